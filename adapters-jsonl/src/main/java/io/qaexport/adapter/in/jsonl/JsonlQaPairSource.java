@@ -1,0 +1,115 @@
+package io.qaexport.adapter.in.jsonl;
+
+import io.qaexport.application.port.out.QaPairHandler;
+import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.RawLine;
+import io.qaexport.domain.QaPair;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
+
+/**
+ * Reads the validation step's JSON Lines: one object per line, UTF-8 (validated, never
+ * replaced), an optional byte-order mark, CRLF or LF line ends, whitespace-only lines skipped.
+ */
+final class JsonlQaPairSource implements QaPairSource {
+  private static final int READ_CHUNK = 1 << 16;
+
+  private final int maxLineBytes;
+  private final JsonFactory json;
+
+  JsonlQaPairSource(int maxLineBytes) {
+    this.maxLineBytes = maxLineBytes;
+    this.json =
+        JsonFactory.builder()
+            // NaN and Infinity are let through so the mapping can name them, not a syntax error.
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxStringLength(maxLineBytes)
+                    .maxDocumentLength(maxLineBytes)
+                    .build())
+            .build();
+  }
+
+  @Override
+  public void read(Path file, QaPairHandler handler) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      var lines = new LineSplitter(in, maxLineBytes);
+      var parser = new PairParser(json);
+      long lineNumber = 0;
+      while (lines.next()) {
+        lineNumber++;
+        byte[] buffer = lines.buffer();
+        int start = lines.start();
+        int end = lines.end();
+        if (lineNumber == 1 && hasByteOrderMark(buffer, start, end)) {
+          start += 3;
+        }
+        RawLine raw = copier(buffer, start, end);
+        if (lines.tooLong()) {
+          handler.onInvalidLine(
+              lineNumber,
+              0,
+              "line is longer than the limit of " + maxLineBytes
+                  + " bytes (raise it with --max-line-bytes)",
+              raw);
+          continue;
+        }
+        if (end > start && buffer[end - 1] == '\r') {
+          end--;
+        }
+        if (isBlank(buffer, start, end)) {
+          handler.onBlankLine(lineNumber);
+          continue;
+        }
+        int invalidByte = Utf8Validation.firstInvalidByte(buffer, start, end);
+        if (invalidByte >= 0) {
+          handler.onInvalidLine(
+              lineNumber,
+              invalidByte - start + 1,
+              String.format(
+                  "invalid UTF-8: byte 0x%02X at byte offset %d of the line",
+                  buffer[invalidByte] & 0xFF, invalidByte - start),
+              raw);
+          continue;
+        }
+        QaPair pair;
+        try {
+          pair = parser.parse(buffer, start, end - start);
+        } catch (LineProblem problem) {
+          handler.onInvalidLine(lineNumber, problem.column(), problem.getMessage(), raw);
+          continue;
+        }
+        handler.onPair(lineNumber, pair, raw);
+      }
+    }
+  }
+
+  private static RawLine copier(byte[] buffer, int start, int end) {
+    return () -> Arrays.copyOfRange(buffer, start, end);
+  }
+
+  private static boolean hasByteOrderMark(byte[] b, int start, int end) {
+    return end - start >= 3 && b[start] == (byte) 0xEF && b[start + 1] == (byte) 0xBB
+        && b[start + 2] == (byte) 0xBF;
+  }
+
+  private static boolean isBlank(byte[] b, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

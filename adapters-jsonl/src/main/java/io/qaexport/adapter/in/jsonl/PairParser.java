@@ -1,0 +1,188 @@
+package io.qaexport.adapter.in.jsonl;
+
+import io.qaexport.domain.Persona;
+import io.qaexport.domain.QaPair;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Parses one line into a {@link QaPair}: reads only the mapped fields, skips the rest without
+ * building them, and rejects wrong JSON types with the field's path and column.
+ */
+final class PairParser {
+  private final JsonFactory json;
+
+  PairParser(JsonFactory json) {
+    this.json = json;
+  }
+
+  QaPair parse(byte[] bytes, int offset, int length) throws LineProblem {
+    try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw problem(parser, "expected a JSON object, found " + describe(first));
+      }
+      QaPair pair = readPair(parser);
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        throw problem(parser, "unexpected " + describe(after) + " after the JSON object");
+      }
+      return pair;
+    } catch (JacksonException e) {
+      int column = e.getLocation() == null ? 0 : Math.max(e.getLocation().getColumnNr(), 0);
+      throw new LineProblem(column, syntaxReason(e));
+    }
+  }
+
+  private static QaPair readPair(JsonParser parser) throws LineProblem {
+    String question = null;
+    String answer = null;
+    String sourceDocument = null;
+    Persona persona = null;
+    Double score = null;
+    String failureReason = null;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "question" -> question = string(parser, value, "question");
+        case "answer" -> answer = string(parser, value, "answer");
+        case "source_document" -> sourceDocument = string(parser, value, "source_document");
+        case "persona" -> persona = persona(parser, value);
+        case "validation" -> {
+          if (value == JsonToken.START_OBJECT) {
+            Validation validation = validation(parser);
+            score = validation.score;
+            failureReason = validation.failureReason;
+          } else if (value != JsonToken.VALUE_NULL) {
+            throw wrongType(parser, "validation", "an object or null", value);
+          }
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    return new QaPair(question, answer, sourceDocument, persona, score, failureReason);
+  }
+
+  private static Persona persona(JsonParser parser, JsonToken value) throws LineProblem {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value == JsonToken.VALUE_STRING) {
+      return new Persona.Label(parser.getString());
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw wrongType(parser, "persona", "an object, a string or null", value);
+    }
+    String roll = null;
+    String erfarenhet = null;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken partValue = parser.nextToken();
+      switch (name) {
+        case "roll" -> roll = string(parser, partValue, "persona.roll");
+        case "erfarenhet" -> erfarenhet = string(parser, partValue, "persona.erfarenhet");
+        default -> parser.skipChildren();
+      }
+    }
+    return new Persona.Profile(roll, erfarenhet);
+  }
+
+  private record Validation(Double score, String failureReason) {}
+
+  private static Validation validation(JsonParser parser) throws LineProblem {
+    Double score = null;
+    String failureReason = null;
+    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "composite_score" -> score = number(parser, value, "validation.composite_score");
+        case "failure_reason" -> failureReason = string(parser, value, "validation.failure_reason");
+        default -> parser.skipChildren();
+      }
+    }
+    return new Validation(score, failureReason);
+  }
+
+  private static String string(JsonParser parser, JsonToken value, String field)
+      throws LineProblem {
+    if (value == JsonToken.VALUE_STRING) {
+      String text = parser.getString();
+      int surrogate = loneSurrogateIndex(text);
+      if (surrogate >= 0) {
+        throw problem(
+            parser,
+            String.format(
+                "'%s' holds a lone UTF-16 surrogate \\u%04X, which is not a character",
+                field, (int) text.charAt(surrogate)));
+      }
+      return text;
+    }
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw wrongType(parser, field, "a string or null", value);
+  }
+
+  private static Double number(JsonParser parser, JsonToken value, String field)
+      throws LineProblem {
+    if (value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getDoubleValue();
+    }
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw wrongType(parser, field, "a number or null", value);
+  }
+
+  /** Only {@code \\uD800}-style escapes can produce these; raw UTF-8 cannot encode them. */
+  static int loneSurrogateIndex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static LineProblem wrongType(
+      JsonParser parser, String field, String expected, JsonToken found) {
+    return problem(parser, "'" + field + "' must be " + expected + ", found " + describe(found));
+  }
+
+  private static LineProblem problem(JsonParser parser, String reason) {
+    return new LineProblem(Math.max(parser.currentTokenLocation().getColumnNr(), 0), reason);
+  }
+
+  static String describe(JsonToken token) {
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static String syntaxReason(JacksonException e) {
+    String message = e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    return "invalid JSON: " + (newline < 0 ? message : message.substring(0, newline));
+  }
+}

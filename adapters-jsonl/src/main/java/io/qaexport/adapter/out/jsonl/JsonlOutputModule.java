@@ -1,0 +1,26 @@
+package io.qaexport.adapter.out.jsonl;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.OutputFormat;
+
+/** Contributes the {@code jsonl} output format and the JSONL log of skipped lines. */
+@Module
+public final class JsonlOutputModule {
+  private JsonlOutputModule() {}
+
+  @Provides
+  @IntoMap
+  @StringKey("jsonl")
+  static OutputFormat jsonlFormat() {
+    return new JsonlOutputFormat();
+  }
+
+  @Provides
+  static InvalidLineLog.Factory invalidLineLogs() {
+    return JsonlInvalidLineLog::new;
+  }
+}

@@ -1,0 +1,20 @@
+package io.qaexport.adapter.in.cli;
+
+/** The process exit codes, as documented in {@code --help}. */
+public enum ExitCode {
+  SUCCESS(0),
+  INVALID_INPUT(1),
+  USAGE(2),
+  IO_FAILURE(3),
+  INTERNAL_ERROR(4);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() {
+    return code;
+  }
+}

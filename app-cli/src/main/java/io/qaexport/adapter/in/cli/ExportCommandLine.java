@@ -1,0 +1,105 @@
+package io.qaexport.adapter.in.cli;
+
+import io.qaexport.application.port.in.ExportCommand;
+import io.qaexport.application.port.in.ExportDatasetUseCase;
+import io.qaexport.application.port.in.ExportDatasetUseCase.FormatInfo;
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.ExportJob;
+import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.ExportSummary;
+import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.domain.RecordShape;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a parsed request against the export use case and turns the outcome into an exit code. */
+public final class ExportCommandLine {
+  static final String PASSED_OUTPUT = "qa_pairs";
+  static final String REJECTED_OUTPUT = "qa_rejected_hf";
+
+  private final ExportDatasetUseCase exportDataset;
+  private final Console console;
+
+  @Inject
+  public ExportCommandLine(ExportDatasetUseCase exportDataset, Console console) {
+    this.exportDataset = exportDataset;
+    this.console = console;
+  }
+
+  public ExitCode listFormats() {
+    for (FormatInfo format : exportDataset.availableFormats()) {
+      console.out().printf("%-10s %s (.%s)%n",
+          format.name(), format.description(), format.fileExtension());
+    }
+    return ExitCode.SUCCESS;
+  }
+
+  public ExitCode export(CliOptions options) {
+    if (!Files.exists(options.passed())) {
+      error(missingPassedMessage(options));
+      return ExitCode.USAGE;
+    }
+    List<ExportJob> jobs = new ArrayList<>();
+    jobs.add(new ExportJob(options.passed(), RecordShape.PASSED, PASSED_OUTPUT));
+    options.rejected().ifPresent(
+        rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
+    ExportProgress progress = options.quiet() ? ExportProgress.NONE : new WarningsToStderr();
+    if (options.rejected().isEmpty() && !options.quiet()) {
+      console.err().println("qa-export: no " + CliParser.REJECTED_FILE + " beside "
+          + options.passed() + "; exporting passed pairs only");
+    }
+    var command = new ExportCommand(jobs, options.outputDir(), options.format(),
+        options.errorPolicy(), options.strict(), progress);
+    try {
+      ExportSummary summary = exportDataset.export(command);
+      if (!options.quiet()) {
+        console.err().print(SummaryReport.render(summary));
+      }
+      return ExitCode.SUCCESS;
+    } catch (InvalidInputException e) {
+      error(e.getMessage());
+      if (!options.quiet()) {
+        console.err().println("qa-export: nothing was written. Fix the line, or run with"
+            + " --on-error skip to leave invalid records out and log them.");
+      }
+      return failed(ExitCode.INVALID_INPUT, e, options);
+    } catch (ExportIoException e) {
+      error(e.getMessage());
+      return failed(ExitCode.IO_FAILURE, e, options);
+    } catch (ExportException e) {
+      error(e.getMessage());
+      return failed(ExitCode.USAGE, e, options);
+    }
+  }
+
+  private ExitCode failed(ExitCode code, Exception e, CliOptions options) {
+    if (options.verbose()) {
+      e.printStackTrace(console.err());
+    }
+    return code;
+  }
+
+  private static String missingPassedMessage(CliOptions options) {
+    Path passed = options.passed();
+    if (options.passedNamed()) {
+      return passed + ": no such file (named by --passed)";
+    }
+    return passed + ": no such file. It is written by the pipeline's validation step; run that"
+        + " first, or point --input-dir or --passed at the file.";
+  }
+
+  private void error(String message) {
+    console.err().println("qa-export: error: " + message);
+  }
+
+  private final class WarningsToStderr implements ExportProgress {
+    @Override
+    public void warning(String message) {
+      console.err().println("qa-export: warning: " + message);
+    }
+  }
+}

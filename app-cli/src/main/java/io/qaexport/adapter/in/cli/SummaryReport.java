@@ -1,0 +1,78 @@
+package io.qaexport.adapter.in.cli;
+
+import io.qaexport.application.port.in.ExportSummary;
+import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.domain.DefaultedField;
+import java.util.Locale;
+import java.util.Map;
+
+/** The human summary that ends a run. */
+final class SummaryReport {
+  private SummaryReport() {}
+
+  static String render(ExportSummary summary) {
+    var text = new StringBuilder();
+    double seconds = summary.elapsed().toNanos() / 1e9;
+    text.append(String.format(Locale.ROOT, "qa-export: exported %,d records as %s in %.2f s%n",
+        summary.exported(), summary.formatName(), seconds));
+    for (FileSummary file : summary.files()) {
+      text.append(String.format(Locale.ROOT, "%n  %s -> %s (%s)%n",
+          file.input(), file.output(), humanBytes(file.outputBytes())));
+      text.append(String.format(Locale.ROOT,
+          "    lines read %,d = %,d exported + %,d skipped + %,d blank%n",
+          file.linesRead(), file.exported(), file.skipped(), file.blankLines()));
+      text.append("    defaults applied: ").append(defaults(file.defaultsApplied())).append('\n');
+      file.errorsFile().ifPresent(errors -> text.append(String.format(Locale.ROOT,
+          "    skipped lines and their reasons: %s%n", errors)));
+    }
+    if (summary.skipped() > 0) {
+      text.append(String.format(Locale.ROOT,
+          "%nwarning: %,d invalid records were left out of the dataset (--on-error skip)%n",
+          summary.skipped()));
+    }
+    text.append("\nLoad it with HuggingFace datasets:\n");
+    text.append("  from datasets import load_dataset\n");
+    for (FileSummary file : summary.files()) {
+      String variable = file.shape().hasFailureReason() ? "rejected" : "passed";
+      text.append(String.format("  %s = load_dataset(\"%s\", data_files=\"%s\", split=\"train\")%n",
+          variable, summary.hfBuilderName(), pythonString(file.output().toString())));
+    }
+    return text.toString();
+  }
+
+  private static String defaults(Map<DefaultedField, Long> applied) {
+    if (applied.isEmpty()) {
+      return "none";
+    }
+    var parts = new StringBuilder();
+    for (DefaultedField field : DefaultedField.values()) {
+      Long count = applied.get(field);
+      if (count != null) {
+        if (parts.length() > 0) {
+          parts.append(", ");
+        }
+        parts.append(String.format(Locale.ROOT, "%s %,d (%s)",
+            field.fieldName(), count, field.defaultValue()));
+      }
+    }
+    return parts.toString();
+  }
+
+  static String humanBytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double value = bytes;
+    int unit = -1;
+    do {
+      value /= 1024;
+      unit++;
+    } while (value >= 1024 && unit < units.length - 1);
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+
+  private static String pythonString(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

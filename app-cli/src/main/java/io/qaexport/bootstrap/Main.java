@@ -1,0 +1,82 @@
+package io.qaexport.bootstrap;
+
+import io.qaexport.adapter.in.cli.CliOptions;
+import io.qaexport.adapter.in.cli.CliParser;
+import io.qaexport.adapter.in.cli.CliRequest;
+import io.qaexport.adapter.in.cli.CliUsageException;
+import io.qaexport.adapter.in.cli.Console;
+import io.qaexport.adapter.in.cli.ExitCode;
+import io.qaexport.adapter.in.jsonl.JsonlInputModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/** The {@code qa-export} entry point. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    var out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        StandardCharsets.UTF_8);
+    var err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+        StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Does all the work of {@link #main} and returns the exit code instead of exiting. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    CliRequest request;
+    try {
+      request = CliParser.parse(args);
+    } catch (CliUsageException e) {
+      err.println("qa-export: error: " + e.getMessage());
+      err.println("Try 'qa-export --help' for the options.");
+      return ExitCode.USAGE.code();
+    }
+    boolean verbose = false;
+    try {
+      if (request instanceof CliRequest.ShowHelp) {
+        out.print(CliParser.helpText());
+        return ExitCode.SUCCESS.code();
+      }
+      if (request instanceof CliRequest.ShowVersion) {
+        out.println("qa-export " + version());
+        return ExitCode.SUCCESS.code();
+      }
+      var console = new Console(out, err);
+      if (request instanceof CliRequest.ListFormats list) {
+        verbose = list.verbose();
+        return component(console, CliParser.DEFAULT_MAX_LINE_BYTES)
+            .commandLine().listFormats().code();
+      }
+      CliOptions options = ((CliRequest.Export) request).options();
+      verbose = options.verbose();
+      return component(console, options.maxLineBytes()).commandLine().export(options).code();
+    } catch (RuntimeException | Error e) {
+      err.println("qa-export: internal error: " + e
+          + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.INTERNAL_ERROR.code();
+    }
+  }
+
+  private static QaExportComponent component(Console console, int maxLineBytes) {
+    return DaggerQaExportComponent.factory().create(console, new JsonlInputModule(maxLineBytes));
+  }
+
+  static String version() {
+    var properties = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+}

@@ -1,0 +1,23 @@
+package io.qaexport.bootstrap;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.qaexport.adapter.in.cli.Console;
+import io.qaexport.adapter.in.cli.ExportCommandLine;
+import io.qaexport.adapter.in.jsonl.JsonlInputModule;
+import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
+
+/**
+ * The composition root: one component per invocation. Each output format's module contributes
+ * to the {@code Map<String, OutputFormat>} multibinding; add a format by adding its module here.
+ */
+@Component(modules = {ApplicationModule.class, JsonlInputModule.class, JsonlOutputModule.class})
+interface QaExportComponent {
+
+  ExportCommandLine commandLine();
+
+  @Component.Factory
+  interface Factory {
+    QaExportComponent create(@BindsInstance Console console, JsonlInputModule input);
+  }
+}

@@ -1,0 +1,29 @@
+package io.qaexport.application.port.in;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole export run: its files, where the outputs go, the format, and how strict to be. The
+ * jobs run in order and their outputs land together, only if all succeed.
+ */
+public record ExportCommand(
+    List<ExportJob> jobs,
+    Path outputDir,
+    String formatName,
+    ErrorPolicy errorPolicy,
+    boolean strict,
+    ExportProgress progress) {
+
+  public ExportCommand {
+    jobs = List.copyOf(jobs);
+    if (jobs.isEmpty()) {
+      throw new IllegalArgumentException("an export needs at least one input file");
+    }
+    Objects.requireNonNull(outputDir, "outputDir");
+    Objects.requireNonNull(formatName, "formatName");
+    Objects.requireNonNull(errorPolicy, "errorPolicy");
+    Objects.requireNonNull(progress, "progress");
+  }
+}

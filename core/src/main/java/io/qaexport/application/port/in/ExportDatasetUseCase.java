@@ -1,0 +1,19 @@
+package io.qaexport.application.port.in;
+
+import java.util.List;
+
+/** Exports the validation step's pairs as a HuggingFace-ready dataset. */
+public interface ExportDatasetUseCase {
+
+  /**
+   * Runs the whole export. Outputs appear only when every job succeeded; on any failure no
+   * output is created or replaced.
+   */
+  ExportSummary export(ExportCommand command) throws ExportException;
+
+  /** The output formats this build knows, by name, in name order. */
+  List<FormatInfo> availableFormats();
+
+  /** An output format as {@code --list-formats} shows it. */
+  record FormatInfo(String name, String description, String fileExtension) {}
+}

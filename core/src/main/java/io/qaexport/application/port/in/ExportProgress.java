@@ -1,0 +1,20 @@
+package io.qaexport.application.port.in;
+
+import java.nio.file.Path;
+
+/** Hears how far an export has come. Calls come from the exporting thread. */
+public interface ExportProgress {
+
+  ExportProgress NONE = new ExportProgress() {};
+
+  /** A file is about to be read; {@code sizeBytes} is -1 when unknown. */
+  default void fileStarted(Path input, long sizeBytes) {}
+
+  /** Called every few thousand records with the lines read so far in the current file. */
+  default void linesRead(long lines) {}
+
+  default void fileFinished(Path input) {}
+
+  /** A warning for the user, such as an empty input file. */
+  default void warning(String message) {}
+}

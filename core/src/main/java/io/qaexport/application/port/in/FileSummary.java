@@ -1,0 +1,34 @@
+package io.qaexport.application.port.in;
+
+import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.RecordShape;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the export did with one input file. Lines read always equal exported + skipped + blank.
+ *
+ * @param errorsFile the log of skipped lines, when any were skipped
+ */
+public record FileSummary(
+    Path input,
+    RecordShape shape,
+    Path output,
+    long linesRead,
+    long exported,
+    long skipped,
+    long blankLines,
+    Map<DefaultedField, Long> defaultsApplied,
+    Optional<Path> errorsFile,
+    long outputBytes) {
+
+  public FileSummary {
+    defaultsApplied = Map.copyOf(defaultsApplied);
+    if (linesRead != exported + skipped + blankLines) {
+      throw new IllegalStateException(
+          "line accounting broken for " + input + ": " + linesRead + " read != " + exported
+              + " exported + " + skipped + " skipped + " + blankLines + " blank");
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package io.qaexport.application.service;
+
+import io.qaexport.application.port.in.ErrorPolicy;
+import io.qaexport.application.port.in.ExportCommand;
+import io.qaexport.application.port.in.ExportDatasetUseCase;
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.ExportJob;
+import io.qaexport.application.port.in.ExportSummary;
+import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.RecordMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Streams each input file through the mapping into the chosen format, staging every output and
+ * committing them together only when the whole run succeeded.
+ */
+public final class ExportDatasetService implements ExportDatasetUseCase {
+  static final String ERRORS_SUFFIX = ".errors.jsonl";
+
+  private final QaPairSource source;
+  private final Map<String, Supplier<OutputFormat>> formats;
+  private final InvalidLineLog.Factory invalidLineLogs;
+
+  /**
+   * @param formats output formats by name; only the chosen one is ever obtained from its supplier
+   */
+  public ExportDatasetService(
+      QaPairSource source,
+      Map<String, Supplier<OutputFormat>> formats,
+      InvalidLineLog.Factory invalidLineLogs) {
+    this.source = source;
+    this.formats = new TreeMap<>(formats);
+    this.invalidLineLogs = invalidLineLogs;
+  }
+
+  @Override
+  public List<FormatInfo> availableFormats() {
+    List<FormatInfo> infos = new ArrayList<>();
+    for (Supplier<OutputFormat> supplier : formats.values()) {
+      OutputFormat format = supplier.get();
+      infos.add(new FormatInfo(format.name(), format.description(), format.fileExtension()));
+    }
+    infos.sort(Comparator.comparing(FormatInfo::name));
+    return infos;
+  }
+
+  @Override
+  public ExportSummary export(ExportCommand command) throws ExportException {
+    Supplier<OutputFormat> chosen = formats.get(command.formatName());
+    if (chosen == null) {
+      throw new UsageException(
+          "unknown format '" + command.formatName() + "'; available: "
+              + String.join(", ", formats.keySet()) + " (see --list-formats)");
+    }
+    for (ExportJob job : command.jobs()) {
+      if (!Files.exists(job.input())) {
+        throw new UsageException(job.input() + ": no such file");
+      }
+    }
+    OutputFormat format = chosen.get();
+    long started = System.nanoTime();
+    Path outputDir = command.outputDir();
+    prepareOutputDirectory(outputDir);
+    List<FileSummary> files = new ArrayList<>();
+    try (StagedOutputs staging = new StagedOutputs(outputDir)) {
+      for (ExportJob job : command.jobs()) {
+        files.add(exportFile(job, format, command, staging));
+      }
+      try {
+        staging.commit();
+      } catch (IOException e) {
+        throw ioFailure("cannot move the outputs into place in " + outputDir, e);
+      }
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return new ExportSummary(files, format.name(), format.hfBuilderName(), outputDir, elapsed);
+  }
+
+  private FileSummary exportFile(
+      ExportJob job, OutputFormat format, ExportCommand command, StagedOutputs staging)
+      throws ExportException {
+    Path output = command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
+    Path errorsPath = Path.of(output + ERRORS_SUFFIX);
+    long size = sizeOrUnknown(job.input());
+    command.progress().fileStarted(job.input(), size);
+    Path temporary;
+    try {
+      temporary = staging.stage(output);
+    } catch (IOException e) {
+      throw ioFailure("cannot write to " + command.outputDir(), e);
+    }
+    var mapper = new RecordMapper(command.strict());
+    FileExport fileExport;
+    try (RecordWriter writer = openWriter(format, temporary, job, output)) {
+      InvalidLineSink invalidLines =
+          command.errorPolicy() == ErrorPolicy.SKIP
+              ? new InvalidLineSink.Logging(() -> invalidLineLogs.open(staging.stage(errorsPath)))
+              : new InvalidLineSink.Failing(job.input());
+      fileExport =
+          new FileExport(job.shape(), mapper, writer, invalidLines, command.progress());
+      try (invalidLines) {
+        source.read(job.input(), fileExport);
+      }
+    } catch (InvalidLineSink.Stop stop) {
+      throw stop.failure();
+    } catch (UncheckedIOException e) {
+      throw ioFailure("cannot write " + output, e.getCause());
+    } catch (NoSuchFileException e) {
+      throw new UsageException(job.input() + ": no such file");
+    } catch (IOException e) {
+      throw ioFailure(describeIoFailure(job.input(), output, e), e);
+    }
+    if (fileExport.linesRead() == 0) {
+      command.progress().warning(job.input() + " is empty: it holds no records");
+    }
+    command.progress().fileFinished(job.input());
+    long outputBytes;
+    try {
+      outputBytes = Files.size(temporary);
+    } catch (IOException e) {
+      throw ioFailure("cannot read back " + output, e);
+    }
+    return new FileSummary(
+        job.input(),
+        job.shape(),
+        output,
+        fileExport.linesRead(),
+        fileExport.exported(),
+        fileExport.skipped(),
+        fileExport.blankLines(),
+        fileExport.defaults().nonZero(),
+        fileExport.skipped() > 0 ? Optional.of(errorsPath) : Optional.empty(),
+        outputBytes);
+  }
+
+  private static RecordWriter openWriter(
+      OutputFormat format, Path temporary, ExportJob job, Path output) throws ExportIoException {
+    try {
+      return format.open(temporary, job.shape());
+    } catch (IOException e) {
+      throw ioFailure("cannot write " + output, e);
+    }
+  }
+
+  private static void prepareOutputDirectory(Path outputDir) throws ExportIoException {
+    try {
+      Files.createDirectories(outputDir);
+      StagedOutputs.removeLeftovers(outputDir);
+    } catch (IOException e) {
+      throw ioFailure("cannot create or use output directory " + outputDir, e);
+    }
+    if (!Files.isWritable(outputDir)) {
+      throw new ExportIoException(
+          "cannot write to output directory " + outputDir + ": permission denied", null);
+    }
+  }
+
+  private static String describeIoFailure(Path input, Path output, IOException e) {
+    boolean reading = e.getMessage() != null && e.getMessage().contains(input.toString());
+    return reading ? "cannot read " + input : "cannot read " + input + " or write " + output;
+  }
+
+  private static long sizeOrUnknown(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  static ExportIoException ioFailure(String what, IOException cause) {
+    String detail = cause.getMessage();
+    if (cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      detail = fse.getReason();
+    }
+    return new ExportIoException(what + ": " + (detail == null ? cause.toString() : detail), cause);
+  }
+}

@@ -1,0 +1,122 @@
+package io.qaexport.application.service;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Temporary files in the output directory that become the real outputs only together, at
+ * {@link #commit()}. Until then no output exists or is replaced; {@link #discard()} (also run by a
+ * shutdown hook on Ctrl-C or SIGTERM) removes them. After a {@code kill -9} a temporary file named
+ * {@code .NAME.PID.qa-export-tmp} stays behind; the next run in that directory removes it.
+ */
+final class StagedOutputs implements AutoCloseable {
+  static final String TEMP_SUFFIX = ".qa-export-tmp";
+
+  private final Path directory;
+  private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
+  private final Thread shutdownHook = new Thread(this::discard, "qa-export-cleanup");
+  private boolean finished;
+
+  StagedOutputs(Path directory) {
+    this.directory = directory;
+    try {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      finished = true;
+    }
+  }
+
+  /** Creates an empty temporary file that {@link #commit()} will move to {@code finalPath}. */
+  synchronized Path stage(Path finalPath) throws IOException {
+    if (finished) {
+      throw new IOException("export interrupted");
+    }
+    String name = "." + finalPath.getFileName() + "." + ProcessHandle.current().pid() + TEMP_SUFFIX;
+    Path temporary = directory.resolve(name);
+    Files.deleteIfExists(temporary);
+    Files.createFile(temporary);
+    temporaryToFinal.put(temporary, finalPath);
+    return temporary;
+  }
+
+  /** Moves every staged file into place, each atomically, replacing what was there. */
+  synchronized void commit() throws IOException {
+    if (finished) {
+      throw new IOException("export interrupted");
+    }
+    for (var entry : temporaryToFinal.entrySet()) {
+      moveIntoPlace(entry.getKey(), entry.getValue());
+    }
+    temporaryToFinal.clear();
+    finished = true;
+  }
+
+  /** Removes every staged file that was not committed. Safe to call more than once. */
+  synchronized void discard() {
+    finished = true;
+    for (Path temporary : temporaryToFinal.keySet()) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // Best effort: the next run removes leftovers by name.
+      }
+    }
+    temporaryToFinal.clear();
+  }
+
+  @Override
+  public void close() {
+    discard();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or has run; nothing to undo.
+    }
+  }
+
+  /**
+   * Deletes temporary files that earlier runs left in {@code directory} after being killed, if
+   * the process that wrote them is gone.
+   */
+  static void removeLeftovers(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + TEMP_SUFFIX)) {
+      for (Path file : files) {
+        if (writerPid(file).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  private static Optional<Long> writerPid(Path temporary) {
+    String name = temporary.getFileName().toString();
+    String stem = name.substring(0, name.length() - TEMP_SUFFIX.length());
+    int dot = stem.lastIndexOf('.');
+    if (!name.startsWith(".") || dot < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(stem.substring(dot + 1)));
+    } catch (NumberFormatException notOurs) {
+      return Optional.empty();
+    }
+  }
+
+  private static void moveIntoPlace(Path temporary, Path finalPath) throws IOException {
+    try {
+      Files.move(temporary, finalPath, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, finalPath, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

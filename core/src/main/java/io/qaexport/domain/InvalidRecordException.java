@@ -1,0 +1,17 @@
+package io.qaexport.domain;
+
+/**
+ * A record that cannot be exported. Carries only the reason; whoever knows the file and line adds
+ * them. Unchecked because it crosses the readers' callback interfaces.
+ */
+public class InvalidRecordException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidRecordException(String reason) {
+    super(reason, null, false, false);
+  }
+
+  public String reason() {
+    return getMessage();
+  }
+}

@@ -1,0 +1,98 @@
+package io.qaexport.domain;
+
+/**
+ * Maps a {@link QaPair} to an {@link HfRecord} (SPEC §2), counting every default it applies.
+ *
+ * <p>In strict mode a missing question, answer, source, persona or score makes the record invalid
+ * instead of being defaulted; persona parts, an empty persona string and the failure reason are
+ * still defaulted. Defaults are counted only for records that map successfully, so a skipped
+ * record leaves no trace in the counts. Not thread-safe: use one mapper per thread.
+ */
+public final class RecordMapper {
+  static final String UNKNOWN = "unknown";
+
+  private final boolean strict;
+  private int appliedThisRecord;
+
+  public RecordMapper(boolean strict) {
+    this.strict = strict;
+  }
+
+  /**
+   * @throws InvalidRecordException when the score is NaN or infinite, or a required field is
+   *     missing in strict mode
+   */
+  public HfRecord map(QaPair pair, RecordShape shape, DefaultCounts counts) {
+    appliedThisRecord = 0;
+    String question = required(pair.question(), DefaultedField.QUESTION, "question");
+    String answer = required(pair.answer(), DefaultedField.ANSWER, "answer");
+    String source = required(pair.sourceDocument(), DefaultedField.SOURCE, "source_document");
+    String persona = formatPersona(pair.persona());
+    double score = score(pair.compositeScore());
+    String failureReason = null;
+    if (shape.hasFailureReason()) {
+      failureReason = orUnknown(pair.failureReason(), DefaultedField.FAILURE_REASON);
+    }
+    counts.add(appliedThisRecord);
+    return new HfRecord(question, answer, source, persona, score, failureReason);
+  }
+
+  private String formatPersona(Persona persona) {
+    if (persona instanceof Persona.Profile profile) {
+      return orUnknown(profile.roll(), DefaultedField.PERSONA_ROLL)
+          + "/"
+          + orUnknown(profile.erfarenhet(), DefaultedField.PERSONA_ERFARENHET);
+    }
+    if (persona instanceof Persona.Label label && !label.text().isEmpty()) {
+      return label.text();
+    }
+    if (persona == null && strict) {
+      throw missing("persona");
+    }
+    applied(DefaultedField.PERSONA);
+    return UNKNOWN;
+  }
+
+  private double score(Double score) {
+    if (score == null) {
+      if (strict) {
+        throw missing("validation.composite_score");
+      }
+      applied(DefaultedField.VALIDATION_SCORE);
+      return 0.0;
+    }
+    if (score.isNaN() || score.isInfinite()) {
+      throw new InvalidRecordException(
+          "validation.composite_score is " + score + "; a score must be a finite number");
+    }
+    return score;
+  }
+
+  private String required(String value, DefaultedField field, String inputName) {
+    if (value != null) {
+      return value;
+    }
+    if (strict) {
+      throw missing(inputName);
+    }
+    applied(field);
+    return "";
+  }
+
+  private String orUnknown(String value, DefaultedField field) {
+    if (value != null) {
+      return value;
+    }
+    applied(field);
+    return UNKNOWN;
+  }
+
+  private void applied(DefaultedField field) {
+    appliedThisRecord |= 1 << field.ordinal();
+  }
+
+  private static InvalidRecordException missing(String inputField) {
+    return new InvalidRecordException(
+        "missing or null required field '" + inputField + "' (--strict)");
+  }
+}
