@@ -34,7 +34,7 @@ final class Utf8Validation {
       for (int k = 1; k < length; k++) {
         int next = bytes[i + k];
         if ((next & 0xC0) != 0x80) {
-          return i + k;
+          return i;
         }
         codePoint = (codePoint << 6) | (next & 0x3F);
       }

@@ -1,0 +1,266 @@
+package io.qaexport.adapter.in.jsonl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qaexport.domain.Persona;
+import io.qaexport.domain.QaPair;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JsonlQaPairSourceTest {
+  private static final String FULL =
+      "{\"question\": \"Hur ofta ska jag byta handskar?\", \"answer\": \"Mellan varje vårdtagare.\","
+          + " \"citations\": [{\"document\": \"rutiner/handtvatt.md\", \"section\": \"Handskar\"}],"
+          + " \"coverage\": \"full\", \"confidence\": 0.9,"
+          + " \"source_document\": \"rutiner/handtvatt.md\", \"section\": \"Handskar\","
+          + " \"persona\": {\"situation\": \"natt\", \"roll\": \"underskoterska\","
+          + " \"extra\": {\"deep\": [1, {\"x\": null}]}, \"erfarenhet\": \"nyanstald\"},"
+          + " \"validation\": {\"passed\": true, \"source_verification\": {\"is_grounded\": true,"
+          + " \"ungrounded_claims\": []}, \"composite_score\": 0.86, \"failure_reason\": null}}";
+
+  @TempDir Path dir;
+  private final JsonlQaPairSource source = new JsonlQaPairSource(1 << 20);
+
+  private RecordingHandler read(byte[] content) throws IOException {
+    Path file = Files.write(dir.resolve("in.jsonl"), content);
+    var handler = new RecordingHandler();
+    source.read(file, handler);
+    return handler;
+  }
+
+  private RecordingHandler read(String content) throws IOException {
+    return read(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private RecordingHandler.Invalid onlyInvalid(String line) throws IOException {
+    RecordingHandler handler = read(line + "\n");
+    assertEquals(List.of("1:invalid"), handler.events);
+    return handler.invalid.get(0);
+  }
+
+  @Test
+  void readsTheMappedFieldsOfThePipelineShapeAndSkipsTheRest() throws IOException {
+    RecordingHandler handler = read(FULL + "\n");
+
+    assertEquals(List.of(new QaPair("Hur ofta ska jag byta handskar?", "Mellan varje vårdtagare.",
+        "rutiner/handtvatt.md", new Persona.Profile("underskoterska", "nyanstald"), 0.86, null)),
+        handler.pairs);
+  }
+
+  @Test
+  void toleratesByteOrderMarkCrlfBlankLinesAndAMissingFinalNewline() throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes(("{\"question\": \"a\"}\r\n\r\n  \t \n\n{\"question\": \"b\"}")
+        .getBytes(StandardCharsets.UTF_8));
+
+    RecordingHandler handler = read(bytes.toByteArray());
+
+    assertEquals(List.of("1:pair", "2:blank", "3:blank", "4:blank", "5:pair"), handler.events);
+    assertEquals("a", handler.pairs.get(0).question());
+    assertEquals("b", handler.pairs.get(1).question());
+  }
+
+  @Test
+  void anEmptyFileHasNoLines() throws IOException {
+    assertEquals(List.of(), read("").events);
+  }
+
+  @Test
+  void missingAndNullFieldsStayNull() throws IOException {
+    RecordingHandler handler = read("{}\n{\"question\": null, \"persona\": null,"
+        + " \"validation\": null}\n{\"validation\": {}, \"persona\": {}}\n");
+
+    assertEquals(new QaPair(null, null, null, null, null, null), handler.pairs.get(0));
+    assertEquals(new QaPair(null, null, null, null, null, null), handler.pairs.get(1));
+    assertEquals(new QaPair(null, null, null, new Persona.Profile(null, null), null, null),
+        handler.pairs.get(2));
+  }
+
+  @Test
+  void personaMayBeAStringAndScoresMayBeIntegersOrExponents() throws IOException {
+    RecordingHandler handler = read("{\"persona\": \"anhörig\", \"validation\":"
+        + " {\"composite_score\": 1}}\n{\"validation\": {\"composite_score\": 8.5e-1}}\n");
+
+    assertEquals(new Persona.Label("anhörig"), handler.pairs.get(0).persona());
+    assertEquals(1.0, handler.pairs.get(0).compositeScore());
+    assertEquals(0.85, handler.pairs.get(1).compositeScore());
+  }
+
+  @Test
+  void nonNumericScoresReachTheMappingAsNonFiniteDoubles() throws IOException {
+    RecordingHandler handler = read("{\"validation\": {\"composite_score\": NaN}}\n"
+        + "{\"validation\": {\"composite_score\": -Infinity}}\n");
+
+    assertTrue(handler.pairs.get(0).compositeScore().isNaN());
+    assertEquals(Double.NEGATIVE_INFINITY, handler.pairs.get(1).compositeScore());
+  }
+
+  @Test
+  void escapesAndSupplementaryCharactersAreDecoded() throws IOException {
+    RecordingHandler handler = read("{\"question\": \"tab\\there \\u00e5 \\ud83d\\ude00 😀"
+        + " e\u0301 \u2028\"}\n");
+
+    assertEquals("tab\there å 😀 😀 e\u0301 \u2028", handler.pairs.get(0).question());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      [1, 2]                                   | 1 | expected a JSON object, found an array
+      "just text"                              | 1 | expected a JSON object, found a string
+      42                                       | 1 | expected a JSON object, found a number
+      null                                     | 1 | expected a JSON object, found null
+      {"question": 5}                          | 14 | 'question' must be a string or null, found a number
+      {"answer": ["a"]}                        | 12 | 'answer' must be a string or null, found an array
+      {"source_document": true}                | 21 | 'source_document' must be a string or null, found a boolean
+      {"persona": ["a"]}                       | 13 | 'persona' must be an object, a string or null, found an array
+      {"persona": 3}                           | 13 | 'persona' must be an object, a string or null, found a number
+      {"persona": {"roll": 1}}                 | 22 | 'persona.roll' must be a string or null, found a number
+      {"persona": {"erfarenhet": {}}}          | 28 | 'persona.erfarenhet' must be a string or null, found an object
+      {"validation": "passed"}                 | 16 | 'validation' must be an object or null, found a string
+      {"validation": {"composite_score": "0.9"}} | 36 | 'validation.composite_score' must be a number or null, found a string
+      {"validation": {"failure_reason": 0}}    | 35 | 'validation.failure_reason' must be a string or null, found a number
+      {"a": 1} {"b": 2}                        | 10 | unexpected an object after the JSON object
+      """)
+  void wrongShapesAndTypesAreReportedWithFieldAndColumn(String line, int column, String reason)
+      throws IOException {
+    RecordingHandler.Invalid invalid = onlyInvalid(line.strip());
+
+    assertEquals(reason.strip(), invalid.reason());
+    assertEquals(column, invalid.column());
+    assertEquals(line.strip(), invalid.rawText());
+  }
+
+  @Test
+  void invalidJsonCarriesTheParsersReasonAndColumn() throws IOException {
+    RecordingHandler.Invalid invalid = onlyInvalid("{\"question\": \"a\",, }");
+
+    assertTrue(invalid.reason().startsWith("invalid JSON: Unexpected character (','"),
+        invalid.reason());
+    assertEquals(18, invalid.column());
+  }
+
+  @Test
+  void aTruncatedLastLineIsInvalidJson() throws IOException {
+    RecordingHandler handler = read(FULL + "\n" + FULL.substring(0, 60));
+
+    assertEquals(List.of("1:pair", "2:invalid"), handler.events);
+    assertTrue(handler.invalid.get(0).reason().contains("end-of-input"),
+        handler.invalid.get(0).reason());
+  }
+
+  @Test
+  void duplicateKeysAreInvalidRatherThanSilentlyResolved() throws IOException {
+    RecordingHandler.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"question\": \"b\"}");
+    assertTrue(invalid.reason().contains("Duplicate Object property \"question\""),
+        invalid.reason());
+  }
+
+  @Test
+  void invalidUtf8IsReportedWithItsByteOffsetAndKeptVerbatim() throws IOException {
+    byte[] line = {'{', '"', 'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '"', ':', '"', 'h', (byte) 0xC3,
+        '"', '}'};
+    var content = new ByteArrayOutputStream();
+    content.writeBytes("{}\n".getBytes(StandardCharsets.UTF_8));
+    content.writeBytes(line);
+    content.write('\n');
+
+    RecordingHandler handler = read(content.toByteArray());
+
+    RecordingHandler.Invalid invalid = handler.invalid.get(0);
+    assertEquals(2, invalid.line());
+    assertEquals("invalid UTF-8: byte 0xC3 at byte offset 14 of the line", invalid.reason());
+    assertEquals(15, invalid.column());
+    assertArrayEquals(line, invalid.raw());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"C0AF, overlong", "EDA080, encoded surrogate", "F4908080, above U+10FFFF",
+      "FF, never valid", "80, stray continuation"})
+  void everyKindOfMalformedUtf8IsCaught(String hex, String kind) throws IOException {
+    byte[] bad = java.util.HexFormat.of().parseHex(hex);
+    var content = new ByteArrayOutputStream();
+    content.writeBytes("{\"question\": \"".getBytes(StandardCharsets.UTF_8));
+    content.writeBytes(bad);
+    content.writeBytes("\"}\n".getBytes(StandardCharsets.UTF_8));
+
+    RecordingHandler handler = read(content.toByteArray());
+
+    assertEquals(List.of("1:invalid"), handler.events, kind);
+    assertTrue(handler.invalid.get(0).reason().startsWith("invalid UTF-8"), kind);
+  }
+
+  @Test
+  void aLoneSurrogateEscapeIsInvalid() throws IOException {
+    RecordingHandler.Invalid invalid = onlyInvalid("{\"answer\": \"x \\ud83d y\"}");
+    assertEquals("'answer' holds a lone UTF-16 surrogate \\uD83D, which is not a character",
+        invalid.reason());
+  }
+
+  @Test
+  void aLineOverTheLimitIsReportedAndReadingGoesOnAfterIt() throws IOException {
+    var small = new JsonlQaPairSource(64);
+    String longLine = "{\"question\": \"" + "å".repeat(200) + "\"}";
+    Path file = Files.writeString(dir.resolve("long.jsonl"),
+        "{\"question\": \"a\"}\n" + longLine + "\n{\"question\": \"b\"}\n");
+    var handler = new RecordingHandler();
+
+    small.read(file, handler);
+
+    assertEquals(List.of("1:pair", "2:invalid", "3:pair"), handler.events);
+    assertEquals("line is longer than the limit of 64 bytes (raise it with --max-line-bytes)",
+        handler.invalid.get(0).reason());
+    assertEquals("b", handler.pairs.get(1).question());
+  }
+
+  @Test
+  void lineNumbersStayRightAcrossBufferRefills() throws IOException {
+    var content = new StringBuilder();
+    int lines = 30_000;
+    for (int i = 0; i < lines; i++) {
+      content.append(i % 7 == 0 ? "   " : "{\"question\": \"q" + i + " " + "x".repeat(i % 50)
+          + "\"}").append(i % 3 == 0 ? "\r\n" : "\n");
+    }
+
+    RecordingHandler handler = read(content.toString());
+
+    assertEquals(lines, handler.events.size());
+    assertEquals("30000:pair", handler.events.get(lines - 1));
+    assertEquals("q29999 " + "x".repeat(29999 % 50), handler.pairs.get(handler.pairs.size() - 1)
+        .question());
+  }
+
+  @Test
+  void aMissingFileIsNoSuchFile() {
+    assertThrows(NoSuchFileException.class,
+        () -> source.read(dir.resolve("absent.jsonl"), new RecordingHandler()));
+  }
+
+  @Test
+  void surrogatePairsAreNotLone() {
+    assertEquals(-1, PairParser.loneSurrogateIndex("a😀b"));
+    assertEquals(1, PairParser.loneSurrogateIndex("a\uDE00b"));
+    assertEquals(1, PairParser.loneSurrogateIndex("a\uD83D"));
+  }
+
+  @Test
+  void persona_null_parts_are_null() throws IOException {
+    RecordingHandler handler = read("{\"persona\": {\"roll\": null, \"erfarenhet\": \"erfaren\"}}");
+    var profile = (Persona.Profile) handler.pairs.get(0).persona();
+    assertNull(profile.roll());
+    assertEquals("erfaren", profile.erfarenhet());
+  }
+}

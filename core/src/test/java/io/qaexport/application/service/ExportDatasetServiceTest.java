@@ -1,0 +1,314 @@
+package io.qaexport.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qaexport.application.port.in.ErrorPolicy;
+import io.qaexport.application.port.in.ExportCommand;
+import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.ExportJob;
+import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.ExportSummary;
+import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.port.out.QaPairHandler;
+import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.Persona;
+import io.qaexport.domain.QaPair;
+import io.qaexport.domain.RecordShape;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The use case with a line-oriented fake reader: each input line is {@code q|persona|score},
+ * {@code BLANK}, or {@code BAD reason}; the fake format writes one text line per record.
+ */
+class ExportDatasetServiceTest {
+  @TempDir Path dir;
+
+  private final AtomicInteger formatsBuilt = new AtomicInteger();
+  private IOException failWritesWith;
+
+  private final QaPairSource source = (file, handler) -> {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      report(lines.get(i), i + 1, handler);
+    }
+  };
+
+  private static void report(String line, long number, QaPairHandler handler) {
+    byte[] raw = line.getBytes(StandardCharsets.UTF_8);
+    if (line.equals("BLANK")) {
+      handler.onBlankLine(number);
+    } else if (line.startsWith("BAD ")) {
+      handler.onInvalidLine(number, 7, line.substring(4), raw::clone);
+    } else {
+      String[] parts = line.split("\\|", -1);
+      Double score = parts[2].isEmpty() ? null : Double.valueOf(parts[2]);
+      Persona persona = parts[1].isEmpty() ? null : new Persona.Label(parts[1]);
+      handler.onPair(number, new QaPair(parts[0], "svar", "doc.md", persona, score, null),
+          raw::clone);
+    }
+  }
+
+  private final OutputFormat textFormat = new OutputFormat() {
+    @Override public String name() {
+      return "text";
+    }
+
+    @Override public String description() {
+      return "test lines";
+    }
+
+    @Override public String fileExtension() {
+      return "txt";
+    }
+
+    @Override public String hfBuilderName() {
+      return "text";
+    }
+
+    @Override public RecordWriter open(Path file, RecordShape shape) throws IOException {
+      BufferedWriter out = Files.newBufferedWriter(file);
+      return new RecordWriter() {
+        @Override public void write(HfRecord record) throws IOException {
+          if (failWritesWith != null) {
+            throw failWritesWith;
+          }
+          out.write(record.question() + "|" + record.persona() + "|" + record.validationScore()
+              + (record.failureReason() == null ? "" : "|" + record.failureReason()) + "\n");
+        }
+
+        @Override public void close() throws IOException {
+          out.close();
+        }
+      };
+    }
+  };
+
+  private final List<String> logged = new ArrayList<>();
+  private final InvalidLineLog.Factory logs = file -> {
+    BufferedWriter out = Files.newBufferedWriter(file);
+    return new InvalidLineLog() {
+      @Override public void append(long line, int column, String reason, byte[] raw)
+          throws IOException {
+        String entry = line + ":" + column + ":" + reason + ":" + new String(raw,
+            StandardCharsets.UTF_8);
+        logged.add(entry);
+        out.write(entry + "\n");
+      }
+
+      @Override public void close() throws IOException {
+        out.close();
+      }
+    };
+  };
+
+  private ExportDatasetService service() {
+    Supplier<OutputFormat> counted = () -> {
+      formatsBuilt.incrementAndGet();
+      return textFormat;
+    };
+    Supplier<OutputFormat> never = () -> {
+      throw new AssertionError("an unchosen format was built");
+    };
+    return new ExportDatasetService(source, Map.of("text", counted, "other", never), logs);
+  }
+
+  private Path input(String name, String... lines) throws IOException {
+    return Files.write(dir.resolve(name), List.of(lines), StandardCharsets.UTF_8);
+  }
+
+  private ExportCommand command(ErrorPolicy policy, boolean strict, ExportJob... jobs) {
+    return new ExportCommand(List.of(jobs), dir.resolve("out"), "text", policy, strict,
+        ExportProgress.NONE);
+  }
+
+  private List<String> outputFiles() throws IOException {
+    Path out = dir.resolve("out");
+    if (!Files.exists(out)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void exportsEveryJobAndAccountsForEveryLine() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|anhörig|0.5", "BLANK", "Var?||");
+    Path rejected = input("r.jsonl", "Vem?|x|1");
+
+    ExportSummary summary = service().export(command(ErrorPolicy.FAIL, false,
+        new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+        new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf")));
+
+    assertEquals(List.of("Hur?|anhörig|0.5", "Var?|unknown|0.0"),
+        Files.readAllLines(dir.resolve("out/qa_pairs.txt")));
+    assertEquals(List.of("Vem?|x|1.0|unknown"),
+        Files.readAllLines(dir.resolve("out/qa_rejected_hf.txt")));
+    FileSummary first = summary.files().get(0);
+    assertEquals(3, first.linesRead());
+    assertEquals(2, first.exported());
+    assertEquals(1, first.blankLines());
+    assertEquals(0, first.skipped());
+    assertEquals(Map.of(DefaultedField.PERSONA, 1L, DefaultedField.VALIDATION_SCORE, 1L),
+        first.defaultsApplied());
+    assertEquals(Map.of(DefaultedField.FAILURE_REASON, 1L),
+        summary.files().get(1).defaultsApplied());
+    assertEquals(Files.size(dir.resolve("out/qa_pairs.txt")), first.outputBytes());
+    assertEquals(3, summary.exported());
+    assertEquals(1, formatsBuilt.get());
+    assertEquals(List.of("qa_pairs.txt", "qa_rejected_hf.txt"), outputFiles());
+  }
+
+  @Test
+  void anInvalidLineInTheSecondFileLeavesNoNewOutputAndKeepsTheEarlierOne() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("qa_pairs.txt"), "earlier good output\n");
+    Path passed = input("p.jsonl", "Hur?|a|0.5");
+    Path rejected = input("r.jsonl", "Vem?|x|1", "BLANK", "BAD not a JSON object");
+
+    var e = assertThrows(InvalidInputException.class, () -> service().export(
+        command(ErrorPolicy.FAIL, false,
+            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+            new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf"))));
+
+    assertEquals(rejected + ":3:7: not a JSON object", e.getMessage());
+    assertEquals(3, e.line());
+    assertEquals("earlier good output\n", Files.readString(out.resolve("qa_pairs.txt")));
+    assertEquals(List.of("qa_pairs.txt"), outputFiles());
+  }
+
+  @Test
+  void aMappingFailureIsReportedWithoutAColumn() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|a|NaN");
+
+    var e = assertThrows(InvalidInputException.class, () -> service().export(
+        command(ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+
+    assertEquals(passed + ":1: validation.composite_score is NaN; a score must be a finite number",
+        e.getMessage());
+    assertEquals(List.of(), outputFiles());
+  }
+
+  @Test
+  void skipLeavesInvalidRecordsOutAndLogsThemBesideTheOutput() throws Exception {
+    Path passed = input("p.jsonl", "BAD broken", "Hur?|a|0.5", "BLANK", "Var?|b|NaN", "Vem?||");
+
+    ExportSummary summary = service().export(command(ErrorPolicy.SKIP, true,
+        new ExportJob(passed, RecordShape.PASSED, "qa_pairs")));
+
+    FileSummary file = summary.files().get(0);
+    assertEquals(5, file.linesRead());
+    assertEquals(1, file.exported());
+    assertEquals(3, file.skipped());
+    assertEquals(1, file.blankLines());
+    assertEquals(file.linesRead(), file.exported() + file.skipped() + file.blankLines());
+    assertEquals(List.of("1:7:broken:BAD broken",
+        "4:0:validation.composite_score is NaN; a score must be a finite number:Var?|b|NaN",
+        "5:0:missing or null required field 'persona' (--strict):Vem?||"), logged);
+    assertEquals(List.of("qa_pairs.txt", "qa_pairs.txt.errors.jsonl"), outputFiles());
+    assertEquals(dir.resolve("out/qa_pairs.txt.errors.jsonl"), file.errorsFile().orElseThrow());
+    assertEquals(Map.of(), file.defaultsApplied());
+  }
+
+  @Test
+  void skipWithNothingInvalidWritesNoErrorsFile() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|a|0.5");
+    FileSummary file = service().export(command(ErrorPolicy.SKIP, false,
+        new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))).files().get(0);
+    assertTrue(file.errorsFile().isEmpty());
+    assertEquals(List.of("qa_pairs.txt"), outputFiles());
+  }
+
+  @Test
+  void anUnknownFormatNamesTheKnownOnesAndBuildsNone() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|a|0.5");
+    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
+        dir.resolve("out"), "csv", ErrorPolicy.FAIL, false, ExportProgress.NONE);
+
+    var e = assertThrows(UsageException.class, () -> service().export(command));
+
+    assertEquals("unknown format 'csv'; available: other, text (see --list-formats)",
+        e.getMessage());
+    assertEquals(0, formatsBuilt.get());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void aMissingInputIsAUsageError() {
+    var e = assertThrows(UsageException.class, () -> service().export(command(ErrorPolicy.FAIL,
+        false, new ExportJob(dir.resolve("nope.jsonl"), RecordShape.PASSED, "qa"))));
+    assertEquals(dir.resolve("nope.jsonl") + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void aWriteFailureIsAnIoFailureAndLeavesNothingBehind() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|a|0.5");
+    failWritesWith = new IOException("No space left on device");
+
+    var e = assertThrows(ExportIoException.class, () -> service().export(command(
+        ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+
+    assertEquals("cannot write " + dir.resolve("out/qa_pairs.txt") + ": No space left on device",
+        e.getMessage());
+    assertEquals(List.of(), outputFiles());
+  }
+
+  @Test
+  void anEmptyInputIsValidWithAWarning() throws Exception {
+    Path passed = Files.write(dir.resolve("p.jsonl"), new byte[0]);
+    List<String> warnings = new ArrayList<>();
+    ExportProgress progress = new ExportProgress() {
+      @Override public void warning(String message) {
+        warnings.add(message);
+      }
+    };
+    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
+        dir.resolve("out"), "text", ErrorPolicy.FAIL, false, progress);
+
+    ExportSummary summary = service().export(command);
+
+    assertEquals(0, summary.exported());
+    assertEquals(List.of(passed + " is empty: it holds no records"), warnings);
+    assertEquals("", Files.readString(dir.resolve("out/qa.txt")));
+  }
+
+  @Test
+  void leftoversOfDeadRunsAreRemovedButNotThoseOfLiveOnes() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path dead = out.resolve(".qa_pairs.txt.2147483646" + StagedOutputs.TEMP_SUFFIX);
+    Path live = out.resolve(".qa_pairs.txt." + ProcessHandle.current().pid()
+        + StagedOutputs.TEMP_SUFFIX);
+    Path unrelated = out.resolve("notes.qa-export-tmp.txt");
+    for (Path file : List.of(dead, live, unrelated)) {
+      Files.writeString(file, "partial");
+    }
+
+    StagedOutputs.removeLeftovers(out);
+
+    assertFalse(Files.exists(dead));
+    assertTrue(Files.exists(live));
+    assertTrue(Files.exists(unrelated));
+  }
+}
