@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# HuggingFace / DuckDB compatibility check of qa-export's output (SPEC.md sections 2 and 3).
+#
+# Run from the repo root after building the launcher:   compat/check_hf.sh
+#
+# For every format in COMPAT_FORMATS it exports
+#   1. examples/qa                                   (hand-written, realistic pairs),
+#   2. COMPAT_RECORDS generated records (default 20000; compat/generate_input.py, seed 42),
+#   3. 300 generated records with CRLF line ends, a BOM and no final newline (seed 7),
+# checks each output with compat/check_hf.py (datasets.load_dataset, pyarrow, DuckDB, raw bytes,
+# dataset card when written) and checks that a second export of the same input is byte-identical.
+#
+# Environment:
+#   COMPAT_VENV     venv with datasets, pyarrow, duckdb (default .venv-compat; created if missing)
+#   COMPAT_FORMATS  space-separated formats to check (default "jsonl"; e.g. "jsonl parquet")
+#   COMPAT_RECORDS  size of the large generated input (default 20000)
+#   QA_EXPORT       the exporter to run (default ./qa-export)
+#   COMPAT_KEEP=1   keep the temporary directory (it is always kept when a check fails)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+VENV="${COMPAT_VENV:-.venv-compat}"
+FORMATS="${COMPAT_FORMATS:-jsonl}"
+RECORDS="${COMPAT_RECORDS:-20000}"
+EXPORT="${QA_EXPORT:-./qa-export}"
+
+say() { printf '== %s\n' "$*" >&2; }
+die() { printf 'HF compatibility: FAILED: %s\n' "$*" >&2; exit 1; }
+
+[[ -e "$EXPORT" ]] || command -v "$EXPORT" >/dev/null 2>&1 \
+  || die "exporter '$EXPORT' not found (build the project first, or set QA_EXPORT)"
+
+# --- venv --------------------------------------------------------------------------------------
+if [[ ! -x "$VENV/bin/python" ]]; then
+  say "creating venv $VENV"
+  python3 -m venv "$VENV"
+fi
+PY="$VENV/bin/python"
+if ! "$PY" -c 'import datasets, pyarrow, duckdb' >/dev/null 2>&1; then
+  say "installing datasets, pyarrow, duckdb into $VENV"
+  "$VENV/bin/pip" install --quiet --retries 0 --timeout 5 datasets pyarrow duckdb \
+    || die "could not install datasets, pyarrow, duckdb into $VENV"
+fi
+"$PY" -c 'import datasets, pyarrow, duckdb; print("datasets %s, pyarrow %s, duckdb %s" % (datasets.__version__, pyarrow.__version__, duckdb.__version__))' >&2
+
+# --- isolated, offline HF environment ----------------------------------------------------------
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/qa-export-compat.XXXXXX")"
+cleanup() {
+  local rc=$?
+  if [[ $rc -ne 0 || "${COMPAT_KEEP:-0}" == 1 ]]; then
+    printf 'kept %s for inspection\n' "$tmp" >&2
+  else
+    rm -rf "$tmp"
+  fi
+}
+trap cleanup EXIT
+export HF_HOME="$tmp/hf-home"
+export HF_DATASETS_CACHE="$tmp/hf-cache"
+export HF_DATASETS_OFFLINE=1
+export HF_HUB_OFFLINE=1
+export HF_HUB_DISABLE_TELEMETRY=1
+mkdir -p "$HF_HOME" "$HF_DATASETS_CACHE"
+
+# --- inputs ------------------------------------------------------------------------------------
+say "generating $RECORDS records into $tmp/gen"
+"$PY" compat/generate_input.py --records "$RECORDS" --out-dir "$tmp/gen" --seed 42
+say "generating 300 records with CRLF, BOM, no final newline into $tmp/gen-crlf"
+"$PY" compat/generate_input.py --records 300 --out-dir "$tmp/gen-crlf" --seed 7 --crlf --bom --no-final-newline
+
+runs=0
+check_case() {  # name input-dir format
+  local name="$1" in="$2" fmt="$3"
+  local out="$tmp/$name-out-$fmt" again="$tmp/$name-out-$fmt-again"
+  say "$name ($fmt): $EXPORT --input-dir $in --output-dir $out --format $fmt --quiet"
+  local rc=0
+  "$EXPORT" --input-dir "$in" --output-dir "$out" --format "$fmt" --quiet || rc=$?
+  [[ $rc -eq 0 ]] || die "$name ($fmt): qa-export exited with $rc"
+  "$PY" compat/check_hf.py --input-dir "$in" --output-dir "$out" --format "$fmt" \
+        --cache-dir "$HF_DATASETS_CACHE/$name-$fmt" \
+    || die "$name ($fmt): output in $out does not pass check_hf.py (see above)"
+  # determinism: the same input gives byte-identical files
+  rc=0
+  "$EXPORT" --input-dir "$in" --output-dir "$again" --format "$fmt" --quiet || rc=$?
+  [[ $rc -eq 0 ]] || die "$name ($fmt): second qa-export run exited with $rc"
+  diff -r "$out" "$again" >/dev/null \
+    || die "$name ($fmt): two exports of the same input differ: diff -r $out $again"
+  echo "$name ($fmt): deterministic (second export byte-identical)"
+  runs=$((runs + 1))
+}
+
+for fmt in $FORMATS; do
+  check_case example examples/qa "$fmt"
+  check_case gen "$tmp/gen" "$fmt"
+  check_case gen-crlf "$tmp/gen-crlf" "$fmt"
+done
+
+echo "HF compatibility: all checks passed ($runs exports; formats: $FORMATS)"
