@@ -98,7 +98,7 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       ExportJob job, OutputFormat format, ExportCommand command, StagedOutputs staging)
       throws ExportException {
     Path output = command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
-    Path errorsPath = Path.of(output + ERRORS_SUFFIX);
+    Path errorsPath = output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
     long size = sizeOrUnknown(job.input());
     command.progress().fileStarted(job.input(), size);
     Path temporary;
