@@ -7,6 +7,7 @@ import io.qaexport.adapter.in.cli.CliUsageException;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
+import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,6 +16,8 @@ import java.util.Properties;
 
 /** The {@code qa-export} entry point. */
 public final class Main {
+  private static final String DEFAULT_COMPRESSION = ParquetOutputModule.COMPRESSIONS.get(0);
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -48,12 +51,19 @@ public final class Main {
       var console = new Console(out, err);
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
-        return component(console, CliParser.DEFAULT_MAX_LINE_BYTES)
+        return component(console, CliParser.DEFAULT_MAX_LINE_BYTES, DEFAULT_COMPRESSION)
             .commandLine().listFormats().code();
       }
       CliOptions options = ((CliRequest.Export) request).options();
       verbose = options.verbose();
-      return component(console, options.maxLineBytes()).commandLine().export(options).code();
+      String compression = options.compression().orElse(DEFAULT_COMPRESSION);
+      if (!ParquetOutputModule.COMPRESSIONS.contains(compression)) {
+        err.println("qa-export: error: --compression takes "
+            + String.join(", ", ParquetOutputModule.COMPRESSIONS) + ", not '" + compression + "'");
+        return ExitCode.USAGE.code();
+      }
+      return component(console, options.maxLineBytes(), compression)
+          .commandLine().export(options).code();
     } catch (RuntimeException | Error e) {
       err.println("qa-export: internal error: " + e
           + (verbose ? "" : " (run with --verbose for the stack trace)"));
@@ -64,8 +74,10 @@ public final class Main {
     }
   }
 
-  private static QaExportComponent component(Console console, int maxLineBytes) {
-    return DaggerQaExportComponent.factory().create(console, new JsonlInputModule(maxLineBytes));
+  private static QaExportComponent component(Console console, int maxLineBytes,
+      String compression) {
+    return DaggerQaExportComponent.factory().create(
+        console, new JsonlInputModule(maxLineBytes), new ParquetOutputModule(compression));
   }
 
   static String version() {

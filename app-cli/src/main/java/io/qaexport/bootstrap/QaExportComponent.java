@@ -6,18 +6,26 @@ import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
+import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 
 /**
  * The composition root: one component per invocation. Each output format's module contributes
  * to the {@code Map<String, OutputFormat>} multibinding; add a format by adding its module here.
  */
-@Component(modules = {ApplicationModule.class, JsonlInputModule.class, JsonlOutputModule.class})
+@Component(
+    modules = {
+      ApplicationModule.class,
+      JsonlInputModule.class,
+      JsonlOutputModule.class,
+      ParquetOutputModule.class
+    })
 interface QaExportComponent {
 
   ExportCommandLine commandLine();
 
   @Component.Factory
   interface Factory {
-    QaExportComponent create(@BindsInstance Console console, JsonlInputModule input);
+    QaExportComponent create(
+        @BindsInstance Console console, JsonlInputModule input, ParquetOutputModule parquet);
   }
 }

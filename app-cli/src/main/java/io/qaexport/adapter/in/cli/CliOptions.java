@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param passed the passed-pairs file, required to exist
  * @param rejected the rejected-pairs file, when one was named or found
  * @param rejectedNamed whether {@code --rejected} named the file (so it must exist)
+ * @param compression the Parquet codec asked for with {@code --compression}, if any
  */
 public record CliOptions(
     Path passed,
@@ -19,6 +20,7 @@ public record CliOptions(
     boolean passedNamed,
     Path outputDir,
     String format,
+    Optional<String> compression,
     ErrorPolicy errorPolicy,
     boolean strict,
     boolean quiet,
@@ -30,6 +32,7 @@ public record CliOptions(
     Objects.requireNonNull(rejected, "rejected");
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(errorPolicy, "errorPolicy");
   }
 }

@@ -73,6 +73,11 @@ public final class CliParser {
       outputDir = inputDir;
     }
     String format = line.getOptionValue("format", DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
+    Optional<String> compression =
+        Optional.ofNullable(line.getOptionValue("compression")).map(c -> c.toLowerCase(Locale.ROOT));
+    if (compression.isPresent() && !format.equals("parquet")) {
+      throw new CliUsageException("--compression applies to --format parquet only");
+    }
     return new CliOptions(
         passed,
         rejected,
@@ -80,6 +85,7 @@ public final class CliParser {
         passedNamed,
         outputDir,
         format,
+        compression,
         errorPolicy(line.getOptionValue("on-error", "fail")),
         line.hasOption("strict"),
         line.hasOption("quiet"),
@@ -175,6 +181,8 @@ public final class CliParser {
         "where the dataset goes (default: the input directory)"));
     options.addOption(valued("format", "NAME",
         "output format: jsonl (default) or another from --list-formats"));
+    options.addOption(valued("compression", "CODEC",
+        "Parquet compression: snappy (default), zstd or none"));
     options.addOption(valued("on-error", "POLICY",
         "fail (default): the first invalid record stops the run, nothing is written;"
             + " skip: leave invalid records out and log them to <output>.errors.jsonl"));

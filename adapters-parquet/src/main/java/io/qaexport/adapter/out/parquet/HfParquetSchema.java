@@ -1,0 +1,43 @@
+package io.qaexport.adapter.out.parquet;
+
+import io.qaexport.domain.Column;
+import io.qaexport.domain.RecordShape;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+
+/**
+ * The Parquet schema of a record shape as HuggingFace {@code datasets} writes it: every column
+ * optional, text as BYTE_ARRAY with the STRING logical type, the score as DOUBLE; and the
+ * {@code huggingface} footer entry from which {@code datasets} restores the exact features.
+ */
+final class HfParquetSchema {
+  static final String HF_METADATA_KEY = "huggingface";
+
+  private HfParquetSchema() {}
+
+  static MessageType messageType(RecordShape shape) {
+    Types.MessageTypeBuilder message = Types.buildMessage();
+    for (Column column : shape.columns()) {
+      switch (column.type()) {
+        case STRING -> message.optional(PrimitiveTypeName.BINARY)
+            .as(LogicalTypeAnnotation.stringType()).named(column.name());
+        case FLOAT64 -> message.optional(PrimitiveTypeName.DOUBLE).named(column.name());
+      }
+    }
+    return message.named("schema");
+  }
+
+  /** The features JSON, spaced as Python's {@code json.dumps} spaces it, like {@code datasets}. */
+  static String hfMetadataJson(RecordShape shape) {
+    var json = new StringBuilder("{\"info\": {\"features\": {");
+    String separator = "";
+    for (Column column : shape.columns()) {
+      json.append(separator).append('"').append(column.name()).append("\": {\"dtype\": \"")
+          .append(column.type().hfDtype()).append("\", \"_type\": \"Value\"}");
+      separator = ", ";
+    }
+    return json.append("}}}").toString();
+  }
+}

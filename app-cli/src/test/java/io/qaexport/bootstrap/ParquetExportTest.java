@@ -1,0 +1,94 @@
+package io.qaexport.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Parquet format through the real command line, and proof that JSONL runs never load it. */
+class ParquetExportTest {
+  @TempDir Path dir;
+
+  private List<String> filesIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void parquetRunsWriteBothFilesWithEachCodec() throws IOException {
+    for (String codec : List.of("snappy", "zstd", "none")) {
+      Path out = dir.resolve(codec);
+      CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(),
+          "--output-dir", out.toString(), "--format", "parquet", "--compression", codec);
+
+      assertEquals(0, run.exitCode(), run.err());
+      assertEquals(List.of("qa_pairs.parquet", "qa_rejected_hf.parquet"), filesIn(out));
+      assertEquals("PAR1", new String(firstBytes(out.resolve("qa_pairs.parquet"), 4),
+          StandardCharsets.US_ASCII));
+      assertTrue(run.err().contains("load_dataset(\"parquet\", data_files=\""
+          + out.resolve("qa_pairs.parquet") + "\", split=\"train\")"), run.err());
+    }
+  }
+
+  @Test
+  void compressionIsCheckedAndOnlyGoesWithParquet() {
+    CliRun unknown = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(),
+        "--output-dir", dir.toString(), "--format", "parquet", "--compression", "lz4");
+    CliRun withJsonl = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(),
+        "--output-dir", dir.toString(), "--compression", "zstd");
+
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().contains("--compression takes snappy, zstd, none, not 'lz4'"),
+        unknown.err());
+    assertEquals(2, withJsonl.exitCode());
+    assertTrue(withJsonl.err().contains("--compression applies to --format parquet only"),
+        withJsonl.err());
+  }
+
+  @Test
+  void aJsonlRunLoadsNoParquetClassWhileAParquetRunDoes() throws Exception {
+    List<String> jsonl = loadedClasses("jsonl");
+    List<String> parquet = loadedClasses("parquet");
+
+    assertFalse(jsonl.isEmpty());
+    assertTrue(jsonl.stream().noneMatch(line -> line.contains("org.apache.parquet")),
+        () -> "parquet classes loaded in a jsonl run: " + jsonl.stream()
+            .filter(line -> line.contains("org.apache.parquet")).limit(5).toList());
+    assertTrue(jsonl.stream().noneMatch(line -> line.contains("ParquetOutputFormat")));
+    assertTrue(parquet.stream().anyMatch(line -> line.contains("org.apache.parquet.hadoop")),
+        "the check would notice Parquet classes if they were loaded");
+  }
+
+  /** Runs the CLI in a child JVM with {@code -verbose:class} and returns what it loaded. */
+  private List<String> loadedClasses(String format) throws Exception {
+    Path out = dir.resolve("classes-" + format);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-verbose:class", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "--input-dir", GoldenFilesTest.EXAMPLES.toString(),
+        "--output-dir", out.toString(), "--format", format, "--quiet"));
+    Path log = dir.resolve("classes-" + format + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child run timed out");
+    assertEquals(0, process.exitValue(), Files.readString(log));
+    return Files.readAllLines(log).stream().filter(line -> line.contains("[class,load]")).toList();
+  }
+
+  private static byte[] firstBytes(Path file, int count) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      return in.readNBytes(count);
+    }
+  }
+}
