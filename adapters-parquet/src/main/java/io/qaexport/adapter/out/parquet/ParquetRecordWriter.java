@@ -5,36 +5,60 @@ import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import java.util.Map;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
 
-/** Streams records into one Parquet file; the footer is written on {@link #close()}. */
+/**
+ * Streams records into one Parquet file, cutting row groups by their <em>uncompressed</em> size.
+ *
+ * <p>parquet-java's {@code ParquetWriter} measures a row group in compressed bytes, so well
+ * compressing text yields groups many times the Hub viewer's ~100 MB limit; this writer drives
+ * parquet-java's file, page and column writers itself and flushes a group once the plain-encoded
+ * size of its values reaches the limit. Memory stays bounded by one group.
+ */
 final class ParquetRecordWriter implements RecordWriter {
-  private final ParquetWriter<HfRecord> writer;
-  private final RecordShape shape;
+  /** Plain-encoded bytes per row group: safely under the Hub viewer's ~100 MB. */
+  static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
+  private static final int LENGTH_PREFIX_BYTES = 4;
 
-  ParquetRecordWriter(Path file, RecordShape shape, ParquetCompression compression)
+  private final RecordShape shape;
+  private final MessageType schema;
+  private final ParquetFileWriter file;
+  private final ParquetProperties properties = ParquetProperties.builder().build();
+  private final MessageColumnIO columns;
+  private final BytesInputCompressor compressor;
+  private final long rowGroupBytes;
+  private ColumnChunkPageWriteStore pages;
+  private ColumnWriteStore columnStore;
+  private RecordConsumer consumer;
+  private long rowsInGroup;
+  private long bytesInGroup;
+
+  ParquetRecordWriter(Path path, RecordShape shape, ParquetCompression compression)
       throws IOException {
-    this(file, shape, compression, compression.rowGroupBytes());
+    this(path, shape, compression, DEFAULT_ROW_GROUP_BYTES);
   }
 
-  /** @param rowGroupBytes the buffered (compressed) size at which a row group is flushed */
-  ParquetRecordWriter(Path file, RecordShape shape, ParquetCompression compression,
+  /** @param rowGroupBytes the plain-encoded size of values at which a row group is closed */
+  ParquetRecordWriter(Path path, RecordShape shape, ParquetCompression compression,
       long rowGroupBytes) throws IOException {
     this.shape = shape;
-    // Both the plain configuration and our codecs are needed to keep Hadoop off the runtime.
-    this.writer = new Builder(new NioOutputFile(file), shape)
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(new AircompressorCodecs())
-        .withCompressionCodec(compression.codec())
-        .withRowGroupSize(rowGroupBytes)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .build();
+    this.schema = HfParquetSchema.messageType(shape);
+    this.rowGroupBytes = rowGroupBytes;
+    this.columns = new ColumnIOFactory().getColumnIO(schema);
+    this.compressor = new AircompressorCodecs().getCompressor(compression.codec());
+    this.file = new ParquetFileWriter(new NioOutputFile(path), schema,
+        ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, 0, null, properties);
+    file.start();
   }
 
   @Override
@@ -42,36 +66,61 @@ final class ParquetRecordWriter implements RecordWriter {
     if (record.shape() != shape) {
       throw new IllegalArgumentException("a " + record.shape() + " record in a " + shape + " file");
     }
-    writer.write(record);
+    if (consumer == null) {
+      startRowGroup();
+    }
+    consumer.startMessage();
+    text(0, "question", record.question());
+    text(1, "answer", record.answer());
+    text(2, "source", record.source());
+    text(3, "persona", record.persona());
+    consumer.startField("validation_score", 4);
+    consumer.addDouble(record.validationScore());
+    consumer.endField("validation_score", 4);
+    bytesInGroup += Double.BYTES;
+    if (shape.hasFailureReason()) {
+      text(5, "failure_reason", record.failureReason());
+    }
+    consumer.endMessage();
+    rowsInGroup++;
+    if (bytesInGroup >= rowGroupBytes) {
+      flushRowGroup();
+    }
+  }
+
+  private void text(int index, String name, String value) {
+    Binary bytes = Binary.fromString(value);
+    consumer.startField(name, index);
+    consumer.addBinary(bytes);
+    consumer.endField(name, index);
+    bytesInGroup += LENGTH_PREFIX_BYTES + bytes.length();
+  }
+
+  private void startRowGroup() {
+    pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
+        properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+    columnStore = properties.newColumnWriteStore(schema, pages, pages);
+    consumer = columns.getRecordWriter(columnStore);
+    rowsInGroup = 0;
+    bytesInGroup = 0;
+  }
+
+  private void flushRowGroup() throws IOException {
+    if (consumer == null) {
+      return;
+    }
+    columnStore.flush();
+    file.startBlock(rowsInGroup);
+    pages.flushToFileWriter(file);
+    file.endBlock();
+    columnStore.close();
+    pages.close();
+    consumer = null;
   }
 
   @Override
   public void close() throws IOException {
-    writer.close();
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<HfRecord, Builder> {
-    private final RecordShape shape;
-
-    Builder(OutputFile file, RecordShape shape) {
-      super(file);
-      this.shape = shape;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    // build() calls this overload; the other one exists only for Hadoop callers.
-    @Override
-    protected WriteSupport<HfRecord> getWriteSupport(ParquetConfiguration configuration) {
-      return new HfRecordWriteSupport(shape);
-    }
-
-    @Override
-    protected WriteSupport<HfRecord> getWriteSupport(Configuration configuration) {
-      return new HfRecordWriteSupport(shape);
-    }
+    flushRowGroup();
+    file.end(Map.of(HfParquetSchema.HF_METADATA_KEY, HfParquetSchema.hfMetadataJson(shape)));
   }
 }
