@@ -434,6 +434,9 @@ def check_card(out_dir, expected_by_config, cache_dir):
         meta = yaml.safe_load(m.group(1)) or {}
     except yaml.YAMLError as e:
         fail("%s: YAML front matter does not parse: %s" % (path, e))
+    for key in ("pretty_name", "license"):
+        if not isinstance(meta.get(key), str) or not meta.get(key):
+            fail("%s: %s is missing or not a string: %r" % (path, key, meta.get(key)))
     if "sv" not in as_list(meta.get("language")):
         fail("%s: language does not contain 'sv': %r" % (path, meta.get("language")))
     if "question-answering" not in as_list(meta.get("task_categories")):

@@ -76,7 +76,7 @@ check_case() {  # name input-dir format
   local rc=0
   "$EXPORT" --input-dir "$in" --output-dir "$out" --format "$fmt" --quiet || rc=$?
   [[ $rc -eq 0 ]] || die "$name ($fmt): qa-export exited with $rc"
-  "$PY" compat/check_hf.py --input-dir "$in" --output-dir "$out" --format "$fmt" \
+  "$PY" compat/check_hf.py --input-dir "$in" --output-dir "$out" --format "$fmt" --card require \
         --cache-dir "$HF_DATASETS_CACHE/$name-$fmt" \
     || die "$name ($fmt): output in $out does not pass check_hf.py (see above)"
   # determinism: the same input gives byte-identical files

@@ -16,6 +16,9 @@ import java.util.Properties;
 
 /** The {@code qa-export} entry point. */
 public final class Main {
+  /** Set by the launcher from {@code [ -t 2 ]}: the JDK cannot tell whether stderr is a tty. */
+  static final String STDERR_IS_TERMINAL = "qa-export.stderr-is-terminal";
+  static final String TERMINAL_WIDTH = "qa-export.terminal-width";
   private static final String DEFAULT_COMPRESSION = ParquetOutputModule.COMPRESSIONS.get(0);
 
   private Main() {}
@@ -48,7 +51,8 @@ public final class Main {
         out.println("qa-export " + version());
         return ExitCode.SUCCESS.code();
       }
-      var console = new Console(out, err);
+      var console = new Console(out, err, Boolean.getBoolean(STDERR_IS_TERMINAL),
+          Integer.getInteger(TERMINAL_WIDTH, 80));
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
         return component(console, CliParser.DEFAULT_MAX_LINE_BYTES, DEFAULT_COMPRESSION)

@@ -5,6 +5,7 @@ import dagger.Component;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
+import io.qaexport.adapter.out.card.DatasetCardModule;
 import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
 import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 
@@ -15,6 +16,7 @@ import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 @Component(
     modules = {
       ApplicationModule.class,
+      DatasetCardModule.class,
       JsonlInputModule.class,
       JsonlOutputModule.class,
       ParquetOutputModule.class

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled example data against outputs checked by hand against SPEC §2 (persona parts,
- * string personas, an integer score, a missing and a null failure reason), byte for byte.
+ * string personas, an integer score, a missing and a null failure reason), byte for byte; and
+ * the dataset card, read by hand against SPEC §3.
  */
 class GoldenFilesTest {
   static final Path EXAMPLES = Path.of("..", "examples", "qa");
@@ -29,6 +31,8 @@ class GoldenFilesTest {
     assertArrayEquals(golden("qa_pairs.jsonl"), Files.readAllBytes(out.resolve("qa_pairs.jsonl")));
     assertArrayEquals(golden("qa_rejected_hf.jsonl"),
         Files.readAllBytes(out.resolve("qa_rejected_hf.jsonl")));
+    assertEquals(new String(golden("README.md"), StandardCharsets.UTF_8),
+        Files.readString(out.resolve("README.md")));
   }
 
   @Test
@@ -38,7 +42,7 @@ class GoldenFilesTest {
     CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir", first.toString(), "--quiet");
     CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir", second.toString(), "--quiet");
 
-    for (String name : new String[] {"qa_pairs.jsonl", "qa_rejected_hf.jsonl"}) {
+    for (String name : new String[] {"qa_pairs.jsonl", "qa_rejected_hf.jsonl", "README.md"}) {
       assertArrayEquals(Files.readAllBytes(first.resolve(name)),
           Files.readAllBytes(second.resolve(name)), name);
     }

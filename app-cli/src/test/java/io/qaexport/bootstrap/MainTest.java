@@ -47,7 +47,8 @@ class MainTest {
         + "\"persona\":\"underskoterska/unknown\",\"validation_score\":1.0}\n",
         Files.readString(dir.resolve("out/qa_pairs.jsonl")).lines().findFirst().orElseThrow()
             + "\n");
-    assertEquals(List.of("qa_pairs.jsonl", "qa_rejected_hf.jsonl"), filesIn(dir.resolve("out")));
+    assertEquals(List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
+        filesIn(dir.resolve("out")));
     assertTrue(run.err().contains("exported 3 records as jsonl"), run.err());
     assertTrue(run.err().contains("lines read 3 = 2 exported + 0 skipped + 1 blank"), run.err());
     assertTrue(run.err().contains("defaults applied: question 1 (\"\"), persona.erfarenhet 2"
@@ -66,7 +67,8 @@ class MainTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
-    assertEquals(List.of("qa_pairs.jsonl", "qa_passed.jsonl"), filesIn(dir.resolve("qa")));
+    assertEquals(List.of("README.md", "qa_pairs.jsonl", "qa_passed.jsonl"),
+        filesIn(dir.resolve("qa")));
   }
 
   @Test
@@ -78,7 +80,7 @@ class MainTest {
 
     assertEquals(0, run.exitCode());
     assertTrue(run.err().contains("no qa_rejected.jsonl beside"), run.err());
-    assertEquals(List.of("qa_pairs.jsonl"), filesIn(dir.resolve("out")));
+    assertEquals(List.of("README.md", "qa_pairs.jsonl"), filesIn(dir.resolve("out")));
   }
 
   @Test
@@ -90,7 +92,7 @@ class MainTest {
         "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(List.of("good.jsonl", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
+    assertEquals(List.of("README.md", "good.jsonl", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
         filesIn(dir.resolve("a")));
   }
 

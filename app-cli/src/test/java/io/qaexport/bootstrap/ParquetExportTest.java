@@ -33,7 +33,8 @@ class ParquetExportTest {
           "--output-dir", out.toString(), "--format", "parquet", "--compression", codec);
 
       assertEquals(0, run.exitCode(), run.err());
-      assertEquals(List.of("qa_pairs.parquet", "qa_rejected_hf.parquet"), filesIn(out));
+      assertEquals(List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.parquet"),
+          filesIn(out));
       assertEquals("PAR1", new String(firstBytes(out.resolve("qa_pairs.parquet"), 4),
           StandardCharsets.US_ASCII));
       assertTrue(run.err().contains("load_dataset(\"parquet\", data_files=\""

@@ -1,5 +1,6 @@
 package io.qaexport.application.service;
 
+import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
@@ -9,10 +10,13 @@ import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.DatasetCard;
 import io.qaexport.domain.RecordMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +42,7 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   private final QaPairSource source;
   private final Map<String, Supplier<OutputFormat>> formats;
   private final InvalidLineLog.Factory invalidLineLogs;
+  private final DatasetCardWriter cardWriter;
 
   /**
    * @param formats output formats by name; only the chosen one is ever obtained from its supplier
@@ -45,10 +50,12 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   public ExportDatasetService(
       QaPairSource source,
       Map<String, Supplier<OutputFormat>> formats,
-      InvalidLineLog.Factory invalidLineLogs) {
+      InvalidLineLog.Factory invalidLineLogs,
+      DatasetCardWriter cardWriter) {
     this.source = source;
     this.formats = new TreeMap<>(formats);
     this.invalidLineLogs = invalidLineLogs;
+    this.cardWriter = cardWriter;
   }
 
   @Override
@@ -80,9 +87,13 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     Path outputDir = command.outputDir();
     prepareOutputDirectory(outputDir);
     List<FileSummary> files = new ArrayList<>();
-    try (StagedOutputs staging = new StagedOutputs(outputDir)) {
+    Optional<Path> datasetCard = Optional.empty();
+    try (StagedOutputs staging = new StagedOutputs()) {
       for (ExportJob job : command.jobs()) {
         files.add(exportFile(job, format, command, staging));
+      }
+      if (command.datasetCard().isPresent()) {
+        datasetCard = stageCard(command.datasetCard().get(), files, format, command, staging);
       }
       try {
         staging.commit();
@@ -91,7 +102,43 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       }
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    return new ExportSummary(files, format.name(), format.hfBuilderName(), outputDir, elapsed);
+    return new ExportSummary(files, format.name(), format.hfBuilderName(), outputDir, elapsed,
+        datasetCard);
+  }
+
+  /**
+   * Stages the dataset card, unless a README that qa-export did not write is in the way: that
+   * one is never replaced; the user is told and the card is left out.
+   */
+  private Optional<Path> stageCard(CardRequest request, List<FileSummary> files,
+      OutputFormat format, ExportCommand command, StagedOutputs staging)
+      throws ExportException {
+    Path cardFile = request.file();
+    try {
+      if (Files.exists(cardFile) && !cardWriter.isGeneratedCard(cardFile)) {
+        command.progress().warning(cardFile + " exists and was not written by qa-export; it is"
+            + " left as it is and no dataset card was written (use --dataset-card PATH to"
+            + " write it elsewhere, or --no-dataset-card)");
+        return Optional.empty();
+      }
+      Path cardDir = cardFile.toAbsolutePath().getParent();
+      List<DatasetCard.Config> configs = new ArrayList<>();
+      for (FileSummary file : files) {
+        String relative = cardDir.relativize(file.output().toAbsolutePath()).toString()
+            .replace(java.io.File.separatorChar, '/');
+        configs.add(new DatasetCard.Config(
+            file.shape().hasFailureReason() ? "rejected" : "default", file.shape(), relative,
+            file.input().getFileName().toString(), file.exported(), file.personas(),
+            file.scores(), file.defaultsApplied()));
+      }
+      var card = new DatasetCard(request.prettyName(), request.license(), format.name(),
+          format.hfBuilderName(), configs);
+      Files.createDirectories(cardDir);
+      cardWriter.write(staging.stage(cardFile), card);
+      return Optional.of(cardFile);
+    } catch (IOException e) {
+      throw ioFailure("cannot write the dataset card " + cardFile, e);
+    }
   }
 
   private FileSummary exportFile(
@@ -148,16 +195,36 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         fileExport.blankLines(),
         fileExport.defaults().nonZero(),
         fileExport.skipped() > 0 ? Optional.of(errorsPath) : Optional.empty(),
-        outputBytes);
+        outputBytes,
+        fileExport.statistics().personaCounts(),
+        fileExport.statistics().scores());
   }
 
   private static RecordWriter openWriter(
       OutputFormat format, Path temporary, ExportJob job, Path output) throws ExportIoException {
+    RecordWriter opened;
     try {
-      return format.open(temporary, job.shape());
+      opened = format.open(temporary, job.shape());
     } catch (IOException e) {
       throw ioFailure("cannot write " + output, e);
     }
+    // A failure to close (the last flush, e.g. on a full disk) is a write failure too; unchecked,
+    // so it is reported like one and not as "cannot read the input or write the output".
+    return new RecordWriter() {
+      @Override
+      public void write(HfRecord record) throws IOException {
+        opened.write(record);
+      }
+
+      @Override
+      public void close() {
+        try {
+          opened.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
   }
 
   private static void prepareOutputDirectory(Path outputDir) throws ExportIoException {

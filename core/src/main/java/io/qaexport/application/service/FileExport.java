@@ -4,6 +4,7 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.out.QaPairHandler;
 import io.qaexport.application.port.out.RawLine;
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.DatasetStatistics;
 import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
@@ -23,6 +24,7 @@ final class FileExport implements QaPairHandler {
   private final InvalidLineSink invalidLines;
   private final ExportProgress progress;
   private final DefaultCounts defaults = new DefaultCounts();
+  private final DatasetStatistics statistics = new DatasetStatistics();
   private long linesRead;
   private long exported;
   private long skipped;
@@ -57,7 +59,13 @@ final class FileExport implements QaPairHandler {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    statistics.add(record);
     exported++;
+  }
+
+  @Override
+  public void onBytesRead(long bytes) {
+    progress.bytesRead(bytes);
   }
 
   @Override
@@ -97,5 +105,9 @@ final class FileExport implements QaPairHandler {
 
   DefaultCounts defaults() {
     return defaults;
+  }
+
+  DatasetStatistics statistics() {
+    return statistics;
   }
 }

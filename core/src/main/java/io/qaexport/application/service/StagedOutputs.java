@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Temporary files in the output directory that become the real outputs only together, at
+ * Temporary files, each beside its final path, that become the real outputs only together, at
  * {@link #commit()}. Until then no output exists or is replaced; {@link #discard()} (also run by a
  * shutdown hook on Ctrl-C or SIGTERM) removes them. After a {@code kill -9} a temporary file named
  * {@code .NAME.PID.qa-export-tmp} stays behind; the next run in that directory removes it.
@@ -19,13 +19,11 @@ import java.util.Optional;
 final class StagedOutputs implements AutoCloseable {
   static final String TEMP_SUFFIX = ".qa-export-tmp";
 
-  private final Path directory;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
   private final Thread shutdownHook = new Thread(this::discard, "qa-export-cleanup");
   private boolean finished;
 
-  StagedOutputs(Path directory) {
-    this.directory = directory;
+  StagedOutputs() {
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
@@ -39,7 +37,8 @@ final class StagedOutputs implements AutoCloseable {
       throw new IOException("export interrupted");
     }
     String name = "." + finalPath.getFileName() + "." + ProcessHandle.current().pid() + TEMP_SUFFIX;
-    Path temporary = directory.resolve(name);
+    // Beside the final file, so the move into place is a rename within one directory.
+    Path temporary = finalPath.resolveSibling(name);
     Files.deleteIfExists(temporary);
     Files.createFile(temporary);
     temporaryToFinal.put(temporary, finalPath);
@@ -114,7 +113,10 @@ final class StagedOutputs implements AutoCloseable {
 
   private static void moveIntoPlace(Path temporary, Path finalPath) throws IOException {
     try {
-      Files.move(temporary, finalPath, StandardCopyOption.ATOMIC_MOVE);
+      // REPLACE_EXISTING too: whether an atomic move replaces the target is up to the file system
+      // (rename(2) does; others, e.g. in-memory ones, refuse without it).
+      Files.move(temporary, finalPath, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, finalPath, StandardCopyOption.REPLACE_EXISTING);
     }

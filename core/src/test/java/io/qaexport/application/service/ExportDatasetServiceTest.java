@@ -123,6 +123,19 @@ class ExportDatasetServiceTest {
     };
   };
 
+  private final io.qaexport.application.port.out.DatasetCardWriter cards =
+      new io.qaexport.application.port.out.DatasetCardWriter() {
+        @Override public void write(Path file, io.qaexport.domain.DatasetCard card)
+            throws IOException {
+          Files.writeString(file, "card: " + card.configs().stream()
+              .map(c -> c.name() + "=" + c.dataFile() + ":" + c.rows()).toList() + "\n");
+        }
+
+        @Override public boolean isGeneratedCard(Path file) throws IOException {
+          return Files.readString(file).startsWith("card: ");
+        }
+      };
+
   private ExportDatasetService service() {
     Supplier<OutputFormat> counted = () -> {
       formatsBuilt.incrementAndGet();
@@ -131,7 +144,7 @@ class ExportDatasetServiceTest {
     Supplier<OutputFormat> never = () -> {
       throw new AssertionError("an unchosen format was built");
     };
-    return new ExportDatasetService(source, Map.of("text", counted, "other", never), logs);
+    return new ExportDatasetService(source, Map.of("text", counted, "other", never), logs, cards);
   }
 
   private Path input(String name, String... lines) throws IOException {

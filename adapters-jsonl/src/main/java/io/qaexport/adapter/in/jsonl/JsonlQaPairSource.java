@@ -46,8 +46,13 @@ final class JsonlQaPairSource implements QaPairSource {
       var lines = new LineSplitter(in, maxLineBytes);
       var parser = new PairParser(json);
       long lineNumber = 0;
+      long bytesReported = 0;
       while (lines.next()) {
         lineNumber++;
+        if (lines.bytesRead() != bytesReported) {
+          bytesReported = lines.bytesRead();
+          handler.onBytesRead(bytesReported);
+        }
         byte[] buffer = lines.buffer();
         int start = lines.start();
         int end = lines.end();

@@ -23,6 +23,7 @@ final class LineSplitter {
   private int filled;
   private boolean endOfInput;
   private boolean tooLong;
+  private long bytesRead;
 
   LineSplitter(InputStream in, int maxLineBytes) {
     this.in = in;
@@ -68,6 +69,7 @@ final class LineSplitter {
     lineEnd = kept;
     int read;
     while ((read = in.read(buffer, kept, buffer.length - kept)) >= 0) {
+      bytesRead += read;
       int newline = indexOf((byte) '\n', kept, kept + read);
       if (newline >= 0) {
         // The bytes after the newline start the next line.
@@ -106,6 +108,7 @@ final class LineSplitter {
       endOfInput = true;
     } else {
       filled += read;
+      bytesRead += read;
     }
   }
 
@@ -116,6 +119,11 @@ final class LineSplitter {
       }
     }
     return -1;
+  }
+
+  /** Bytes taken from the stream so far. */
+  long bytesRead() {
+    return bytesRead;
   }
 
   byte[] buffer() {

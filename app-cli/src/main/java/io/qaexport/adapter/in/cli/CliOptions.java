@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param rejected the rejected-pairs file, when one was named or found
  * @param rejectedNamed whether {@code --rejected} named the file (so it must exist)
  * @param compression the Parquet codec asked for with {@code --compression}, if any
+ * @param datasetCard where the dataset card goes; empty with {@code --no-dataset-card}
+ * @param summaryJson where {@code --summary-json} writes the run summary, if asked
  */
 public record CliOptions(
     Path passed,
@@ -25,7 +27,11 @@ public record CliOptions(
     boolean strict,
     boolean quiet,
     boolean verbose,
-    int maxLineBytes) {
+    int maxLineBytes,
+    Optional<Path> datasetCard,
+    String license,
+    String prettyName,
+    Optional<Path> summaryJson) {
 
   public CliOptions {
     Objects.requireNonNull(passed, "passed");
@@ -34,5 +40,9 @@ public record CliOptions(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(errorPolicy, "errorPolicy");
+    Objects.requireNonNull(datasetCard, "datasetCard");
+    Objects.requireNonNull(license, "license");
+    Objects.requireNonNull(prettyName, "prettyName");
+    Objects.requireNonNull(summaryJson, "summaryJson");
   }
 }

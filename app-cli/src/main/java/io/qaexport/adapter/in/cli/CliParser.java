@@ -23,6 +23,8 @@ public final class CliParser {
   static final String DEFAULT_FORMAT = "jsonl";
   /** The longest input line accepted unless {@code --max-line-bytes} says otherwise: 64 MiB. */
   public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
+  static final String DEFAULT_LICENSE = "unknown";
+  static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
 
   private static final Options OPTIONS = buildOptions();
 
@@ -90,7 +92,26 @@ public final class CliParser {
         line.hasOption("strict"),
         line.hasOption("quiet"),
         line.hasOption("verbose"),
-        maxLineBytes(line.getOptionValue("max-line-bytes")));
+        maxLineBytes(line.getOptionValue("max-line-bytes")),
+        datasetCard(line, outputDir),
+        line.getOptionValue("license", DEFAULT_LICENSE),
+        line.getOptionValue("pretty-name", DEFAULT_PRETTY_NAME),
+        line.hasOption("summary-json")
+            ? Optional.of(path(line, "summary-json", null)) : Optional.empty());
+  }
+
+  private static Optional<Path> datasetCard(CommandLine line, Path outputDir)
+      throws CliUsageException {
+    if (line.hasOption("no-dataset-card")) {
+      if (line.hasOption("dataset-card")) {
+        throw new CliUsageException("--dataset-card and --no-dataset-card exclude each other");
+      }
+      return Optional.empty();
+    }
+    if (line.hasOption("dataset-card")) {
+      return Optional.of(path(line, "dataset-card", null));
+    }
+    return Optional.of(outputDir.resolve("README.md"));
   }
 
   private static ErrorPolicy errorPolicy(String value) throws CliUsageException {
@@ -191,8 +212,18 @@ public final class CliParser {
             + " record instead of getting a default"));
     options.addOption(valued("max-line-bytes", "SIZE",
         "longest input line accepted, e.g. 64M (default: 64M)"));
+    options.addOption(valued("license", "ID",
+        "license in the dataset card, a Hub license id such as cc-by-4.0 (default: unknown)"));
+    options.addOption(valued("pretty-name", "TEXT",
+        "the dataset's name in its card (default: Swedish care-work QA pairs)"));
+    options.addOption(valued("dataset-card", "PATH",
+        "write the dataset card here (default: OUTPUT_DIR/README.md; a README.md that qa-export"
+            + " did not write is never replaced)"));
+    options.addOption(flag("no-dataset-card", "write no dataset card"));
+    options.addOption(valued("summary-json", "FILE",
+        "also write the run summary as JSON to FILE, for pipelines"));
     options.addOption(flag("list-formats", "list the output formats and exit"));
-    options.addOption(flag("quiet", "print nothing but errors"));
+    options.addOption(flag("quiet", "print nothing but errors (no summary, no progress bar)"));
     options.addOption(flag("verbose", "show stack traces for failures"));
     options.addOption(flag("help", "show this help and exit"));
     options.addOption(flag("version", "show the version and exit"));

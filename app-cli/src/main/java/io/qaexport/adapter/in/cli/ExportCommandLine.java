@@ -1,5 +1,6 @@
 package io.qaexport.adapter.in.cli;
 
+import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.in.ExportDatasetUseCase.FormatInfo;
@@ -11,6 +12,7 @@ import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.InvalidInputException;
 import io.qaexport.domain.RecordShape;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,15 +49,29 @@ public final class ExportCommandLine {
     jobs.add(new ExportJob(options.passed(), RecordShape.PASSED, PASSED_OUTPUT));
     options.rejected().ifPresent(
         rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
-    ExportProgress progress = options.quiet() ? ExportProgress.NONE : new WarningsToStderr();
+    ExportProgress progress = options.quiet() ? ExportProgress.NONE
+        : console.errIsTerminal() ? new TerminalProgress(console, console.width())
+        : new WarningsToStderr();
     if (options.rejected().isEmpty() && !options.quiet()) {
       console.err().println("qa-export: no " + CliParser.REJECTED_FILE + " beside "
           + options.passed() + "; exporting passed pairs only");
     }
     var command = new ExportCommand(jobs, options.outputDir(), options.format(),
-        options.errorPolicy(), options.strict(), progress);
+        options.errorPolicy(), options.strict(), progress,
+        options.datasetCard().map(
+            card -> new CardRequest(card, options.license(), options.prettyName())));
     try {
       ExportSummary summary = exportDataset.export(command);
+      if (options.summaryJson().isPresent()) {
+        Path json = options.summaryJson().get();
+        try {
+          SummaryJson.write(json, summary);
+        } catch (IOException e) {
+          error("the dataset was exported, but the summary could not be written to " + json
+              + ": " + e.getMessage());
+          return failed(ExitCode.IO_FAILURE, e, options);
+        }
+      }
       if (!options.quiet()) {
         console.err().print(SummaryReport.render(summary));
       }

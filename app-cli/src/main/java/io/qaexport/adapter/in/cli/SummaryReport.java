@@ -3,6 +3,7 @@ package io.qaexport.adapter.in.cli;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.domain.DefaultedField;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,8 +14,9 @@ final class SummaryReport {
   static String render(ExportSummary summary) {
     var text = new StringBuilder();
     double seconds = summary.elapsed().toNanos() / 1e9;
-    text.append(String.format(Locale.ROOT, "qa-export: exported %,d records as %s in %.2f s%n",
-        summary.exported(), summary.formatName(), seconds));
+    text.append(String.format(Locale.ROOT,
+        "qa-export: exported %,d records as %s in %.2f s (%,.0f records/s)%n",
+        summary.exported(), summary.formatName(), seconds, SummaryJson.recordsPerSecond(summary)));
     for (FileSummary file : summary.files()) {
       text.append(String.format(Locale.ROOT, "%n  %s -> %s (%s)%n",
           file.input(), file.output(), humanBytes(file.outputBytes())));
@@ -30,8 +32,19 @@ final class SummaryReport {
           "%nwarning: %,d invalid records were left out of the dataset (--on-error skip)%n",
           summary.skipped()));
     }
+    summary.datasetCard().ifPresent(card -> text.append(String.format(
+        "%n  dataset card: %s%n", card)));
     text.append("\nLoad it with HuggingFace datasets:\n");
     text.append("  from datasets import load_dataset\n");
+    if (summary.datasetCard().isPresent()) {
+      Path cardDir = summary.datasetCard().get().toAbsolutePath().getParent();
+      String dir = pythonString(relativeToWorkingDir(cardDir));
+      text.append(String.format("  passed = load_dataset(\"%s\")%n", dir));
+      if (summary.files().stream().anyMatch(f -> f.shape().hasFailureReason())) {
+        text.append(String.format("  rejected = load_dataset(\"%s\", \"rejected\")%n", dir));
+      }
+      text.append("  # or one file on its own:\n");
+    }
     for (FileSummary file : summary.files()) {
       String variable = file.shape().hasFailureReason() ? "rejected" : "passed";
       text.append(String.format("  %s = load_dataset(\"%s\", data_files=\"%s\", split=\"train\")%n",
@@ -56,6 +69,15 @@ final class SummaryReport {
       }
     }
     return parts.toString();
+  }
+
+  private static String relativeToWorkingDir(Path dir) {
+    Path here = Path.of("").toAbsolutePath();
+    if (dir.startsWith(here)) {
+      String relative = here.relativize(dir).toString();
+      return relative.isEmpty() ? "." : relative;
+    }
+    return dir.toString();
   }
 
   static String humanBytes(long bytes) {

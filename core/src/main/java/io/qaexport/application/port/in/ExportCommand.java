@@ -3,10 +3,12 @@ package io.qaexport.application.port.in;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A whole export run: its files, where the outputs go, the format, and how strict to be. The
- * jobs run in order and their outputs land together, only if all succeed.
+ * A whole export run: its files, where the outputs go, the format, how strict to be, and whether
+ * to write a dataset card. The jobs run in order and their outputs land together, only if all
+ * succeed.
  */
 public record ExportCommand(
     List<ExportJob> jobs,
@@ -14,7 +16,8 @@ public record ExportCommand(
     String formatName,
     ErrorPolicy errorPolicy,
     boolean strict,
-    ExportProgress progress) {
+    ExportProgress progress,
+    Optional<CardRequest> datasetCard) {
 
   public ExportCommand {
     jobs = List.copyOf(jobs);
@@ -25,5 +28,12 @@ public record ExportCommand(
     Objects.requireNonNull(formatName, "formatName");
     Objects.requireNonNull(errorPolicy, "errorPolicy");
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(datasetCard, "datasetCard");
+  }
+
+  /** A run without a dataset card. */
+  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
+      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress) {
+    this(jobs, outputDir, formatName, errorPolicy, strict, progress, Optional.empty());
   }
 }

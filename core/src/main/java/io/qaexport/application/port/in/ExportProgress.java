@@ -13,6 +13,9 @@ public interface ExportProgress {
   /** Called every few thousand records with the lines read so far in the current file. */
   default void linesRead(long lines) {}
 
+  /** Called as the current file is read, with the bytes read so far. */
+  default void bytesRead(long bytes) {}
+
   default void fileFinished(Path input) {}
 
   /** A warning for the user, such as an empty input file. */

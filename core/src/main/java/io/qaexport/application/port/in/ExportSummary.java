@@ -3,10 +3,15 @@ package io.qaexport.application.port.in;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** The result of a successful export run. */
+/**
+ * The result of a successful export run.
+ *
+ * @param datasetCard the card written, if one was
+ */
 public record ExportSummary(List<FileSummary> files, String formatName, String hfBuilderName,
-    Path outputDir, Duration elapsed) {
+    Path outputDir, Duration elapsed, Optional<Path> datasetCard) {
 
   public ExportSummary {
     files = List.copyOf(files);
@@ -14,6 +19,10 @@ public record ExportSummary(List<FileSummary> files, String formatName, String h
 
   public long exported() {
     return files.stream().mapToLong(FileSummary::exported).sum();
+  }
+
+  public long linesRead() {
+    return files.stream().mapToLong(FileSummary::linesRead).sum();
   }
 
   public long skipped() {

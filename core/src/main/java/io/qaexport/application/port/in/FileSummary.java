@@ -2,6 +2,8 @@ package io.qaexport.application.port.in;
 
 import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.ScoreSummary;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import java.util.Optional;
  * What the export did with one input file. Lines read always equal exported + skipped + blank.
  *
  * @param errorsFile the log of skipped lines, when any were skipped
+ * @param personas exported records per persona, most common first
+ * @param scores the exported records' validation scores
  */
 public record FileSummary(
     Path input,
@@ -21,10 +25,13 @@ public record FileSummary(
     long blankLines,
     Map<DefaultedField, Long> defaultsApplied,
     Optional<Path> errorsFile,
-    long outputBytes) {
+    long outputBytes,
+    List<Map.Entry<String, Long>> personas,
+    ScoreSummary scores) {
 
   public FileSummary {
     defaultsApplied = Map.copyOf(defaultsApplied);
+    personas = List.copyOf(personas);
     if (linesRead != exported + skipped + blankLines) {
       throw new IllegalStateException(
           "line accounting broken for " + input + ": " + linesRead + " read != " + exported

@@ -19,4 +19,7 @@ public interface QaPairHandler {
    * @param column 1-based column where the problem was found, or 0 when unknown
    */
   void onInvalidLine(long lineNumber, int column, String reason, RawLine raw);
+
+  /** How far reading has come, in bytes of the file; called once per buffer read. */
+  default void onBytesRead(long bytes) {}
 }

@@ -1,0 +1,221 @@
+package io.qaexport.adapter.out.card;
+
+import io.qaexport.application.port.out.DatasetCardWriter;
+import io.qaexport.domain.Column;
+import io.qaexport.domain.DatasetCard;
+import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.ScoreSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * A HuggingFace dataset card: YAML front matter (configs, features, language, task, size) that
+ * {@code load_dataset(dir)} and the Hub read, then a Markdown body for people.
+ */
+final class MarkdownDatasetCardWriter implements DatasetCardWriter {
+  /** Marks cards qa-export wrote; only such a README is ever replaced. */
+  static final String MARKER =
+      "<!-- Written by qa-export: the next export to this directory replaces this file. -->";
+  private static final int HISTOGRAM_WIDTH = 40;
+
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+      .disable(YAMLWriteFeature.SPLIT_LINES)
+      .build();
+
+  @Override
+  public void write(Path file, DatasetCard card) throws IOException {
+    var text = new StringBuilder();
+    text.append(frontMatter(card));
+    text.append("---\n").append(MARKER).append("\n\n");
+    text.append(body(card));
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(text.toString());
+    }
+  }
+
+  @Override
+  public boolean isGeneratedCard(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
+      return head.contains(MARKER);
+    }
+  }
+
+  static String frontMatter(DatasetCard card) {
+    var yaml = new StringWriter();
+    try (JsonGenerator out = YAML.createGenerator(ObjectWriteContext.empty(), yaml)) {
+      out.writeStartObject();
+      out.writeStringProperty("pretty_name", card.prettyName());
+      out.writeStringProperty("license", card.license());
+      stringList(out, "language", List.of("sv"));
+      stringList(out, "task_categories", List.of("question-answering"));
+      stringList(out, "size_categories", List.of(card.sizeCategory()));
+      out.writeName("configs");
+      out.writeStartArray();
+      for (DatasetCard.Config config : card.configs()) {
+        out.writeStartObject();
+        out.writeStringProperty("config_name", config.name());
+        out.writeName("data_files");
+        out.writeStartArray();
+        out.writeStartObject();
+        out.writeStringProperty("split", "train");
+        out.writeStringProperty("path", config.dataFile());
+        out.writeEndObject();
+        out.writeEndArray();
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeName("dataset_info");
+      out.writeStartArray();
+      for (DatasetCard.Config config : card.configs()) {
+        out.writeStartObject();
+        out.writeStringProperty("config_name", config.name());
+        out.writeName("features");
+        out.writeStartArray();
+        for (Column column : config.shape().columns()) {
+          out.writeStartObject();
+          out.writeStringProperty("name", column.name());
+          out.writeStringProperty("dtype", column.type().hfDtype());
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+    return yaml.toString();
+  }
+
+  private static void stringList(JsonGenerator out, String name, List<String> values) {
+    out.writeName(name);
+    out.writeStartArray();
+    for (String value : values) {
+      out.writeString(value);
+    }
+    out.writeEndArray();
+  }
+
+  static String body(DatasetCard card) {
+    var md = new StringBuilder();
+    md.append("# ").append(card.prettyName()).append("\n\n");
+    md.append("Question–answer pairs in Swedish written for care workers (undersköterskor and"
+        + " others in elderly care and home care), generated from care routines by a"
+        + " QA-generation pipeline and scored by an LLM-based validation step. Exported with"
+        + " qa-export as ").append(card.formatName()).append(".\n\n");
+    md.append("| config | rows | file | from |\n|---|---:|---|---|\n");
+    for (DatasetCard.Config config : card.configs()) {
+      md.append(String.format(Locale.ROOT, "| `%s` | %,d | `%s` | `%s` |%n", config.name(),
+          config.rows(), config.dataFile(), config.inputFile()));
+    }
+    md.append("\n`default` holds the pairs that passed validation; `rejected` the pairs that"
+        + " failed it, with the reason. Do not train on `rejected`: it is there to study what"
+        + " the validation catches.\n\n");
+    md.append("## Columns\n\n");
+    md.append("| column | type | meaning |\n|---|---|---|\n");
+    md.append("| `question` | string | the question, as a care worker would ask it |\n");
+    md.append("| `answer` | string | the answer, with `[source:…]` markers citing the routine |\n");
+    md.append("| `source` | string | the source document the pair was generated from |\n");
+    md.append("| `persona` | string | who asks: `roll/erfarenhet`, or a free-text persona |\n");
+    md.append("| `validation_score` | float64 | the validation step's composite score |\n");
+    md.append("| `failure_reason` | string | why validation failed (`rejected` only) |\n\n");
+    md.append("Missing values were filled in with defaults (`\"\"`, `\"unknown\"`, `0.0`); how"
+        + " many per column is listed below, so nothing was fabricated silently.\n\n");
+    for (DatasetCard.Config config : card.configs()) {
+      md.append("## `").append(config.name()).append("`\n\n");
+      md.append(String.format(Locale.ROOT, "%,d rows.%n%n", config.rows()));
+      md.append(defaults(config.defaultsApplied()));
+      md.append(personas(config.personas(), config.rows()));
+      md.append(scores(config.scores()));
+    }
+    md.append("## Loading\n\n```python\nfrom datasets import load_dataset\n\n");
+    md.append("passed = load_dataset(\"path/to/this/directory\")            # config \"default\"\n");
+    if (card.configs().stream().anyMatch(c -> c.name().equals("rejected"))) {
+      md.append("rejected = load_dataset(\"path/to/this/directory\", \"rejected\")\n");
+    }
+    md.append("```\n\nOr one file on its own: `load_dataset(\"").append(card.hfBuilderName())
+        .append("\", data_files=\"").append(card.configs().get(0).dataFile())
+        .append("\", split=\"train\")`.\n");
+    return md.toString();
+  }
+
+  private static String defaults(Map<DefaultedField, Long> applied) {
+    if (applied.isEmpty()) {
+      return "No defaults were applied.\n\n";
+    }
+    var md = new StringBuilder("Defaults applied:\n\n| field | default | rows |\n|---|---|---:|\n");
+    for (DefaultedField field : DefaultedField.values()) {
+      Long count = applied.get(field);
+      if (count != null) {
+        md.append(String.format(Locale.ROOT, "| `%s` | `%s` | %,d |%n", field.fieldName(),
+            field.defaultValue(), count));
+      }
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String personas(List<Map.Entry<String, Long>> personas, long rows) {
+    if (personas.isEmpty()) {
+      return "";
+    }
+    var md = new StringBuilder("Personas:\n\n| persona | rows | share |\n|---|---:|---:|\n");
+    int shown = 0;
+    long rest = 0;
+    for (Map.Entry<String, Long> persona : personas) {
+      if (shown++ < 15) {
+        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f%% |%n",
+            markdownCell(persona.getKey()), persona.getValue(), 100.0 * persona.getValue() / rows));
+      } else {
+        rest += persona.getValue();
+      }
+    }
+    if (rest > 0) {
+      md.append(String.format(Locale.ROOT, "| %d other personas | %,d | %.1f%% |%n",
+          personas.size() - 15, rest, 100.0 * rest / rows));
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String scores(ScoreSummary scores) {
+    if (scores.count() == 0) {
+      return "";
+    }
+    var md = new StringBuilder();
+    md.append(String.format(Locale.ROOT,
+        "Validation score: min %.3f, median %.3f, max %.3f.%n%n```%n", scores.min(),
+        scores.median(), scores.max()));
+    long highest = scores.histogram().stream().mapToLong(Long::longValue).max().orElse(0);
+    for (int bin = 0; bin < scores.histogram().size(); bin++) {
+      long count = scores.histogram().get(bin);
+      int width = highest == 0 ? 0 : (int) Math.round((double) count * HISTOGRAM_WIDTH / highest);
+      md.append(String.format(Locale.ROOT, "%.1f–%.1f %s %,d%n", bin / 10.0, (bin + 1) / 10.0,
+          "█".repeat(width), count));
+    }
+    md.append("```\n\n");
+    if (scores.belowZero() + scores.aboveOne() > 0) {
+      md.append(String.format(Locale.ROOT, "Outside 0–1: %,d below, %,d above.%n%n",
+          scores.belowZero(), scores.aboveOne()));
+    }
+    return md.toString();
+  }
+
+  private static String markdownCell(String text) {
+    String escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+        .replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+    return escaped.isBlank() ? "(blank)" : escaped;
+  }
+}

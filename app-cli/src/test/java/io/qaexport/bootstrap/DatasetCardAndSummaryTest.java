@@ -1,0 +1,196 @@
+package io.qaexport.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The dataset card, the JSON summary and the progress bar, through the real command line. */
+class DatasetCardAndSummaryTest {
+  @TempDir Path dir;
+
+  private static String pair(String persona, double score) {
+    return "{\"question\": \"Hur?\", \"answer\": \"Så.\", \"source_document\": \"a.md\","
+        + " \"persona\": " + persona + ", \"validation\": {\"composite_score\": " + score + "}}";
+  }
+
+  private Path input(String name, List<String> lines) throws IOException {
+    Path file = dir.resolve("qa").resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode frontMatter(Path card) throws IOException {
+    String text = Files.readString(card);
+    assertTrue(text.startsWith("---\n"), text);
+    int end = text.indexOf("\n---\n", 4);
+    return new YAMLMapper().readTree(text.substring(4, end + 1));
+  }
+
+  @Test
+  void theCardDeclaresConfigsFeaturesAndHubMetadata() throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.9)));
+    input("qa_rejected.jsonl", List.of(pair("null", 0.1)));
+
+    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--output-dir", dir.resolve("out").toString(), "--license", "cc-by-4.0",
+        "--pretty-name", "Vårdfrågor", "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode yaml = frontMatter(dir.resolve("out/README.md"));
+    assertEquals("Vårdfrågor", yaml.get("pretty_name").asString());
+    assertEquals("cc-by-4.0", yaml.get("license").asString());
+    assertEquals("sv", yaml.get("language").get(0).asString());
+    assertEquals("question-answering", yaml.get("task_categories").get(0).asString());
+    assertEquals("n<1K", yaml.get("size_categories").get(0).asString());
+    assertEquals("default", yaml.get("configs").get(0).get("config_name").asString());
+    assertEquals("qa_pairs.jsonl",
+        yaml.get("configs").get(0).get("data_files").get(0).get("path").asString());
+    assertEquals("train",
+        yaml.get("configs").get(0).get("data_files").get(0).get("split").asString());
+    assertEquals("qa_rejected_hf.jsonl",
+        yaml.get("configs").get(1).get("data_files").get(0).get("path").asString());
+    JsonNode rejectedFeatures = yaml.get("dataset_info").get(1).get("features");
+    assertEquals("rejected", yaml.get("dataset_info").get(1).get("config_name").asString());
+    assertEquals(6, rejectedFeatures.size());
+    assertEquals("failure_reason", rejectedFeatures.get(5).get("name").asString());
+    assertEquals("float64", rejectedFeatures.get(4).get("dtype").asString());
+    assertFalse(yaml.toString().contains("num_examples"), "no split counts in the card");
+  }
+
+  @Test
+  void theSizeCategoryFollowsTheRowCount() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      lines.add(pair("\"p\"", 0.5));
+    }
+    input("qa_passed.jsonl", lines);
+
+    CliRun.of("--input-dir", dir.resolve("qa").toString(), "--quiet");
+
+    assertEquals("1K<n<10K",
+        frontMatter(dir.resolve("qa/README.md")).get("size_categories").get(0).asString());
+  }
+
+  @Test
+  void aReadmeQaExportDidNotWriteIsNeverReplaced() throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"p\"", 0.5)));
+    Path readme = Files.writeString(dir.resolve("qa/README.md"), "# Mina anteckningar\n");
+
+    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("# Mina anteckningar\n", Files.readString(readme));
+    assertTrue(run.err().contains("warning: " + readme + " exists and was not written by"
+        + " qa-export"), run.err());
+    assertTrue(Files.exists(dir.resolve("qa/qa_pairs.jsonl")));
+  }
+
+  @Test
+  void aCardQaExportWroteIsReplacedByTheNextExport() throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"p\"", 0.5)));
+    CliRun.of("--input-dir", dir.resolve("qa").toString(), "--quiet");
+    input("qa_passed.jsonl", List.of(pair("\"p\"", 0.5), pair("\"q\"", 0.5)));
+
+    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.readString(dir.resolve("qa/README.md")).contains("2 rows."));
+  }
+
+  @Test
+  void theCardCanGoElsewhereOrNowhere() throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"p\"", 0.5)));
+
+    CliRun elsewhere = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--output-dir", dir.resolve("out").toString(),
+        "--dataset-card", dir.resolve("cards/README.md").toString(), "--quiet");
+    CliRun nowhere = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--output-dir", dir.resolve("out2").toString(), "--no-dataset-card", "--quiet");
+    CliRun both = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--dataset-card", "x.md", "--no-dataset-card");
+
+    assertEquals(0, elsewhere.exitCode(), elsewhere.err());
+    assertEquals("../out/qa_pairs.jsonl", frontMatter(dir.resolve("cards/README.md"))
+        .get("configs").get(0).get("data_files").get(0).get("path").asString());
+    assertFalse(Files.exists(dir.resolve("out/README.md")));
+    assertEquals(0, nowhere.exitCode(), nowhere.err());
+    assertFalse(Files.exists(dir.resolve("out2/README.md")));
+    assertEquals(2, both.exitCode());
+  }
+
+  @Test
+  void theJsonSummaryHoldsWhatTheInputHolds() throws IOException {
+    // Counted by hand: 4 records (2 × anhörig, 1 × underskoterska/unknown, 1 invalid), 2 blank.
+    input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.2), "", pair("\"anhörig\"", 0.8),
+        "{\"question\": 1}", "   ", pair("{\"roll\": \"underskoterska\"}", 0.6)));
+    Path json = dir.resolve("reports/summary.json");
+
+    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--on-error", "skip",
+        "--summary-json", json.toString(), "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode summary = new ObjectMapper().readTree(json.toFile());
+    assertEquals("jsonl", summary.get("format").asString());
+    assertEquals(6, summary.get("lines_read").asLong());
+    assertEquals(3, summary.get("exported").asLong());
+    assertEquals(1, summary.get("skipped").asLong());
+    assertEquals(dir.resolve("qa/README.md").toString(), summary.get("dataset_card").asString());
+    JsonNode file = summary.get("files").get(0);
+    assertEquals("passed", file.get("shape").asString());
+    assertEquals(2, file.get("blank_lines").asLong());
+    assertEquals(Files.size(dir.resolve("qa/qa_pairs.jsonl")), file.get("output_bytes").asLong());
+    assertEquals(dir.resolve("qa/qa_pairs.jsonl.errors.jsonl").toString(),
+        file.get("errors_file").asString());
+    assertEquals(1, file.get("defaults_applied").get("persona.erfarenhet").asLong());
+    assertEquals(0, file.get("defaults_applied").get("question").asLong());
+    assertEquals(2, file.get("personas").get("anhörig").asLong());
+    assertEquals(1, file.get("personas").get("underskoterska/unknown").asLong());
+    assertEquals(0.2, file.get("validation_score").get("min").asDouble());
+    assertEquals(0.6, file.get("validation_score").get("median").asDouble());
+    assertEquals(0.8, file.get("validation_score").get("max").asDouble());
+    assertTrue(summary.get("elapsed_seconds").asDouble() > 0);
+  }
+
+  @Test
+  void aProgressBarIsDrawnOnlyOnATerminalAndNeverWhenQuiet() throws IOException {
+    List<String> lines = new ArrayList<>();
+    String padding = "x".repeat(1500);
+    for (int i = 0; i < 12_000; i++) {
+      lines.add("{\"question\": \"" + padding + "\", \"persona\": \"p\"}");
+    }
+    input("qa_passed.jsonl", lines);
+    String qa = dir.resolve("qa").toString();
+
+    CliRun notTerminal = CliRun.of("--input-dir", qa, "--output-dir", dir.resolve("a").toString());
+    String terminal = withTerminal(() -> CliRun.of("--input-dir", qa,
+        "--output-dir", dir.resolve("b").toString()).err());
+    String quiet = withTerminal(() -> CliRun.of("--input-dir", qa,
+        "--output-dir", dir.resolve("c").toString(), "--quiet").err());
+
+    assertFalse(notTerminal.err().contains("\r"), notTerminal.err());
+    assertTrue(terminal.contains("\r") && terminal.contains("qa_passed.jsonl")
+        && terminal.contains("100%") && terminal.contains("MiB"), terminal);
+    assertEquals("", quiet);
+  }
+
+  private static String withTerminal(java.util.function.Supplier<String> run) {
+    System.setProperty(Main.STDERR_IS_TERMINAL, "true");
+    try {
+      return run.get();
+    } finally {
+      System.clearProperty(Main.STDERR_IS_TERMINAL);
+    }
+  }
+}
