@@ -95,4 +95,24 @@ for fmt in $FORMATS; do
   check_case gen-crlf "$tmp/gen-crlf" "$fmt"
 done
 
-echo "HF compatibility: all checks passed ($runs exports; formats: $FORMATS)"
+# The example chat plugin (README: "Adding an output format", plugin path): a jar in a plugin
+# directory, used by name; its conversations must load as a list of {role, content} strings.
+chat_jar="examples/chat-plugin/target/qa-export-chat-plugin.jar"
+if [[ -f "$chat_jar" ]]; then
+  mkdir -p "$tmp/plugins" && cp "$chat_jar" "$tmp/plugins/"
+  for in in examples/qa "$tmp/gen"; do
+    out="$tmp/chat-out-$(basename "$in")"
+    say "chat plugin: $EXPORT --input-dir $in --output-dir $out --plugin-dir $tmp/plugins --format chat"
+    "$EXPORT" --input-dir "$in" --output-dir "$out" --plugin-dir "$tmp/plugins" --format chat \
+      --system-prompt "Du är en handledare för undersköterskor." --quiet \
+      || die "chat plugin export of $in failed"
+    "$PY" compat/check_chat.py --input-dir "$in" --output-dir "$out" \
+      --system-prompt "Du är en handledare för undersköterskor." \
+      || die "chat output in $out does not load as expected"
+    runs=$((runs + 1))
+  done
+else
+  die "the example chat plugin was not built ($chat_jar is missing)"
+fi
+
+echo "HF compatibility: all checks passed ($runs exports; formats: $FORMATS, chat plugin)"

@@ -2,6 +2,7 @@ package io.qaexport.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import io.qaexport.adapter.in.cli.PluginReport;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.InvalidLineLog;
@@ -9,24 +10,41 @@ import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.service.ExportDatasetService;
 import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Builds the core use case from whatever the adapter modules bind. */
+/** Builds the core use case from the adapter modules' bindings and the plugin jars. */
 @Module
 final class ApplicationModule {
   private ApplicationModule() {}
 
   @Provides
+  @Singleton
+  static PluginCatalog pluginCatalog(
+      PluginDirectory directory, Map<String, Provider<OutputFormat>> builtIns) {
+    return PluginCatalog.discover(directory.path(), builtIns.keySet());
+  }
+
+  @Provides
+  static PluginReport pluginReport(PluginCatalog catalog) {
+    Map<String, String> origins = new TreeMap<>();
+    catalog.formats().forEach((name, format) -> origins.put(name, format.jar().toString()));
+    return new PluginReport(catalog.problems(), origins);
+  }
+
+  @Provides
   static ExportDatasetUseCase exportDataset(
       QaPairSource source,
-      Map<String, Provider<OutputFormat>> formats,
+      Map<String, Provider<OutputFormat>> builtIns,
+      PluginCatalog plugins,
       InvalidLineLog.Factory invalidLineLogs,
       DatasetCardWriter cardWriter) {
-    // Core takes plain Suppliers; each still defers to Dagger, so unused formats never load.
-    Map<String, Supplier<OutputFormat>> suppliers = new TreeMap<>();
-    formats.forEach((name, provider) -> suppliers.put(name, provider::get));
-    return new ExportDatasetService(source, suppliers, invalidLineLogs, cardWriter);
+    // Core takes plain Suppliers; built-ins still defer to Dagger, so unused ones never load.
+    Map<String, Supplier<OutputFormat>> formats = new TreeMap<>();
+    plugins.formats().forEach((name, format) -> formats.put(name, () -> format));
+    builtIns.forEach((name, provider) -> formats.put(name, provider::get));
+    return new ExportDatasetService(source, formats, invalidLineLogs, cardWriter);
   }
 }

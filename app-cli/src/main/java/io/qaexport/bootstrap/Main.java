@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /** The {@code qa-export} entry point. */
@@ -55,8 +57,8 @@ public final class Main {
           Integer.getInteger(TERMINAL_WIDTH, 80));
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
-        return component(console, CliParser.DEFAULT_MAX_LINE_BYTES, DEFAULT_COMPRESSION)
-            .commandLine().listFormats().code();
+        return component(console, list.pluginDir(), CliParser.DEFAULT_MAX_LINE_BYTES,
+            DEFAULT_COMPRESSION).commandLine().listFormats().code();
       }
       CliOptions options = ((CliRequest.Export) request).options();
       verbose = options.verbose();
@@ -66,7 +68,7 @@ public final class Main {
             + String.join(", ", ParquetOutputModule.COMPRESSIONS) + ", not '" + compression + "'");
         return ExitCode.USAGE.code();
       }
-      return component(console, options.maxLineBytes(), compression)
+      return component(console, options.pluginDir(), options.maxLineBytes(), compression)
           .commandLine().export(options).code();
     } catch (RuntimeException | Error e) {
       err.println("qa-export: internal error: " + e
@@ -78,10 +80,10 @@ public final class Main {
     }
   }
 
-  private static QaExportComponent component(Console console, int maxLineBytes,
-      String compression) {
-    return DaggerQaExportComponent.factory().create(
-        console, new JsonlInputModule(maxLineBytes), new ParquetOutputModule(compression));
+  private static QaExportComponent component(Console console, Optional<Path> pluginDir,
+      int maxLineBytes, String compression) {
+    return DaggerQaExportComponent.factory().create(console, new PluginDirectory(pluginDir),
+        new JsonlInputModule(maxLineBytes), new ParquetOutputModule(compression));
   }
 
   static String version() {

@@ -2,6 +2,7 @@ package io.qaexport.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import jakarta.inject.Singleton;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
@@ -10,9 +11,11 @@ import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
 import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 
 /**
- * The composition root: one component per invocation. Each output format's module contributes
- * to the {@code Map<String, OutputFormat>} multibinding; add a format by adding its module here.
+ * The composition root: one component per invocation. Each built-in output format's module
+ * contributes to the {@code Map<String, OutputFormat>} multibinding; add a format by adding its
+ * module here. Plugin formats join at run time (see {@link PluginCatalog}).
  */
+@Singleton
 @Component(
     modules = {
       ApplicationModule.class,
@@ -28,6 +31,9 @@ interface QaExportComponent {
   @Component.Factory
   interface Factory {
     QaExportComponent create(
-        @BindsInstance Console console, JsonlInputModule input, ParquetOutputModule parquet);
+        @BindsInstance Console console,
+        @BindsInstance PluginDirectory plugins,
+        JsonlInputModule input,
+        ParquetOutputModule parquet);
   }
 }

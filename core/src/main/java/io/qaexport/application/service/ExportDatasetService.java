@@ -82,17 +82,34 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         throw new UsageException(job.input() + ": no such file");
       }
     }
-    OutputFormat format = chosen.get();
+    OutputFormat format = configured(chosen.get(), command.formatOptions());
+    List<String> notes = new ArrayList<>();
+    List<ExportJob> jobs = new ArrayList<>();
+    for (ExportJob job : command.jobs()) {
+      Optional<String> refusal = format.refusal(job.shape());
+      if (refusal.isPresent()) {
+        notes.add(job.input() + " was not exported: " + refusal.get());
+      } else {
+        jobs.add(job);
+      }
+    }
+    if (jobs.isEmpty()) {
+      throw new UsageException("format '" + format.name() + "' exports none of the inputs: "
+          + String.join("; ", notes));
+    }
     long started = System.nanoTime();
     Path outputDir = command.outputDir();
     prepareOutputDirectory(outputDir);
     List<FileSummary> files = new ArrayList<>();
     Optional<Path> datasetCard = Optional.empty();
     try (StagedOutputs staging = new StagedOutputs()) {
-      for (ExportJob job : command.jobs()) {
+      for (ExportJob job : jobs) {
         files.add(exportFile(job, format, command, staging));
       }
-      if (command.datasetCard().isPresent()) {
+      if (command.datasetCard().isPresent() && !format.writesShapeColumns()) {
+        notes.add("no dataset card was written: format '" + format.name() + "' has its own row"
+            + " layout, whose features the card cannot declare");
+      } else if (command.datasetCard().isPresent()) {
         datasetCard = stageCard(command.datasetCard().get(), files, format, command, staging);
       }
       try {
@@ -103,7 +120,27 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     return new ExportSummary(files, format.name(), format.hfBuilderName(), outputDir, elapsed,
-        datasetCard);
+        datasetCard, notes);
+  }
+
+  private static OutputFormat configured(OutputFormat format, Map<String, String> options)
+      throws UsageException {
+    for (String option : options.keySet()) {
+      if (!format.optionNames().contains(option)) {
+        throw new UsageException("format '" + format.name() + "' takes no option '" + option
+            + "'" + (format.optionNames().isEmpty() ? ""
+                : "; it takes " + String.join(", ", format.optionNames().stream().sorted()
+                    .toList())));
+      }
+    }
+    if (options.isEmpty()) {
+      return format;
+    }
+    try {
+      return format.withOptions(options);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("format '" + format.name() + "': " + e.getMessage());
+    }
   }
 
   /**
@@ -164,16 +201,22 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       fileExport =
           new FileExport(job.shape(), mapper, writer, invalidLines, command.progress());
       try (invalidLines) {
-        source.read(job.input(), fileExport);
+        try {
+          source.read(job.input(), fileExport);
+        } catch (NoSuchFileException e) {
+          throw new UsageException(job.input() + ": no such file");
+        } catch (IOException e) {
+          // Writes fail unchecked (below), so a checked failure here is the reader's.
+          throw ioFailure("cannot read " + job.input(), e);
+        }
       }
     } catch (InvalidLineSink.Stop stop) {
       throw stop.failure();
     } catch (UncheckedIOException e) {
       throw ioFailure("cannot write " + output, e.getCause());
-    } catch (NoSuchFileException e) {
-      throw new UsageException(job.input() + ": no such file");
     } catch (IOException e) {
-      throw ioFailure(describeIoFailure(job.input(), output, e), e);
+      // Only closing the log of skipped lines is left to fail checked.
+      throw ioFailure("cannot write " + errorsPath, e);
     }
     if (fileExport.linesRead() == 0) {
       command.progress().warning(job.input() + " is empty: it holds no records");
@@ -238,11 +281,6 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       throw new ExportIoException(
           "cannot write to output directory " + outputDir + ": permission denied", null);
     }
-  }
-
-  private static String describeIoFailure(Path input, Path output, IOException e) {
-    boolean reading = e.getMessage() != null && e.getMessage().contains(input.toString());
-    return reading ? "cannot read " + input : "cannot read " + input + " or write " + output;
   }
 
   private static long sizeOrUnknown(Path file) {

@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param compression the Parquet codec asked for with {@code --compression}, if any
  * @param datasetCard where the dataset card goes; empty with {@code --no-dataset-card}
  * @param summaryJson where {@code --summary-json} writes the run summary, if asked
+ * @param pluginDir where plugin jars are looked for, if anywhere
+ * @param formatOptions options for the chosen format, such as {@code system_prompt}
  */
 public record CliOptions(
     Path passed,
@@ -31,7 +34,9 @@ public record CliOptions(
     Optional<Path> datasetCard,
     String license,
     String prettyName,
-    Optional<Path> summaryJson) {
+    Optional<Path> summaryJson,
+    Optional<Path> pluginDir,
+    Map<String, String> formatOptions) {
 
   public CliOptions {
     Objects.requireNonNull(passed, "passed");
@@ -44,5 +49,7 @@ public record CliOptions(
     Objects.requireNonNull(license, "license");
     Objects.requireNonNull(prettyName, "prettyName");
     Objects.requireNonNull(summaryJson, "summaryJson");
+    Objects.requireNonNull(pluginDir, "pluginDir");
+    formatOptions = Map.copyOf(formatOptions);
   }
 }

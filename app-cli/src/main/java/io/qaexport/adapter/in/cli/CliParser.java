@@ -1,12 +1,14 @@
 package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -24,6 +26,9 @@ public final class CliParser {
   /** The longest input line accepted unless {@code --max-line-bytes} says otherwise: 64 MiB. */
   public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
   static final String DEFAULT_LICENSE = "unknown";
+  /** Set by the launcher to its {@code plugins/} directory. */
+  public static final String DEFAULT_PLUGIN_DIR_PROPERTY = "qa-export.plugin-dir";
+  static final String SYSTEM_PROMPT_OPTION = "system_prompt";
   static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
 
   private static final Options OPTIONS = buildOptions();
@@ -48,7 +53,7 @@ public final class CliParser {
       return new CliRequest.ShowVersion();
     }
     if (line.hasOption("list-formats")) {
-      return new CliRequest.ListFormats(line.hasOption("verbose"));
+      return new CliRequest.ListFormats(line.hasOption("verbose"), pluginDir(line));
     }
     return new CliRequest.Export(exportOptions(line));
   }
@@ -97,7 +102,40 @@ public final class CliParser {
         line.getOptionValue("license", DEFAULT_LICENSE),
         line.getOptionValue("pretty-name", DEFAULT_PRETTY_NAME),
         line.hasOption("summary-json")
-            ? Optional.of(path(line, "summary-json", null)) : Optional.empty());
+            ? Optional.of(path(line, "summary-json", null)) : Optional.empty(),
+        pluginDir(line),
+        formatOptions(line));
+  }
+
+  /** {@code --plugin-dir}, else the launcher's default (which need not exist). */
+  private static Optional<Path> pluginDir(CommandLine line) throws CliUsageException {
+    if (line.hasOption("plugin-dir")) {
+      Path dir = path(line, "plugin-dir", null);
+      if (!Files.isDirectory(dir)) {
+        throw new CliUsageException("--plugin-dir " + dir + ": no such directory");
+      }
+      return Optional.of(dir);
+    }
+    return Optional.ofNullable(System.getProperty(DEFAULT_PLUGIN_DIR_PROPERTY)).map(Path::of);
+  }
+
+  private static Map<String, String> formatOptions(CommandLine line) throws CliUsageException {
+    if (line.hasOption("system-prompt") && line.hasOption("system-prompt-file")) {
+      throw new CliUsageException("--system-prompt and --system-prompt-file exclude each other");
+    }
+    if (line.hasOption("system-prompt")) {
+      return Map.of(SYSTEM_PROMPT_OPTION, line.getOptionValue("system-prompt"));
+    }
+    if (line.hasOption("system-prompt-file")) {
+      Path file = path(line, "system-prompt-file", null);
+      try {
+        return Map.of(SYSTEM_PROMPT_OPTION, Files.readString(file).strip());
+      } catch (IOException e) {
+        throw new CliUsageException("--system-prompt-file " + file + ": cannot read it ("
+            + e.getClass().getSimpleName() + ")");
+      }
+    }
+    return Map.of();
   }
 
   private static Optional<Path> datasetCard(CommandLine line, Path outputDir)
@@ -222,6 +260,11 @@ public final class CliParser {
     options.addOption(flag("no-dataset-card", "write no dataset card"));
     options.addOption(valued("summary-json", "FILE",
         "also write the run summary as JSON to FILE, for pipelines"));
+    options.addOption(valued("plugin-dir", "DIR",
+        "load output-format plugins (*.jar) from DIR (default: plugins/ beside the launcher)"));
+    options.addOption(valued("system-prompt", "TEXT",
+        "for formats that take it (chat): a system message before each conversation"));
+    options.addOption(valued("system-prompt-file", "FILE", "the same, read from FILE (UTF-8)"));
     options.addOption(flag("list-formats", "list the output formats and exit"));
     options.addOption(flag("quiet", "print nothing but errors (no summary, no progress bar)"));
     options.addOption(flag("verbose", "show stack traces for failures"));

@@ -1,5 +1,8 @@
 package io.qaexport.adapter.in.cli;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** What the command line asks for: help, the version, the format list, or an export. */
 public sealed interface CliRequest {
   record ShowHelp() implements CliRequest {}
@@ -7,7 +10,7 @@ public sealed interface CliRequest {
   record ShowVersion() implements CliRequest {}
 
   /** {@code --list-formats}; {@code verbose} shows stack traces if listing fails. */
-  record ListFormats(boolean verbose) implements CliRequest {}
+  record ListFormats(boolean verbose, Optional<Path> pluginDir) implements CliRequest {}
 
   record Export(CliOptions options) implements CliRequest {}
 }

@@ -25,22 +25,32 @@ public final class ExportCommandLine {
 
   private final ExportDatasetUseCase exportDataset;
   private final Console console;
+  private final PluginReport plugins;
 
   @Inject
-  public ExportCommandLine(ExportDatasetUseCase exportDataset, Console console) {
+  public ExportCommandLine(ExportDatasetUseCase exportDataset, Console console,
+      PluginReport plugins) {
     this.exportDataset = exportDataset;
     this.console = console;
+    this.plugins = plugins;
   }
 
   public ExitCode listFormats() {
+    plugins.problems().forEach(problem -> console.err().println("qa-export: warning: " + problem));
     for (FormatInfo format : exportDataset.availableFormats()) {
-      console.out().printf("%-10s %s (.%s)%n",
-          format.name(), format.description(), format.fileExtension());
+      String origin = plugins.origins().containsKey(format.name())
+          ? " [plugin: " + plugins.origins().get(format.name()) + "]" : "";
+      console.out().printf("%-10s %s (.%s)%s%n",
+          format.name(), format.description(), format.fileExtension(), origin);
     }
     return ExitCode.SUCCESS;
   }
 
   public ExitCode export(CliOptions options) {
+    if (!options.quiet()) {
+      plugins.problems().forEach(problem -> console.err().println("qa-export: warning: "
+          + problem));
+    }
     if (!Files.exists(options.passed())) {
       error(missingPassedMessage(options));
       return ExitCode.USAGE;
@@ -59,7 +69,8 @@ public final class ExportCommandLine {
     var command = new ExportCommand(jobs, options.outputDir(), options.format(),
         options.errorPolicy(), options.strict(), progress,
         options.datasetCard().map(
-            card -> new CardRequest(card, options.license(), options.prettyName())));
+            card -> new CardRequest(card, options.license(), options.prettyName())),
+        options.formatOptions());
     try {
       ExportSummary summary = exportDataset.export(command);
       if (options.summaryJson().isPresent()) {

@@ -27,6 +27,9 @@ final class SummaryReport {
       file.errorsFile().ifPresent(errors -> text.append(String.format(Locale.ROOT,
           "    skipped lines and their reasons: %s%n", errors)));
     }
+    for (String note : summary.notes()) {
+      text.append("\nnote: ").append(note).append('\n');
+    }
     if (summary.skipped() > 0) {
       text.append(String.format(Locale.ROOT,
           "%nwarning: %,d invalid records were left out of the dataset (--on-error skip)%n",

@@ -2,12 +2,13 @@ package io.qaexport.application.port.in;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A whole export run: its files, where the outputs go, the format, how strict to be, and whether
- * to write a dataset card. The jobs run in order and their outputs land together, only if all
+ * to write a dataset card; {@code formatOptions} go to the chosen format. The jobs run in order and their outputs land together, only if all
  * succeed.
  */
 public record ExportCommand(
@@ -17,7 +18,8 @@ public record ExportCommand(
     ErrorPolicy errorPolicy,
     boolean strict,
     ExportProgress progress,
-    Optional<CardRequest> datasetCard) {
+    Optional<CardRequest> datasetCard,
+    Map<String, String> formatOptions) {
 
   public ExportCommand {
     jobs = List.copyOf(jobs);
@@ -29,11 +31,12 @@ public record ExportCommand(
     Objects.requireNonNull(errorPolicy, "errorPolicy");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(datasetCard, "datasetCard");
+    formatOptions = Map.copyOf(formatOptions);
   }
 
   /** A run without a dataset card. */
   public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
       ErrorPolicy errorPolicy, boolean strict, ExportProgress progress) {
-    this(jobs, outputDir, formatName, errorPolicy, strict, progress, Optional.empty());
+    this(jobs, outputDir, formatName, errorPolicy, strict, progress, Optional.empty(), Map.of());
   }
 }

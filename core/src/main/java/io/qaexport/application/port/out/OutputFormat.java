@@ -3,13 +3,22 @@ package io.qaexport.application.port.out;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * An output format: the SPI that every format adapter implements.
+ * An output format: the SPI that every format implements, built in (a Dagger module contributes
+ * it to the format map) or as a plugin jar (registered for {@link java.util.ServiceLoader} in
+ * {@code META-INF/services/io.qaexport.application.port.out.OutputFormat}).
  *
- * <p>A format gets a file to write and the record shape; it must write only that file. The
- * export use case picks the file (a temporary one in the output directory) and moves it into
- * place atomically once the whole run has succeeded, so a format needs no atomicity of its own.
+ * <p>What a format gets: in {@link #open}, the file to write and the shape of the records it will
+ * receive ({@link RecordShape#columns()}); the file's base name and directory are the export's
+ * (e.g. {@code out/qa_pairs} + {@code .} + {@link #fileExtension()}). What it must do: write that
+ * one file and nothing else, and finish it in {@link RecordWriter#close()}. The export use case
+ * gives it a temporary file in the output directory and moves it into place only once the whole
+ * run has succeeded, so a format needs no atomicity of its own; if it throws, its file is
+ * deleted and no output of the run appears.
  */
 public interface OutputFormat {
 
@@ -22,8 +31,39 @@ public interface OutputFormat {
   /** The file name extension without the dot, e.g. {@code jsonl}. */
   String fileExtension();
 
-  /** The format HuggingFace {@code load_dataset} takes for these files, e.g. {@code json}. */
+  /** The builder HuggingFace {@code load_dataset} takes for these files, e.g. {@code json}. */
   String hfBuilderName();
 
   RecordWriter open(Path file, RecordShape shape) throws IOException;
+
+  /**
+   * Why this format does not export records of {@code shape}, or empty if it does. Refused
+   * inputs are not read; the run summary says why.
+   */
+  default Optional<String> refusal(RecordShape shape) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether each row holds exactly the shape's columns. Only then does the dataset card declare
+   * them as the features; a format with its own layout gets no card.
+   */
+  default boolean writesShapeColumns() {
+    return true;
+  }
+
+  /** The options this format takes, by name (e.g. {@code system_prompt}). */
+  default Set<String> optionNames() {
+    return Set.of();
+  }
+
+  /**
+   * This format with the given options applied; called only with names from
+   * {@link #optionNames()}.
+   *
+   * @throws IllegalArgumentException when a value is not acceptable
+   */
+  default OutputFormat withOptions(Map<String, String> options) {
+    return this;
+  }
 }

@@ -1,0 +1,83 @@
+package io.qaexport.example.chat;
+
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.RecordShape;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Conversational JSON Lines for supervised fine-tuning with TRL: each passed pair becomes
+ * {@code {"messages": [{"role": "user", ...}, {"role": "assistant", ...}], "source", "persona",
+ * "validation_score"}}, optionally after a {@code system} message.
+ */
+public final class ChatOutputFormat implements OutputFormat {
+  static final String SYSTEM_PROMPT = "system_prompt";
+
+  private final String systemPrompt;
+
+  /** The form {@link java.util.ServiceLoader} builds: no system message. */
+  public ChatOutputFormat() {
+    this(null);
+  }
+
+  private ChatOutputFormat(String systemPrompt) {
+    this.systemPrompt = systemPrompt;
+  }
+
+  @Override
+  public String name() {
+    return "chat";
+  }
+
+  @Override
+  public String description() {
+    return "TRL conversational JSONL (messages: user, assistant) for fine-tuning;"
+        + " passed pairs only; --system-prompt adds a system message";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "chat.jsonl";
+  }
+
+  @Override
+  public String hfBuilderName() {
+    return "json";
+  }
+
+  @Override
+  public Optional<String> refusal(RecordShape shape) {
+    return shape.hasFailureReason()
+        ? Optional.of("the chat format takes passed pairs only (a model must not be trained on"
+            + " rejected pairs)")
+        : Optional.empty();
+  }
+
+  @Override
+  public boolean writesShapeColumns() {
+    return false;
+  }
+
+  @Override
+  public Set<String> optionNames() {
+    return Set.of(SYSTEM_PROMPT);
+  }
+
+  @Override
+  public OutputFormat withOptions(Map<String, String> options) {
+    String prompt = options.get(SYSTEM_PROMPT);
+    if (prompt != null && prompt.isBlank()) {
+      throw new IllegalArgumentException("the system prompt is empty");
+    }
+    return new ChatOutputFormat(prompt);
+  }
+
+  @Override
+  public RecordWriter open(Path file, RecordShape shape) throws IOException {
+    return new ChatRecordWriter(file, Optional.ofNullable(systemPrompt));
+  }
+}
