@@ -20,6 +20,14 @@ final class PairParser {
   }
 
   QaPair parse(byte[] bytes, int offset, int length) throws LineProblem {
+    // Jackson guesses UTF-16/32 from NUL bytes among the first two; the line is UTF-8 (already
+    // validated), and NUL is never valid JSON outside a string, so reject it before Jackson can
+    // misread e.g. "\0{\0}" as UTF-16 "{}".
+    for (int i = 0; i < Math.min(length, 2); i++) {
+      if (bytes[offset + i] == 0) {
+        throw new LineProblem(i + 1, "invalid JSON: unexpected NUL character (code 0)");
+      }
+    }
     try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {
@@ -183,6 +191,10 @@ final class PairParser {
   private static String syntaxReason(JacksonException e) {
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');
-    return "invalid JSON: " + (newline < 0 ? message : message.substring(0, newline));
+    String reason = newline < 0 ? message : message.substring(0, newline);
+    // Jackson points at where an unclosed object or array began with a location that is only
+    // noise without the source ("[Source: REDACTED ...; byte offset: #UNKNOWN]"): drop it.
+    int startMarker = reason.indexOf(" (start marker at [Source:");
+    return "invalid JSON: " + (startMarker < 0 ? reason : reason.substring(0, startMarker));
   }
 }

@@ -163,6 +163,14 @@ class JsonlQaPairSourceTest {
   }
 
   @Test
+  void anUnclosedObjectIsNamedWithoutJacksonsRedactedSourceLocation() throws IOException {
+    RecordingHandler.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"persona\": {}");
+
+    assertEquals("invalid JSON: Unexpected end-of-input: expected close marker for Object",
+        invalid.reason());
+  }
+
+  @Test
   void duplicateKeysAreInvalidRatherThanSilentlyResolved() throws IOException {
     RecordingHandler.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"question\": \"b\"}");
     assertTrue(invalid.reason().contains("Duplicate Object property \"question\""),
@@ -201,6 +209,24 @@ class JsonlQaPairSourceTest {
 
     assertEquals(List.of("1:invalid"), handler.events, kind);
     assertTrue(handler.invalid.get(0).reason().startsWith("invalid UTF-8"), kind);
+  }
+
+  @Test
+  void nulBytesAtTheStartAreInvalidJsonNotAnotherEncoding() throws IOException {
+    // Found by fuzzing: Jackson took a leading NUL for UTF-16/32 and read "\0{\0}" as "{}".
+    byte[][] lines = {{0, '{', 0, '}'}, {'{', 0, '}', 0}, {0, 0, 0, '{'}, {'{', 0, 0, 0}};
+    var content = new ByteArrayOutputStream();
+    for (byte[] line : lines) {
+      content.writeBytes(line);
+      content.write('\n');
+    }
+
+    RecordingHandler handler = read(content.toByteArray());
+
+    assertEquals(List.of("1:invalid", "2:invalid", "3:invalid", "4:invalid"), handler.events);
+    assertEquals("invalid JSON: unexpected NUL character (code 0)", handler.invalid.get(0).reason());
+    assertEquals(1, handler.invalid.get(0).column());
+    assertEquals(2, handler.invalid.get(1).column());
   }
 
   @Test
