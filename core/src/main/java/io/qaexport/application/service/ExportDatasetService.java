@@ -212,6 +212,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       }
     } catch (InvalidLineSink.Stop stop) {
       throw stop.failure();
+    } catch (InvalidLineSink.LogFailure e) {
+      throw ioFailure("cannot write " + errorsPath, e.getCause());
     } catch (UncheckedIOException e) {
       throw ioFailure("cannot write " + output, e.getCause());
     } catch (IOException e) {

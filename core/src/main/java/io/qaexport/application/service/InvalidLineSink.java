@@ -31,6 +31,15 @@ sealed interface InvalidLineSink extends AutoCloseable
     }
   }
 
+  /** Writing the log of skipped lines failed; told apart so the message names the log. */
+  final class LogFailure extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    LogFailure(IOException cause) {
+      super(cause);
+    }
+  }
+
   /** {@code --on-error fail}: the first invalid line stops the run. */
   record Failing(Path input) implements InvalidLineSink {
     @Override
@@ -64,7 +73,7 @@ sealed interface InvalidLineSink extends AutoCloseable
         }
         log.append(lineNumber, column, reason, raw.copyBytes());
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new LogFailure(e);
       }
     }
 

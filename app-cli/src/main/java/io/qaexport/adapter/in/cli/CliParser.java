@@ -223,7 +223,8 @@ public final class CliParser {
             + " when the whole run succeeded; a leftover from a killed run is removed by the next"
             + " run.\n\nExit codes: 0 success; 1 invalid input data; 2 usage error (unknown option"
             + " or format, missing passed file); 3 I/O failure (unreadable input, unwritable output,"
-            + " disk full); 4 internal error (a bug: please report it with --verbose output).\n");
+            + " disk full, a failing plugin); 4 internal error (a bug: please report it with"
+            + " --verbose output).\n");
     writer.flush();
     return text.toString();
   }
