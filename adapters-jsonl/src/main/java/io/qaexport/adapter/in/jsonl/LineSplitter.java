@@ -2,6 +2,9 @@ package io.qaexport.adapter.in.jsonl;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,8 @@ import java.util.Arrays;
  * reported as {@link #tooLong()}, keeping only its first bytes.
  */
 final class LineSplitter {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   static final int TOO_LONG_PREFIX_BYTES = 1024;
   private static final int INITIAL_BUFFER = 1 << 20;
 
@@ -112,8 +117,19 @@ final class LineSplitter {
     }
   }
 
+  /** The first {@code target} byte in {@code [from, to)}, or -1; eight bytes at a time. */
   private int indexOf(byte target, int from, int to) {
-    for (int i = from; i < to; i++) {
+    long pattern = (target & 0xFFL) * 0x0101010101010101L;
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(buffer, i) ^ pattern;
+      // A zero byte in word marks a match; the lowest flagged byte is exact.
+      long found = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (buffer[i] == target) {
         return i;
       }

@@ -1,13 +1,26 @@
 package io.qaexport.adapter.in.jsonl;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Finds the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
 final class Utf8Validation {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private Utf8Validation() {}
 
   /** Returns the offset of the first invalid byte in {@code [from, to)}, or -1 if all is valid. */
   static int firstInvalidByte(byte[] bytes, int from, int to) {
     int i = from;
     while (i < to) {
+      // Most text is ASCII: skip eight such bytes at a time.
+      if (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+        i += Long.BYTES;
+        continue;
+      }
       int b = bytes[i];
       if (b >= 0) {
         i++;
