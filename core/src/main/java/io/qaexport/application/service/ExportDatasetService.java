@@ -193,7 +193,7 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     }
     var mapper = new RecordMapper(command.strict());
     FileExport fileExport;
-    try (RecordWriter writer = openWriter(format, temporary, job, output)) {
+    try (RecordWriter writer = new AsyncRecordWriter(openWriter(format, temporary, job, output))) {
       InvalidLineSink invalidLines =
           command.errorPolicy() == ErrorPolicy.SKIP
               ? new InvalidLineSink.Logging(() -> invalidLineLogs.open(staging.stage(errorsPath)))
@@ -209,6 +209,9 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
           // Writes fail unchecked (below), so a checked failure here is the reader's.
           throw ioFailure("cannot read " + job.input(), e);
         }
+      } catch (IOException e) {
+        // All the body's I/O failures became export failures: this is the log's close.
+        throw ioFailure("cannot write " + errorsPath, e);
       }
     } catch (InvalidLineSink.Stop stop) {
       throw stop.failure();
@@ -217,8 +220,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     } catch (UncheckedIOException e) {
       throw ioFailure("cannot write " + output, e.getCause());
     } catch (IOException e) {
-      // Only closing the log of skipped lines is left to fail checked.
-      throw ioFailure("cannot write " + errorsPath, e);
+      // The output's writer reports failures of its thread and of its close here.
+      throw ioFailure("cannot write " + output, e);
     }
     if (fileExport.linesRead() == 0) {
       command.progress().warning(job.input() + " is empty: it holds no records");
