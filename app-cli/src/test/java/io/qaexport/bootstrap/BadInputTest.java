@@ -115,7 +115,7 @@ class BadInputTest {
         Arguments.of("lone surrogate escape", utf8("{\"answer\": \"x \\ud83d y\"}\n"),
             "1:12: 'answer' holds a lone UTF-16 surrogate \\uD83D, which is not a character"),
         Arguments.of("duplicate key", utf8("{\"question\": \"a\", \"question\": \"b\"}\n"),
-            "1:29: invalid JSON: Duplicate Object property \"question\""));
+            "1:31: duplicate key 'question': which of its values is meant is ambiguous"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -30,7 +30,6 @@ final class JsonlQaPairSource implements QaPairSource {
         JsonFactory.builder()
             // NaN and Infinity are let through so the mapping can name them, not a syntax error.
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(
                 StreamReadConstraints.builder()

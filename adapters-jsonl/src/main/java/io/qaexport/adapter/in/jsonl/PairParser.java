@@ -52,15 +52,29 @@ final class PairParser {
     Persona persona = null;
     Double score = null;
     String failureReason = null;
+    int seen = 0;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (name) {
-        case "question" -> question = string(parser, value, "question");
-        case "answer" -> answer = string(parser, value, "answer");
-        case "source_document" -> sourceDocument = string(parser, value, "source_document");
-        case "persona" -> persona = persona(parser, value);
+        case "question" -> {
+          seen = firstTime(parser, seen, 1, "question");
+          question = string(parser, value, "question");
+        }
+        case "answer" -> {
+          seen = firstTime(parser, seen, 2, "answer");
+          answer = string(parser, value, "answer");
+        }
+        case "source_document" -> {
+          seen = firstTime(parser, seen, 4, "source_document");
+          sourceDocument = string(parser, value, "source_document");
+        }
+        case "persona" -> {
+          seen = firstTime(parser, seen, 8, "persona");
+          persona = persona(parser, value);
+        }
         case "validation" -> {
+          seen = firstTime(parser, seen, 16, "validation");
           if (value == JsonToken.START_OBJECT) {
             Validation validation = validation(parser);
             score = validation.score;
@@ -87,12 +101,19 @@ final class PairParser {
     }
     String roll = null;
     String erfarenhet = null;
+    int seen = 0;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken partValue = parser.nextToken();
       switch (name) {
-        case "roll" -> roll = string(parser, partValue, "persona.roll");
-        case "erfarenhet" -> erfarenhet = string(parser, partValue, "persona.erfarenhet");
+        case "roll" -> {
+          seen = firstTime(parser, seen, 1, "persona.roll");
+          roll = string(parser, partValue, "persona.roll");
+        }
+        case "erfarenhet" -> {
+          seen = firstTime(parser, seen, 2, "persona.erfarenhet");
+          erfarenhet = string(parser, partValue, "persona.erfarenhet");
+        }
         default -> parser.skipChildren();
       }
     }
@@ -104,16 +125,36 @@ final class PairParser {
   private static Validation validation(JsonParser parser) throws LineProblem {
     Double score = null;
     String failureReason = null;
+    int seen = 0;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (name) {
-        case "composite_score" -> score = number(parser, value, "validation.composite_score");
-        case "failure_reason" -> failureReason = string(parser, value, "validation.failure_reason");
+        case "composite_score" -> {
+          seen = firstTime(parser, seen, 1, "validation.composite_score");
+          score = number(parser, value, "validation.composite_score");
+        }
+        case "failure_reason" -> {
+          seen = firstTime(parser, seen, 2, "validation.failure_reason");
+          failureReason = string(parser, value, "validation.failure_reason");
+        }
         default -> parser.skipChildren();
       }
     }
     return new Validation(score, failureReason);
+  }
+
+  /**
+   * Marks a mapped key as read; a second occurrence is an error, since which value is meant is
+   * ambiguous. Keys we do not map are not checked: their values never reach the output.
+   */
+  private static int firstTime(JsonParser parser, int seen, int bit, String field)
+      throws LineProblem {
+    if ((seen & bit) != 0) {
+      throw problem(parser, "duplicate key '" + field + "': which of its values is meant is"
+          + " ambiguous");
+    }
+    return seen | bit;
   }
 
   private static String string(JsonParser parser, JsonToken value, String field)
