@@ -13,6 +13,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Reads the validation step's JSON Lines: one object per line, UTF-8 (validated, never
@@ -31,6 +32,8 @@ final class JsonlQaPairSource implements QaPairSource {
             // NaN and Infinity are let through so the mapping can name them, not a syntax error.
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // A parser per line: cheap per-thread buffers instead of a shared, locked pool.
+            .recyclerPool(JsonRecyclerPools.threadLocalPool())
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxStringLength(maxLineBytes)
@@ -88,7 +91,8 @@ final class JsonlQaPairSource implements QaPairSource {
         }
         QaPair pair;
         try {
-          pair = parser.parse(buffer, start, end - start);
+          boolean mayHaveEscapes = LineSplitter.indexOf(buffer, (byte) '\\', start, end) >= 0;
+          pair = parser.parse(buffer, start, end - start, mayHaveEscapes);
         } catch (LineProblem problem) {
           handler.onInvalidLine(lineNumber, problem.column(), problem.getMessage(), raw);
           continue;

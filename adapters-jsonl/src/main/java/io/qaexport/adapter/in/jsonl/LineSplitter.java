@@ -117,8 +117,12 @@ final class LineSplitter {
     }
   }
 
-  /** The first {@code target} byte in {@code [from, to)}, or -1; eight bytes at a time. */
   private int indexOf(byte target, int from, int to) {
+    return indexOf(buffer, target, from, to);
+  }
+
+  /** The first {@code target} byte in {@code bytes[from, to)}, or -1; eight bytes at a time. */
+  static int indexOf(byte[] buffer, byte target, int from, int to) {
     long pattern = (target & 0xFFL) * 0x0101010101010101L;
     int i = from;
     for (; i + Long.BYTES <= to; i += Long.BYTES) {

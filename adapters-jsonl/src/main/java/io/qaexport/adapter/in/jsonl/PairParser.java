@@ -10,16 +10,24 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Parses one line into a {@link QaPair}: reads only the mapped fields, skips the rest without
- * building them, and rejects wrong JSON types with the field's path and column.
+ * building them, and rejects wrong JSON types with the field's path and column. Not
+ * thread-safe: one per reading thread.
  */
 final class PairParser {
   private final JsonFactory json;
+  /** Set per line: scan strings for lone surrogates only when escapes could have made one. */
+  private boolean checkSurrogates;
 
   PairParser(JsonFactory json) {
     this.json = json;
   }
 
-  QaPair parse(byte[] bytes, int offset, int length) throws LineProblem {
+  /**
+   * @param mayHaveEscapes whether the line holds a backslash; without one no string can hold a
+   *     lone surrogate (valid UTF-8 cannot encode one), so strings are not scanned for them
+   */
+  QaPair parse(byte[] bytes, int offset, int length, boolean mayHaveEscapes) throws LineProblem {
+    checkSurrogates = mayHaveEscapes;
     // Jackson guesses UTF-16/32 from NUL bytes among the first two; the line is UTF-8 (already
     // validated), and NUL is never valid JSON outside a string, so reject it before Jackson can
     // misread e.g. "\0{\0}" as UTF-16 "{}".
@@ -45,7 +53,7 @@ final class PairParser {
     }
   }
 
-  private static QaPair readPair(JsonParser parser) throws LineProblem {
+  private QaPair readPair(JsonParser parser) throws LineProblem {
     String question = null;
     String answer = null;
     String sourceDocument = null;
@@ -89,12 +97,12 @@ final class PairParser {
     return new QaPair(question, answer, sourceDocument, persona, score, failureReason);
   }
 
-  private static Persona persona(JsonParser parser, JsonToken value) throws LineProblem {
+  private Persona persona(JsonParser parser, JsonToken value) throws LineProblem {
     if (value == JsonToken.VALUE_NULL) {
       return null;
     }
     if (value == JsonToken.VALUE_STRING) {
-      return new Persona.Label(parser.getString());
+      return new Persona.Label(string(parser, value, "persona"));
     }
     if (value != JsonToken.START_OBJECT) {
       throw wrongType(parser, "persona", "an object, a string or null", value);
@@ -122,7 +130,7 @@ final class PairParser {
 
   private record Validation(Double score, String failureReason) {}
 
-  private static Validation validation(JsonParser parser) throws LineProblem {
+  private Validation validation(JsonParser parser) throws LineProblem {
     Double score = null;
     String failureReason = null;
     int seen = 0;
@@ -157,11 +165,11 @@ final class PairParser {
     return seen | bit;
   }
 
-  private static String string(JsonParser parser, JsonToken value, String field)
+  private String string(JsonParser parser, JsonToken value, String field)
       throws LineProblem {
     if (value == JsonToken.VALUE_STRING) {
       String text = parser.getString();
-      int surrogate = loneSurrogateIndex(text);
+      int surrogate = checkSurrogates ? loneSurrogateIndex(text) : -1;
       if (surrogate >= 0) {
         throw problem(
             parser,

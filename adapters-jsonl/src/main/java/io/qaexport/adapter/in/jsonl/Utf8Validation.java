@@ -16,10 +16,14 @@ final class Utf8Validation {
   static int firstInvalidByte(byte[] bytes, int from, int to) {
     int i = from;
     while (i < to) {
-      // Most text is ASCII: skip eight such bytes at a time.
-      if (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
-        i += Long.BYTES;
-        continue;
+      // Most text is ASCII: skip eight such bytes at a time, or up to the first that is not.
+      if (i + Long.BYTES <= to) {
+        long high = (long) LONGS.get(bytes, i) & HIGH_BITS;
+        if (high == 0) {
+          i += Long.BYTES;
+          continue;
+        }
+        i += Long.numberOfTrailingZeros(high) >>> 3;
       }
       int b = bytes[i];
       if (b >= 0) {

@@ -242,6 +242,13 @@ class JsonlQaPairSourceTest {
   }
 
   @Test
+  void aLoneSurrogateInAStringPersonaIsInvalidToo() throws IOException {
+    RecordingHandler.Invalid invalid = onlyInvalid("{\"persona\": \"anh\\udc00rig\"}");
+    assertEquals("'persona' holds a lone UTF-16 surrogate \\uDC00, which is not a character",
+        invalid.reason());
+  }
+
+  @Test
   void aLoneSurrogateEscapeIsInvalid() throws IOException {
     RecordingHandler.Invalid invalid = onlyInvalid("{\"answer\": \"x \\ud83d y\"}");
     assertEquals("'answer' holds a lone UTF-16 surrogate \\uD83D, which is not a character",
