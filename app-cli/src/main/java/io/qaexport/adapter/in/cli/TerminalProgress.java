@@ -54,7 +54,7 @@ final class TerminalProgress implements ExportProgress {
   public void linesRead(long lines) {
     if (bar != null) {
       double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-      bar.setExtraMessage(String.format(Locale.ROOT, "%,.0f records/s", lines / seconds));
+      bar.setExtraMessage(String.format(Locale.ROOT, " · %,.0f records/s", lines / seconds));
     }
   }
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds a frozen copy of qa-export for benchmarking, so colleagues' edits (and the launcher's
+# rebuild-on-change) cannot change the binary in the middle of a run.
+#
+#   BENCH_SOURCE=head (default): `git archive HEAD` -> $TMPDIR/qa-export-bench-src, built there
+#   BENCH_SOURCE=worktree:       the current working tree (uncommitted edits included) is copied
+#
+# Result: bench/work/dist/{qa-export.jar,lib/}, bench/work/dist/SOURCE (commit and mode).
+# Also installs the io.qaexport 0.1.0 artifacts into ~/.m2 (`mvn -o install`) for bench/jmh.
+set -euo pipefail
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$bench/.." && pwd)"
+# Outside the repo: ../qa-export rebuilds whenever a *.java or pom.xml under the repo (bench/
+# included) is newer than its stamp.
+src="${BENCH_SRC_DIR:-${TMPDIR:-/tmp}/qa-export-bench-src}"
+dist="$bench/work/dist"
+mode="${BENCH_SOURCE:-head}"
+
+rm -rf "$src" && mkdir -p "$src"
+commit="$(git -C "$root" rev-parse --short HEAD)"
+if [[ "$mode" == head ]]; then
+  git -C "$root" archive HEAD | tar -x -C "$src"
+else
+  (cd "$root" && tar --exclude=./bench --exclude='./.venv*' --exclude=./.git --exclude='*/target' -cf - .) | tar -x -C "$src"
+  commit="$commit+worktree"
+fi
+rm -rf "$src/bench"
+echo "bench: building qa-export ($mode, $commit) in $src ..." >&2
+(cd "$src" && mvn -B -q -o -Dstyle.color=never -Dmaven.test.skip=true install) >"$bench/work/build.log" 2>&1 \
+  || { tail -40 "$bench/work/build.log" >&2; exit 1; }
+rm -rf "$dist" && mkdir -p "$dist"
+cp "$src/app-cli/target/qa-export.jar" "$dist/"
+cp -r "$src/app-cli/target/lib" "$dist/lib"
+echo "$commit ($mode)" > "$dist/SOURCE"
+echo "bench: snapshot in $dist ($commit)" >&2
