@@ -6,7 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,16 +47,72 @@ final class StagedOutputs implements AutoCloseable {
     return temporary;
   }
 
-  /** Moves every staged file into place, each atomically, replacing what was there. */
+  /**
+   * Moves every staged file into place, each atomically, replacing what was there. If a move
+   * fails, the files this commit already replaced are put back from hard-link backups (where the
+   * file system has links), so the outputs stay as they were before the run.
+   */
   synchronized void commit() throws IOException {
     if (finished) {
       throw new IOException("export interrupted");
     }
-    for (var entry : temporaryToFinal.entrySet()) {
-      moveIntoPlace(entry.getKey(), entry.getValue());
+    for (Path finalPath : temporaryToFinal.values()) {
+      if (Files.isDirectory(finalPath)) {
+        throw new IOException(finalPath + " is a directory");
+      }
+    }
+    // For each output that existed before: its backup, or empty where links are not supported.
+    Map<Path, Optional<Path>> previous = new LinkedHashMap<>();
+    List<Path> placed = new ArrayList<>();
+    try {
+      for (var entry : temporaryToFinal.entrySet()) {
+        Path finalPath = entry.getValue();
+        if (Files.exists(finalPath)) {
+          previous.put(finalPath, backUp(finalPath));
+        }
+        moveIntoPlace(entry.getKey(), finalPath);
+        placed.add(finalPath);
+      }
+    } catch (IOException e) {
+      restore(placed, previous);
+      throw e;
+    } finally {
+      for (Optional<Path> backup : previous.values()) {
+        if (backup.isPresent()) {
+          Files.deleteIfExists(backup.get());
+        }
+      }
     }
     temporaryToFinal.clear();
     finished = true;
+  }
+
+  /** A hard link to an existing output, named like a temporary file so leftovers get removed. */
+  private static Optional<Path> backUp(Path finalPath) {
+    Path backup = finalPath.resolveSibling("." + finalPath.getFileName() + ".previous."
+        + ProcessHandle.current().pid() + TEMP_SUFFIX);
+    try {
+      Files.deleteIfExists(backup);
+      Files.createLink(backup, finalPath);
+      return Optional.of(backup);
+    } catch (IOException | UnsupportedOperationException noLinks) {
+      return Optional.empty();
+    }
+  }
+
+  /** Undoes the moves done so far: old versions back, outputs that were new removed. */
+  private static void restore(List<Path> placed, Map<Path, Optional<Path>> previous) {
+    for (Path finalPath : placed) {
+      try {
+        if (!previous.containsKey(finalPath)) {
+          Files.deleteIfExists(finalPath);
+        } else if (previous.get(finalPath).isPresent()) {
+          moveIntoPlace(previous.get(finalPath).get(), finalPath);
+        }
+      } catch (IOException ignored) {
+        // Best effort: the failure that started this is what the user is told.
+      }
+    }
   }
 
   /** Removes every staged file that was not committed. Safe to call more than once. */

@@ -308,6 +308,36 @@ class ExportDatasetServiceTest {
   }
 
   @Test
+  void anOutputPathThatIsADirectoryFailsTheCommitBeforeAnythingIsReplaced() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("qa_pairs.txt"), "earlier\n");
+    Files.createDirectories(out.resolve("qa_rejected_hf.txt"));
+    Path passed = input("p.jsonl", "Hur?|a|0.5");
+    Path rejected = input("r.jsonl", "Vem?|x|1");
+
+    var e = assertThrows(ExportIoException.class, () -> service().export(command(
+        ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+        new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf"))));
+
+    assertTrue(e.getMessage().contains("qa_rejected_hf.txt is a directory"), e.getMessage());
+    assertEquals("earlier\n", Files.readString(out.resolve("qa_pairs.txt")));
+    assertEquals(List.of("qa_pairs.txt", "qa_rejected_hf.txt"), outputFiles());
+  }
+
+  @Test
+  void replacingEarlierOutputsLeavesNoBackupsBehind() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("qa_pairs.txt"), "earlier\n");
+    Path passed = input("p.jsonl", "Hur?|a|0.5");
+
+    service().export(command(ErrorPolicy.FAIL, false,
+        new ExportJob(passed, RecordShape.PASSED, "qa_pairs")));
+
+    assertEquals(List.of("Hur?|a|0.5"), Files.readAllLines(out.resolve("qa_pairs.txt")));
+    assertEquals(List.of("qa_pairs.txt"), outputFiles());
+  }
+
+  @Test
   void leftoversOfDeadRunsAreRemovedButNotThoseOfLiveOnes() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
     Path dead = out.resolve(".qa_pairs.txt.2147483646" + StagedOutputs.TEMP_SUFFIX);
