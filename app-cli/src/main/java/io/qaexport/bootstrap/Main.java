@@ -70,6 +70,14 @@ public final class Main {
       }
       return component(console, options.pluginDir(), options.maxLineBytes(), compression)
           .commandLine().export(options).code();
+    } catch (OutOfMemoryError e) {
+      err.println("qa-export: error: out of memory (" + e.getMessage() + "). Lines are read whole:"
+          + " lower --max-line-bytes, or give the JVM more heap, e.g."
+          + " QA_EXPORT_JAVA_OPTS=-Xmx4g ./qa-export ...");
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.IO_FAILURE.code();
     } catch (RuntimeException | Error e) {
       err.println("qa-export: internal error: " + e
           + (verbose ? "" : " (run with --verbose for the stack trace)"));

@@ -130,8 +130,8 @@ class BadInputTest {
     assertEquals(1, run.exitCode(), run.err());
     assertEquals(List.of("qa-export: error: " + passed + ":" + location), errorLines(run),
         run.err());
-    assertTrue(run.err().contains("qa-export: nothing was written. Fix the line, or run with"
-        + " --on-error skip to leave invalid records out and log them."), run.err());
+    assertTrue(run.err().contains("qa-export: no output was written or replaced. Fix the line, or"
+        + " run with --on-error skip to leave invalid records out and log them."), run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace");
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out), "no output, temporary or errors file");
     assertArrayEquals(EARLIER, Files.readAllBytes(out.resolve("qa_pairs.jsonl")));

@@ -39,8 +39,10 @@ class GoldenFilesTest {
   void aSecondRunGivesIdenticalBytes() throws IOException {
     Path first = out.resolve("first");
     Path second = out.resolve("second");
-    CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir", first.toString(), "--quiet");
-    CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir", second.toString(), "--quiet");
+    assertEquals(0, CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir",
+        first.toString(), "--quiet").exitCode());
+    assertEquals(0, CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir",
+        second.toString(), "--quiet").exitCode());
 
     for (String name : new String[] {"qa_pairs.jsonl", "qa_rejected_hf.jsonl", "README.md"}) {
       assertArrayEquals(Files.readAllBytes(first.resolve(name)),

@@ -157,7 +157,7 @@ class MainTest {
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("qa-export: error: " + rejected
         + ":3:14: 'question' must be a string or null, found a number"), run.err());
-    assertTrue(run.err().contains("nothing was written"), run.err());
+    assertTrue(run.err().contains("no output was written or replaced"), run.err());
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out));
     assertEquals("earlier\n", Files.readString(out.resolve("qa_pairs.jsonl")));
   }

@@ -106,11 +106,15 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       for (ExportJob job : jobs) {
         files.add(exportFile(job, format, command, staging));
       }
-      if (command.datasetCard().isPresent() && !format.writesShapeColumns()) {
+      if (command.datasetCard().isPresent() && files.stream().allMatch(f -> f.exported() == 0)) {
+        notes.add("no dataset card was written: no records were exported, and datasets cannot"
+            + " load an empty split");
+      } else if (command.datasetCard().isPresent() && !format.writesShapeColumns()) {
         notes.add("no dataset card was written: format '" + format.name() + "' has its own row"
             + " layout, whose features the card cannot declare");
       } else if (command.datasetCard().isPresent()) {
-        datasetCard = stageCard(command.datasetCard().get(), files, format, command, staging);
+        datasetCard =
+            stageCard(command.datasetCard().get(), files, format, command, staging, notes);
       }
       try {
         staging.commit();
@@ -148,9 +152,17 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
    * one is never replaced; the user is told and the card is left out.
    */
   private Optional<Path> stageCard(CardRequest request, List<FileSummary> files,
-      OutputFormat format, ExportCommand command, StagedOutputs staging)
+      OutputFormat format, ExportCommand command, StagedOutputs staging, List<String> notes)
       throws ExportException {
     Path cardFile = request.file();
+    for (FileSummary file : files) {
+      for (Path taken : List.of(file.input(), file.output(), errorsPath(file.output()))) {
+        if (sameFile(cardFile, taken)) {
+          throw new UsageException("the dataset card " + cardFile + " would overwrite " + taken
+              + "; name another path with --dataset-card");
+        }
+      }
+    }
     try {
       if (Files.exists(cardFile) && !cardWriter.isGeneratedCard(cardFile)) {
         command.progress().warning(cardFile + " exists and was not written by qa-export; it is"
@@ -161,6 +173,11 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       Path cardDir = cardFile.toAbsolutePath().getParent();
       List<DatasetCard.Config> configs = new ArrayList<>();
       for (FileSummary file : files) {
+        if (file.exported() == 0) {
+          notes.add("the dataset card has no config for " + file.input().getFileName()
+              + ": it yielded no records, and datasets cannot load an empty split");
+          continue;
+        }
         String relative = cardDir.relativize(file.output().toAbsolutePath()).toString()
             .replace(java.io.File.separatorChar, '/');
         configs.add(new DatasetCard.Config(
@@ -182,7 +199,7 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       ExportJob job, OutputFormat format, ExportCommand command, StagedOutputs staging)
       throws ExportException {
     Path output = command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
-    Path errorsPath = output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
+    Path errorsPath = errorsPath(output);
     long size = sizeOrUnknown(job.input());
     command.progress().fileStarted(job.input(), size);
     Path temporary;
@@ -223,6 +240,10 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       // The output's writer reports failures of its thread and of its close here.
       throw ioFailure("cannot write " + output, e);
     }
+    if (fileExport.skipped() == 0) {
+      // A log from an earlier run would describe other data: it goes when these outputs land.
+      staging.removeOnCommit(errorsPath);
+    }
     if (fileExport.linesRead() == 0) {
       command.progress().warning(job.input() + " is empty: it holds no records");
     }
@@ -246,6 +267,14 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         outputBytes,
         fileExport.statistics().personaCounts(),
         fileExport.statistics().scores());
+  }
+
+  static Path errorsPath(Path output) {
+    return output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   private static RecordWriter openWriter(

@@ -22,6 +22,7 @@ final class StagedOutputs implements AutoCloseable {
   static final String TEMP_SUFFIX = ".qa-export-tmp";
 
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
+  private final List<Path> removeOnCommit = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::discard, "qa-export-cleanup");
   private boolean finished;
 
@@ -37,6 +38,9 @@ final class StagedOutputs implements AutoCloseable {
   synchronized Path stage(Path finalPath) throws IOException {
     if (finished) {
       throw new IOException("export interrupted");
+    }
+    if (temporaryToFinal.containsValue(finalPath)) {
+      throw new IOException(finalPath + " would be written twice by one run");
     }
     String name = "." + finalPath.getFileName() + "." + ProcessHandle.current().pid() + TEMP_SUFFIX;
     // Beside the final file, so the move into place is a rename within one directory.
@@ -85,6 +89,18 @@ final class StagedOutputs implements AutoCloseable {
     }
     temporaryToFinal.clear();
     finished = true;
+    for (Path stale : removeOnCommit) {
+      try {
+        Files.deleteIfExists(stale);
+      } catch (IOException e) {
+        // The outputs are in place; a stale file that stays is the lesser harm.
+      }
+    }
+  }
+
+  /** A file of an earlier run that this run's outputs make stale; removed at commit. */
+  synchronized void removeOnCommit(Path stale) {
+    removeOnCommit.add(stale);
   }
 
   /** A hard link to an existing output, named like a temporary file so leftovers get removed. */

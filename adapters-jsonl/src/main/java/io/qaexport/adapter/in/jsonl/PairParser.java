@@ -44,7 +44,7 @@ final class PairParser {
       QaPair pair = readPair(parser);
       JsonToken after = parser.nextToken();
       if (after != null) {
-        throw problem(parser, "unexpected " + describe(after) + " after the JSON object");
+        throw problem(parser, "found " + describe(after) + " after the JSON object");
       }
       return pair;
     } catch (JacksonException e) {

@@ -133,7 +133,7 @@ class JsonlQaPairSourceTest {
       {"validation": "passed"}                 | 16 | 'validation' must be an object or null, found a string
       {"validation": {"composite_score": "0.9"}} | 36 | 'validation.composite_score' must be a number or null, found a string
       {"validation": {"failure_reason": 0}}    | 35 | 'validation.failure_reason' must be a string or null, found a number
-      {"a": 1} {"b": 2}                        | 10 | unexpected an object after the JSON object
+      {"a": 1} {"b": 2}                        | 10 | found an object after the JSON object
       """)
   void wrongShapesAndTypesAreReportedWithFieldAndColumn(String line, int column, String reason)
       throws IOException {

@@ -62,23 +62,21 @@ public final class CliParser {
     Path inputDir = path(line, "input-dir", DEFAULT_INPUT_DIR);
     boolean passedNamed = line.hasOption("passed");
     Path passed = passedNamed ? path(line, "passed", null) : inputDir.resolve(PASSED_FILE);
+    // A passed file named on its own sets the directory: the rejected file and the outputs are
+    // looked for and written beside it, as the pipeline keeps them together.
+    Path baseDir = inputDir;
+    if (passedNamed && !line.hasOption("input-dir")) {
+      baseDir = passed.getParent() == null ? Path.of(".") : passed.getParent();
+    }
     boolean rejectedNamed = line.hasOption("rejected");
     Optional<Path> rejected;
     if (rejectedNamed) {
       rejected = Optional.of(path(line, "rejected", null));
     } else {
-      Path conventional = inputDir.resolve(REJECTED_FILE);
+      Path conventional = baseDir.resolve(REJECTED_FILE);
       rejected = Files.exists(conventional) ? Optional.of(conventional) : Optional.empty();
     }
-    Path outputDir;
-    if (line.hasOption("output-dir")) {
-      outputDir = path(line, "output-dir", null);
-    } else if (passedNamed && !line.hasOption("input-dir")) {
-      // Beside the named file, as the pipeline expects its outputs beside its inputs.
-      outputDir = passed.getParent() == null ? Path.of(".") : passed.getParent();
-    } else {
-      outputDir = inputDir;
-    }
+    Path outputDir = line.hasOption("output-dir") ? path(line, "output-dir", null) : baseDir;
     String format = line.getOptionValue("format", DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
     Optional<String> compression =
         Optional.ofNullable(line.getOptionValue("compression")).map(c -> c.toLowerCase(Locale.ROOT));

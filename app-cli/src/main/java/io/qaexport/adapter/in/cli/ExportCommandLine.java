@@ -90,8 +90,8 @@ public final class ExportCommandLine {
     } catch (InvalidInputException e) {
       error(e.getMessage());
       if (!options.quiet()) {
-        console.err().println("qa-export: nothing was written. Fix the line, or run with"
-            + " --on-error skip to leave invalid records out and log them.");
+        console.err().println("qa-export: no output was written or replaced. Fix the line, or"
+            + " run with --on-error skip to leave invalid records out and log them.");
       }
       return failed(ExitCode.INVALID_INPUT, e, options);
     } catch (ExportIoException e) {
@@ -113,7 +113,8 @@ public final class ExportCommandLine {
   private static String missingPassedMessage(CliOptions options) {
     Path passed = options.passed();
     if (options.passedNamed()) {
-      return passed + ": no such file (named by --passed)";
+      return passed + ": no such file (named by --passed). The pipeline's validation step writes"
+          + " the passed pairs; run it first, or check the path.";
     }
     return passed + ": no such file. It is written by the pipeline's validation step; run that"
         + " first, or point --input-dir or --passed at the file.";

@@ -4,6 +4,7 @@ import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.domain.DefaultedField;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,18 +38,26 @@ final class SummaryReport {
     }
     summary.datasetCard().ifPresent(card -> text.append(String.format(
         "%n  dataset card: %s%n", card)));
+    List<FileSummary> loadable =
+        summary.files().stream().filter(file -> file.exported() > 0).toList();
+    if (loadable.isEmpty()) {
+      return text.toString();
+    }
     text.append("\nLoad it with HuggingFace datasets:\n");
     text.append("  from datasets import load_dataset\n");
     if (summary.datasetCard().isPresent()) {
       Path cardDir = summary.datasetCard().get().toAbsolutePath().getParent();
       String dir = pythonString(relativeToWorkingDir(cardDir));
-      text.append(String.format("  passed = load_dataset(\"%s\")%n", dir));
-      if (summary.files().stream().anyMatch(f -> f.shape().hasFailureReason())) {
-        text.append(String.format("  rejected = load_dataset(\"%s\", \"rejected\")%n", dir));
+      for (FileSummary file : loadable) {
+        if (file.shape().hasFailureReason()) {
+          text.append(String.format("  rejected = load_dataset(\"%s\", \"rejected\")%n", dir));
+        } else {
+          text.append(String.format("  passed = load_dataset(\"%s\")%n", dir));
+        }
       }
       text.append("  # or one file on its own:\n");
     }
-    for (FileSummary file : summary.files()) {
+    for (FileSummary file : loadable) {
       String variable = file.shape().hasFailureReason() ? "rejected" : "passed";
       text.append(String.format("  %s = load_dataset(\"%s\", data_files=\"%s\", split=\"train\")%n",
           variable, summary.hfBuilderName(), pythonString(file.output().toString())));

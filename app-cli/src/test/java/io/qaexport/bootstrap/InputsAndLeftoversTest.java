@@ -1,0 +1,109 @@
+package io.qaexport.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Edge cases of where inputs are found and what a run leaves next to its outputs. */
+class InputsAndLeftoversTest {
+  private static final String GOOD = "{\"question\": \"Hur?\", \"answer\": \"Så.\","
+      + " \"source_document\": \"a.md\", \"persona\": \"p\", \"validation\": {\"composite_score\": 0.5}}";
+
+  @TempDir Path dir;
+
+  private Path write(String name, String... lines) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, lines.length == 0 ? "" : String.join("\n", lines) + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  private List<String> filesIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aPassedFileNamedAloneFindsItsRejectedFileBesideIt() throws IOException {
+    Path passed = write("data/qa_passed.jsonl", GOOD);
+    write("data/qa_rejected.jsonl", GOOD, GOOD);
+    write("qa/qa_rejected.jsonl", GOOD, GOOD, GOOD);
+
+    CliRun run = CliRun.of("--passed", passed.toString(), "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(2, Files.readAllLines(dir.resolve("data/qa_rejected_hf.jsonl")).size());
+  }
+
+  @Test
+  void anEmptyInputGetsNoConfigInTheCardAndNoLoadHint() throws IOException {
+    write("qa/qa_passed.jsonl", GOOD);
+    write("qa/qa_rejected.jsonl");
+
+    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--output-dir", dir.resolve("out").toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    String card = Files.readString(dir.resolve("out/README.md"));
+    assertFalse(card.contains("config_name: rejected"), card);
+    assertTrue(card.contains("config_name: default"), card);
+    assertTrue(run.err().contains("the dataset card has no config for qa_rejected.jsonl"),
+        run.err());
+    assertFalse(run.err().contains("\"rejected\")"), run.err());
+  }
+
+  @Test
+  void whenNoRecordIsExportedNoCardIsWritten() throws IOException {
+    write("qa/qa_passed.jsonl", "not json", "[]");
+
+    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--output-dir", dir.resolve("out").toString(), "--on-error", "skip");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(List.of("qa_pairs.jsonl", "qa_pairs.jsonl.errors.jsonl"),
+        filesIn(dir.resolve("out")));
+    assertTrue(run.err().contains("no dataset card was written: no records were exported"),
+        run.err());
+    assertFalse(run.err().contains("load_dataset"), run.err());
+  }
+
+  @Test
+  void aCleanRunRemovesTheErrorsFileOfAnEarlierRun() throws IOException {
+    write("qa/qa_passed.jsonl", GOOD, "not json");
+    String qa = dir.resolve("qa").toString();
+    CliRun.of("--input-dir", qa, "--on-error", "skip", "--quiet");
+    assertTrue(Files.exists(dir.resolve("qa/qa_pairs.jsonl.errors.jsonl")));
+    write("qa/qa_passed.jsonl", GOOD);
+
+    CliRun run = CliRun.of("--input-dir", qa, "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertFalse(Files.exists(dir.resolve("qa/qa_pairs.jsonl.errors.jsonl")));
+  }
+
+  @Test
+  void aCardPathThatWouldOverwriteAnOutputOrInputIsAUsageError() throws IOException {
+    Path passed = write("qa/qa_passed.jsonl", GOOD);
+    String qa = dir.resolve("qa").toString();
+
+    CliRun onOutput = CliRun.of("--input-dir", qa,
+        "--dataset-card", dir.resolve("qa/qa_pairs.jsonl").toString());
+    CliRun onInput = CliRun.of("--input-dir", qa, "--dataset-card", passed.toString());
+
+    assertEquals(2, onOutput.exitCode(), onOutput.err());
+    assertTrue(onOutput.err().contains("would overwrite"), onOutput.err());
+    assertEquals(2, onInput.exitCode(), onInput.err());
+    assertEquals(List.of("qa_passed.jsonl"), filesIn(dir.resolve("qa")));
+    assertEquals(GOOD + "\n", Files.readString(passed));
+  }
+}
