@@ -57,21 +57,22 @@ final class PluginCatalog {
       problems.add("plugin " + jar + " cannot be opened: " + e.getMessage());
       return;
     }
-    int found = 0;
+    // All of a jar's formats, or none: half a plugin is harder to reason about than none.
+    List<PluginOutputFormat> found = new ArrayList<>();
     try {
       for (ServiceLoader.Provider<OutputFormat> provider :
           ServiceLoader.load(OutputFormat.class, loader).stream().toList()) {
         if (provider.type().getClassLoader() != loader) {
           continue; // found through the parent: a built-in, not this jar's
         }
-        found++;
-        add(new PluginOutputFormat(provider.get(), jar), builtInNames);
+        found.add(new PluginOutputFormat(provider.get(), jar));
       }
     } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
       problems.add("plugin " + jar + " failed to load and is ignored: " + e);
       return;
     }
-    if (found == 0) {
+    found.forEach(format -> add(format, builtInNames));
+    if (found.isEmpty()) {
       problems.add("plugin " + jar + " registers no output format (it needs"
           + " META-INF/services/" + OutputFormat.class.getName() + ")");
     }

@@ -6,21 +6,52 @@ import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A plugin's format, fenced: whatever the plugin throws while writing becomes an I/O failure
  * that names the plugin, so the run stops cleanly and its staged outputs are removed.
  */
 final class PluginOutputFormat implements OutputFormat {
+  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
   private final OutputFormat plugin;
   private final Path jar;
+  // Read once, when the jar is loaded: a plugin that fails here fails to load, not mid-run.
+  private final String name;
+  private final String description;
+  private final String fileExtension;
+  private final String hfBuilderName;
+  private final Map<RecordShape, Optional<String>> refusals = new EnumMap<>(RecordShape.class);
+  private final boolean writesShapeColumns;
+  private final Set<String> optionNames;
 
+  /** @throws IllegalArgumentException when the plugin's name or extension is not safe to use */
   PluginOutputFormat(OutputFormat plugin, Path jar) {
     this.plugin = plugin;
     this.jar = jar;
+    this.name = safe(plugin.name(), "name");
+    this.description = String.valueOf(plugin.description());
+    this.fileExtension = safe(plugin.fileExtension(), "file extension");
+    this.hfBuilderName = String.valueOf(plugin.hfBuilderName());
+    for (RecordShape shape : RecordShape.values()) {
+      refusals.put(shape, plugin.refusal(shape));
+    }
+    this.writesShapeColumns = plugin.writesShapeColumns();
+    this.optionNames = Set.copyOf(plugin.optionNames());
+  }
+
+  /** Names and extensions become file names: no separators, no "..", nothing hidden. */
+  private static String safe(String value, String what) {
+    if (value == null || !SAFE_NAME.matcher(value).matches() || value.contains("..")) {
+      throw new IllegalArgumentException("its " + what + " '" + value + "' is not usable"
+          + " (letters, digits, '.', '_', '-' only)");
+    }
+    return value;
   }
 
   Path jar() {
@@ -29,42 +60,48 @@ final class PluginOutputFormat implements OutputFormat {
 
   @Override
   public String name() {
-    return plugin.name();
+    return name;
   }
 
   @Override
   public String description() {
-    return plugin.description();
+    return description;
   }
 
   @Override
   public String fileExtension() {
-    return plugin.fileExtension();
+    return fileExtension;
   }
 
   @Override
   public String hfBuilderName() {
-    return plugin.hfBuilderName();
+    return hfBuilderName;
   }
 
   @Override
   public Optional<String> refusal(RecordShape shape) {
-    return plugin.refusal(shape);
+    return refusals.get(shape);
   }
 
   @Override
   public boolean writesShapeColumns() {
-    return plugin.writesShapeColumns();
+    return writesShapeColumns;
   }
 
   @Override
   public Set<String> optionNames() {
-    return plugin.optionNames();
+    return optionNames;
   }
 
   @Override
   public OutputFormat withOptions(Map<String, String> options) {
-    return new PluginOutputFormat(plugin.withOptions(options), jar);
+    try {
+      return new PluginOutputFormat(plugin.withOptions(options), jar);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new IllegalArgumentException("plugin " + jar + " failed to take the options: " + e, e);
+    }
   }
 
   @Override

@@ -167,6 +167,21 @@ class PluginTest {
   }
 
   @Test
+  void aPluginWhoseExtensionWouldLeaveTheOutputDirectoryIsNotLoaded() throws IOException {
+    PluginJars.plugin(dir, plugins().resolve("escape.jar"),
+        Map.of("test.plugin.EscapeFormat",
+            formatSource("escape", "").replace("return \"txt\";", "return \"../x\";")),
+        "test.plugin.EscapeFormat\n");
+
+    CliRun list = CliRun.of("--list-formats", "--plugin-dir", plugins().toString());
+
+    assertEquals(0, list.exitCode(), list.err());
+    assertFalse(list.out().contains("escape"), list.out());
+    assertTrue(list.err().contains("failed to load and is ignored")
+        && list.err().contains("file extension '../x' is not usable"), list.err());
+  }
+
+  @Test
   void aMissingPluginDirectoryIsAUsageError() {
     CliRun run = CliRun.of("--list-formats", "--plugin-dir", dir.resolve("nope").toString());
     assertEquals(2, run.exitCode());

@@ -58,7 +58,8 @@ final class JsonlQaPairSource implements QaPairSource {
         byte[] buffer = lines.buffer();
         int start = lines.start();
         int end = lines.end();
-        if (lineNumber == 1 && hasByteOrderMark(buffer, start, end)) {
+        boolean byteOrderMark = hasByteOrderMark(buffer, start, end);
+        if (lineNumber == 1 && byteOrderMark) {
           start += 3;
         }
         RawLine raw = copier(buffer, start, end);
@@ -76,6 +77,12 @@ final class JsonlQaPairSource implements QaPairSource {
         }
         if (isBlank(buffer, start, end)) {
           handler.onBlankLine(lineNumber);
+          continue;
+        }
+        if (lineNumber > 1 && byteOrderMark) {
+          // Jackson would skip it silently; mid-file it means files were concatenated.
+          handler.onInvalidLine(lineNumber, 1, "a byte-order mark (U+FEFF) is allowed only at"
+              + " the start of the file; were files concatenated?", raw);
           continue;
         }
         int invalidByte = Utf8Validation.firstInvalidByte(buffer, start, end);

@@ -75,6 +75,20 @@ class JsonlQaPairSourceTest {
   }
 
   @Test
+  void aByteOrderMarkAfterTheFirstLineIsInvalid() throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("{\"question\": \"a\"}\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes("{\"question\": \"b\"}\n".getBytes(StandardCharsets.UTF_8));
+
+    RecordingHandler handler = read(bytes.toByteArray());
+
+    assertEquals(List.of("1:pair", "2:invalid"), handler.events);
+    assertTrue(handler.invalid.get(0).reason().startsWith("a byte-order mark (U+FEFF) is allowed"
+        + " only at the start of the file"), handler.invalid.get(0).reason());
+  }
+
+  @Test
   void anEmptyFileHasNoLines() throws IOException {
     assertEquals(List.of(), read("").events);
   }

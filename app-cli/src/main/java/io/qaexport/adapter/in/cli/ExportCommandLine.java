@@ -55,6 +55,11 @@ public final class ExportCommandLine {
       error(missingPassedMessage(options));
       return ExitCode.USAGE;
     }
+    if (options.summaryJson().isPresent() && Files.isDirectory(options.summaryJson().get())) {
+      // Checked first: once the dataset is in place, a failure here could not undo it.
+      error("--summary-json " + options.summaryJson().get() + " is a directory; name a file");
+      return ExitCode.USAGE;
+    }
     List<ExportJob> jobs = new ArrayList<>();
     jobs.add(new ExportJob(options.passed(), RecordShape.PASSED, PASSED_OUTPUT));
     options.rejected().ifPresent(
