@@ -92,6 +92,24 @@ class InputsAndLeftoversTest {
   }
 
   @Test
+  void aFailedRunLeavesNoOutputDirectoryItCreatedAndASummaryDirectoryIsRefusedFirst()
+      throws IOException {
+    write("qa/qa_passed.jsonl", GOOD, "not json");
+    Files.createDirectories(dir.resolve("summary-dir"));
+
+    CliRun failed = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--output-dir", dir.resolve("new/out").toString());
+    CliRun summaryIsADirectory = CliRun.of("--input-dir", dir.resolve("qa").toString(),
+        "--output-dir", dir.resolve("out2").toString(), "--on-error", "skip",
+        "--summary-json", dir.resolve("summary-dir").toString());
+
+    assertEquals(1, failed.exitCode(), failed.err());
+    assertFalse(Files.exists(dir.resolve("new/out")));
+    assertEquals(2, summaryIsADirectory.exitCode(), summaryIsADirectory.err());
+    assertFalse(Files.exists(dir.resolve("out2")));
+  }
+
+  @Test
   void aCardPathThatWouldOverwriteAnOutputOrInputIsAUsageError() throws IOException {
     Path passed = write("qa/qa_passed.jsonl", GOOD);
     String qa = dir.resolve("qa").toString();

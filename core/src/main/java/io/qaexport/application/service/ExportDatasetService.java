@@ -99,9 +99,11 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     }
     long started = System.nanoTime();
     Path outputDir = command.outputDir();
+    boolean createdOutputDir = !Files.exists(outputDir);
     prepareOutputDirectory(outputDir);
     List<FileSummary> files = new ArrayList<>();
     Optional<Path> datasetCard = Optional.empty();
+    boolean committed = false;
     try (StagedOutputs staging = new StagedOutputs()) {
       for (ExportJob job : jobs) {
         files.add(exportFile(job, format, command, staging));
@@ -118,8 +120,18 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       }
       try {
         staging.commit();
+        committed = true;
       } catch (IOException e) {
         throw ioFailure("cannot move the outputs into place in " + outputDir, e);
+      }
+    } finally {
+      if (!committed && createdOutputDir) {
+        // A failed run leaves nothing behind, not even the directory it made (if still empty).
+        try {
+          Files.deleteIfExists(outputDir);
+        } catch (IOException notEmptyOrGone) {
+          // Something else is in it now: leave it.
+        }
       }
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

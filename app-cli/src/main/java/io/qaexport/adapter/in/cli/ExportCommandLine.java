@@ -55,10 +55,20 @@ public final class ExportCommandLine {
       error(missingPassedMessage(options));
       return ExitCode.USAGE;
     }
-    if (options.summaryJson().isPresent() && Files.isDirectory(options.summaryJson().get())) {
+    if (options.summaryJson().isPresent()) {
       // Checked first: once the dataset is in place, a failure here could not undo it.
-      error("--summary-json " + options.summaryJson().get() + " is a directory; name a file");
-      return ExitCode.USAGE;
+      Path json = options.summaryJson().get();
+      if (Files.isDirectory(json)) {
+        error("--summary-json " + json + " is a directory; name a file");
+        return ExitCode.USAGE;
+      }
+      Path parent = json.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(parent);
+      } catch (IOException e) {
+        error("--summary-json " + json + ": cannot create " + parent + " (" + e.getMessage() + ")");
+        return ExitCode.IO_FAILURE;
+      }
     }
     List<ExportJob> jobs = new ArrayList<>();
     jobs.add(new ExportJob(options.passed(), RecordShape.PASSED, PASSED_OUTPUT));
