@@ -94,15 +94,9 @@ final class SummaryJson {
     json.writeName("validation_score");
     json.writeStartObject();
     json.writeNumberProperty("count", scores.count());
-    for (var stat : Map.of("min", scores.min(), "median", scores.median(), "max", scores.max())
-        .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-      json.writeName(stat.getKey());
-      if (Double.isNaN(stat.getValue())) {
-        json.writeNull();
-      } else {
-        json.writeNumber(stat.getValue());
-      }
-    }
+    scoreProperty(json, "min", scores.min());
+    scoreProperty(json, "median", scores.median());
+    scoreProperty(json, "max", scores.max());
     json.writeName("histogram");
     json.writeStartArray();
     for (long count : scores.histogram()) {
@@ -110,6 +104,16 @@ final class SummaryJson {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /** NaN (no scores) is written as null: JSON has no NaN. */
+  private static void scoreProperty(JsonGenerator json, String name, double value) {
+    json.writeName(name);
+    if (Double.isNaN(value)) {
+      json.writeNull();
+    } else {
+      json.writeNumber(value);
+    }
   }
 
   static double recordsPerSecond(ExportSummary summary) {

@@ -30,11 +30,14 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
       "<!-- Written by qa-export: the next export to this directory replaces this file. -->";
   private static final int HISTOGRAM_WIDTH = 40;
 
-  private static final YAMLFactory YAML = YAMLFactory.builder()
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-      .disable(YAMLWriteFeature.SPLIT_LINES)
-      .build();
+  // In a holder: the YAML classes load only when a card is written, not on every run.
+  private static final class Yaml {
+    static final YAMLFactory FACTORY = YAMLFactory.builder()
+        .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+        .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+        .disable(YAMLWriteFeature.SPLIT_LINES)
+        .build();
+  }
 
   @Override
   public void write(Path file, DatasetCard card) throws IOException {
@@ -57,7 +60,7 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
 
   static String frontMatter(DatasetCard card) {
     var yaml = new StringWriter();
-    try (JsonGenerator out = YAML.createGenerator(ObjectWriteContext.empty(), yaml)) {
+    try (JsonGenerator out = Yaml.FACTORY.createGenerator(ObjectWriteContext.empty(), yaml)) {
       out.writeStartObject();
       out.writeStringProperty("pretty_name", card.prettyName());
       out.writeStringProperty("license", card.license());
