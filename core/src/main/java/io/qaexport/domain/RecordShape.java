@@ -2,41 +2,62 @@ package io.qaexport.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** The two output schemas: passed pairs, and rejected pairs which also carry the failure reason. */
-public enum RecordShape {
-  PASSED(Columns.PASSED),
-  REJECTED(Columns.withFailureReason());
+/**
+ * An output schema: its columns in output order. {@link #PASSED} and {@link #REJECTED} are the
+ * two the export writes (SPEC §2); the column definitions here are the only place the schema is
+ * written down.
+ *
+ * @param name the shape's name in summaries, e.g. {@code passed}
+ */
+public record RecordShape(String name, List<Column> columns) {
+  public static final Column.Text QUESTION = new Column.Text("question",
+      "the question, as a care worker would ask it", HfRecord::question);
+  public static final Column.Text ANSWER = new Column.Text("answer",
+      "the answer, with `[source:…]` markers citing the routine", HfRecord::answer);
+  public static final Column.Text SOURCE = new Column.Text("source",
+      "the source document the pair was generated from", HfRecord::source);
+  public static final Column.Text PERSONA = new Column.Text("persona",
+      "who asks: `roll/erfarenhet`, or a free-text persona", HfRecord::persona);
+  public static final Column.Float64 VALIDATION_SCORE = new Column.Float64("validation_score",
+      "the validation step's composite score", HfRecord::validationScore);
+  public static final Column.Text FAILURE_REASON = new Column.Text("failure_reason",
+      "why validation failed (`rejected` only)", HfRecord::failureReason);
 
-  private final List<Column> columns;
+  /** Pairs that passed validation. */
+  public static final RecordShape PASSED = new RecordShape("passed",
+      List.of(QUESTION, ANSWER, SOURCE, PERSONA, VALIDATION_SCORE));
+  /** Pairs that failed validation: the passed columns and the failure reason. */
+  public static final RecordShape REJECTED = new RecordShape("rejected", withFailureReason());
 
-  RecordShape(List<Column> columns) {
-    this.columns = columns;
+  public RecordShape {
+    Objects.requireNonNull(name, "name");
+    columns = List.copyOf(columns);
   }
 
-  /** The columns in output order. */
-  public List<Column> columns() {
-    return columns;
+  /** The shapes the export writes, passed first. */
+  public static List<RecordShape> exported() {
+    return List.of(PASSED, REJECTED);
+  }
+
+  /** Whether {@code record} carries what this shape writes: a failure reason exactly when due. */
+  public boolean fits(HfRecord record) {
+    return hasFailureReason() == (record.failureReason() != null);
   }
 
   public boolean hasFailureReason() {
-    return this == REJECTED;
+    return columns.contains(FAILURE_REASON);
   }
 
-  // Enum constants cannot read the enum's own static fields while being built; a holder can.
-  private static final class Columns {
-    static final List<Column> PASSED =
-        List.of(
-            new Column("question", ColumnType.STRING),
-            new Column("answer", ColumnType.STRING),
-            new Column("source", ColumnType.STRING),
-            new Column("persona", ColumnType.STRING),
-            new Column("validation_score", ColumnType.FLOAT64));
+  @Override
+  public String toString() {
+    return name;
+  }
 
-    static List<Column> withFailureReason() {
-      var columns = new ArrayList<>(PASSED);
-      columns.add(new Column("failure_reason", ColumnType.STRING));
-      return List.copyOf(columns);
-    }
+  private static List<Column> withFailureReason() {
+    var columns = new ArrayList<>(PASSED.columns);
+    columns.add(FAILURE_REASON);
+    return columns;
   }
 }

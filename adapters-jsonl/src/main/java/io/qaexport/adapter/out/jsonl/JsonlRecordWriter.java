@@ -1,57 +1,52 @@
 package io.qaexport.adapter.out.jsonl;
 
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 
 /**
- * Writes one record per line with the columns in schema order. Scores go through Jackson's
+ * Writes one record per line with the shape's columns in order. Scores go through Jackson's
  * double writer, which always prints a fraction or an exponent ({@code 1.0}, never {@code 1}).
  */
 final class JsonlRecordWriter implements RecordWriter {
-  private static final SerializableString QUESTION = new SerializedString("question");
-  private static final SerializableString ANSWER = new SerializedString("answer");
-  private static final SerializableString SOURCE = new SerializedString("source");
-  private static final SerializableString PERSONA = new SerializedString("persona");
-  private static final SerializableString SCORE = new SerializedString("validation_score");
-  private static final SerializableString FAILURE_REASON = new SerializedString("failure_reason");
-
   private final JsonGenerator generator;
   private final RecordShape shape;
+  private final SerializableString[] names;
 
   JsonlRecordWriter(Path file, RecordShape shape) throws IOException {
     this.generator = JsonlWriting.open(file);
     this.shape = shape;
+    this.names = shape.columns().stream()
+        .map(column -> new SerializedString(column.name()))
+        .toArray(SerializableString[]::new);
   }
 
   @Override
   public void write(HfRecord record) throws IOException {
-    if (record.shape() != shape) {
+    if (!shape.fits(record)) {
       throw new IllegalArgumentException("a " + record.shape() + " record in a " + shape + " file");
     }
     try {
       generator.writeStartObject();
-      generator.writeName(QUESTION);
-      text(record.question());
-      generator.writeName(ANSWER);
-      text(record.answer());
-      generator.writeName(SOURCE);
-      text(record.source());
-      generator.writeName(PERSONA);
-      text(record.persona());
-      generator.writeName(SCORE);
-      generator.writeNumber(record.validationScore());
-      if (shape.hasFailureReason()) {
-        generator.writeName(FAILURE_REASON);
-        text(record.failureReason());
+      List<Column> columns = shape.columns();
+      for (int i = 0; i < names.length; i++) {
+        generator.writeName(names[i]);
+        Column column = columns.get(i);
+        if (column instanceof Column.Text text) {
+          text(text.of(record));
+        } else if (column instanceof Column.Float64 number) {
+          generator.writeNumber(number.of(record));
+        }
       }
       generator.writeEndObject();
       generator.writeRaw('\n');

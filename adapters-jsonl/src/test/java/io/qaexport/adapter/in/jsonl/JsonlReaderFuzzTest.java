@@ -30,7 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
@@ -76,11 +76,11 @@ class JsonlReaderFuzzTest {
       }
     }
 
-    Map<RecordShape, List<HfRecord>> records = new EnumMap<>(RecordShape.class);
+    Map<RecordShape, List<HfRecord>> records = new LinkedHashMap<>();
     List<Event> invalid = new ArrayList<>();
     for (Event event : events) {
       if (event.kind == Kind.PAIR) {
-        for (RecordShape shape : RecordShape.values()) {
+        for (RecordShape shape : RecordShape.exported()) {
           for (boolean strict : new boolean[] {false, true}) {
             map(event.pair, shape, strict)
                 .ifPresent(r -> records.computeIfAbsent(shape, s -> new ArrayList<>()).add(r));

@@ -1,10 +1,12 @@
 package io.qaexport.adapter.out.parquet;
 
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
@@ -63,37 +65,32 @@ final class ParquetRecordWriter implements RecordWriter {
 
   @Override
   public void write(HfRecord record) throws IOException {
-    if (record.shape() != shape) {
+    if (!shape.fits(record)) {
       throw new IllegalArgumentException("a " + record.shape() + " record in a " + shape + " file");
     }
     if (consumer == null) {
       startRowGroup();
     }
     consumer.startMessage();
-    text(0, "question", record.question());
-    text(1, "answer", record.answer());
-    text(2, "source", record.source());
-    text(3, "persona", record.persona());
-    consumer.startField("validation_score", 4);
-    consumer.addDouble(record.validationScore());
-    consumer.endField("validation_score", 4);
-    bytesInGroup += Double.BYTES;
-    if (shape.hasFailureReason()) {
-      text(5, "failure_reason", record.failureReason());
+    List<Column> columns = shape.columns();
+    for (int index = 0; index < columns.size(); index++) {
+      Column column = columns.get(index);
+      consumer.startField(column.name(), index);
+      if (column instanceof Column.Text text) {
+        Binary bytes = Binary.fromString(text.of(record));
+        consumer.addBinary(bytes);
+        bytesInGroup += LENGTH_PREFIX_BYTES + bytes.length();
+      } else if (column instanceof Column.Float64 number) {
+        consumer.addDouble(number.of(record));
+        bytesInGroup += Double.BYTES;
+      }
+      consumer.endField(column.name(), index);
     }
     consumer.endMessage();
     rowsInGroup++;
     if (bytesInGroup >= rowGroupBytes) {
       flushRowGroup();
     }
-  }
-
-  private void text(int index, String name, String value) {
-    Binary bytes = Binary.fromString(value);
-    consumer.startField(name, index);
-    consumer.addBinary(bytes);
-    consumer.endField(name, index);
-    bytesInGroup += LENGTH_PREFIX_BYTES + bytes.length();
   }
 
   private void startRowGroup() {

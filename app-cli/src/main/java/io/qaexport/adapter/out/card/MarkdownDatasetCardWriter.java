@@ -4,6 +4,7 @@ import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.DatasetCard;
 import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.ScoreSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,12 +131,11 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
         + " the validation catches.\n\n");
     md.append("## Columns\n\n");
     md.append("| column | type | meaning |\n|---|---|---|\n");
-    md.append("| `question` | string | the question, as a care worker would ask it |\n");
-    md.append("| `answer` | string | the answer, with `[source:…]` markers citing the routine |\n");
-    md.append("| `source` | string | the source document the pair was generated from |\n");
-    md.append("| `persona` | string | who asks: `roll/erfarenhet`, or a free-text persona |\n");
-    md.append("| `validation_score` | float64 | the validation step's composite score |\n");
-    md.append("| `failure_reason` | string | why validation failed (`rejected` only) |\n\n");
+    for (Column column : RecordShape.REJECTED.columns()) {
+      md.append(String.format(Locale.ROOT, "| `%s` | %s | %s |%n", column.name(),
+          column.type().hfDtype(), column.meaning()));
+    }
+    md.append('\n');
     md.append("Missing values were filled in with defaults (`\"\"`, `\"unknown\"`, `0.0`); how"
         + " many per column is listed below, so nothing was fabricated silently.\n\n");
     for (DatasetCard.Config config : card.configs()) {
