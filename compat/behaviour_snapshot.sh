@@ -46,9 +46,9 @@ run() {  # run NAME ARGS...: runs in $work, keeps exit code, streams and the out
   echo $? > "$dir/exit"
   set -e
   sed -E -e 's/in [0-9.]+ s \([0-9,]+ records\/s\)/in T s (R records\/s)/' \
-    -e "s#$work#WORK#g" "$dir/stderr.raw" > "$dir/stderr"
+    -e "s#$work#WORK#g" -e "s#$root#ROOT#g" "$dir/stderr.raw" > "$dir/stderr"
   rm "$dir/stderr.raw"
-  sed -i "s#$work#WORK#g" "$dir/stdout"
+  sed -i -e "s#$work#WORK#g" -e "s#$root#ROOT#g" "$dir/stdout"
   if [[ -d "$work/out" ]]; then
     mkdir -p "$dir/out"
     (cd "$work/out" && find . -type f | sort | while read -r f; do
@@ -60,7 +60,7 @@ run() {  # run NAME ARGS...: runs in $work, keeps exit code, streams and the out
   if [[ -f "$work/summary.json" ]]; then
     sed -E -e 's/"elapsed_seconds":[0-9.eE-]+/"elapsed_seconds":T/' \
       -e 's/"records_per_second":[0-9.eE-]+/"records_per_second":R/' \
-      -e "s#$work#WORK#g" "$work/summary.json" > "$dir/summary.json"
+      -e "s#$work#WORK#g" -e "s#$root#ROOT#g" "$work/summary.json" > "$dir/summary.json"
     rm "$work/summary.json"
   fi
 }
