@@ -3,6 +3,7 @@ package io.qaexport.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import io.qaexport.adapter.in.cli.PluginReport;
+import io.qaexport.adapter.out.plugin.PluginFormats;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.InvalidLineLog;
@@ -10,35 +11,27 @@ import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.service.ExportDatasetService;
 import jakarta.inject.Provider;
-import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Builds the core use case from the adapter modules' bindings and the plugin jars. */
+/** Builds the core use case from the adapter modules' bindings and the plugin formats. */
 @Module
 final class ApplicationModule {
   private ApplicationModule() {}
 
   @Provides
-  @Singleton
-  static PluginCatalog pluginCatalog(
-      PluginDirectory directory, Map<String, Provider<OutputFormat>> builtIns) {
-    return PluginCatalog.discover(directory.path(), builtIns.keySet());
-  }
-
-  @Provides
-  static PluginReport pluginReport(PluginCatalog catalog) {
+  static PluginReport pluginReport(PluginFormats plugins) {
     Map<String, String> origins = new TreeMap<>();
-    catalog.formats().forEach((name, format) -> origins.put(name, format.jar().toString()));
-    return new PluginReport(catalog.problems(), origins);
+    plugins.jars().forEach((name, jar) -> origins.put(name, jar.toString()));
+    return new PluginReport(plugins.problems(), origins);
   }
 
   @Provides
   static ExportDatasetUseCase exportDataset(
       QaPairSource source,
       Map<String, Provider<OutputFormat>> builtIns,
-      PluginCatalog plugins,
+      PluginFormats plugins,
       InvalidLineLog.Factory invalidLineLogs,
       DatasetCardWriter cardWriter) {
     // Core takes plain Suppliers; built-ins still defer to Dagger, so unused ones never load.

@@ -8,6 +8,7 @@ import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.parquet.ParquetOutputModule;
+import io.qaexport.adapter.out.plugin.PluginDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

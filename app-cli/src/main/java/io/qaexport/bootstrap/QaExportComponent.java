@@ -9,11 +9,13 @@ import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.card.DatasetCardModule;
 import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
 import io.qaexport.adapter.out.parquet.ParquetOutputModule;
+import io.qaexport.adapter.out.plugin.PluginDirectory;
+import io.qaexport.adapter.out.plugin.PluginModule;
 
 /**
  * The composition root: one component per invocation. Each built-in output format's module
  * contributes to the {@code Map<String, OutputFormat>} multibinding; add a format by adding its
- * module here. Plugin formats join at run time (see {@link PluginCatalog}).
+ * module here. Plugin formats join at run time (see {@link PluginModule}).
  */
 @Singleton
 @Component(
@@ -22,7 +24,8 @@ import io.qaexport.adapter.out.parquet.ParquetOutputModule;
       DatasetCardModule.class,
       JsonlInputModule.class,
       JsonlOutputModule.class,
-      ParquetOutputModule.class
+      ParquetOutputModule.class,
+      PluginModule.class
     })
 interface QaExportComponent {
 

@@ -1,5 +1,7 @@
 package io.qaexport.bootstrap;
 
+import io.qaexport.adapter.out.plugin.PluginDirectory;
+import io.qaexport.adapter.out.plugin.PluginModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +90,7 @@ class BuiltInFormatTest {
   @Singleton
   @Component(modules = {ApplicationModule.class, DatasetCardModule.class,
       JsonlInputModule.class, JsonlOutputModule.class, ParquetOutputModule.class,
-      TsvOutputModule.class})
+      PluginModule.class, TsvOutputModule.class})
   interface ExtendedComponent {
     ExportCommandLine commandLine();
 

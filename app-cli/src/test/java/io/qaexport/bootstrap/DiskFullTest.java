@@ -1,5 +1,6 @@
 package io.qaexport.bootstrap;
 
+import io.qaexport.adapter.out.plugin.PluginDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,113 +1,149 @@
 package io.qaexport.application.service;
 
+import io.qaexport.application.port.in.ExportCommand;
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
-import io.qaexport.application.port.out.QaPairHandler;
-import io.qaexport.application.port.out.RawLine;
-import io.qaexport.application.port.out.RecordWriter;
-import io.qaexport.domain.DatasetStatistics;
+import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.port.out.PairReader;
+import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
-import io.qaexport.domain.QaPair;
 import io.qaexport.domain.RecordMapper;
-import io.qaexport.domain.RecordShape;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
 
-/** Maps and writes the pairs of one input file as the reader reports them, keeping count. */
-final class FileExport implements QaPairHandler {
+/**
+ * Exports one input file: pulls its lines one at a time, maps each pair, and passes the records
+ * on to the output; invalid lines go to the error policy. Every failure is caught at the call
+ * that caused it and named there.
+ */
+final class FileExport {
+  static final String ERRORS_SUFFIX = ".errors.jsonl";
   private static final int PROGRESS_EVERY_LINES = 8192;
 
-  private final RecordShape shape;
-  private final RecordMapper mapper;
-  private final RecordWriter writer;
-  private final InvalidLineSink invalidLines;
-  private final ExportProgress progress;
-  private final DefaultCounts defaults = new DefaultCounts();
-  private final DatasetStatistics statistics = new DatasetStatistics();
-  private long linesRead;
-  private long exported;
-  private long skipped;
-  private long blankLines;
+  private final QaPairSource source;
+  private final OutputFormat format;
+  private final ExportCommand command;
+  private final OutputTransaction outputs;
+  private final InvalidLineLog.Factory invalidLineLogs;
+  private long bytesReported;
 
-  FileExport(
-      RecordShape shape,
-      RecordMapper mapper,
-      RecordWriter writer,
-      InvalidLineSink invalidLines,
-      ExportProgress progress) {
-    this.shape = shape;
-    this.mapper = mapper;
-    this.writer = writer;
-    this.invalidLines = invalidLines;
-    this.progress = progress;
+  FileExport(QaPairSource source, OutputFormat format, ExportCommand command,
+      OutputTransaction outputs, InvalidLineLog.Factory invalidLineLogs) {
+    this.source = source;
+    this.format = format;
+    this.command = command;
+    this.outputs = outputs;
+    this.invalidLineLogs = invalidLineLogs;
   }
 
-  @Override
-  public void onPair(long lineNumber, QaPair pair, RawLine raw) {
-    countLine();
-    HfRecord record;
-    try {
-      record = mapper.map(pair, shape, defaults);
-    } catch (InvalidRecordException e) {
-      skipped++;
-      invalidLines.accept(lineNumber, 0, e.reason(), raw);
-      return;
+  FileSummary export(ExportJob job) throws ExportException {
+    ExportProgress progress = command.progress();
+    Path input = job.input();
+    Path outputPath =
+        command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
+    progress.fileStarted(input, sizeOrUnknown(input));
+    var mapper = new RecordMapper(command.strict());
+    var defaults = new DefaultCounts();
+    var invalid = new InvalidLines(command.errorPolicy(), input, errorsPath(outputPath), outputs,
+        invalidLineLogs);
+    bytesReported = 0;
+    long linesRead = 0;
+    long blankLines = 0;
+    long outputBytes;
+    try (PairReader reader = open(input);
+        RecordOutput output = RecordOutput.open(format, job.shape(), outputPath, outputs)) {
+      RecordSink records = output; // stages between mapping and writing wrap it here
+      for (SourceLine line = next(reader, input); line != null; line = next(reader, input)) {
+        if (++linesRead % PROGRESS_EVERY_LINES == 0) {
+          progress.linesRead(linesRead);
+        }
+        if (line instanceof SourceLine.Pair pair) {
+          HfRecord record;
+          try {
+            record = mapper.map(pair.pair(), job.shape(), defaults);
+          } catch (InvalidRecordException e) {
+            invalid.add(pair.lineNumber(), 0, e.reason(), pair.raw());
+            continue;
+          }
+          records.accept(pair.lineNumber(), record);
+        } else if (line instanceof SourceLine.Invalid bad) {
+          invalid.add(bad.lineNumber(), bad.column(), bad.reason(), bad.raw());
+        } else {
+          blankLines++;
+        }
+      }
+      records.finish();
+      outputBytes = output.complete();
+      invalid.finish();
+      return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults);
+    } catch (IOException closingTheInput) {
+      throw ExportIoException.of("cannot read " + input, closingTheInput);
+    } finally {
+      invalid.abandon();
     }
+  }
+
+  private FileSummary summary(ExportJob job, RecordOutput output, long outputBytes,
+      long linesRead, long blankLines, InvalidLines invalid, DefaultCounts defaults) {
+    if (invalid.count() == 0) {
+      // A log from an earlier run would describe other data: it goes when these outputs land.
+      outputs.removeOnCommit(invalid.logPath());
+    }
+    if (linesRead == 0) {
+      command.progress().notice(new Notice.EmptyInput(job.input()));
+    }
+    command.progress().fileFinished(job.input());
+    long exported = output.statistics().records();
+    return new FileSummary(job.input(), job.shape(), output.path(), linesRead, exported,
+        invalid.count(), blankLines, defaults.nonZero(),
+        invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(), outputBytes,
+        output.statistics().personaCounts(), output.statistics().scores());
+  }
+
+  private PairReader open(Path input) throws ExportException {
     try {
-      writer.write(record);
+      return source.open(input);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(input + ": no such file");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    statistics.add(record);
-    exported++;
-  }
-
-  @Override
-  public void onBytesRead(long bytes) {
-    progress.bytesRead(bytes);
-  }
-
-  @Override
-  public void onBlankLine(long lineNumber) {
-    countLine();
-    blankLines++;
-  }
-
-  @Override
-  public void onInvalidLine(long lineNumber, int column, String reason, RawLine raw) {
-    countLine();
-    skipped++;
-    invalidLines.accept(lineNumber, column, reason, raw);
-  }
-
-  private void countLine() {
-    if (++linesRead % PROGRESS_EVERY_LINES == 0) {
-      progress.linesRead(linesRead);
+      throw ExportIoException.of("cannot read " + input, e);
     }
   }
 
-  long linesRead() {
-    return linesRead;
+  private SourceLine next(PairReader reader, Path input) throws ExportIoException {
+    try {
+      SourceLine line = reader.next();
+      if (reader.bytesRead() != bytesReported) {
+        bytesReported = reader.bytesRead();
+        command.progress().bytesRead(bytesReported);
+      }
+      return line;
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + input, e);
+    }
   }
 
-  long exported() {
-    return exported;
+  static Path errorsPath(Path output) {
+    return output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
   }
 
-  long skipped() {
-    return skipped;
-  }
-
-  long blankLines() {
-    return blankLines;
-  }
-
-  DefaultCounts defaults() {
-    return defaults;
-  }
-
-  DatasetStatistics statistics() {
-    return statistics;
+  private static long sizeOrUnknown(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 }

@@ -13,12 +13,15 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.UsageException;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
-import io.qaexport.application.port.out.QaPairHandler;
+import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.Persona;
@@ -48,26 +51,41 @@ class ExportDatasetServiceTest {
   private final AtomicInteger formatsBuilt = new AtomicInteger();
   private IOException failWritesWith;
 
-  private final QaPairSource source = (file, handler) -> {
+  private IOException failLogWith;
+  private IOException failReadAtLine2With;
+
+  private final QaPairSource source = file -> {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (int i = 0; i < lines.size(); i++) {
-      report(lines.get(i), i + 1, handler);
-    }
+    return new PairReader() {
+      private int next;
+
+      @Override public SourceLine next() throws IOException {
+        if (next == 1 && failReadAtLine2With != null) {
+          throw failReadAtLine2With;
+        }
+        return next < lines.size() ? line(lines.get(next), ++next) : null;
+      }
+
+      @Override public long bytesRead() {
+        return next;
+      }
+
+      @Override public void close() {}
+    };
   };
 
-  private static void report(String line, long number, QaPairHandler handler) {
+  private static SourceLine line(String line, long number) {
     byte[] raw = line.getBytes(StandardCharsets.UTF_8);
     if (line.equals("BLANK")) {
-      handler.onBlankLine(number);
+      return new SourceLine.Blank(number);
     } else if (line.startsWith("BAD ")) {
-      handler.onInvalidLine(number, 7, line.substring(4), raw::clone);
-    } else {
-      String[] parts = line.split("\\|", -1);
-      Double score = parts[2].isEmpty() ? null : Double.valueOf(parts[2]);
-      Persona persona = parts[1].isEmpty() ? null : new Persona.Label(parts[1]);
-      handler.onPair(number, new QaPair(parts[0], "svar", "doc.md", persona, score, null),
-          raw::clone);
+      return new SourceLine.Invalid(number, 7, line.substring(4), raw::clone);
     }
+    String[] parts = line.split("\\|", -1);
+    Double score = parts[2].isEmpty() ? null : Double.valueOf(parts[2]);
+    Persona persona = parts[1].isEmpty() ? null : new Persona.Label(parts[1]);
+    return new SourceLine.Pair(number,
+        new QaPair(parts[0], "svar", "doc.md", persona, score, null), raw::clone);
   }
 
   private final OutputFormat textFormat = new OutputFormat() {
@@ -111,6 +129,9 @@ class ExportDatasetServiceTest {
     return new InvalidLineLog() {
       @Override public void append(long line, int column, String reason, byte[] raw)
           throws IOException {
+        if (failLogWith != null) {
+          throw failLogWith;
+        }
         String entry = line + ":" + column + ":" + reason + ":" + new String(raw,
             StandardCharsets.UTF_8);
         logged.add(entry);
@@ -262,8 +283,7 @@ class ExportDatasetServiceTest {
 
     var e = assertThrows(UsageException.class, () -> service().export(command));
 
-    assertEquals("unknown format 'csv'; available: other, text (see --list-formats)",
-        e.getMessage());
+    assertEquals("unknown format 'csv'; available: other, text", e.getMessage());
     assertEquals(0, formatsBuilt.get());
     assertFalse(Files.exists(dir.resolve("out")));
   }
@@ -291,10 +311,10 @@ class ExportDatasetServiceTest {
   @Test
   void anEmptyInputIsValidWithAWarning() throws Exception {
     Path passed = Files.write(dir.resolve("p.jsonl"), new byte[0]);
-    List<String> warnings = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
     ExportProgress progress = new ExportProgress() {
-      @Override public void warning(String message) {
-        warnings.add(message);
+      @Override public void notice(Notice notice) {
+        notices.add(notice);
       }
     };
     var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
@@ -303,7 +323,7 @@ class ExportDatasetServiceTest {
     ExportSummary summary = service().export(command);
 
     assertEquals(0, summary.exported());
-    assertEquals(List.of(passed + " is empty: it holds no records"), warnings);
+    assertEquals(List.of(new Notice.EmptyInput(passed)), notices);
     assertEquals("", Files.readString(dir.resolve("out/qa.txt")));
   }
 
@@ -340,18 +360,89 @@ class ExportDatasetServiceTest {
   @Test
   void leftoversOfDeadRunsAreRemovedButNotThoseOfLiveOnes() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
-    Path dead = out.resolve(".qa_pairs.txt.2147483646" + StagedOutputs.TEMP_SUFFIX);
+    Path dead = out.resolve(".qa_pairs.txt.2147483646" + OutputTransaction.TEMP_SUFFIX);
     Path live = out.resolve(".qa_pairs.txt." + ProcessHandle.current().pid()
-        + StagedOutputs.TEMP_SUFFIX);
+        + OutputTransaction.TEMP_SUFFIX);
     Path unrelated = out.resolve("notes.qa-export-tmp.txt");
     for (Path file : List.of(dead, live, unrelated)) {
       Files.writeString(file, "partial");
     }
 
-    StagedOutputs.removeLeftovers(out);
+    OutputTransaction.removeLeftovers(out);
 
     assertFalse(Files.exists(dead));
     assertTrue(Files.exists(live));
     assertTrue(Files.exists(unrelated));
+  }
+
+  @Test
+  void aFullDiskUnderTheErrorsLogNamesTheLogAndLeavesNothingBehind() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|a|0.5", "BAD broken");
+    failLogWith = new IOException("No space left on device");
+
+    var e = assertThrows(ExportIoException.class, () -> service().export(command(
+        ErrorPolicy.SKIP, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+
+    assertEquals("cannot write " + dir.resolve("out/qa_pairs.txt.errors.jsonl")
+        + ": No space left on device", e.getMessage());
+    assertEquals(List.of(), outputFiles());
+  }
+
+  @Test
+  void aReadFailureMidFileNamesTheInputAndLeavesNothingBehind() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|a|0.5", "Var?|b|0.7");
+    failReadAtLine2With = new IOException("Input/output error");
+
+    var e = assertThrows(ExportIoException.class, () -> service().export(command(
+        ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+
+    assertEquals("cannot read " + passed + ": Input/output error", e.getMessage());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void theCardGetsOneConfigPerFileWithRecordsAndIsCommittedWithTheData() throws Exception {
+    Path passed = input("p.jsonl", "Hur?|a|0.5", "Var?|b|0.7");
+    Path rejected = input("r.jsonl", "BLANK");
+    List<Notice> notices = new ArrayList<>();
+    ExportProgress progress = new ExportProgress() {
+      @Override public void notice(Notice notice) {
+        notices.add(notice);
+      }
+    };
+    Path card = dir.resolve("out/README.md");
+    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+        new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf")), dir.resolve("out"),
+        "text", ErrorPolicy.FAIL, false, progress,
+        java.util.Optional.of(new CardRequest(card, "cc-by-4.0", "Test")), Map.of());
+
+    ExportSummary summary = service().export(command);
+
+    assertEquals(card, summary.datasetCard().orElseThrow());
+    assertEquals("card: [default=qa_pairs.txt:2]\n", Files.readString(card));
+    assertEquals(List.of(new Notice.CardConfigLeftOut(rejected)), notices);
+  }
+
+  @Test
+  void aReadmeQaExportDidNotWriteIsKeptAndNoCardIsWritten() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path card = Files.writeString(out.resolve("README.md"), "# my own notes\n");
+    Path passed = input("p.jsonl", "Hur?|a|0.5");
+    List<Notice> notices = new ArrayList<>();
+    ExportProgress progress = new ExportProgress() {
+      @Override public void notice(Notice notice) {
+        notices.add(notice);
+      }
+    };
+    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa_pairs")),
+        out, "text", ErrorPolicy.FAIL, false, progress,
+        java.util.Optional.of(new CardRequest(card, "unknown", "Test")), Map.of());
+
+    ExportSummary summary = service().export(command);
+
+    assertTrue(summary.datasetCard().isEmpty());
+    assertEquals("# my own notes\n", Files.readString(card));
+    assertEquals(List.of(new Notice.ForeignCardKept(card)), notices);
+    assertEquals(List.of("README.md", "qa_pairs.txt"), outputFiles());
   }
 }

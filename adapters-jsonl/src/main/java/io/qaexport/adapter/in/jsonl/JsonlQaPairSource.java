@@ -1,9 +1,9 @@
 package io.qaexport.adapter.in.jsonl;
 
-import io.qaexport.application.port.out.QaPairHandler;
+import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.RawLine;
-import io.qaexport.domain.QaPair;
+import io.qaexport.application.port.out.SourceLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,68 +43,73 @@ final class JsonlQaPairSource implements QaPairSource {
   }
 
   @Override
-  public void read(Path file, QaPairHandler handler) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      var lines = new LineSplitter(in, maxLineBytes);
-      var parser = new PairParser(json);
-      long lineNumber = 0;
-      long bytesReported = 0;
-      while (lines.next()) {
-        lineNumber++;
-        if (lines.bytesRead() != bytesReported) {
-          bytesReported = lines.bytesRead();
-          handler.onBytesRead(bytesReported);
-        }
-        byte[] buffer = lines.buffer();
-        int start = lines.start();
-        int end = lines.end();
-        boolean byteOrderMark = hasByteOrderMark(buffer, start, end);
-        if (lineNumber == 1 && byteOrderMark) {
-          start += 3;
-        }
-        RawLine raw = copier(buffer, start, end);
-        if (lines.tooLong()) {
-          handler.onInvalidLine(
-              lineNumber,
-              0,
-              "line is longer than the limit of " + maxLineBytes
-                  + " bytes (raise it with --max-line-bytes)",
-              raw);
-          continue;
-        }
-        if (end > start && buffer[end - 1] == '\r') {
-          end--;
-        }
-        if (isBlank(buffer, start, end)) {
-          handler.onBlankLine(lineNumber);
-          continue;
-        }
-        if (lineNumber > 1 && byteOrderMark) {
-          // Jackson would skip it silently; mid-file it means files were concatenated.
-          handler.onInvalidLine(lineNumber, 1, "a byte-order mark (U+FEFF) is allowed only at"
-              + " the start of the file; were files concatenated?", raw);
-          continue;
-        }
-        int invalidByte = Utf8Validation.firstInvalidByte(buffer, start, end);
-        if (invalidByte >= 0) {
-          handler.onInvalidLine(
-              lineNumber,
-              invalidByte - start + 1,
-              String.format(
-                  "invalid UTF-8: byte 0x%02X at byte offset %d of the line",
-                  buffer[invalidByte] & 0xFF, invalidByte - start),
-              raw);
-          continue;
-        }
-        QaPair pair;
-        try {
-          boolean mayHaveEscapes = LineSplitter.indexOf(buffer, (byte) '\\', start, end) >= 0;
-          pair = parser.parse(buffer, start, end - start, mayHaveEscapes);
-        } catch (LineProblem problem) {
-          handler.onInvalidLine(lineNumber, problem.column(), problem.getMessage(), raw);
-          continue;
-        }
-        handler.onPair(lineNumber, pair, raw);
+  public PairReader open(Path file) throws IOException {
+    return new JsonlPairReader(Files.newInputStream(file));
+  }
+
+  /** Turns each line of the file into a pair, a blank line or an invalid line with its reason. */
+  private final class JsonlPairReader implements PairReader {
+    private final InputStream in;
+    private final LineSplitter lines;
+    private final PairParser parser = new PairParser(json);
+    private long lineNumber;
+
+    JsonlPairReader(InputStream in) {
+      this.in = in;
+      this.lines = new LineSplitter(in, maxLineBytes);
+    }
+
+    @Override
+    public long bytesRead() {
+      return lines.bytesRead();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+
+    @Override
+    public SourceLine next() throws IOException {
+      if (!lines.next()) {
+        return null;
+      }
+      lineNumber++;
+      byte[] buffer = lines.buffer();
+      int start = lines.start();
+      int end = lines.end();
+      boolean byteOrderMark = hasByteOrderMark(buffer, start, end);
+      if (lineNumber == 1 && byteOrderMark) {
+        start += 3;
+      }
+      RawLine raw = copier(buffer, start, end);
+      if (lines.tooLong()) {
+        return new SourceLine.Invalid(lineNumber, 0, "line is longer than the limit of "
+            + maxLineBytes + " bytes (raise it with --max-line-bytes)", raw);
+      }
+      if (end > start && buffer[end - 1] == '\r') {
+        end--;
+      }
+      if (isBlank(buffer, start, end)) {
+        return new SourceLine.Blank(lineNumber);
+      }
+      if (lineNumber > 1 && byteOrderMark) {
+        // Jackson would skip it silently; mid-file it means files were concatenated.
+        return new SourceLine.Invalid(lineNumber, 1, "a byte-order mark (U+FEFF) is allowed"
+            + " only at the start of the file; were files concatenated?", raw);
+      }
+      int invalidByte = Utf8Validation.firstInvalidByte(buffer, start, end);
+      if (invalidByte >= 0) {
+        return new SourceLine.Invalid(lineNumber, invalidByte - start + 1, String.format(
+            "invalid UTF-8: byte 0x%02X at byte offset %d of the line",
+            buffer[invalidByte] & 0xFF, invalidByte - start), raw);
+      }
+      try {
+        boolean mayHaveEscapes = LineSplitter.indexOf(buffer, (byte) '\\', start, end) >= 0;
+        return new SourceLine.Pair(lineNumber,
+            parser.parse(buffer, start, end - start, mayHaveEscapes), raw);
+      } catch (LineProblem problem) {
+        return new SourceLine.Invalid(lineNumber, problem.column(), problem.getMessage(), raw);
       }
     }
   }

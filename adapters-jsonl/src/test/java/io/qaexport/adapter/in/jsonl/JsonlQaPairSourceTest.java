@@ -34,26 +34,24 @@ class JsonlQaPairSourceTest {
   @TempDir Path dir;
   private final JsonlQaPairSource source = new JsonlQaPairSource(1 << 20);
 
-  private RecordingHandler read(byte[] content) throws IOException {
+  private RecordedLines read(byte[] content) throws IOException {
     Path file = Files.write(dir.resolve("in.jsonl"), content);
-    var handler = new RecordingHandler();
-    source.read(file, handler);
-    return handler;
+    return RecordedLines.read(source, file);
   }
 
-  private RecordingHandler read(String content) throws IOException {
+  private RecordedLines read(String content) throws IOException {
     return read(content.getBytes(StandardCharsets.UTF_8));
   }
 
-  private RecordingHandler.Invalid onlyInvalid(String line) throws IOException {
-    RecordingHandler handler = read(line + "\n");
+  private RecordedLines.Invalid onlyInvalid(String line) throws IOException {
+    RecordedLines handler = read(line + "\n");
     assertEquals(List.of("1:invalid"), handler.events);
     return handler.invalid.get(0);
   }
 
   @Test
   void readsTheMappedFieldsOfThePipelineShapeAndSkipsTheRest() throws IOException {
-    RecordingHandler handler = read(FULL + "\n");
+    RecordedLines handler = read(FULL + "\n");
 
     assertEquals(List.of(new QaPair("Hur ofta ska jag byta handskar?", "Mellan varje vårdtagare.",
         "rutiner/handtvatt.md", new Persona.Profile("underskoterska", "nyanstald"), 0.86, null)),
@@ -67,7 +65,7 @@ class JsonlQaPairSourceTest {
     bytes.writeBytes(("{\"question\": \"a\"}\r\n\r\n  \t \n\n{\"question\": \"b\"}")
         .getBytes(StandardCharsets.UTF_8));
 
-    RecordingHandler handler = read(bytes.toByteArray());
+    RecordedLines handler = read(bytes.toByteArray());
 
     assertEquals(List.of("1:pair", "2:blank", "3:blank", "4:blank", "5:pair"), handler.events);
     assertEquals("a", handler.pairs.get(0).question());
@@ -81,7 +79,7 @@ class JsonlQaPairSourceTest {
     bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     bytes.writeBytes("{\"question\": \"b\"}\n".getBytes(StandardCharsets.UTF_8));
 
-    RecordingHandler handler = read(bytes.toByteArray());
+    RecordedLines handler = read(bytes.toByteArray());
 
     assertEquals(List.of("1:pair", "2:invalid"), handler.events);
     assertTrue(handler.invalid.get(0).reason().startsWith("a byte-order mark (U+FEFF) is allowed"
@@ -95,7 +93,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void missingAndNullFieldsStayNull() throws IOException {
-    RecordingHandler handler = read("{}\n{\"question\": null, \"persona\": null,"
+    RecordedLines handler = read("{}\n{\"question\": null, \"persona\": null,"
         + " \"validation\": null}\n{\"validation\": {}, \"persona\": {}}\n");
 
     assertEquals(new QaPair(null, null, null, null, null, null), handler.pairs.get(0));
@@ -106,7 +104,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void personaMayBeAStringAndScoresMayBeIntegersOrExponents() throws IOException {
-    RecordingHandler handler = read("{\"persona\": \"anhörig\", \"validation\":"
+    RecordedLines handler = read("{\"persona\": \"anhörig\", \"validation\":"
         + " {\"composite_score\": 1}}\n{\"validation\": {\"composite_score\": 8.5e-1}}\n");
 
     assertEquals(new Persona.Label("anhörig"), handler.pairs.get(0).persona());
@@ -116,7 +114,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void nonNumericScoresReachTheMappingAsNonFiniteDoubles() throws IOException {
-    RecordingHandler handler = read("{\"validation\": {\"composite_score\": NaN}}\n"
+    RecordedLines handler = read("{\"validation\": {\"composite_score\": NaN}}\n"
         + "{\"validation\": {\"composite_score\": -Infinity}}\n");
 
     assertTrue(handler.pairs.get(0).compositeScore().isNaN());
@@ -125,7 +123,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void escapesAndSupplementaryCharactersAreDecoded() throws IOException {
-    RecordingHandler handler = read("{\"question\": \"tab\\there \\u00e5 \\ud83d\\ude00 😀"
+    RecordedLines handler = read("{\"question\": \"tab\\there \\u00e5 \\ud83d\\ude00 😀"
         + " e\u0301 \u2028\"}\n");
 
     assertEquals("tab\there å 😀 😀 e\u0301 \u2028", handler.pairs.get(0).question());
@@ -151,7 +149,7 @@ class JsonlQaPairSourceTest {
       """)
   void wrongShapesAndTypesAreReportedWithFieldAndColumn(String line, int column, String reason)
       throws IOException {
-    RecordingHandler.Invalid invalid = onlyInvalid(line.strip());
+    RecordedLines.Invalid invalid = onlyInvalid(line.strip());
 
     assertEquals(reason.strip(), invalid.reason());
     assertEquals(column, invalid.column());
@@ -160,7 +158,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void invalidJsonCarriesTheParsersReasonAndColumn() throws IOException {
-    RecordingHandler.Invalid invalid = onlyInvalid("{\"question\": \"a\",, }");
+    RecordedLines.Invalid invalid = onlyInvalid("{\"question\": \"a\",, }");
 
     assertTrue(invalid.reason().startsWith("invalid JSON: Unexpected character (','"),
         invalid.reason());
@@ -169,7 +167,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void aTruncatedLastLineIsInvalidJson() throws IOException {
-    RecordingHandler handler = read(FULL + "\n" + FULL.substring(0, 60));
+    RecordedLines handler = read(FULL + "\n" + FULL.substring(0, 60));
 
     assertEquals(List.of("1:pair", "2:invalid"), handler.events);
     assertTrue(handler.invalid.get(0).reason().contains("end-of-input"),
@@ -178,7 +176,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void anUnclosedObjectIsNamedWithoutJacksonsRedactedSourceLocation() throws IOException {
-    RecordingHandler.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"persona\": {}");
+    RecordedLines.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"persona\": {}");
 
     assertEquals("invalid JSON: Unexpected end-of-input: expected close marker for Object",
         invalid.reason());
@@ -192,13 +190,13 @@ class JsonlQaPairSourceTest {
     assertEquals("duplicate key 'validation.composite_score': which of its values is meant is"
         + " ambiguous", onlyInvalid("{\"validation\": {\"composite_score\": 1,"
         + " \"composite_score\": 2}}").reason());
-    RecordingHandler handler = read("{\"coverage\": 1, \"coverage\": 2, \"question\": \"q\"}\n");
+    RecordedLines handler = read("{\"coverage\": 1, \"coverage\": 2, \"question\": \"q\"}\n");
     assertEquals("q", handler.pairs.get(0).question());
   }
 
   @Test
   void duplicateKeysAreInvalidRatherThanSilentlyResolved() throws IOException {
-    RecordingHandler.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"question\": \"b\"}");
+    RecordedLines.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"question\": \"b\"}");
     assertTrue(invalid.reason().startsWith("duplicate key 'question': which of its values"),
         invalid.reason());
   }
@@ -212,9 +210,9 @@ class JsonlQaPairSourceTest {
     content.writeBytes(line);
     content.write('\n');
 
-    RecordingHandler handler = read(content.toByteArray());
+    RecordedLines handler = read(content.toByteArray());
 
-    RecordingHandler.Invalid invalid = handler.invalid.get(0);
+    RecordedLines.Invalid invalid = handler.invalid.get(0);
     assertEquals(2, invalid.line());
     assertEquals("invalid UTF-8: byte 0xC3 at byte offset 14 of the line", invalid.reason());
     assertEquals(15, invalid.column());
@@ -231,7 +229,7 @@ class JsonlQaPairSourceTest {
     content.writeBytes(bad);
     content.writeBytes("\"}\n".getBytes(StandardCharsets.UTF_8));
 
-    RecordingHandler handler = read(content.toByteArray());
+    RecordedLines handler = read(content.toByteArray());
 
     assertEquals(List.of("1:invalid"), handler.events, kind);
     assertTrue(handler.invalid.get(0).reason().startsWith("invalid UTF-8"), kind);
@@ -247,7 +245,7 @@ class JsonlQaPairSourceTest {
       content.write('\n');
     }
 
-    RecordingHandler handler = read(content.toByteArray());
+    RecordedLines handler = read(content.toByteArray());
 
     assertEquals(List.of("1:invalid", "2:invalid", "3:invalid", "4:invalid"), handler.events);
     assertEquals("invalid JSON: unexpected NUL character (code 0)", handler.invalid.get(0).reason());
@@ -257,14 +255,14 @@ class JsonlQaPairSourceTest {
 
   @Test
   void aLoneSurrogateInAStringPersonaIsInvalidToo() throws IOException {
-    RecordingHandler.Invalid invalid = onlyInvalid("{\"persona\": \"anh\\udc00rig\"}");
+    RecordedLines.Invalid invalid = onlyInvalid("{\"persona\": \"anh\\udc00rig\"}");
     assertEquals("'persona' holds a lone UTF-16 surrogate \\uDC00, which is not a character",
         invalid.reason());
   }
 
   @Test
   void aLoneSurrogateEscapeIsInvalid() throws IOException {
-    RecordingHandler.Invalid invalid = onlyInvalid("{\"answer\": \"x \\ud83d y\"}");
+    RecordedLines.Invalid invalid = onlyInvalid("{\"answer\": \"x \\ud83d y\"}");
     assertEquals("'answer' holds a lone UTF-16 surrogate \\uD83D, which is not a character",
         invalid.reason());
   }
@@ -275,9 +273,7 @@ class JsonlQaPairSourceTest {
     String longLine = "{\"question\": \"" + "å".repeat(200) + "\"}";
     Path file = Files.writeString(dir.resolve("long.jsonl"),
         "{\"question\": \"a\"}\n" + longLine + "\n{\"question\": \"b\"}\n");
-    var handler = new RecordingHandler();
-
-    small.read(file, handler);
+    RecordedLines handler = RecordedLines.read(small, file);
 
     assertEquals(List.of("1:pair", "2:invalid", "3:pair"), handler.events);
     assertEquals("line is longer than the limit of 64 bytes (raise it with --max-line-bytes)",
@@ -294,7 +290,7 @@ class JsonlQaPairSourceTest {
           + "\"}").append(i % 3 == 0 ? "\r\n" : "\n");
     }
 
-    RecordingHandler handler = read(content.toString());
+    RecordedLines handler = read(content.toString());
 
     assertEquals(lines, handler.events.size());
     assertEquals("30000:pair", handler.events.get(lines - 1));
@@ -305,7 +301,7 @@ class JsonlQaPairSourceTest {
   @Test
   void aMissingFileIsNoSuchFile() {
     assertThrows(NoSuchFileException.class,
-        () -> source.read(dir.resolve("absent.jsonl"), new RecordingHandler()));
+        () -> source.open(dir.resolve("absent.jsonl")));
   }
 
   @Test
@@ -317,7 +313,7 @@ class JsonlQaPairSourceTest {
 
   @Test
   void persona_null_parts_are_null() throws IOException {
-    RecordingHandler handler = read("{\"persona\": {\"roll\": null, \"erfarenhet\": \"erfaren\"}}");
+    RecordedLines handler = read("{\"persona\": {\"roll\": null, \"erfarenhet\": \"erfaren\"}}");
     var profile = (Persona.Profile) handler.pairs.get(0).persona();
     assertNull(profile.roll());
     assertEquals("erfaren", profile.erfarenhet());

@@ -12,7 +12,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.qaexport.adapter.out.jsonl.JsonlOutputsForTest;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
-import io.qaexport.application.port.out.QaPairHandler;
+import io.qaexport.application.port.out.PairReader;
+import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.application.port.out.RawLine;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.DefaultCounts;
@@ -122,23 +123,20 @@ class JsonlReaderFuzzTest {
 
   private static List<Event> read(Path file, int limit) throws IOException {
     List<Event> events = new ArrayList<>();
-    new JsonlQaPairSource(limit).read(file, new QaPairHandler() {
-      @Override
-      public void onPair(long lineNumber, QaPair pair, RawLine raw) {
-        assertNotNull(pair);
-        events.add(new Event(Kind.PAIR, lineNumber, 0, null, raw.copyBytes(), pair));
+    try (PairReader reader = new JsonlQaPairSource(limit).open(file)) {
+      for (SourceLine line = reader.next(); line != null; line = reader.next()) {
+        if (line instanceof SourceLine.Pair pair) {
+          assertNotNull(pair.pair());
+          events.add(new Event(Kind.PAIR, pair.lineNumber(), 0, null, pair.raw().copyBytes(),
+              pair.pair()));
+        } else if (line instanceof SourceLine.Invalid bad) {
+          events.add(new Event(Kind.INVALID, bad.lineNumber(), bad.column(), bad.reason(),
+              bad.raw().copyBytes(), null));
+        } else {
+          events.add(new Event(Kind.BLANK, line.lineNumber(), 0, null, null, null));
+        }
       }
-
-      @Override
-      public void onBlankLine(long lineNumber) {
-        events.add(new Event(Kind.BLANK, lineNumber, 0, null, null, null));
-      }
-
-      @Override
-      public void onInvalidLine(long lineNumber, int column, String reason, RawLine raw) {
-        events.add(new Event(Kind.INVALID, lineNumber, column, reason, raw.copyBytes(), null));
-      }
-    });
+    }
     return events;
   }
 

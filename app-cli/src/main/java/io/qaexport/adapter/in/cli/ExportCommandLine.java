@@ -1,5 +1,6 @@
 package io.qaexport.adapter.in.cli;
 
+import io.qaexport.application.port.in.CardPathTakenException;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
@@ -10,6 +11,7 @@ import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.UnknownFormatException;
 import io.qaexport.domain.RecordShape;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -74,9 +76,9 @@ public final class ExportCommandLine {
     jobs.add(new ExportJob(options.passed(), RecordShape.PASSED, PASSED_OUTPUT));
     options.rejected().ifPresent(
         rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
-    ExportProgress progress = options.quiet() ? ExportProgress.NONE
-        : console.errIsTerminal() ? new TerminalProgress(console, console.width())
-        : new WarningsToStderr();
+    var progress = new NoticeBoard(console, options.quiet(),
+        !options.quiet() && console.errIsTerminal()
+            ? new TerminalProgress(console, console.width()) : ExportProgress.NONE);
     if (options.rejected().isEmpty() && !options.quiet()) {
       console.err().println("qa-export: no " + CliParser.REJECTED_FILE + " beside "
           + options.passed() + "; exporting passed pairs only");
@@ -99,7 +101,7 @@ public final class ExportCommandLine {
         }
       }
       if (!options.quiet()) {
-        console.err().print(SummaryReport.render(summary));
+        console.err().print(SummaryReport.render(summary, progress.notes()));
       }
       return ExitCode.SUCCESS;
     } catch (InvalidInputException e) {
@@ -112,6 +114,12 @@ public final class ExportCommandLine {
     } catch (ExportIoException e) {
       error(e.getMessage());
       return failed(ExitCode.IO_FAILURE, e, options);
+    } catch (UnknownFormatException e) {
+      error(e.getMessage() + " (see --list-formats)");
+      return failed(ExitCode.USAGE, e, options);
+    } catch (CardPathTakenException e) {
+      error(e.getMessage() + "; name another path with --dataset-card");
+      return failed(ExitCode.USAGE, e, options);
     } catch (ExportException e) {
       error(e.getMessage());
       return failed(ExitCode.USAGE, e, options);
@@ -137,12 +145,5 @@ public final class ExportCommandLine {
 
   private void error(String message) {
     console.err().println("qa-export: error: " + message);
-  }
-
-  private final class WarningsToStderr implements ExportProgress {
-    @Override
-    public void warning(String message) {
-      console.err().println("qa-export: warning: " + message);
-    }
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 final class SummaryReport {
   private SummaryReport() {}
 
-  static String render(ExportSummary summary) {
+  static String render(ExportSummary summary, List<String> notes) {
     var text = new StringBuilder();
     double seconds = summary.elapsed().toNanos() / 1e9;
     text.append(String.format(Locale.ROOT,
@@ -28,7 +28,7 @@ final class SummaryReport {
       file.errorsFile().ifPresent(errors -> text.append(String.format(Locale.ROOT,
           "    skipped lines and their reasons: %s%n", errors)));
     }
-    for (String note : summary.notes()) {
+    for (String note : notes) {
       text.append("\nnote: ").append(note).append('\n');
     }
     if (summary.skipped() > 0) {

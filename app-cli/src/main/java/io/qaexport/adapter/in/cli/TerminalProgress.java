@@ -66,9 +66,4 @@ final class TerminalProgress implements ExportProgress {
       bar = null;
     }
   }
-
-  @Override
-  public void warning(String message) {
-    console.err().println("qa-export: warning: " + message);
-  }
 }

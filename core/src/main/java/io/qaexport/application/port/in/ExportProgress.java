@@ -2,7 +2,7 @@ package io.qaexport.application.port.in;
 
 import java.nio.file.Path;
 
-/** Hears how far an export has come. Calls come from the exporting thread. */
+/** Hears how far an export has come, and what the user should know. Calls come from the exporting thread. */
 public interface ExportProgress {
 
   ExportProgress NONE = new ExportProgress() {};
@@ -18,6 +18,6 @@ public interface ExportProgress {
 
   default void fileFinished(Path input) {}
 
-  /** A warning for the user, such as an empty input file. */
-  default void warning(String message) {}
+  /** Something worth telling that is not a failure, such as an empty input file. */
+  default void notice(Notice notice) {}
 }

@@ -9,14 +9,12 @@ import java.util.Optional;
  * The result of a successful export run.
  *
  * @param datasetCard the card written, if one was
- * @param notes what the user should know about inputs or outputs left out, and why
  */
 public record ExportSummary(List<FileSummary> files, String formatName, String hfBuilderName,
-    Path outputDir, Duration elapsed, Optional<Path> datasetCard, List<String> notes) {
+    Path outputDir, Duration elapsed, Optional<Path> datasetCard) {
 
   public ExportSummary {
     files = List.copyOf(files);
-    notes = List.copyOf(notes);
   }
 
   public long exported() {

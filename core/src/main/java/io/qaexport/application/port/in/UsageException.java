@@ -1,7 +1,7 @@
 package io.qaexport.application.port.in;
 
 /** The run was asked for something that cannot be: an unknown format, a missing input file. */
-public final class UsageException extends ExportException {
+public class UsageException extends ExportException {
   private static final long serialVersionUID = 1L;
 
   public UsageException(String message) {

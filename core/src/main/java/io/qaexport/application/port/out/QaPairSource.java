@@ -7,10 +7,10 @@ import java.nio.file.Path;
 public interface QaPairSource {
 
   /**
-   * Reads every line of {@code file} and reports it to {@code handler}.
+   * Opens {@code file} to be read one line at a time.
    *
    * @throws java.nio.file.NoSuchFileException when the file does not exist
-   * @throws IOException when the file cannot be read
+   * @throws IOException when the file cannot be opened
    */
-  void read(Path file, QaPairHandler handler) throws IOException;
+  PairReader open(Path file) throws IOException;
 }

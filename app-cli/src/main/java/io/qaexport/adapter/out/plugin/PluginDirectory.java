@@ -1,7 +1,7 @@
-package io.qaexport.bootstrap;
+package io.qaexport.adapter.out.plugin;
 
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where plugin jars are looked for, if anywhere. */
-record PluginDirectory(Optional<Path> path) {}
+public record PluginDirectory(Optional<Path> path) {}

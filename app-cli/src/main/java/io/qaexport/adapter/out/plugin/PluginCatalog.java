@@ -1,4 +1,4 @@
-package io.qaexport.bootstrap;
+package io.qaexport.adapter.out.plugin;
 
 import io.qaexport.application.port.out.OutputFormat;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.qaexport.application.service;
 
+import io.qaexport.application.port.in.ExportIoException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -13,20 +14,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Temporary files, each beside its final path, that become the real outputs only together, at
- * {@link #commit()}. Until then no output exists or is replaced; {@link #discard()} (also run by a
- * shutdown hook on Ctrl-C or SIGTERM) removes them. After a {@code kill -9} a temporary file named
- * {@code .NAME.PID.qa-export-tmp} stays behind; the next run in that directory removes it.
+ * The output directory's life during one run: {@link #begin} prepares it (creating it if need be,
+ * removing what killed runs left), {@link #stage} gives each output a temporary file beside its
+ * final path, and {@link #commit()} moves them all into place only together. Until then no output
+ * exists or is replaced; {@link #close()} without a commit (also run by a shutdown hook on Ctrl-C
+ * or SIGTERM) removes the temporary files, and the directory too if this run created it. After a
+ * {@code kill -9} a temporary file named {@code .NAME.PID.qa-export-tmp} stays behind; the next
+ * run in that directory removes it.
  */
-final class StagedOutputs implements AutoCloseable {
+final class OutputTransaction implements AutoCloseable {
   static final String TEMP_SUFFIX = ".qa-export-tmp";
 
+  private final Path directory;
+  private final boolean createdDirectory;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
   private final List<Path> removeOnCommit = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::discard, "qa-export-cleanup");
   private boolean finished;
+  private boolean committed;
 
-  StagedOutputs() {
+  /** Opens a transaction on {@code directory}, creating it if it does not exist. */
+  static OutputTransaction begin(Path directory) throws ExportIoException {
+    boolean created = !Files.exists(directory);
+    try {
+      Files.createDirectories(directory);
+      removeLeftovers(directory);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot create or use output directory " + directory, e);
+    }
+    if (!Files.isWritable(directory)) {
+      throw new ExportIoException(
+          "cannot write to output directory " + directory + ": permission denied", null);
+    }
+    return new OutputTransaction(directory, created);
+  }
+
+  OutputTransaction(Path directory, boolean createdDirectory) {
+    this.directory = directory;
+    this.createdDirectory = createdDirectory;
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
@@ -51,12 +76,25 @@ final class StagedOutputs implements AutoCloseable {
     return temporary;
   }
 
+  Path directory() {
+    return directory;
+  }
+
+  /** {@link #moveAllIntoPlace()}, failing as the export does. */
+  void commit() throws ExportIoException {
+    try {
+      moveAllIntoPlace();
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot move the outputs into place in " + directory, e);
+    }
+  }
+
   /**
    * Moves every staged file into place, each atomically, replacing what was there. If a move
    * fails, the files this commit already replaced are put back from hard-link backups (where the
    * file system has links), so the outputs stay as they were before the run.
    */
-  synchronized void commit() throws IOException {
+  synchronized void moveAllIntoPlace() throws IOException {
     if (finished) {
       throw new IOException("export interrupted");
     }
@@ -89,6 +127,7 @@ final class StagedOutputs implements AutoCloseable {
     }
     temporaryToFinal.clear();
     finished = true;
+    committed = true;
     for (Path stale : removeOnCommit) {
       try {
         Files.deleteIfExists(stale);
@@ -144,6 +183,7 @@ final class StagedOutputs implements AutoCloseable {
     temporaryToFinal.clear();
   }
 
+  /** Ends the transaction: without a commit, nothing of this run stays behind. */
   @Override
   public void close() {
     discard();
@@ -151,6 +191,14 @@ final class StagedOutputs implements AutoCloseable {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
       // The hook is running or has run; nothing to undo.
+    }
+    if (!committed && createdDirectory) {
+      // A failed run leaves nothing behind, not even the directory it made (if still empty).
+      try {
+        Files.deleteIfExists(directory);
+      } catch (IOException notEmptyOrGone) {
+        // Something else is in it now: leave it.
+      }
     }
   }
 

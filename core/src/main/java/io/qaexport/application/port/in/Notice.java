@@ -1,0 +1,28 @@
+package io.qaexport.application.port.in;
+
+import java.nio.file.Path;
+
+/**
+ * Something the user should know about a run that is not a failure. The export states the fact;
+ * the caller decides how to word it and when to show it.
+ */
+public sealed interface Notice {
+
+  /** An input file holds no lines at all. */
+  record EmptyInput(Path input) implements Notice {}
+
+  /** The chosen format does not export this input's records; it was not read. */
+  record InputRefused(Path input, String reason) implements Notice {}
+
+  /** A file where the card should go was not written by qa-export: it is kept, no card. */
+  record ForeignCardKept(Path card) implements Notice {}
+
+  /** No card: no records were exported, and {@code datasets} cannot load an empty split. */
+  record NoCardForEmptyDataset() implements Notice {}
+
+  /** No card: the format writes rows of its own layout, whose features a card cannot declare. */
+  record NoCardForOwnLayout(String formatName) implements Notice {}
+
+  /** The card leaves out the config of an input that yielded no records. */
+  record CardConfigLeftOut(Path input) implements Notice {}
+}

@@ -1,0 +1,85 @@
+package io.qaexport.application.service;
+
+import io.qaexport.application.port.in.ErrorPolicy;
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.RawLine;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The error policy, applied to one input file's invalid lines: under {@code fail} the first one
+ * stops the run; under {@code skip} each is counted and copied to the errors log, which is
+ * opened (staged with the outputs) on the first one.
+ */
+final class InvalidLines {
+  private final ErrorPolicy policy;
+  private final Path input;
+  private final Path logPath;
+  private final OutputTransaction outputs;
+  private final InvalidLineLog.Factory logs;
+  private InvalidLineLog log;
+  private long count;
+
+  InvalidLines(ErrorPolicy policy, Path input, Path logPath, OutputTransaction outputs,
+      InvalidLineLog.Factory logs) {
+    this.policy = policy;
+    this.input = input;
+    this.logPath = logPath;
+    this.outputs = outputs;
+    this.logs = logs;
+  }
+
+  /** @param column 1-based, or 0 when no single place is to blame */
+  void add(long lineNumber, int column, String reason, RawLine raw) throws ExportException {
+    if (policy == ErrorPolicy.FAIL) {
+      throw new InvalidInputException(input, lineNumber, column, reason);
+    }
+    count++;
+    try {
+      if (log == null) {
+        log = logs.open(outputs.stage(logPath));
+      }
+      log.append(lineNumber, column, reason, raw.copyBytes());
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot write " + logPath, e);
+    }
+  }
+
+  long count() {
+    return count;
+  }
+
+  /** The log of this run's skipped lines, if any were skipped. */
+  Path logPath() {
+    return logPath;
+  }
+
+  /** Completes the log, if one was opened. */
+  void finish() throws ExportIoException {
+    if (log == null) {
+      return;
+    }
+    try {
+      log.close();
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot write " + logPath, e);
+    } finally {
+      log = null;
+    }
+  }
+
+  /** Closes the log after a failure; the transaction removes its file. */
+  void abandon() {
+    if (log != null) {
+      try {
+        log.close();
+      } catch (IOException ignored) {
+        // The failure that ended the run is what the user is told.
+      }
+      log = null;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.qaexport.application.service;
+
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.DatasetStatistics;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One output file of the run: staged in the transaction, written by the format on a writer
+ * thread, and described by its statistics. Any failure to write it names it.
+ */
+final class RecordOutput implements RecordSink, AutoCloseable {
+  private final Path path;
+  private final Path temporary;
+  private final RecordWriter writer;
+  private final DatasetStatistics statistics = new DatasetStatistics();
+  private boolean closed;
+
+  private RecordOutput(Path path, Path temporary, RecordWriter writer) {
+    this.path = path;
+    this.temporary = temporary;
+    this.writer = writer;
+  }
+
+  static RecordOutput open(OutputFormat format, RecordShape shape, Path path,
+      OutputTransaction outputs) throws ExportIoException {
+    Path temporary;
+    try {
+      temporary = outputs.stage(path);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot write to " + outputs.directory(), e);
+    }
+    try {
+      return new RecordOutput(path, temporary,
+          new AsyncRecordWriter(format.open(temporary, shape)));
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot write " + path, e);
+    }
+  }
+
+  @Override
+  public void accept(long lineNumber, HfRecord record) throws ExportIoException {
+    try {
+      writer.write(record);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot write " + path, e);
+    }
+    statistics.add(record);
+  }
+
+  /** Completes the file (the last flush, footers) and returns its size in bytes. */
+  long complete() throws ExportException {
+    closed = true;
+    try {
+      writer.close();
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot write " + path, e);
+    }
+    try {
+      return Files.size(temporary);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read back " + path, e);
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+
+  DatasetStatistics statistics() {
+    return statistics;
+  }
+
+  /** After a failure: stops the writer; the transaction removes the file. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      try {
+        writer.close();
+      } catch (IOException | RuntimeException ignored) {
+        // The failure that ended the run is what the user is told.
+      }
+    }
+  }
+}
