@@ -6,7 +6,7 @@
 #   BENCH_SOURCE=worktree:       the current working tree (uncommitted edits included) is copied
 #
 # Result: bench/work/dist/{qa-export.jar,lib/}, bench/work/dist/SOURCE (commit and mode).
-# Also installs the io.qaexport 0.1.0 artifacts into ~/.m2 (`mvn -o install`) for bench/jmh.
+# (bench/jmh builds in the reactor with -Pbench; see bench/jmh/run.sh.)
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench/.." && pwd)"

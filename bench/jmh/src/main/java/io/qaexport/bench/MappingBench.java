@@ -1,6 +1,5 @@
 package io.qaexport.bench;
 
-import io.qaexport.adapter.in.jsonl.BenchAccess;
 import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.QaPair;
@@ -39,7 +38,7 @@ public class MappingBench {
 
   @Setup
   public void setUp() throws IOException {
-    List<QaPair> all = BenchAccess.parseAll(Corpus.bytes(Corpus.file(file)));
+    List<QaPair> all = Corpus.pairs(Corpus.file(file));
     pairs = all.subList(0, Integer.highestOneBit(all.size())).toArray(new QaPair[0]);
   }
 

@@ -18,7 +18,7 @@ public final class JsonlInputModule {
   }
 
   @Provides
-  QaPairSource pairSource() {
+  public QaPairSource pairSource() {
     return new JsonlQaPairSource(maxLineBytes);
   }
 }

@@ -15,7 +15,7 @@ public final class JsonlOutputModule {
   @Provides
   @IntoMap
   @StringKey("jsonl")
-  static OutputFormat jsonlFormat() {
+  public static OutputFormat jsonlFormat() {
     return new JsonlOutputFormat();
   }
 
