@@ -131,6 +131,23 @@ class DatasetCardAndSummaryTest {
   }
 
   @Test
+  void aRunWithoutACardLoadsNoYamlClassWhileARunWithOneDoes() throws Exception {
+    String examples = GoldenFilesTest.EXAMPLES.toString();
+    List<String> without = CliRun.classesLoadedBy(dir.resolve("without.log"),
+        "--input-dir", examples, "--output-dir", dir.resolve("a").toString(),
+        "--no-dataset-card", "--quiet");
+    List<String> with = CliRun.classesLoadedBy(dir.resolve("with.log"),
+        "--input-dir", examples, "--output-dir", dir.resolve("b").toString(), "--quiet");
+
+    assertFalse(without.isEmpty());
+    assertTrue(without.stream().noneMatch(line -> line.toLowerCase().contains("yaml")),
+        () -> "YAML classes loaded without a card: " + without.stream()
+            .filter(line -> line.toLowerCase().contains("yaml")).limit(5).toList());
+    assertTrue(with.stream().anyMatch(line -> line.contains("org.snakeyaml")),
+        "the check would notice YAML classes if they were loaded");
+  }
+
+  @Test
   void theJsonSummaryHoldsWhatTheInputHolds() throws IOException {
     // Counted by hand: 4 records (2 × anhörig, 1 × underskoterska/unknown, 1 invalid), 2 blank.
     input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.2), "", pair("\"anhörig\"", 0.8),

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,20 +69,11 @@ class ParquetExportTest {
         "the check would notice Parquet classes if they were loaded");
   }
 
-  /** Runs the CLI in a child JVM with {@code -verbose:class} and returns what it loaded. */
   private List<String> loadedClasses(String format) throws Exception {
-    Path out = dir.resolve("classes-" + format);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-verbose:class", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--input-dir", GoldenFilesTest.EXAMPLES.toString(),
-        "--output-dir", out.toString(), "--format", format, "--quiet"));
-    Path log = dir.resolve("classes-" + format + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child run timed out");
-    assertEquals(0, process.exitValue(), Files.readString(log));
-    return Files.readAllLines(log).stream().filter(line -> line.contains("[class,load]")).toList();
+    return CliRun.classesLoadedBy(dir.resolve("classes-" + format + ".log"),
+        "--input-dir", GoldenFilesTest.EXAMPLES.toString(),
+        "--output-dir", dir.resolve("classes-" + format).toString(), "--format", format,
+        "--quiet");
   }
 
   private static byte[] firstBytes(Path file, int count) throws IOException {

@@ -5,16 +5,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a HuggingFace dataset card says: one config per exported file (they differ in schema),
- * with the file's path relative to the card, counts and statistics.
+ * What a HuggingFace dataset card says: the facts about the data, and one config per exported
+ * file (they differ in schema), with the file's path relative to the card, counts and statistics.
  */
-public record DatasetCard(String prettyName, String license, String formatName,
-    String hfBuilderName, List<Config> configs) {
+public record DatasetCard(DatasetFacts facts, String prettyName, String license,
+    String formatName, String hfBuilderName, List<Config> configs) {
 
   public DatasetCard {
+    Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(prettyName, "prettyName");
     Objects.requireNonNull(license, "license");
     configs = List.copyOf(configs);
+  }
+
+  /** A card for the data qa-export exports, {@link DatasetFacts#CARE_WORKER_QA}. */
+  public DatasetCard(String prettyName, String license, String formatName, String hfBuilderName,
+      List<Config> configs) {
+    this(DatasetFacts.CARE_WORKER_QA, prettyName, license, formatName, hfBuilderName, configs);
   }
 
   /**

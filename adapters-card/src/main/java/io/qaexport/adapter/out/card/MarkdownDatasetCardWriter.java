@@ -3,8 +3,8 @@ package io.qaexport.adapter.out.card;
 import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.DatasetCard;
+import io.qaexport.domain.DatasetFacts;
 import io.qaexport.domain.DefaultedField;
-import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.ScoreSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,8 +65,8 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
       out.writeStartObject();
       out.writeStringProperty("pretty_name", card.prettyName());
       out.writeStringProperty("license", card.license());
-      stringList(out, "language", List.of("sv"));
-      stringList(out, "task_categories", List.of("question-answering"));
+      stringList(out, "language", card.facts().languages());
+      stringList(out, "task_categories", card.facts().taskCategories());
       stringList(out, "size_categories", List.of(card.sizeCategory()));
       out.writeName("configs");
       out.writeStartArray();
@@ -115,29 +115,25 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
   }
 
   static String body(DatasetCard card) {
+    DatasetFacts facts = card.facts();
     var md = new StringBuilder();
     md.append("# ").append(card.prettyName()).append("\n\n");
-    md.append("Question–answer pairs in Swedish written for care workers (undersköterskor and"
-        + " others in elderly care and home care), generated from care routines by a"
-        + " QA-generation pipeline and scored by an LLM-based validation step. Exported with"
-        + " qa-export as ").append(card.formatName()).append(".\n\n");
+    md.append(facts.description()).append(" Exported with qa-export as ")
+        .append(card.formatName()).append(".\n\n");
     md.append("| config | rows | file | from |\n|---|---:|---|---|\n");
     for (DatasetCard.Config config : card.configs()) {
       md.append(String.format(Locale.ROOT, "| `%s` | %,d | `%s` | `%s` |%n", config.name(),
           config.rows(), config.dataFile(), config.inputFile()));
     }
-    md.append("\n`default` holds the pairs that passed validation; `rejected` the pairs that"
-        + " failed it, with the reason. Do not train on `rejected`: it is there to study what"
-        + " the validation catches.\n\n");
+    md.append('\n').append(facts.configsNote()).append("\n\n");
     md.append("## Columns\n\n");
     md.append("| column | type | meaning |\n|---|---|---|\n");
-    for (Column column : RecordShape.REJECTED.columns()) {
+    for (Column column : facts.columns()) {
       md.append(String.format(Locale.ROOT, "| `%s` | %s | %s |%n", column.name(),
           column.type().hfDtype(), column.meaning()));
     }
     md.append('\n');
-    md.append("Missing values were filled in with defaults (`\"\"`, `\"unknown\"`, `0.0`); how"
-        + " many per column is listed below, so nothing was fabricated silently.\n\n");
+    md.append(facts.defaultsNote()).append("\n\n");
     for (DatasetCard.Config config : card.configs()) {
       md.append("## `").append(config.name()).append("`\n\n");
       md.append(String.format(Locale.ROOT, "%,d rows.%n%n", config.rows()));
