@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** What the Parquet writer adds to the output-format contract: codecs, footer, row groups. */
 class ParquetRecordWriterTest {
   private static final List<HfRecord> REJECTED = List.of(
       new HfRecord("Får jag krossa tabletter? 😀👩‍⚕️🇸🇪", "Nej. e\u0301 \u2028 tab\tny\nrad \u0001",
@@ -63,20 +64,9 @@ class ParquetRecordWriterTest {
   }
 
   @Test
-  void passedRowsHaveNoFailureReasonColumnAndNoNullCells() throws IOException {
-    Path file = write(RecordShape.PASSED, ParquetCompression.ZSTD, 1 << 20, List.of(
-        new HfRecord("q", "a", "s", "p", 0.25, null)));
-
-    assertEquals(List.of(Map.of("question", "q", "answer", "a", "source", "s", "persona", "p",
-        "validation_score", 0.25)), DuckDb.rows(file));
-  }
-
-  @Test
-  void noRecordsMakesAValidEmptyFileThatStillCarriesTheSchemaAndTheFeatures()
-      throws IOException {
+  void anEmptyFileStillCarriesTheSchemaAndTheFeatures() throws IOException {
     Path file = write(RecordShape.REJECTED, ParquetCompression.SNAPPY, 1 << 20, List.of());
 
-    assertEquals(List.of(), DuckDb.rows(file));
     assertEquals(6, DuckDb.schema(file).size());
     assertEquals("failure_reason BYTE_ARRAY OPTIONAL StringType()", DuckDb.schema(file).get(5));
     assertEquals(HfParquetSchema.hfMetadataJson(RecordShape.REJECTED),
@@ -111,12 +101,9 @@ class ParquetRecordWriterTest {
   }
 
   @Test
-  void theFormatNamesItselfForDatasets() throws IOException {
-    var format = new ParquetOutputFormat(ParquetCompression.SNAPPY);
-    assertEquals("parquet", format.name());
-    assertEquals("parquet", format.fileExtension());
-    assertEquals("parquet", format.hfBuilderName());
-    try (var writer = format.open(dir.resolve("f.parquet"), RecordShape.PASSED)) {
+  void aRecordOfTheOtherShapeIsABug() throws IOException {
+    try (var writer = new ParquetOutputFormat(ParquetCompression.SNAPPY)
+        .open(dir.resolve("f.parquet"), RecordShape.PASSED)) {
       assertThrows(IllegalArgumentException.class,
           () -> writer.write(new HfRecord("q", "a", "s", "p", 0.1, "reason")));
     }
