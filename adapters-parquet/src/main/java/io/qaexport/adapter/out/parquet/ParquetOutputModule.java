@@ -6,6 +6,7 @@ import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import io.qaexport.application.port.out.OutputFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Contributes the {@code parquet} output format. Nothing of parquet-java loads until the format
@@ -31,6 +32,7 @@ public final class ParquetOutputModule {
   @IntoMap
   @StringKey("parquet")
   OutputFormat parquetFormat() {
-    return new ParquetOutputFormat(ParquetCompression.named(compression));
+    return new ParquetOutputFormat().withOptions(
+        Map.of(ParquetOutputFormat.COMPRESSION, compression));
   }
 }

@@ -112,7 +112,7 @@ class ParquetRecordWriterTest {
 
   @Test
   void theFormatNamesItselfForDatasets() throws IOException {
-    var format = new ParquetOutputFormat(ParquetCompression.SNAPPY);
+    var format = new ParquetOutputFormat();
     assertEquals("parquet", format.name());
     assertEquals("parquet", format.fileExtension());
     assertEquals("parquet", format.hfBuilderName());
