@@ -95,8 +95,7 @@ class BuiltInFormatTest {
     @Component.Factory
     interface Factory {
       ExtendedComponent create(@BindsInstance Console console,
-          @BindsInstance PluginDirectory plugins, JsonlInputModule input,
-          ParquetOutputModule parquet);
+          @BindsInstance PluginDirectory plugins, JsonlInputModule input);
     }
   }
 
@@ -104,8 +103,7 @@ class BuiltInFormatTest {
     var console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     return DaggerBuiltInFormatTest_ExtendedComponent.factory().create(console,
-        new PluginDirectory(Optional.empty()), new JsonlInputModule(1 << 20),
-        new ParquetOutputModule("snappy"));
+        new PluginDirectory(Optional.empty()), new JsonlInputModule(1 << 20));
   }
 
   @Test

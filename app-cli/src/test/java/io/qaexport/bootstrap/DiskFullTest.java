@@ -10,7 +10,6 @@ import io.qaexport.adapter.in.cli.CliOptions;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
-import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 import io.qaexport.application.port.in.ErrorPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,12 +69,10 @@ class DiskFullTest {
     var console = new Console(new PrintStream(new ByteArrayOutputStream(), true),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     var options = new CliOptions(passed, rejected, rejected.isPresent(), true, outputDir,
-        "jsonl", Optional.empty(), ErrorPolicy.FAIL, false, false, false, 64 << 20,
-        Optional.empty(), "unknown", "test", Optional.empty(), Optional.empty(),
-        java.util.Map.of());
+        "jsonl", ErrorPolicy.FAIL, false, false, false, 64 << 20,
+        Optional.empty(), "unknown", "test", Optional.empty(), Optional.empty(), List.of());
     return DaggerQaExportComponent.factory()
-        .create(console, new PluginDirectory(Optional.empty()), new JsonlInputModule(64 << 20),
-            new ParquetOutputModule("snappy"))
+        .create(console, new PluginDirectory(Optional.empty()), new JsonlInputModule(64 << 20))
         .commandLine().export(options);
   }
 

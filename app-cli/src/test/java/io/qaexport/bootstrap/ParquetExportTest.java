@@ -71,19 +71,37 @@ class ParquetExportTest {
         "the check would notice Parquet classes if they were loaded");
   }
 
-  /** Runs the CLI in a child JVM with {@code -verbose:class} and returns what it loaded. */
+  @Test
+  void checkingCompressionOnAJsonlRunBuildsTheParquetFormatButLoadsNoParquetJavaClass()
+      throws Exception {
+    List<String> loaded = loadedClasses("jsonl", 2, "--compression", "zstd");
+
+    assertTrue(loaded.stream().anyMatch(line -> line.contains("ParquetOutputFormat")),
+        "the format declares the option, so it is asked");
+    assertTrue(loaded.stream().noneMatch(line -> line.contains("org.apache.parquet")),
+        () -> "parquet classes loaded to check an option: " + loaded.stream()
+            .filter(line -> line.contains("org.apache.parquet")).limit(5).toList());
+  }
+
   private List<String> loadedClasses(String format) throws Exception {
+    return loadedClasses(format, 0);
+  }
+
+  /** Runs the CLI in a child JVM with {@code -verbose:class} and returns what it loaded. */
+  private List<String> loadedClasses(String format, int exitCode, String... more)
+      throws Exception {
     Path out = dir.resolve("classes-" + format);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-verbose:class", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "--input-dir", GoldenFilesTest.EXAMPLES.toString(),
         "--output-dir", out.toString(), "--format", format, "--quiet"));
+    command.addAll(List.of(more));
     Path log = dir.resolve("classes-" + format + ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child run timed out");
-    assertEquals(0, process.exitValue(), Files.readString(log));
+    assertEquals(exitCode, process.exitValue(), Files.readString(log));
     return Files.readAllLines(log).stream().filter(line -> line.contains("[class,load]")).toList();
   }
 

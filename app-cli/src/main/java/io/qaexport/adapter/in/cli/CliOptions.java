@@ -2,6 +2,8 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,11 +14,11 @@ import java.util.Optional;
  * @param passed the passed-pairs file, required to exist
  * @param rejected the rejected-pairs file, when one was named or found
  * @param rejectedNamed whether {@code --rejected} named the file (so it must exist)
- * @param compression the Parquet codec asked for with {@code --compression}, if any
  * @param datasetCard where the dataset card goes; empty with {@code --no-dataset-card}
  * @param summaryJson where {@code --summary-json} writes the run summary, if asked
  * @param pluginDir where plugin jars are looked for, if anywhere
- * @param formatOptions options for the chosen format, such as {@code system_prompt}
+ * @param formatOptions options for the chosen format, such as {@code system_prompt}, with the
+ *     flags that set them
  */
 public record CliOptions(
     Path passed,
@@ -25,7 +27,6 @@ public record CliOptions(
     boolean passedNamed,
     Path outputDir,
     String format,
-    Optional<String> compression,
     ErrorPolicy errorPolicy,
     boolean strict,
     boolean quiet,
@@ -36,20 +37,26 @@ public record CliOptions(
     String prettyName,
     Optional<Path> summaryJson,
     Optional<Path> pluginDir,
-    Map<String, String> formatOptions) {
+    List<FormatOption> formatOptions) {
 
   public CliOptions {
     Objects.requireNonNull(passed, "passed");
     Objects.requireNonNull(rejected, "rejected");
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(errorPolicy, "errorPolicy");
     Objects.requireNonNull(datasetCard, "datasetCard");
     Objects.requireNonNull(license, "license");
     Objects.requireNonNull(prettyName, "prettyName");
     Objects.requireNonNull(summaryJson, "summaryJson");
     Objects.requireNonNull(pluginDir, "pluginDir");
-    formatOptions = Map.copyOf(formatOptions);
+    formatOptions = List.copyOf(formatOptions);
+  }
+
+  /** The format options by name, as the export use case takes them. */
+  public Map<String, String> formatOptionValues() {
+    Map<String, String> values = new LinkedHashMap<>();
+    formatOptions.forEach(option -> values.put(option.option(), option.value()));
+    return values;
   }
 }

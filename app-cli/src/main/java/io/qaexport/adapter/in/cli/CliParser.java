@@ -7,8 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -28,6 +29,7 @@ public final class CliParser {
   static final String DEFAULT_LICENSE = "unknown";
   /** Set by the launcher to its {@code plugins/} directory. */
   public static final String DEFAULT_PLUGIN_DIR_PROPERTY = "qa-export.plugin-dir";
+  static final String COMPRESSION_OPTION = "compression";
   static final String SYSTEM_PROMPT_OPTION = "system_prompt";
   static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
 
@@ -78,11 +80,6 @@ public final class CliParser {
     }
     Path outputDir = line.hasOption("output-dir") ? path(line, "output-dir", null) : baseDir;
     String format = line.getOptionValue("format", DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
-    Optional<String> compression =
-        Optional.ofNullable(line.getOptionValue("compression")).map(c -> c.toLowerCase(Locale.ROOT));
-    if (compression.isPresent() && !format.equals("parquet")) {
-      throw new CliUsageException("--compression applies to --format parquet only");
-    }
     return new CliOptions(
         passed,
         rejected,
@@ -90,7 +87,6 @@ public final class CliParser {
         passedNamed,
         outputDir,
         format,
-        compression,
         errorPolicy(line.getOptionValue("on-error", "fail")),
         line.hasOption("strict"),
         line.hasOption("quiet"),
@@ -117,23 +113,31 @@ public final class CliParser {
     return Optional.ofNullable(System.getProperty(DEFAULT_PLUGIN_DIR_PROPERTY)).map(Path::of);
   }
 
-  private static Map<String, String> formatOptions(CommandLine line) throws CliUsageException {
+  /** The format options the flags set; whether the chosen format takes them is checked later. */
+  private static List<FormatOption> formatOptions(CommandLine line) throws CliUsageException {
+    List<FormatOption> options = new ArrayList<>();
+    if (line.hasOption("compression")) {
+      options.add(new FormatOption("compression", COMPRESSION_OPTION,
+          line.getOptionValue("compression")));
+    }
     if (line.hasOption("system-prompt") && line.hasOption("system-prompt-file")) {
       throw new CliUsageException("--system-prompt and --system-prompt-file exclude each other");
     }
     if (line.hasOption("system-prompt")) {
-      return Map.of(SYSTEM_PROMPT_OPTION, line.getOptionValue("system-prompt"));
+      options.add(new FormatOption("system-prompt", SYSTEM_PROMPT_OPTION,
+          line.getOptionValue("system-prompt")));
     }
     if (line.hasOption("system-prompt-file")) {
       Path file = path(line, "system-prompt-file", null);
       try {
-        return Map.of(SYSTEM_PROMPT_OPTION, Files.readString(file).strip());
+        options.add(new FormatOption("system-prompt-file", SYSTEM_PROMPT_OPTION,
+            Files.readString(file).strip()));
       } catch (IOException e) {
         throw new CliUsageException("--system-prompt-file " + file + ": cannot read it ("
             + e.getClass().getSimpleName() + ")");
       }
     }
-    return Map.of();
+    return options;
   }
 
   private static Optional<Path> datasetCard(CommandLine line, Path outputDir)

@@ -85,7 +85,7 @@ public final class ExportCommandLine {
         options.errorPolicy(), options.strict(), progress,
         options.datasetCard().map(
             card -> new CardRequest(card, options.license(), options.prettyName())),
-        options.formatOptions());
+        options.formatOptionValues());
     try {
       ExportSummary summary = exportDataset.export(command);
       if (options.summaryJson().isPresent()) {
