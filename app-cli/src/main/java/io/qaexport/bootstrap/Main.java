@@ -3,9 +3,12 @@ package io.qaexport.bootstrap;
 import io.qaexport.adapter.in.cli.CliOptions;
 import io.qaexport.adapter.in.cli.CliParser;
 import io.qaexport.adapter.in.cli.CliRequest;
+import io.qaexport.adapter.in.cli.CliSyntax;
 import io.qaexport.adapter.in.cli.CliUsageException;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
+import io.qaexport.adapter.in.cli.InputResolver;
+import io.qaexport.adapter.in.cli.ResolvedOptions;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +45,7 @@ public final class Main {
     boolean verbose = false;
     try {
       if (request instanceof CliRequest.ShowHelp) {
-        out.print(CliParser.helpText());
+        out.print(CliSyntax.helpText());
         return ExitCode.SUCCESS.code();
       }
       if (request instanceof CliRequest.ShowVersion) {
@@ -51,16 +54,18 @@ public final class Main {
       }
       var console = new Console(out, err, Boolean.getBoolean(STDERR_IS_TERMINAL),
           Integer.getInteger(TERMINAL_WIDTH, 80));
+      InputResolver inputs = InputResolver.forLauncher();
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
-        return component(console, list.pluginDir(), CliParser.DEFAULT_MAX_LINE_BYTES)
-            .commandLine().listFormats().code();
+        return component(console, inputs.pluginDir(list.pluginDir()),
+            CliParser.DEFAULT_MAX_LINE_BYTES).commandLine().listFormats().code();
       }
-      CliOptions options = ((CliRequest.Export) request).options();
-      verbose = options.verbose();
+      CliOptions parsed = ((CliRequest.Export) request).options();
+      verbose = parsed.display().verbose();
+      ResolvedOptions options = inputs.resolve(parsed);
       QaExportComponent component =
-          component(console, options.pluginDir(), options.maxLineBytes());
-      component.formatOptionCheck().check(options.format(), options.formatOptions());
+          component(console, options.pluginDir(), parsed.reading().maxLineBytes());
+      component.formatOptionCheck().check(parsed.format().name(), options.formatOptions());
       return component.commandLine().export(options).code();
     } catch (CliUsageException e) {
       return usageError(e, err);
