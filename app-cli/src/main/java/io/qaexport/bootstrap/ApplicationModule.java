@@ -27,17 +27,23 @@ final class ApplicationModule {
     return new PluginReport(plugins.problems(), origins);
   }
 
+  /** Every output format by name, built-in and plugin. */
   @Provides
-  static ExportDatasetUseCase exportDataset(
-      QaPairSource source,
-      Map<String, Provider<OutputFormat>> builtIns,
-      PluginFormats plugins,
-      InvalidLineLog.Factory invalidLineLogs,
-      DatasetCardWriter cardWriter) {
+  static Map<String, Supplier<OutputFormat>> formats(
+      Map<String, Provider<OutputFormat>> builtIns, PluginFormats plugins) {
     // Core takes plain Suppliers; built-ins still defer to Dagger, so unused ones never load.
     Map<String, Supplier<OutputFormat>> formats = new TreeMap<>();
     plugins.formats().forEach((name, format) -> formats.put(name, () -> format));
     builtIns.forEach((name, provider) -> formats.put(name, provider::get));
+    return formats;
+  }
+
+  @Provides
+  static ExportDatasetUseCase exportDataset(
+      QaPairSource source,
+      Map<String, Supplier<OutputFormat>> formats,
+      InvalidLineLog.Factory invalidLineLogs,
+      DatasetCardWriter cardWriter) {
     return new ExportDatasetService(source, formats, invalidLineLogs, cardWriter);
   }
 }

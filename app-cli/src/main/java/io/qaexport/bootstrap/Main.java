@@ -3,11 +3,13 @@ package io.qaexport.bootstrap;
 import io.qaexport.adapter.in.cli.CliOptions;
 import io.qaexport.adapter.in.cli.CliParser;
 import io.qaexport.adapter.in.cli.CliRequest;
+import io.qaexport.adapter.in.cli.CliSyntax;
 import io.qaexport.adapter.in.cli.CliUsageException;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
+import io.qaexport.adapter.in.cli.InputResolver;
+import io.qaexport.adapter.in.cli.ResolvedOptions;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
-import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,6 @@ public final class Main {
   /** Set by the launcher from {@code [ -t 2 ]}: the JDK cannot tell whether stderr is a tty. */
   static final String STDERR_IS_TERMINAL = "qa-export.stderr-is-terminal";
   static final String TERMINAL_WIDTH = "qa-export.terminal-width";
-  private static final String DEFAULT_COMPRESSION = ParquetOutputModule.COMPRESSIONS.get(0);
 
   private Main() {}
 
@@ -40,14 +41,12 @@ public final class Main {
     try {
       request = CliParser.parse(args);
     } catch (CliUsageException e) {
-      err.println("qa-export: error: " + e.getMessage());
-      err.println("Try 'qa-export --help' for the options.");
-      return ExitCode.USAGE.code();
+      return usageError(e, err);
     }
     boolean verbose = false;
     try {
       if (request instanceof CliRequest.ShowHelp) {
-        out.print(CliParser.helpText());
+        out.print(CliSyntax.helpText());
         return ExitCode.SUCCESS.code();
       }
       if (request instanceof CliRequest.ShowVersion) {
@@ -56,21 +55,21 @@ public final class Main {
       }
       var console = new Console(out, err, Boolean.getBoolean(STDERR_IS_TERMINAL),
           Integer.getInteger(TERMINAL_WIDTH, 80));
+      InputResolver inputs = InputResolver.forLauncher();
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
-        return component(console, list.pluginDir(), CliParser.DEFAULT_MAX_LINE_BYTES,
-            DEFAULT_COMPRESSION).commandLine().listFormats().code();
+        return component(console, inputs.pluginDir(list.pluginDir()),
+            CliParser.DEFAULT_MAX_LINE_BYTES).commandLine().listFormats().code();
       }
-      CliOptions options = ((CliRequest.Export) request).options();
-      verbose = options.verbose();
-      String compression = options.compression().orElse(DEFAULT_COMPRESSION);
-      if (!ParquetOutputModule.COMPRESSIONS.contains(compression)) {
-        err.println("qa-export: error: --compression takes "
-            + String.join(", ", ParquetOutputModule.COMPRESSIONS) + ", not '" + compression + "'");
-        return ExitCode.USAGE.code();
-      }
-      return component(console, options.pluginDir(), options.maxLineBytes(), compression)
-          .commandLine().export(options).code();
+      CliOptions parsed = ((CliRequest.Export) request).options();
+      verbose = parsed.display().verbose();
+      ResolvedOptions options = inputs.resolve(parsed);
+      QaExportComponent component =
+          component(console, options.pluginDir(), parsed.reading().maxLineBytes());
+      component.formatOptionCheck().check(parsed.format().name(), options.formatOptions());
+      return component.commandLine().export(options).code();
+    } catch (CliUsageException e) {
+      return usageError(e, err);
     } catch (OutOfMemoryError e) {
       err.println("qa-export: error: out of memory (" + e.getMessage() + "). Lines are read whole:"
           + " lower --max-line-bytes, or give the JVM more heap, e.g."
@@ -89,10 +88,18 @@ public final class Main {
     }
   }
 
+  private static int usageError(CliUsageException e, PrintStream err) {
+    err.println("qa-export: error: " + e.getMessage());
+    if (e.pointsToHelp()) {
+      err.println("Try 'qa-export --help' for the options.");
+    }
+    return ExitCode.USAGE.code();
+  }
+
   private static QaExportComponent component(Console console, Optional<Path> pluginDir,
-      int maxLineBytes, String compression) {
+      int maxLineBytes) {
     return DaggerQaExportComponent.factory().create(console, new PluginDirectory(pluginDir),
-        new JsonlInputModule(maxLineBytes), new ParquetOutputModule(compression));
+        new JsonlInputModule(maxLineBytes));
   }
 
   static String version() {

@@ -5,6 +5,7 @@ import dagger.Component;
 import jakarta.inject.Singleton;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
+import io.qaexport.adapter.in.cli.FormatOptionCheck;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.card.DatasetCardModule;
 import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
@@ -29,6 +30,8 @@ import io.qaexport.adapter.out.plugin.PluginModule;
     })
 interface QaExportComponent {
 
+  FormatOptionCheck formatOptionCheck();
+
   ExportCommandLine commandLine();
 
   @Component.Factory
@@ -36,7 +39,6 @@ interface QaExportComponent {
     QaExportComponent create(
         @BindsInstance Console console,
         @BindsInstance PluginDirectory plugins,
-        JsonlInputModule input,
-        ParquetOutputModule parquet);
+        JsonlInputModule input);
   }
 }

@@ -31,6 +31,12 @@ record CliRun(int exitCode, String out, String err) {
    */
   static List<String> classesLoadedBy(Path log, String... args)
       throws IOException, InterruptedException {
+    return classesLoadedBy(log, 0, args);
+  }
+
+  /** As above, for a run expected to end with {@code exitCode}. */
+  static List<String> classesLoadedBy(Path log, int exitCode, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-verbose:class", "-cp", System.getProperty("java.class.path"),
@@ -39,7 +45,7 @@ record CliRun(int exitCode, String out, String err) {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the child run timed out");
-    assertEquals(0, process.exitValue(), Files.readString(log));
+    assertEquals(exitCode, process.exitValue(), Files.readString(log));
     return Files.readAllLines(log).stream().filter(line -> line.contains("[class,load]")).toList();
   }
 }

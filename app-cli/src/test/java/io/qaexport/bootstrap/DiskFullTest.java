@@ -10,8 +10,8 @@ import com.google.common.jimfs.Jimfs;
 import io.qaexport.adapter.in.cli.CliOptions;
 import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
+import io.qaexport.adapter.in.cli.ResolvedOptions;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
-import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 import io.qaexport.application.port.in.ErrorPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,14 +70,14 @@ class DiskFullTest {
   private ExitCode export(Path passed, Optional<Path> rejected, Path outputDir) {
     var console = new Console(new PrintStream(new ByteArrayOutputStream(), true),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    var options = new CliOptions(passed, rejected, rejected.isPresent(), true, outputDir,
-        "jsonl", Optional.empty(), ErrorPolicy.FAIL, false, false, false, 64 << 20,
-        Optional.empty(), "unknown", "test", Optional.empty(), Optional.empty(),
-        java.util.Map.of());
+    var options = new CliOptions(
+        new CliOptions.Inputs(passed, true, rejected, passed.getParent()), outputDir,
+        new CliOptions.Format("jsonl", List.of()),
+        new CliOptions.Reading(ErrorPolicy.FAIL, false, 64 << 20), Optional.empty(),
+        Optional.empty(), Optional.empty(), new CliOptions.Display(false, false));
     return DaggerQaExportComponent.factory()
-        .create(console, new PluginDirectory(Optional.empty()), new JsonlInputModule(64 << 20),
-            new ParquetOutputModule("snappy"))
-        .commandLine().export(options);
+        .create(console, new PluginDirectory(Optional.empty()), new JsonlInputModule(64 << 20))
+        .commandLine().export(new ResolvedOptions(options, rejected, List.of(), Optional.empty()));
   }
 
   private String stderr() {

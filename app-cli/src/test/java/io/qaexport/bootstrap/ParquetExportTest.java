@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,11 +70,30 @@ class ParquetExportTest {
         "the check would notice Parquet classes if they were loaded");
   }
 
+  @Test
+  void checkingCompressionOnAJsonlRunBuildsTheParquetFormatButLoadsNoParquetJavaClass()
+      throws Exception {
+    List<String> loaded = loadedClasses("jsonl", 2, "--compression", "zstd");
+
+    assertTrue(loaded.stream().anyMatch(line -> line.contains("ParquetOutputFormat")),
+        "the format declares the option, so it is asked");
+    assertTrue(loaded.stream().noneMatch(line -> line.contains("org.apache.parquet")),
+        () -> "parquet classes loaded to check an option: " + loaded.stream()
+            .filter(line -> line.contains("org.apache.parquet")).limit(5).toList());
+  }
+
   private List<String> loadedClasses(String format) throws Exception {
-    return CliRun.classesLoadedBy(dir.resolve("classes-" + format + ".log"),
-        "--input-dir", GoldenFilesTest.EXAMPLES.toString(),
-        "--output-dir", dir.resolve("classes-" + format).toString(), "--format", format,
-        "--quiet");
+    return loadedClasses(format, 0);
+  }
+
+  private List<String> loadedClasses(String format, int exitCode, String... more)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("--input-dir",
+        GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
+        dir.resolve("classes-" + format).toString(), "--format", format, "--quiet"));
+    args.addAll(List.of(more));
+    return CliRun.classesLoadedBy(dir.resolve("classes-" + format + ".log"), exitCode,
+        args.toArray(String[]::new));
   }
 
   private static byte[] firstBytes(Path file, int count) throws IOException {

@@ -112,8 +112,8 @@ class PluginTest {
     String first = Files.readAllLines(dir.resolve("out/qa_pairs.chat.jsonl")).get(0);
     assertTrue(first.startsWith("{\"messages\":[{\"role\":\"user\""), first);
     assertEquals(2, jsonl.exitCode());
-    assertTrue(jsonl.err().contains("format 'jsonl' takes no option 'system_prompt'"),
-        jsonl.err());
+    assertEquals("qa-export: error: --system-prompt applies to --format chat only\n"
+        + "Try 'qa-export --help' for the options.\n", jsonl.err());
   }
 
   @Test

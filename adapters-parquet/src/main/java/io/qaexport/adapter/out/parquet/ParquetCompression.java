@@ -3,28 +3,26 @@ package io.qaexport.adapter.out.parquet;
 import java.util.Locale;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
-/** The codecs users can pick, by the names {@code --compression} takes. */
+/** The codecs users can pick, by the values the {@code compression} option takes. */
 enum ParquetCompression {
-  SNAPPY(CompressionCodecName.SNAPPY),
-  ZSTD(CompressionCodecName.ZSTD),
-  NONE(CompressionCodecName.UNCOMPRESSED);
+  SNAPPY,
+  ZSTD,
+  NONE;
 
-  private final CompressionCodecName codec;
-
-  ParquetCompression(CompressionCodecName codec) {
-    this.codec = codec;
+  /** The value that picks this codec. */
+  String optionValue() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * parquet-java's codec. Only the writer asks, so checking the option loads no parquet-java
+   * class (the enum's constants name none).
+   */
   CompressionCodecName codec() {
-    return codec;
-  }
-
-  static ParquetCompression named(String name) {
-    try {
-      return valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unknown Parquet compression '" + name + "'; use snappy, zstd or none", e);
-    }
+    return switch (this) {
+      case SNAPPY -> CompressionCodecName.SNAPPY;
+      case ZSTD -> CompressionCodecName.ZSTD;
+      case NONE -> CompressionCodecName.UNCOMPRESSED;
+    };
   }
 }

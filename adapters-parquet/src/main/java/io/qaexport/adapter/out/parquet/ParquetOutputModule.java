@@ -5,32 +5,19 @@ import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import io.qaexport.application.port.out.OutputFormat;
-import java.util.List;
 
 /**
  * Contributes the {@code parquet} output format. Nothing of parquet-java loads until the format
- * is chosen: this module names no Parquet class.
+ * opens a file: this module and the format's options name no Parquet class.
  */
 @Module
 public final class ParquetOutputModule {
-  /** The values {@code --compression} takes; the first is the default. */
-  public static final List<String> COMPRESSIONS = List.of("snappy", "zstd", "none");
-
-  private final String compression;
-
-  /** @param compression one of {@link #COMPRESSIONS} */
-  public ParquetOutputModule(String compression) {
-    if (!COMPRESSIONS.contains(compression)) {
-      throw new IllegalArgumentException(
-          "unknown Parquet compression '" + compression + "'; use " + COMPRESSIONS);
-    }
-    this.compression = compression;
-  }
+  private ParquetOutputModule() {}
 
   @Provides
   @IntoMap
   @StringKey("parquet")
-  OutputFormat parquetFormat() {
-    return new ParquetOutputFormat(ParquetCompression.named(compression));
+  public static OutputFormat parquetFormat() {
+    return new ParquetOutputFormat();
   }
 }

@@ -1,7 +1,6 @@
 package io.qaexport.adapter.out.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.qaexport.domain.RecordShape;
 import org.junit.jupiter.api.Test;
@@ -37,11 +36,5 @@ class HfParquetSchemaTest {
         + "\"validation_score\": {\"dtype\": \"float64\", \"_type\": \"Value\"}, "
         + "\"failure_reason\": {\"dtype\": \"string\", \"_type\": \"Value\"}}}}",
         HfParquetSchema.hfMetadataJson(RecordShape.REJECTED));
-  }
-
-  @Test
-  void compressionNamesAreCheckedOnTheWayIn() {
-    assertEquals(ParquetCompression.ZSTD, ParquetCompression.named("zstd"));
-    assertThrows(IllegalArgumentException.class, () -> new ParquetOutputModule("lz4"));
   }
 }

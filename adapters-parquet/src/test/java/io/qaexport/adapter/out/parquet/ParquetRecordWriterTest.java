@@ -102,7 +102,7 @@ class ParquetRecordWriterTest {
 
   @Test
   void aRecordOfTheOtherShapeIsABug() throws IOException {
-    try (var writer = new ParquetOutputFormat(ParquetCompression.SNAPPY)
+    try (var writer = new ParquetOutputFormat()
         .open(dir.resolve("f.parquet"), RecordShape.PASSED)) {
       assertThrows(IllegalArgumentException.class,
           () -> writer.write(new HfRecord("q", "a", "s", "p", 0.1, "reason")));

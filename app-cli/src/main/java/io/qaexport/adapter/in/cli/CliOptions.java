@@ -2,54 +2,103 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The export options, parsed once and immutable.
+ * An export as the command line asks for it: parsed once, immutable, and not yet checked against
+ * the file system ({@link InputResolver} does that).
  *
- * @param passed the passed-pairs file, required to exist
- * @param rejected the rejected-pairs file, when one was named or found
- * @param rejectedNamed whether {@code --rejected} named the file (so it must exist)
- * @param compression the Parquet codec asked for with {@code --compression}, if any
- * @param datasetCard where the dataset card goes; empty with {@code --no-dataset-card}
+ * @param card where and how the dataset card is written; empty with {@code --no-dataset-card}
  * @param summaryJson where {@code --summary-json} writes the run summary, if asked
- * @param pluginDir where plugin jars are looked for, if anywhere
- * @param formatOptions options for the chosen format, such as {@code system_prompt}
+ * @param pluginDir the directory {@code --plugin-dir} names, if any
  */
 public record CliOptions(
-    Path passed,
-    Optional<Path> rejected,
-    boolean rejectedNamed,
-    boolean passedNamed,
+    Inputs inputs,
     Path outputDir,
-    String format,
-    Optional<String> compression,
-    ErrorPolicy errorPolicy,
-    boolean strict,
-    boolean quiet,
-    boolean verbose,
-    int maxLineBytes,
-    Optional<Path> datasetCard,
-    String license,
-    String prettyName,
+    Format format,
+    Reading reading,
+    Optional<Card> card,
     Optional<Path> summaryJson,
     Optional<Path> pluginDir,
-    Map<String, String> formatOptions) {
+    Display display) {
 
   public CliOptions {
-    Objects.requireNonNull(passed, "passed");
-    Objects.requireNonNull(rejected, "rejected");
+    Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(compression, "compression");
-    Objects.requireNonNull(errorPolicy, "errorPolicy");
-    Objects.requireNonNull(datasetCard, "datasetCard");
-    Objects.requireNonNull(license, "license");
-    Objects.requireNonNull(prettyName, "prettyName");
+    Objects.requireNonNull(reading, "reading");
+    Objects.requireNonNull(card, "card");
     Objects.requireNonNull(summaryJson, "summaryJson");
     Objects.requireNonNull(pluginDir, "pluginDir");
-    formatOptions = Map.copyOf(formatOptions);
+    Objects.requireNonNull(display, "display");
   }
+
+  /**
+   * The pairs files.
+   *
+   * @param passedNamed whether {@code --passed} named the passed file
+   * @param rejected the file {@code --rejected} names; without it, {@link #rejectedBeside()} is
+   *     read if it exists
+   * @param directory where the files are when not named, and where outputs go by default
+   */
+  public record Inputs(Path passed, boolean passedNamed, Optional<Path> rejected, Path directory) {
+    public Inputs {
+      Objects.requireNonNull(passed, "passed");
+      Objects.requireNonNull(rejected, "rejected");
+      Objects.requireNonNull(directory, "directory");
+    }
+
+    /** The rejected file by convention, beside the passed one. */
+    public Path rejectedBeside() {
+      return directory.resolve(CliSyntax.REJECTED_FILE);
+    }
+  }
+
+  /**
+   * The output format, by name, and the flags that set its options.
+   *
+   * @param name lower case, as formats are named
+   */
+  public record Format(String name, List<FormatArgument> arguments) {
+    public Format {
+      Objects.requireNonNull(name, "name");
+      arguments = List.copyOf(arguments);
+    }
+  }
+
+  /**
+   * One flag that sets a format option, as given.
+   *
+   * @param flag the flag without its dashes, e.g. {@code compression}
+   * @param option the format's name for the option, e.g. {@code compression}
+   * @param value the flag's value; with {@code readsFile}, the path of the file holding it
+   */
+  public record FormatArgument(String flag, String option, String value, boolean readsFile) {
+    public FormatArgument {
+      Objects.requireNonNull(flag, "flag");
+      Objects.requireNonNull(option, "option");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /** How the input is read: what an invalid record does, and how long a line may be. */
+  public record Reading(ErrorPolicy errorPolicy, boolean strict, int maxLineBytes) {
+    public Reading {
+      Objects.requireNonNull(errorPolicy, "errorPolicy");
+    }
+  }
+
+  /** The dataset card: its file, and what it says. */
+  public record Card(Path file, String license, String prettyName) {
+    public Card {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(license, "license");
+      Objects.requireNonNull(prettyName, "prettyName");
+    }
+  }
+
+  /** What the run prints: nothing but errors with {@code quiet}, stack traces with {@code verbose}. */
+  public record Display(boolean quiet, boolean verbose) {}
 }

@@ -1,44 +1,36 @@
 package io.qaexport.adapter.in.cli;
 
+import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
+import io.qaexport.adapter.in.cli.CliSyntax.Flag;
 import io.qaexport.application.port.in.ErrorPolicy;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
-/** Parses the command line (Apache Commons CLI) into a {@link CliRequest}. */
+/**
+ * Turns the arguments into a {@link CliRequest}, or says what is wrong with them. Pure: it reads
+ * no file and no system property; {@link InputResolver} does what needs them.
+ */
 public final class CliParser {
-  public static final String PASSED_FILE = "qa_passed.jsonl";
-  public static final String REJECTED_FILE = "qa_rejected.jsonl";
-  static final String DEFAULT_INPUT_DIR = "qa";
-  static final String DEFAULT_FORMAT = "jsonl";
-  /** The longest input line accepted unless {@code --max-line-bytes} says otherwise: 64 MiB. */
-  public static final int DEFAULT_MAX_LINE_BYTES = 64 << 20;
-  static final String DEFAULT_LICENSE = "unknown";
-  /** Set by the launcher to its {@code plugins/} directory. */
-  public static final String DEFAULT_PLUGIN_DIR_PROPERTY = "qa-export.plugin-dir";
-  static final String SYSTEM_PROMPT_OPTION = "system_prompt";
-  static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
+  // Java arrays, and so one line's buffer, stop just short of 2 GiB.
+  private static final long MAX_LINE_BYTES = Integer.MAX_VALUE - 16;
 
-  private static final Options OPTIONS = buildOptions();
+  /** The longest input line accepted unless {@code --max-line-bytes} says otherwise. */
+  public static final int DEFAULT_MAX_LINE_BYTES = size(CliSyntax.DEFAULT_MAX_LINE);
 
   private CliParser() {}
 
   public static CliRequest parse(String... args) throws CliUsageException {
     CommandLine line;
     try {
-      line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(OPTIONS, args);
+      line = DefaultParser.builder().setAllowPartialMatching(false).get()
+          .parse(CliSyntax.OPTIONS, args);
     } catch (ParseException e) {
       throw new CliUsageException(lowerFirst(e.getMessage()));
     }
@@ -53,90 +45,66 @@ public final class CliParser {
       return new CliRequest.ShowVersion();
     }
     if (line.hasOption("list-formats")) {
-      return new CliRequest.ListFormats(line.hasOption("verbose"), pluginDir(line));
+      return new CliRequest.ListFormats(line.hasOption("verbose"), optionalPath(line, "plugin-dir"));
     }
     return new CliRequest.Export(exportOptions(line));
   }
 
   private static CliOptions exportOptions(CommandLine line) throws CliUsageException {
-    Path inputDir = path(line, "input-dir", DEFAULT_INPUT_DIR);
+    Path inputDir = path(line, "input-dir", CliSyntax.DEFAULT_INPUT_DIR);
     boolean passedNamed = line.hasOption("passed");
-    Path passed = passedNamed ? path(line, "passed", null) : inputDir.resolve(PASSED_FILE);
+    Path passed = passedNamed ? path(line, "passed", null) : inputDir.resolve(CliSyntax.PASSED_FILE);
     // A passed file named on its own sets the directory: the rejected file and the outputs are
     // looked for and written beside it, as the pipeline keeps them together.
-    Path baseDir = inputDir;
+    Path directory = inputDir;
     if (passedNamed && !line.hasOption("input-dir")) {
-      baseDir = passed.getParent() == null ? Path.of(".") : passed.getParent();
+      directory = passed.getParent() == null ? Path.of(".") : passed.getParent();
     }
-    boolean rejectedNamed = line.hasOption("rejected");
-    Optional<Path> rejected;
-    if (rejectedNamed) {
-      rejected = Optional.of(path(line, "rejected", null));
-    } else {
-      Path conventional = baseDir.resolve(REJECTED_FILE);
-      rejected = Files.exists(conventional) ? Optional.of(conventional) : Optional.empty();
-    }
-    Path outputDir = line.hasOption("output-dir") ? path(line, "output-dir", null) : baseDir;
-    String format = line.getOptionValue("format", DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
-    Optional<String> compression =
-        Optional.ofNullable(line.getOptionValue("compression")).map(c -> c.toLowerCase(Locale.ROOT));
-    if (compression.isPresent() && !format.equals("parquet")) {
-      throw new CliUsageException("--compression applies to --format parquet only");
-    }
-    return new CliOptions(
-        passed,
-        rejected,
-        rejectedNamed,
-        passedNamed,
-        outputDir,
-        format,
-        compression,
-        errorPolicy(line.getOptionValue("on-error", "fail")),
+    var inputs = new CliOptions.Inputs(passed, passedNamed, optionalPath(line, "rejected"),
+        directory);
+    Path outputDir = line.hasOption("output-dir") ? path(line, "output-dir", null) : directory;
+    String format =
+        line.getOptionValue("format", CliSyntax.DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
+    var reading = new CliOptions.Reading(
+        errorPolicy(line.getOptionValue("on-error", CliSyntax.DEFAULT_ON_ERROR)),
         line.hasOption("strict"),
-        line.hasOption("quiet"),
-        line.hasOption("verbose"),
-        maxLineBytes(line.getOptionValue("max-line-bytes")),
-        datasetCard(line, outputDir),
-        line.getOptionValue("license", DEFAULT_LICENSE),
-        line.getOptionValue("pretty-name", DEFAULT_PRETTY_NAME),
-        line.hasOption("summary-json")
-            ? Optional.of(path(line, "summary-json", null)) : Optional.empty(),
-        pluginDir(line),
-        formatOptions(line));
+        maxLineBytes(line.getOptionValue("max-line-bytes")));
+    Optional<CliOptions.Card> card = card(line, outputDir);
+    Optional<Path> summaryJson = optionalPath(line, "summary-json");
+    Optional<Path> pluginDir = optionalPath(line, "plugin-dir");
+    return new CliOptions(
+        inputs,
+        outputDir,
+        new CliOptions.Format(format, formatArguments(line)),
+        reading,
+        card,
+        summaryJson,
+        pluginDir,
+        new CliOptions.Display(line.hasOption("quiet"), line.hasOption("verbose")));
   }
 
-  /** {@code --plugin-dir}, else the launcher's default (which need not exist). */
-  private static Optional<Path> pluginDir(CommandLine line) throws CliUsageException {
-    if (line.hasOption("plugin-dir")) {
-      Path dir = path(line, "plugin-dir", null);
-      if (!Files.isDirectory(dir)) {
-        throw new CliUsageException("--plugin-dir " + dir + ": no such directory");
+  /** The flags that set format options; two that set the same option exclude each other. */
+  private static List<FormatArgument> formatArguments(CommandLine line) throws CliUsageException {
+    List<FormatArgument> arguments = new ArrayList<>();
+    for (Flag flag : CliSyntax.formatFlags()) {
+      if (!line.hasOption(flag.name())) {
+        continue;
       }
-      return Optional.of(dir);
-    }
-    return Optional.ofNullable(System.getProperty(DEFAULT_PLUGIN_DIR_PROPERTY)).map(Path::of);
-  }
-
-  private static Map<String, String> formatOptions(CommandLine line) throws CliUsageException {
-    if (line.hasOption("system-prompt") && line.hasOption("system-prompt-file")) {
-      throw new CliUsageException("--system-prompt and --system-prompt-file exclude each other");
-    }
-    if (line.hasOption("system-prompt")) {
-      return Map.of(SYSTEM_PROMPT_OPTION, line.getOptionValue("system-prompt"));
-    }
-    if (line.hasOption("system-prompt-file")) {
-      Path file = path(line, "system-prompt-file", null);
-      try {
-        return Map.of(SYSTEM_PROMPT_OPTION, Files.readString(file).strip());
-      } catch (IOException e) {
-        throw new CliUsageException("--system-prompt-file " + file + ": cannot read it ("
-            + e.getClass().getSimpleName() + ")");
+      String option = flag.formatOption().orElseThrow();
+      for (FormatArgument earlier : arguments) {
+        if (earlier.option().equals(option)) {
+          throw new CliUsageException(
+              "--" + earlier.flag() + " and --" + flag.name() + " exclude each other");
+        }
       }
+      String value = flag.readsFile()
+          ? path(line, flag.name(), null).toString() : line.getOptionValue(flag.name());
+      arguments.add(new FormatArgument(flag.name(), option, value, flag.readsFile()));
     }
-    return Map.of();
+    return arguments;
   }
 
-  private static Optional<Path> datasetCard(CommandLine line, Path outputDir)
+  private static Optional<CliOptions.Card> card(CommandLine line, Path outputDir)
       throws CliUsageException {
     if (line.hasOption("no-dataset-card")) {
       if (line.hasOption("dataset-card")) {
@@ -144,10 +112,11 @@ public final class CliParser {
       }
       return Optional.empty();
     }
-    if (line.hasOption("dataset-card")) {
-      return Optional.of(path(line, "dataset-card", null));
-    }
-    return Optional.of(outputDir.resolve("README.md"));
+    Path file = line.hasOption("dataset-card")
+        ? path(line, "dataset-card", null) : outputDir.resolve(CliSyntax.CARD_FILE);
+    return Optional.of(new CliOptions.Card(file,
+        line.getOptionValue("license", CliSyntax.DEFAULT_LICENSE),
+        line.getOptionValue("pretty-name", CliSyntax.DEFAULT_PRETTY_NAME)));
   }
 
   private static ErrorPolicy errorPolicy(String value) throws CliUsageException {
@@ -163,6 +132,17 @@ public final class CliParser {
     if (value == null) {
       return DEFAULT_MAX_LINE_BYTES;
     }
+    int bytes = size(value);
+    if (bytes < 1) {
+      throw new CliUsageException(
+          "--max-line-bytes takes a size from 1 to " + MAX_LINE_BYTES + " bytes (e.g. 64M), not '"
+              + value + "'");
+    }
+    return bytes;
+  }
+
+  /** A size such as {@code 64M} in bytes, or -1 if it is none or out of range. */
+  private static int size(String value) {
     String digits = value.trim().toUpperCase(Locale.ROOT);
     long unit = 1;
     if (digits.endsWith("K") || digits.endsWith("M") || digits.endsWith("G")) {
@@ -177,16 +157,14 @@ public final class CliParser {
     try {
       bytes = Long.parseLong(digits) * unit;
     } catch (NumberFormatException e) {
-      bytes = -1;
+      return -1;
     }
-    // Java arrays, and so one line's buffer, stop just short of 2 GiB.
-    long max = Integer.MAX_VALUE - 16;
-    if (bytes < 1 || bytes > max) {
-      throw new CliUsageException(
-          "--max-line-bytes takes a size from 1 to " + max + " bytes (e.g. 64M), not '"
-              + value + "'");
-    }
-    return (int) bytes;
+    return bytes < 1 || bytes > MAX_LINE_BYTES ? -1 : (int) bytes;
+  }
+
+  private static Optional<Path> optionalPath(CommandLine line, String option)
+      throws CliUsageException {
+    return line.hasOption(option) ? Optional.of(path(line, option, null)) : Optional.empty();
   }
 
   private static Path path(CommandLine line, String option, String fallback)
@@ -200,84 +178,6 @@ public final class CliParser {
     } catch (InvalidPathException e) {
       throw new CliUsageException("--" + option + ": not a valid path: " + value);
     }
-  }
-
-  /** The {@code --help} text. */
-  public static String helpText() {
-    var text = new StringWriter();
-    var writer = new PrintWriter(text);
-    HelpFormatter formatter = HelpFormatter.builder().get();
-    formatter.setOptionComparator(null);
-    formatter.printHelp(
-        writer,
-        100,
-        "qa-export [options]",
-        "\nTurns the validation step's qa_passed.jsonl and qa_rejected.jsonl into HuggingFace-ready"
-            + " datasets: qa_pairs.<ext> and qa_rejected_hf.<ext> in the output directory.\n\n",
-        OPTIONS,
-        2,
-        2,
-        "\nOutputs are written to temporary files (.NAME.PID.qa-export-tmp) and moved into place only"
-            + " when the whole run succeeded; a leftover from a killed run is removed by the next"
-            + " run.\n\nExit codes: 0 success; 1 invalid input data; 2 usage error (unknown option"
-            + " or format, missing passed file); 3 I/O failure (unreadable input, unwritable output,"
-            + " disk full, a failing plugin); 4 internal error (a bug: please report it with"
-            + " --verbose output).\n");
-    writer.flush();
-    return text.toString();
-  }
-
-  private static Options buildOptions() {
-    var options = new Options();
-    options.addOption(valued("input-dir", "DIR",
-        "directory holding qa_passed.jsonl and qa_rejected.jsonl (default: qa)"));
-    options.addOption(valued("passed", "FILE",
-        "the passed pairs file (default: DIR/qa_passed.jsonl); required"));
-    options.addOption(valued("rejected", "FILE",
-        "the rejected pairs file (default: DIR/qa_rejected.jsonl, skipped if absent)"));
-    options.addOption(valued("output-dir", "DIR",
-        "where the dataset goes (default: the input directory)"));
-    options.addOption(valued("format", "NAME",
-        "output format: jsonl (default) or another from --list-formats"));
-    options.addOption(valued("compression", "CODEC",
-        "Parquet compression: snappy (default), zstd or none"));
-    options.addOption(valued("on-error", "POLICY",
-        "fail (default): the first invalid record stops the run, nothing is written;"
-            + " skip: leave invalid records out and log them to <output>.errors.jsonl"));
-    options.addOption(flag("strict",
-        "a missing or null question, answer, source_document, persona or score is an invalid"
-            + " record instead of getting a default"));
-    options.addOption(valued("max-line-bytes", "SIZE",
-        "longest input line accepted, e.g. 64M (default: 64M)"));
-    options.addOption(valued("license", "ID",
-        "license in the dataset card, a Hub license id such as cc-by-4.0 (default: unknown)"));
-    options.addOption(valued("pretty-name", "TEXT",
-        "the dataset's name in its card (default: Swedish care-work QA pairs)"));
-    options.addOption(valued("dataset-card", "PATH",
-        "write the dataset card here (default: OUTPUT_DIR/README.md; a README.md that qa-export"
-            + " did not write is never replaced)"));
-    options.addOption(flag("no-dataset-card", "write no dataset card"));
-    options.addOption(valued("summary-json", "FILE",
-        "also write the run summary as JSON to FILE, for pipelines"));
-    options.addOption(valued("plugin-dir", "DIR",
-        "load output-format plugins (*.jar) from DIR (default: plugins/ beside the launcher)"));
-    options.addOption(valued("system-prompt", "TEXT",
-        "for formats that take it (chat): a system message before each conversation"));
-    options.addOption(valued("system-prompt-file", "FILE", "the same, read from FILE (UTF-8)"));
-    options.addOption(flag("list-formats", "list the output formats and exit"));
-    options.addOption(flag("quiet", "print nothing but errors (no summary, no progress bar)"));
-    options.addOption(flag("verbose", "show stack traces for failures"));
-    options.addOption(flag("help", "show this help and exit"));
-    options.addOption(flag("version", "show the version and exit"));
-    return options;
-  }
-
-  private static Option valued(String name, String argName, String description) {
-    return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).get();
-  }
-
-  private static Option flag(String name, String description) {
-    return Option.builder().longOpt(name).desc(description).get();
   }
 
   private static String lowerFirst(String message) {

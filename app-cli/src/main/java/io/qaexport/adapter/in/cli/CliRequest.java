@@ -9,7 +9,11 @@ public sealed interface CliRequest {
 
   record ShowVersion() implements CliRequest {}
 
-  /** {@code --list-formats}; {@code verbose} shows stack traces if listing fails. */
+  /**
+   * {@code --list-formats}; {@code verbose} shows stack traces if listing fails.
+   *
+   * @param pluginDir the directory {@code --plugin-dir} names, if any
+   */
   record ListFormats(boolean verbose, Optional<Path> pluginDir) implements CliRequest {}
 
   record Export(CliOptions options) implements CliRequest {}

@@ -48,12 +48,14 @@ public final class ExportCommandLine {
     return ExitCode.SUCCESS;
   }
 
-  public ExitCode export(CliOptions options) {
-    if (!options.quiet()) {
+  public ExitCode export(ResolvedOptions resolved) {
+    CliOptions options = resolved.options();
+    boolean quiet = options.display().quiet();
+    if (!quiet) {
       plugins.problems().forEach(problem -> console.err().println("qa-export: warning: "
           + problem));
     }
-    if (!Files.exists(options.passed())) {
+    if (!Files.exists(options.inputs().passed())) {
       error(missingPassedMessage(options));
       return ExitCode.USAGE;
     }
@@ -73,21 +75,21 @@ public final class ExportCommandLine {
       }
     }
     List<ExportJob> jobs = new ArrayList<>();
-    jobs.add(new ExportJob(options.passed(), RecordShape.PASSED, PASSED_OUTPUT));
-    options.rejected().ifPresent(
+    jobs.add(new ExportJob(options.inputs().passed(), RecordShape.PASSED, PASSED_OUTPUT));
+    resolved.rejected().ifPresent(
         rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
-    var progress = new NoticeBoard(console, options.quiet(),
-        !options.quiet() && console.errIsTerminal()
+    var progress = new NoticeBoard(console, quiet,
+        !quiet && console.errIsTerminal()
             ? new TerminalProgress(console, console.width()) : ExportProgress.NONE);
-    if (options.rejected().isEmpty() && !options.quiet()) {
-      console.err().println("qa-export: no " + CliParser.REJECTED_FILE + " beside "
-          + options.passed() + "; exporting passed pairs only");
+    if (resolved.rejected().isEmpty() && !quiet) {
+      console.err().println("qa-export: no " + CliSyntax.REJECTED_FILE + " beside "
+          + options.inputs().passed() + "; exporting passed pairs only");
     }
-    var command = new ExportCommand(jobs, options.outputDir(), options.format(),
-        options.errorPolicy(), options.strict(), progress,
-        options.datasetCard().map(
-            card -> new CardRequest(card, options.license(), options.prettyName())),
-        options.formatOptions());
+    var command = new ExportCommand(jobs, options.outputDir(), options.format().name(),
+        options.reading().errorPolicy(), options.reading().strict(), progress,
+        options.card().map(
+            card -> new CardRequest(card.file(), card.license(), card.prettyName())),
+        resolved.formatOptionValues());
     try {
       ExportSummary summary = exportDataset.export(command);
       if (options.summaryJson().isPresent()) {
@@ -100,13 +102,13 @@ public final class ExportCommandLine {
           return failed(ExitCode.IO_FAILURE, e, options);
         }
       }
-      if (!options.quiet()) {
+      if (!quiet) {
         console.err().print(SummaryReport.render(summary, progress.notes()));
       }
       return ExitCode.SUCCESS;
     } catch (InvalidInputException e) {
       error(e.getMessage());
-      if (!options.quiet()) {
+      if (!quiet) {
         console.err().println("qa-export: no output was written or replaced. Fix the line, or"
             + " run with --on-error skip to leave invalid records out and log them.");
       }
@@ -127,15 +129,15 @@ public final class ExportCommandLine {
   }
 
   private ExitCode failed(ExitCode code, Exception e, CliOptions options) {
-    if (options.verbose()) {
+    if (options.display().verbose()) {
       e.printStackTrace(console.err());
     }
     return code;
   }
 
   private static String missingPassedMessage(CliOptions options) {
-    Path passed = options.passed();
-    if (options.passedNamed()) {
+    Path passed = options.inputs().passed();
+    if (options.inputs().passedNamed()) {
       return passed + ": no such file (named by --passed). The pipeline's validation step writes"
           + " the passed pairs; run it first, or check the path.";
     }

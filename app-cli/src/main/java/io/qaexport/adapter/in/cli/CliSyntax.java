@@ -1,0 +1,145 @@
+package io.qaexport.adapter.in.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * The flags qa-export takes, one line each, their defaults, and the {@code --help} text rendered
+ * from both: a default is written once, where the parser takes it from.
+ */
+public final class CliSyntax {
+  public static final String PASSED_FILE = "qa_passed.jsonl";
+  public static final String REJECTED_FILE = "qa_rejected.jsonl";
+  static final String CARD_FILE = "README.md";
+  static final String DEFAULT_INPUT_DIR = "qa";
+  static final String DEFAULT_FORMAT = "jsonl";
+  static final String DEFAULT_ON_ERROR = "fail";
+  static final String DEFAULT_MAX_LINE = "64M";
+  static final String DEFAULT_LICENSE = "unknown";
+  static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
+
+  /**
+   * A flag: its value's name ({@code null} for a switch), its help, and the output-format option
+   * it sets, if any, with whether its value names a file to read the option's value from.
+   */
+  record Flag(String name, String argName, String description, Optional<String> formatOption,
+      boolean readsFile) {
+
+    static Flag valued(String name, String argName, String description) {
+      return new Flag(name, argName, description, Optional.empty(), false);
+    }
+
+    static Flag toggle(String name, String description) {
+      return new Flag(name, null, description, Optional.empty(), false);
+    }
+
+    /** {@code --name VALUE} gives the format the option {@code option}. */
+    static Flag formatOption(String name, String argName, String option, String description) {
+      return new Flag(name, argName, description, Optional.of(option), false);
+    }
+
+    /** {@code --name FILE} gives the format the option {@code option}, read from FILE. */
+    static Flag formatOptionFile(String name, String argName, String option, String description) {
+      return new Flag(name, argName, description, Optional.of(option), true);
+    }
+  }
+
+  /** In the order {@code --help} shows them. */
+  static final List<Flag> FLAGS = List.of(
+      Flag.valued("input-dir", "DIR", "directory holding " + PASSED_FILE + " and " + REJECTED_FILE
+          + " (default: " + DEFAULT_INPUT_DIR + ")"),
+      Flag.valued("passed", "FILE", "the passed pairs file (default: DIR/" + PASSED_FILE
+          + "); required"),
+      Flag.valued("rejected", "FILE", "the rejected pairs file (default: DIR/" + REJECTED_FILE
+          + ", skipped if absent)"),
+      Flag.valued("output-dir", "DIR", "where the dataset goes (default: the input directory)"),
+      Flag.valued("format", "NAME", "output format: " + DEFAULT_FORMAT
+          + " (default) or another from --list-formats"),
+      Flag.formatOption("compression", "CODEC", "compression",
+          "Parquet compression: snappy (default), zstd or none"),
+      Flag.valued("on-error", "POLICY", "fail" + defaultMark("fail")
+          + ": the first invalid record stops the run, nothing is written; skip"
+          + defaultMark("skip") + ": leave invalid records out and log them to"
+          + " <output>.errors.jsonl"),
+      Flag.toggle("strict", "a missing or null question, answer, source_document, persona or"
+          + " score is an invalid record instead of getting a default"),
+      Flag.valued("max-line-bytes", "SIZE", "longest input line accepted, e.g. 64M (default: "
+          + DEFAULT_MAX_LINE + ")"),
+      Flag.valued("license", "ID", "license in the dataset card, a Hub license id such as"
+          + " cc-by-4.0 (default: " + DEFAULT_LICENSE + ")"),
+      Flag.valued("pretty-name", "TEXT", "the dataset's name in its card (default: "
+          + DEFAULT_PRETTY_NAME + ")"),
+      Flag.valued("dataset-card", "PATH", "write the dataset card here (default: OUTPUT_DIR/"
+          + CARD_FILE + "; a " + CARD_FILE + " that qa-export did not write is never replaced)"),
+      Flag.toggle("no-dataset-card", "write no dataset card"),
+      Flag.valued("summary-json", "FILE",
+          "also write the run summary as JSON to FILE, for pipelines"),
+      Flag.valued("plugin-dir", "DIR",
+          "load output-format plugins (*.jar) from DIR (default: plugins/ beside the launcher)"),
+      Flag.formatOption("system-prompt", "TEXT", "system_prompt",
+          "for formats that take it (chat): a system message before each conversation"),
+      Flag.formatOptionFile("system-prompt-file", "FILE", "system_prompt",
+          "the same, read from FILE (UTF-8)"),
+      Flag.toggle("list-formats", "list the output formats and exit"),
+      Flag.toggle("quiet", "print nothing but errors (no summary, no progress bar)"),
+      Flag.toggle("verbose", "show stack traces for failures"),
+      Flag.toggle("help", "show this help and exit"),
+      Flag.toggle("version", "show the version and exit"));
+
+  static final Options OPTIONS = options();
+
+  private CliSyntax() {}
+
+  private static String defaultMark(String onError) {
+    return onError.equals(DEFAULT_ON_ERROR) ? " (default)" : "";
+  }
+
+  /** The flags that set an output format's option, in {@link #FLAGS} order. */
+  static List<Flag> formatFlags() {
+    return FLAGS.stream().filter(flag -> flag.formatOption().isPresent()).toList();
+  }
+
+  /** The {@code --help} text. */
+  public static String helpText() {
+    var text = new StringWriter();
+    var writer = new PrintWriter(text);
+    HelpFormatter formatter = HelpFormatter.builder().get();
+    formatter.setOptionComparator(null);
+    formatter.printHelp(
+        writer,
+        100,
+        "qa-export [options]",
+        "\nTurns the validation step's " + PASSED_FILE + " and " + REJECTED_FILE
+            + " into HuggingFace-ready datasets: " + ExportCommandLine.PASSED_OUTPUT
+            + ".<ext> and " + ExportCommandLine.REJECTED_OUTPUT
+            + ".<ext> in the output directory.\n\n",
+        OPTIONS,
+        2,
+        2,
+        "\nOutputs are written to temporary files (.NAME.PID.qa-export-tmp) and moved into place only"
+            + " when the whole run succeeded; a leftover from a killed run is removed by the next"
+            + " run.\n\nExit codes: 0 success; 1 invalid input data; 2 usage error (unknown option"
+            + " or format, missing passed file); 3 I/O failure (unreadable input, unwritable output,"
+            + " disk full, a failing plugin); 4 internal error (a bug: please report it with"
+            + " --verbose output).\n");
+    writer.flush();
+    return text.toString();
+  }
+
+  private static Options options() {
+    var options = new Options();
+    for (Flag flag : FLAGS) {
+      Option.Builder option = Option.builder().longOpt(flag.name()).desc(flag.description());
+      if (flag.argName() != null) {
+        option.hasArg().argName(flag.argName());
+      }
+      options.addOption(option.get());
+    }
+    return options;
+  }
+}

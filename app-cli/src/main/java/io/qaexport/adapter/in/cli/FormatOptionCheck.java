@@ -1,0 +1,79 @@
+package io.qaexport.adapter.in.cli;
+
+import io.qaexport.application.port.out.OutputFormat;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Checks the format options the flags set before the export starts, and says what is wrong in
+ * terms of the flags: a flag for an option the chosen format does not take names the formats
+ * that take it; a value the format refuses in the option's name ({@link OutputFormat#withOptions}
+ * throws "compression takes …") is said with the flag in its place ("--compression takes …").
+ * Anything else (an unknown format, an option no format takes, a refusal of the format's own)
+ * is left to the export, which reports it as it always has.
+ */
+public final class FormatOptionCheck {
+  private final Map<String, Supplier<OutputFormat>> formats;
+
+  /** @param formats every output format by name; each is built only if an option is given */
+  @Inject
+  public FormatOptionCheck(Map<String, Supplier<OutputFormat>> formats) {
+    this.formats = new TreeMap<>(formats);
+  }
+
+  /**
+   * @param formatName the chosen format; an unknown one is left to the export to report
+   * @throws CliUsageException when a flag does not apply to the format or its value is refused
+   */
+  public void check(String formatName, List<FormatOption> options) throws CliUsageException {
+    if (options.isEmpty()) {
+      return;
+    }
+    Supplier<OutputFormat> chosenFormat = formats.get(formatName);
+    OutputFormat chosen = chosenFormat == null ? null : chosenFormat.get();
+    boolean allTaken = true;
+    for (FormatOption option : options) {
+      if (chosen != null && chosen.optionNames().contains(option.option())) {
+        continue;
+      }
+      List<String> takers = formatsTaking(option.option());
+      if (!takers.isEmpty()) {
+        throw new CliUsageException("--" + option.flag() + " applies to --format "
+            + String.join(", ", takers) + " only");
+      }
+      allTaken = false; // no format takes it: the export says the chosen one does not
+    }
+    if (chosen == null || !allTaken) {
+      return;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    options.forEach(option -> values.put(option.option(), option.value()));
+    try {
+      chosen.withOptions(values);
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      for (FormatOption option : options) {
+        if (message.startsWith(option.option() + " ")) {
+          throw new CliUsageException(
+              "--" + option.flag() + message.substring(option.option().length()), false);
+        }
+      }
+      // A refusal of the format's own: the export reports it, as it always has.
+    }
+  }
+
+  private List<String> formatsTaking(String option) {
+    List<String> names = new ArrayList<>();
+    formats.forEach((name, format) -> {
+      if (format.get().optionNames().contains(option)) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+}

@@ -1,0 +1,68 @@
+package io.qaexport.adapter.in.cli;
+
+import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the parsed options leave to the file system and the launcher: whether the rejected file is
+ * beside the passed one, whether {@code --plugin-dir} exists, the files that hold option values,
+ * and the launcher's plugin directory.
+ */
+public final class InputResolver {
+  /** Set by the launcher to its {@code plugins/} directory. */
+  static final String LAUNCHER_PLUGIN_DIR = "qa-export.plugin-dir";
+
+  private final Optional<Path> launcherPluginDir;
+
+  /** @param launcherPluginDir the plugin directory used without {@code --plugin-dir} */
+  public InputResolver(Optional<Path> launcherPluginDir) {
+    this.launcherPluginDir = launcherPluginDir;
+  }
+
+  /** The resolver for this JVM: its plugin directory is the one the launcher set, if any. */
+  public static InputResolver forLauncher() {
+    return new InputResolver(Optional.ofNullable(System.getProperty(LAUNCHER_PLUGIN_DIR))
+        .map(Path::of));
+  }
+
+  public ResolvedOptions resolve(CliOptions options) throws CliUsageException {
+    CliOptions.Inputs inputs = options.inputs();
+    Optional<Path> rejected = inputs.rejected()
+        .or(() -> Optional.of(inputs.rejectedBeside()).filter(Files::exists));
+    Optional<Path> pluginDir = pluginDir(options.pluginDir());
+    List<FormatOption> formatOptions = new ArrayList<>();
+    for (FormatArgument argument : options.format().arguments()) {
+      formatOptions.add(new FormatOption(argument.flag(), argument.option(), value(argument)));
+    }
+    return new ResolvedOptions(options, rejected, formatOptions, pluginDir);
+  }
+
+  /** The named plugin directory, which must exist, else the launcher's (which need not). */
+  public Optional<Path> pluginDir(Optional<Path> named) throws CliUsageException {
+    if (named.isPresent()) {
+      if (!Files.isDirectory(named.get())) {
+        throw new CliUsageException("--plugin-dir " + named.get() + ": no such directory");
+      }
+      return named;
+    }
+    return launcherPluginDir;
+  }
+
+  private static String value(FormatArgument argument) throws CliUsageException {
+    if (!argument.readsFile()) {
+      return argument.value();
+    }
+    Path file = Path.of(argument.value());
+    try {
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new CliUsageException("--" + argument.flag() + " " + file + ": cannot read it ("
+          + e.getClass().getSimpleName() + ")");
+    }
+  }
+}

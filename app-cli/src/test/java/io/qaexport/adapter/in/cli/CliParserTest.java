@@ -1,0 +1,173 @@
+package io.qaexport.adapter.in.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
+import io.qaexport.application.port.in.ErrorPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Arguments in, a request or one usage error out; nothing here touches a file. */
+class CliParserTest {
+
+  private static CliOptions export(String... args) throws CliUsageException {
+    return assertInstanceOf(CliRequest.Export.class, CliParser.parse(args)).options();
+  }
+
+  private static String usageError(String... args) {
+    return assertThrows(CliUsageException.class, () -> CliParser.parse(args)).getMessage();
+  }
+
+  @Test
+  void noArgumentsReadTheQaDirectoryAsJsonlWithEveryDefault() throws CliUsageException {
+    CliOptions options = export();
+
+    assertEquals(new CliOptions.Inputs(Path.of("qa/qa_passed.jsonl"), false, Optional.empty(),
+        Path.of("qa")), options.inputs());
+    assertEquals(Path.of("qa/qa_rejected.jsonl"), options.inputs().rejectedBeside());
+    assertEquals(Path.of("qa"), options.outputDir());
+    assertEquals(new CliOptions.Format("jsonl", List.of()), options.format());
+    assertEquals(new CliOptions.Reading(ErrorPolicy.FAIL, false, 64 << 20), options.reading());
+    assertEquals(Optional.of(new CliOptions.Card(Path.of("qa/README.md"), "unknown",
+        "Swedish care-work QA pairs")), options.card());
+    assertEquals(Optional.empty(), options.summaryJson());
+    assertEquals(Optional.empty(), options.pluginDir());
+    assertEquals(new CliOptions.Display(false, false), options.display());
+  }
+
+  @Test
+  void everyDefaultTheHelpShowsIsTheOneTheParserUses() throws CliUsageException {
+    CliOptions options = export();
+    String help = CliSyntax.helpText().replaceAll("\\s+", " ");
+
+    assertTrue(help.contains("(default: " + options.outputDir() + ")"), help);
+    assertTrue(help.contains("output format: " + options.format().name() + " (default)"), help);
+    assertTrue(help.contains(options.reading().errorPolicy().name().toLowerCase() + " (default):"),
+        help);
+    assertEquals(64 << 20, CliParser.DEFAULT_MAX_LINE_BYTES);
+    assertTrue(help.contains("(default: 64M)"), help);
+    CliOptions.Card card = options.card().orElseThrow();
+    assertTrue(help.contains("(default: " + card.license() + ")"), help);
+    assertTrue(help.contains("(default: " + card.prettyName() + ")"), help);
+    assertTrue(help.contains("(default: OUTPUT_DIR/" + card.file().getFileName()), help);
+  }
+
+  @Test
+  void aPassedFileNamedOnItsOwnPutsTheRejectedFileAndTheOutputsBesideIt()
+      throws CliUsageException {
+    CliOptions alone = export("--passed", "data/run1/passed.jsonl");
+    CliOptions bare = export("--passed", "passed.jsonl");
+    CliOptions withDir = export("--input-dir", "in", "--passed", "data/passed.jsonl");
+
+    assertEquals(new CliOptions.Inputs(Path.of("data/run1/passed.jsonl"), true, Optional.empty(),
+        Path.of("data/run1")), alone.inputs());
+    assertEquals(Path.of("data/run1"), alone.outputDir());
+    assertEquals(Path.of("data/run1/README.md"), alone.card().orElseThrow().file());
+    assertEquals(Path.of("."), bare.inputs().directory());
+    assertEquals(Path.of("in"), withDir.inputs().directory(), "--input-dir still sets it");
+  }
+
+  @Test
+  void namedFilesAndDirectoriesAreTakenAsTheyAre() throws CliUsageException {
+    CliOptions options = export("--rejected", "r.jsonl", "--output-dir", "out",
+        "--dataset-card", "card/README.md", "--summary-json", "s.json", "--plugin-dir", "p",
+        "--license", "cc-by-4.0", "--pretty-name", "Vård-QA", "--strict", "--quiet",
+        "--verbose", "--on-error", "SKIP", "--max-line-bytes", "2k", "--format", "Parquet");
+
+    assertEquals(Optional.of(Path.of("r.jsonl")), options.inputs().rejected());
+    assertEquals(Path.of("out"), options.outputDir());
+    assertEquals(Optional.of(new CliOptions.Card(Path.of("card/README.md"), "cc-by-4.0",
+        "Vård-QA")), options.card());
+    assertEquals(Optional.of(Path.of("s.json")), options.summaryJson());
+    assertEquals(Optional.of(Path.of("p")), options.pluginDir());
+    assertEquals(new CliOptions.Reading(ErrorPolicy.SKIP, true, 2048), options.reading());
+    assertEquals(new CliOptions.Display(true, true), options.display());
+    assertEquals("parquet", options.format().name(), "format names are lower case");
+  }
+
+  @Test
+  void noDatasetCardLeavesTheCardOut() throws CliUsageException {
+    assertEquals(Optional.empty(), export("--no-dataset-card").card());
+  }
+
+  @Test
+  void formatOptionFlagsBecomeArgumentsNamingTheirFlagAndTheFormatsOption()
+      throws CliUsageException {
+    CliOptions parquet = export("--format", "parquet", "--compression", "ZSTD");
+    CliOptions chat = export("--system-prompt-file", "prompt.txt", "--format", "chat");
+
+    assertEquals(List.of(new FormatArgument("compression", "compression", "ZSTD", false)),
+        parquet.format().arguments(), "the value is the format's to judge, as given");
+    assertEquals(List.of(new FormatArgument("system-prompt-file", "system_prompt", "prompt.txt",
+        true)), chat.format().arguments(), "the file is read later, not by the parser");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1|1",
+      "64K|65536",
+      " 3m |3145728",
+      "1G|1073741824",
+      "2147483631|2147483631"})
+  void maxLineBytesTakesASizeWithAnOptionalUnit(String value, int bytes)
+      throws CliUsageException {
+    assertEquals(bytes, export("--max-line-bytes", value).reading().maxLineBytes());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"0", "-1", "lots", "2G", "2147483632", "M", "9999999999G"})
+  void maxLineBytesOutsideOneByteToJustUnder2GibIsAUsageError(String value) {
+    assertEquals("--max-line-bytes takes a size from 1 to 2147483631 bytes (e.g. 64M), not '"
+        + value + "'", usageError("--max-line-bytes", value));
+  }
+
+  @Test
+  void eachWrongCommandLineGetsItsOneExactMessage() {
+    assertEquals("unrecognized option: --frobnicate", usageError("--frobnicate"));
+    assertEquals("unrecognized option: --input", usageError("--input", "qa"),
+        "no abbreviations: a prefix of a flag is not that flag");
+    assertEquals("missing argument for option: format", usageError("--format"));
+    assertEquals("unexpected argument 'examples' (options start with --)",
+        usageError("examples"));
+    assertEquals("--on-error takes 'fail' or 'skip', not 'ignore'",
+        usageError("--on-error", "ignore"));
+    assertEquals("--dataset-card and --no-dataset-card exclude each other",
+        usageError("--dataset-card", "x.md", "--no-dataset-card"));
+    assertEquals("--system-prompt and --system-prompt-file exclude each other",
+        usageError("--system-prompt-file", "p.txt", "--system-prompt", "hej"));
+    assertEquals("--output-dir needs a path", usageError("--output-dir", " "));
+    assertEquals("--system-prompt-file needs a path", usageError("--system-prompt-file", ""));
+    assertEquals("--passed: not a valid path: a\0b", usageError("--passed", "a\0b"));
+  }
+
+  @Test
+  void helpVersionAndTheFormatListNeedNoExportOptions() throws CliUsageException {
+    assertInstanceOf(CliRequest.ShowHelp.class, CliParser.parse("--help", "--on-error", "x"));
+    assertInstanceOf(CliRequest.ShowVersion.class, CliParser.parse("--version"));
+    assertEquals(new CliRequest.ListFormats(true, Optional.of(Path.of("nowhere"))),
+        CliParser.parse("--list-formats", "--verbose", "--plugin-dir", "nowhere",
+            "--max-line-bytes", "0"));
+    assertEquals(new CliRequest.ListFormats(false, Optional.empty()),
+        CliParser.parse("--list-formats"));
+  }
+
+  @Test
+  void anUnknownOptionIsReportedEvenNextToHelp() {
+    assertEquals("unrecognized option: --colour", usageError("--help", "--colour"));
+  }
+
+  @Test
+  void aPluginDirThatDoesNotExistIsNotTheParsersConcern() throws CliUsageException {
+    assertEquals(Optional.of(Path.of("/no/such/dir")),
+        export("--plugin-dir", "/no/such/dir").pluginDir());
+    assertFalse(export("--rejected", "/no/such.jsonl").inputs().rejected().isEmpty());
+  }
+}

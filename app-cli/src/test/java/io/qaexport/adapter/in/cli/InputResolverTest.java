@@ -1,0 +1,95 @@
+package io.qaexport.adapter.in.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the parser leaves to the file system and the launcher. */
+class InputResolverTest {
+  @TempDir Path dir;
+
+  private final InputResolver resolver = new InputResolver(Optional.of(Path.of("launcher/plugins")));
+
+  private static CliOptions parsed(String... args) throws CliUsageException {
+    return ((CliRequest.Export) CliParser.parse(args)).options();
+  }
+
+  @Test
+  void theRejectedFileBesideThePassedOneIsReadOnlyIfItIsThere() throws Exception {
+    Path passed = Files.createFile(dir.resolve("qa_passed.jsonl"));
+    CliOptions options = parsed("--passed", passed.toString());
+
+    assertEquals(Optional.empty(), resolver.resolve(options).rejected());
+    Path rejected = Files.createFile(dir.resolve("qa_rejected.jsonl"));
+    assertEquals(Optional.of(rejected), resolver.resolve(options).rejected());
+  }
+
+  @Test
+  void aNamedRejectedFileIsKeptEvenIfMissingSoTheExportCanSaySo() throws Exception {
+    Path named = dir.resolve("nope.jsonl");
+    Files.createFile(dir.resolve("qa_rejected.jsonl"));
+
+    ResolvedOptions resolved =
+        resolver.resolve(parsed("--input-dir", dir.toString(), "--rejected", named.toString()));
+
+    assertEquals(Optional.of(named), resolved.rejected());
+  }
+
+  @Test
+  void withoutPluginDirTheLaunchersIsUsedAndANamedOneMustExist() throws Exception {
+    assertEquals(Optional.of(Path.of("launcher/plugins")),
+        resolver.resolve(parsed()).pluginDir());
+    assertEquals(Optional.empty(), new InputResolver(Optional.empty()).pluginDir(Optional.empty()));
+    assertEquals(Optional.of(dir), resolver.pluginDir(Optional.of(dir)));
+
+    Path missing = dir.resolve("nope");
+    var error = assertThrows(CliUsageException.class,
+        () -> resolver.resolve(parsed("--plugin-dir", missing.toString())));
+    assertEquals("--plugin-dir " + missing + ": no such directory", error.getMessage());
+    assertEquals(true, error.pointsToHelp());
+  }
+
+  @Test
+  void anOptionFileIsReadAsUtf8AndStrippedAndAnUnreadableOneIsAUsageError() throws Exception {
+    Path prompt = Files.writeString(dir.resolve("prompt.txt"), "  Du är en kollega.\n\n");
+
+    ResolvedOptions resolved = resolver.resolve(parsed("--format", "chat",
+        "--system-prompt-file", prompt.toString()));
+
+    assertEquals(List.of(new FormatOption("system-prompt-file", "system_prompt",
+        "Du är en kollega.")), resolved.formatOptions());
+    assertEquals(Map.of("system_prompt", "Du är en kollega."), resolved.formatOptionValues());
+    Path missing = dir.resolve("missing.txt");
+    assertEquals("--system-prompt-file " + missing + ": cannot read it (NoSuchFileException)",
+        assertThrows(CliUsageException.class, () -> resolver.resolve(
+            parsed("--system-prompt-file", missing.toString()))).getMessage());
+  }
+
+  @Test
+  void plainOptionValuesPassAsGiven() throws CliUsageException {
+    assertEquals(Map.of("compression", "ZSTD"),
+        resolver.resolve(parsed("--compression", "ZSTD")).formatOptionValues());
+  }
+
+  @Test
+  void theLaunchersPluginDirComesFromItsSystemProperty() throws CliUsageException {
+    String before = System.getProperty(InputResolver.LAUNCHER_PLUGIN_DIR);
+    try {
+      System.setProperty(InputResolver.LAUNCHER_PLUGIN_DIR, dir.toString());
+      assertEquals(Optional.of(dir), InputResolver.forLauncher().pluginDir(Optional.empty()));
+      System.clearProperty(InputResolver.LAUNCHER_PLUGIN_DIR);
+      assertEquals(Optional.empty(), InputResolver.forLauncher().pluginDir(Optional.empty()));
+    } finally {
+      if (before != null) {
+        System.setProperty(InputResolver.LAUNCHER_PLUGIN_DIR, before);
+      }
+    }
+  }
+}
