@@ -1,5 +1,6 @@
 package io.qaexport.bootstrap;
 
+import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,12 +67,6 @@ class BadInputTest {
 
   private static List<String> errorLines(CliRun run) {
     return run.err().lines().filter(l -> l.startsWith("qa-export: error:")).toList();
-  }
-
-  private static List<String> filesIn(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
   }
 
   /** The files of a successful run, less the dataset card that is written beside them. */

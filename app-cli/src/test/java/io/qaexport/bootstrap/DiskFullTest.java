@@ -1,6 +1,7 @@
 package io.qaexport.bootstrap;
 
 import io.qaexport.adapter.out.plugin.PluginDirectory;
+import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,12 +82,6 @@ class DiskFullTest {
 
   private String stderr() {
     return err.toString(StandardCharsets.UTF_8);
-  }
-
-  private static List<String> filesIn(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
   }
 
   @Test

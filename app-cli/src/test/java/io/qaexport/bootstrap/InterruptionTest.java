@@ -1,5 +1,6 @@
 package io.qaexport.bootstrap;
 
+import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -99,12 +99,6 @@ class InterruptionTest {
       fail("the export did not end within 20 s of being told to");
     }
     return child.exitValue();
-  }
-
-  private static List<String> filesIn(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
   }
 
   @Test

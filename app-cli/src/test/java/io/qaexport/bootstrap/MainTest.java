@@ -1,5 +1,6 @@
 package io.qaexport.bootstrap;
 
+import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +25,6 @@ class MainTest {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());
     return Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-  }
-
-  private List<String> filesIn(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
   }
 
   @Test

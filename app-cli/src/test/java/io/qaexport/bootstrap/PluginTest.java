@@ -1,5 +1,6 @@
 package io.qaexport.bootstrap;
 
+import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -27,12 +27,6 @@ class PluginTest {
 
   private Path plugins() throws IOException {
     return Files.createDirectories(dir.resolve("plugins"));
-  }
-
-  private List<String> filesIn(Path directory) throws IOException {
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
   }
 
   /** A plugin format named {@code name} whose writer runs {@code writeBody}. */
