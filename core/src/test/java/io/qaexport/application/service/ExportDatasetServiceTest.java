@@ -177,6 +177,14 @@ class ExportDatasetServiceTest {
         ExportProgress.NONE);
   }
 
+  private static ExportProgress collecting(List<Notice> notices) {
+    return new ExportProgress() {
+      @Override public void notice(Notice notice) {
+        notices.add(notice);
+      }
+    };
+  }
+
   private List<String> outputFiles() throws IOException {
     Path out = dir.resolve("out");
     if (!Files.exists(out)) {
@@ -312,11 +320,7 @@ class ExportDatasetServiceTest {
   void anEmptyInputIsValidWithAWarning() throws Exception {
     Path passed = Files.write(dir.resolve("p.jsonl"), new byte[0]);
     List<Notice> notices = new ArrayList<>();
-    ExportProgress progress = new ExportProgress() {
-      @Override public void notice(Notice notice) {
-        notices.add(notice);
-      }
-    };
+    ExportProgress progress = collecting(notices);
     var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
         dir.resolve("out"), "text", ErrorPolicy.FAIL, false, progress);
 
@@ -405,11 +409,7 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|a|0.5", "Var?|b|0.7");
     Path rejected = input("r.jsonl", "BLANK");
     List<Notice> notices = new ArrayList<>();
-    ExportProgress progress = new ExportProgress() {
-      @Override public void notice(Notice notice) {
-        notices.add(notice);
-      }
-    };
+    ExportProgress progress = collecting(notices);
     Path card = dir.resolve("out/README.md");
     var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
         new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf")), dir.resolve("out"),
@@ -429,11 +429,7 @@ class ExportDatasetServiceTest {
     Path card = Files.writeString(out.resolve("README.md"), "# my own notes\n");
     Path passed = input("p.jsonl", "Hur?|a|0.5");
     List<Notice> notices = new ArrayList<>();
-    ExportProgress progress = new ExportProgress() {
-      @Override public void notice(Notice notice) {
-        notices.add(notice);
-      }
-    };
+    ExportProgress progress = collecting(notices);
     var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa_pairs")),
         out, "text", ErrorPolicy.FAIL, false, progress,
         java.util.Optional.of(new CardRequest(card, "unknown", "Test")), Map.of());
