@@ -2,7 +2,7 @@ package io.qaexport.domain;
 
 /**
  * A record that cannot be exported. Carries only the reason; whoever knows the file and line adds
- * them. Unchecked because it crosses the readers' callback interfaces.
+ * them: the export loop catches it at the mapping call, for that one record.
  */
 public class InvalidRecordException extends RuntimeException {
   private static final long serialVersionUID = 1L;
