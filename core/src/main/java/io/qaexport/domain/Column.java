@@ -18,12 +18,23 @@ public sealed interface Column permits Column.Text, Column.Float64 {
   /** One line for the dataset card's column table. */
   String meaning();
 
-  /** A text column; its value is never null. */
-  record Text(String name, String meaning, Function<HfRecord, String> value) implements Column {
+  /**
+   * A text column; its value is never null.
+   *
+   * @param categorical whether it holds few distinct values (a persona, a source document), so
+   *     that a dictionary of them pays; free text (questions, answers) is nearly unique
+   */
+  record Text(String name, String meaning, Function<HfRecord, String> value, boolean categorical)
+      implements Column {
     public Text {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(meaning, "meaning");
       Objects.requireNonNull(value, "value");
+    }
+
+    /** A free-text column. */
+    public Text(String name, String meaning, Function<HfRecord, String> value) {
+      this(name, meaning, value, false);
     }
 
     @Override

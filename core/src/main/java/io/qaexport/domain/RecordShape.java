@@ -17,9 +17,9 @@ public record RecordShape(String name, List<Column> columns) {
   public static final Column.Text ANSWER = new Column.Text("answer",
       "the answer, with `[source:…]` markers citing the routine", HfRecord::answer);
   public static final Column.Text SOURCE = new Column.Text("source",
-      "the source document the pair was generated from", HfRecord::source);
+      "the source document the pair was generated from", HfRecord::source, true);
   public static final Column.Text PERSONA = new Column.Text("persona",
-      "who asks: `roll/erfarenhet`, or a free-text persona", HfRecord::persona);
+      "who asks: `roll/erfarenhet`, or a free-text persona", HfRecord::persona, true);
   public static final Column.Float64 VALIDATION_SCORE = new Column.Float64("validation_score",
       "the validation step's composite score", HfRecord::validationScore);
   public static final Column.Text FAILURE_REASON = new Column.Text("failure_reason",

@@ -75,6 +75,17 @@ final class DuckDb {
     return codecs;
   }
 
+  /** Per column name, the encodings its column chunks use (e.g. PLAIN, RLE_DICTIONARY). */
+  static Map<String, String> encodings(Path file) throws IOException {
+    Map<String, String> encodings = new LinkedHashMap<>();
+    for (Map<String, Object> row : query("SELECT path_in_schema AS name,"
+        + " string_agg(DISTINCT encodings, ',') AS encodings FROM parquet_metadata(?)"
+        + " GROUP BY path_in_schema ORDER BY path_in_schema", file)) {
+      encodings.put(String.valueOf(row.get("name")), String.valueOf(row.get("encodings")));
+    }
+    return encodings;
+  }
+
   private static List<Map<String, Object>> query(String sql, Path file) throws IOException {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         PreparedStatement statement = duckdb.prepareStatement(sql)) {

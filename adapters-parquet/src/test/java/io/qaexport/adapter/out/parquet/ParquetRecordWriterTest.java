@@ -1,6 +1,7 @@
 package io.qaexport.adapter.out.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,29 @@ class ParquetRecordWriterTest {
       assertTrue(bytes < (256 << 10) * 11 / 10, "a row group of " + bytes + " uncompressed bytes");
     }
     assertEquals(records, DuckDb.records(file));
+  }
+
+  @Test
+  void onlyCategoricalTextGetsADictionary() throws IOException {
+    // Enough rows that a dictionary of three personas and sources pays for itself, and text
+    // repeating just as often, so only the column's kind decides.
+    List<HfRecord> records = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      HfRecord like = REJECTED.get(i % REJECTED.size());
+      records.add(new HfRecord("fråga " + (i % 3), "svar " + (i % 3), like.source(),
+          like.persona(), i / 3000.0, "skäl " + (i % 3)));
+    }
+    Path file = write(RecordShape.REJECTED, ParquetCompression.SNAPPY,
+        ParquetRecordWriter.DEFAULT_ROW_GROUP_BYTES, records);
+
+    var encodings = DuckDb.encodings(file);
+    for (String freeText : List.of("question", "answer", "failure_reason")) {
+      assertFalse(encodings.get(freeText).contains("DICTIONARY"), freeText + ": " + encodings);
+    }
+    for (String categorical : List.of("source", "persona")) {
+      assertTrue(encodings.get(categorical).contains("DICTIONARY"), categorical + ": "
+          + encodings);
+    }
   }
 
   @Test
