@@ -50,9 +50,11 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     OutputFormat format = formats.find(command.formatName());
     requireInputs(command.jobs());
     format = FormatCatalog.configured(format, command.formatOptions());
+    OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
     long started = System.nanoTime();
-    try (OutputTransaction outputs = OutputTransaction.begin(command.outputDir())) {
+    try (OutputTransaction outputs = OutputTransaction.begin(
+        command.outputDir(), command.progress(), OutputTransaction.FileOps.REAL)) {
       var fileExport = new FileExport(source, format, command, outputs, invalidLineLogs);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
@@ -64,6 +66,12 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       return new ExportSummary(files, format.name(), format.hfBuilderName(),
           command.outputDir(), Duration.ofNanos(System.nanoTime() - started), card);
     }
+  }
+
+  @Override
+  public void checkOutputs(ExportCommand command, List<Path> callerOutputs)
+      throws ExportException {
+    OutputPaths.requireFree(command, formats.find(command.formatName()), callerOutputs);
   }
 
   private static void requireInputs(List<ExportJob> jobs) throws UsageException {

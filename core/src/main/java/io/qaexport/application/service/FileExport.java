@@ -51,8 +51,7 @@ final class FileExport {
   FileSummary export(ExportJob job) throws ExportException {
     ExportProgress progress = command.progress();
     Path input = job.input();
-    Path outputPath =
-        command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
+    Path outputPath = OutputPaths.outputPath(command, job, format);
     progress.fileStarted(input, sizeOrUnknown(input));
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();

@@ -11,6 +11,7 @@ import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.OutputPathTakenException;
 import io.qaexport.application.port.in.UnknownFormatException;
 import io.qaexport.domain.RecordShape;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs a parsed request against the export use case and turns the outcome into an exit code. */
 public final class ExportCommandLine {
@@ -61,17 +63,10 @@ public final class ExportCommandLine {
     }
     if (options.summaryJson().isPresent()) {
       // Checked first: once the dataset is in place, a failure here could not undo it.
-      Path json = options.summaryJson().get();
-      if (Files.isDirectory(json)) {
-        error("--summary-json " + json + " is a directory; name a file");
+      Optional<String> refusal = SummaryJson.refusal(options.summaryJson().get());
+      if (refusal.isPresent()) {
+        error(refusal.get());
         return ExitCode.USAGE;
-      }
-      Path parent = json.toAbsolutePath().getParent();
-      try {
-        Files.createDirectories(parent);
-      } catch (IOException e) {
-        error("--summary-json " + json + ": cannot create " + parent + " (" + e.getMessage() + ")");
-        return ExitCode.IO_FAILURE;
       }
     }
     List<ExportJob> jobs = new ArrayList<>();
@@ -91,11 +86,23 @@ public final class ExportCommandLine {
             card -> new CardRequest(card.file(), card.license(), card.prettyName())),
         resolved.formatOptionValues());
     try {
+      if (options.summaryJson().isPresent() && !SummaryJson.isStdout(options.summaryJson().get())) {
+        Path json = options.summaryJson().get();
+        exportDataset.checkOutputs(command, List.of(json));
+        Path parent = json.toAbsolutePath().getParent();
+        try {
+          Files.createDirectories(parent);
+        } catch (IOException e) {
+          error("--summary-json " + json + ": cannot create " + parent + " (" + e.getMessage()
+              + ")");
+          return ExitCode.IO_FAILURE;
+        }
+      }
       ExportSummary summary = exportDataset.export(command);
       if (options.summaryJson().isPresent()) {
         Path json = options.summaryJson().get();
         try {
-          SummaryJson.write(json, summary);
+          SummaryJson.write(json, summary, console.out());
         } catch (IOException e) {
           error("the dataset was exported, but the summary could not be written to " + json
               + ": " + e.getMessage());
@@ -118,6 +125,13 @@ public final class ExportCommandLine {
       return failed(ExitCode.IO_FAILURE, e, options);
     } catch (UnknownFormatException e) {
       error(e.getMessage() + " (see --list-formats)");
+      return failed(ExitCode.USAGE, e, options);
+    } catch (OutputPathTakenException e) {
+      boolean summary = options.summaryJson().filter(json -> json == e.output()).isPresent();
+      error(e.getMessage() + "; nothing was written. " + (summary
+          ? "Name another file with --summary-json."
+          : "Choose another --output-dir (the outputs are named " + PASSED_OUTPUT + ".<ext>, "
+              + REJECTED_OUTPUT + ".<ext> and their .errors.jsonl logs)."));
       return failed(ExitCode.USAGE, e, options);
     } catch (CardPathTakenException e) {
       error(e.getMessage() + "; name another path with --dataset-card");
