@@ -66,6 +66,9 @@ public final class CliSyntax {
           + ": the first invalid record stops the run, nothing is written; skip"
           + defaultMark("skip") + ": leave invalid records out and log them to"
           + " <output>.errors.jsonl"),
+      Flag.valued("max-errors", "N", "with --on-error skip: more than N invalid records stop the"
+          + " run, nothing is written; without it any number may be skipped, but a run that"
+          + " skips records and exports none fails"),
       Flag.toggle("strict", "a missing or null question, answer, source_document, persona or"
           + " score is an invalid record instead of getting a default"),
       Flag.valued("max-line-bytes", "SIZE", "longest input line accepted, e.g. 64M (default: "

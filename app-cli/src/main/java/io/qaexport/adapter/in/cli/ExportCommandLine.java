@@ -11,12 +11,15 @@ import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.InvalidRecordsLimitException;
 import io.qaexport.application.port.in.OutputPathTakenException;
 import io.qaexport.application.port.in.UnknownFormatException;
 import io.qaexport.domain.RecordShape;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +60,15 @@ public final class ExportCommandLine {
       plugins.problems().forEach(problem -> console.err().println("qa-export: warning: "
           + problem));
     }
-    if (!Files.exists(options.inputs().passed())) {
+    try {
+      Files.readAttributes(options.inputs().passed(), BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
       error(missingPassedMessage(options));
       return ExitCode.USAGE;
+    } catch (IOException e) {
+      // Not missing: unreadable, e.g. a directory on the way that cannot be searched.
+      error(ExportIoException.of("cannot read " + options.inputs().passed(), e).getMessage());
+      return failed(ExitCode.IO_FAILURE, e, options);
     }
     if (options.summaryJson().isPresent()) {
       // Checked first: once the dataset is in place, a failure here could not undo it.
@@ -84,7 +93,7 @@ public final class ExportCommandLine {
         options.reading().errorPolicy(), options.reading().strict(), progress,
         options.card().map(
             card -> new CardRequest(card.file(), card.license(), card.prettyName())),
-        resolved.formatOptionValues());
+        resolved.formatOptionValues(), options.reading().maxErrors());
     try {
       if (options.summaryJson().isPresent() && !SummaryJson.isStdout(options.summaryJson().get())) {
         Path json = options.summaryJson().get();
@@ -118,6 +127,15 @@ public final class ExportCommandLine {
       if (!quiet) {
         console.err().println("qa-export: no output was written or replaced. Fix the line, or"
             + " run with --on-error skip to leave invalid records out and log them.");
+      }
+      return failed(ExitCode.INVALID_INPUT, e, options);
+    } catch (InvalidRecordsLimitException e) {
+      error(e.getMessage() + ". No output was written or replaced.");
+      if (!quiet) {
+        console.err().println("qa-export: " + (e.limit().isPresent()
+            ? "raise --max-errors to skip more, or fix the input."
+            : "is the input JSON Lines (not compressed, not another format)? To accept a run"
+                + " that exports nothing, give --max-errors."));
       }
       return failed(ExitCode.INVALID_INPUT, e, options);
     } catch (ExportIoException e) {
