@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real command line in a child JVM, killed while it writes a large export: SIGTERM leaves the
- * output directory as it was; SIGKILL leaves only the clearly named temporary file, which the
- * next run removes.
+ * output directory as it was; SIGKILL leaves only the clearly named temporary file and the
+ * unlocked lock file, which the next run removes.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class InterruptionTest {
@@ -124,7 +124,8 @@ class InterruptionTest {
     child.destroyForcibly(); // SIGKILL: no hook runs
 
     assertEquals(128 + 9, awaitExit(child), "ended by SIGKILL");
-    assertEquals(List.of(temporary.getFileName().toString(), "qa_pairs.jsonl"), filesIn(out));
+    assertEquals(List.of(".qa-export.lock", temporary.getFileName().toString(), "qa_pairs.jsonl"),
+        filesIn(out), "the lock file stays, unlocked: the system released the lock");
     assertTrue(Files.size(temporary) > 0, "the leftover is the partial export");
     assertArrayEquals(EARLIER, Files.readAllBytes(out.resolve("qa_pairs.jsonl")));
     assertTrue(ProcessHandle.of(child.pid()).isEmpty(), "the writer of the leftover is gone");
@@ -137,7 +138,7 @@ class InterruptionTest {
     assertEquals(0, next.exitCode(), next.err());
     assertEquals(List.of("qa_pairs.jsonl"),
         filesIn(out).stream().filter(f -> !f.equals("README.md")).toList(),
-        "the leftover was removed (README.md is the dataset card)");
+        "the leftovers were removed (README.md is the dataset card)");
     assertEquals("{\"question\":\"ny\",\"answer\":\"körning\",\"source\":\"\",\"persona\":"
         + "\"unknown\",\"validation_score\":0.0}\n",
         Files.readString(out.resolve("qa_pairs.jsonl"), StandardCharsets.UTF_8));

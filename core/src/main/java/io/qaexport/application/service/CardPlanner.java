@@ -85,14 +85,10 @@ final class CardPlanner {
       throws CardPathTakenException {
     for (FileSummary file : files) {
       for (Path taken : List.of(file.input(), file.output(), FileExport.errorsPath(file.output()))) {
-        if (sameFile(cardFile, taken)) {
+        if (OutputPaths.sameFile(cardFile, taken)) {
           throw new CardPathTakenException(cardFile, taken);
         }
       }
     }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 }

@@ -3,6 +3,7 @@ package io.qaexport.application.service;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
@@ -12,7 +13,10 @@ import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,14 +54,17 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     OutputFormat format = formats.find(command.formatName());
     requireInputs(command.jobs());
     format = FormatCatalog.configured(format, command.formatOptions());
+    OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
     long started = System.nanoTime();
-    try (OutputTransaction outputs = OutputTransaction.begin(command.outputDir())) {
+    try (OutputTransaction outputs = OutputTransaction.begin(
+        command.outputDir(), command.progress(), OutputTransaction.FileOps.REAL)) {
       var fileExport = new FileExport(source, format, command, outputs, invalidLineLogs);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
         files.add(fileExport.export(job));
       }
+      fileExport.requireRecordsExported(files);
       Optional<Path> card = new CardPlanner(cardWriter, command.progress())
           .stage(command.datasetCard(), format, files, outputs);
       outputs.commit();
@@ -66,10 +73,20 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     }
   }
 
-  private static void requireInputs(List<ExportJob> jobs) throws UsageException {
+  @Override
+  public void checkOutputs(ExportCommand command, List<Path> callerOutputs)
+      throws ExportException {
+    OutputPaths.requireFree(command, formats.find(command.formatName()), callerOutputs);
+  }
+
+  private static void requireInputs(List<ExportJob> jobs) throws ExportException {
     for (ExportJob job : jobs) {
-      if (!Files.exists(job.input())) {
+      try {
+        Files.readAttributes(job.input(), BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
         throw new UsageException(job.input() + ": no such file");
+      } catch (IOException e) {
+        throw ExportIoException.of("cannot read " + job.input(), e); // e.g. permission denied
       }
     }
   }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,7 @@ final class FileExport {
   private final ExportCommand command;
   private final OutputTransaction outputs;
   private final InvalidLineLog.Factory invalidLineLogs;
+  private final SkipBudget skips;
   private long bytesReported;
 
   FileExport(QaPairSource source, OutputFormat format, ExportCommand command,
@@ -46,23 +48,28 @@ final class FileExport {
     this.command = command;
     this.outputs = outputs;
     this.invalidLineLogs = invalidLineLogs;
+    this.skips = new SkipBudget(command.maxErrors());
+  }
+
+  /** After the last file: a run that skipped records must have exported some, unless limited. */
+  void requireRecordsExported(List<FileSummary> files) throws ExportException {
+    skips.requireRecordsExported(files.stream().mapToLong(FileSummary::exported).sum());
   }
 
   FileSummary export(ExportJob job) throws ExportException {
     ExportProgress progress = command.progress();
     Path input = job.input();
-    Path outputPath =
-        command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
+    Path outputPath = OutputPaths.outputPath(command, job, format);
     progress.fileStarted(input, sizeOrUnknown(input));
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
     var invalid = new InvalidLines(command.errorPolicy(), input, errorsPath(outputPath), outputs,
-        invalidLineLogs);
+        invalidLineLogs, skips);
     bytesReported = 0;
     long linesRead = 0;
     long blankLines = 0;
     long outputBytes;
-    try (PairReader reader = open(input);
+    try (PairReader reader = open(input, job);
         RecordOutput output = RecordOutput.open(format, job.shape(), outputPath, outputs)) {
       RecordSink records = output; // stages between mapping and writing wrap it here
       for (SourceLine line = next(reader, input); line != null; line = next(reader, input)) {
@@ -112,9 +119,9 @@ final class FileExport {
         output.statistics().personaCounts(), output.statistics().scores());
   }
 
-  private PairReader open(Path input) throws ExportException {
+  private PairReader open(Path input, ExportJob job) throws ExportException {
     try {
-      return source.open(input);
+      return source.open(input, job.shape());
     } catch (NoSuchFileException e) {
       throw new UsageException(input + ": no such file");
     } catch (IOException e) {

@@ -20,11 +20,13 @@ final class InvalidLines {
   private final Path logPath;
   private final OutputTransaction outputs;
   private final InvalidLineLog.Factory logs;
+  private final SkipBudget budget;
   private InvalidLineLog log;
   private long count;
 
   InvalidLines(ErrorPolicy policy, Path input, Path logPath, OutputTransaction outputs,
-      InvalidLineLog.Factory logs) {
+      InvalidLineLog.Factory logs, SkipBudget budget) {
+    this.budget = budget;
     this.policy = policy;
     this.input = input;
     this.logPath = logPath;
@@ -38,6 +40,7 @@ final class InvalidLines {
       throw new InvalidInputException(input, lineNumber, column, reason);
     }
     count++;
+    budget.spend(input, lineNumber);
     try {
       if (log == null) {
         log = logs.open(outputs.stage(logPath));

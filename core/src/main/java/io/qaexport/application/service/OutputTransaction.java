@@ -1,44 +1,96 @@
 package io.qaexport.application.service;
 
 import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.Notice;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The output directory's life during one run: {@link #begin} prepares it (creating it if need be,
- * removing what killed runs left), {@link #stage} gives each output a temporary file beside its
- * final path, and {@link #commit()} moves them all into place only together. Until then no output
- * exists or is replaced; {@link #close()} without a commit (also run by a shutdown hook on Ctrl-C
- * or SIGTERM) removes the temporary files, and the directory too if this run created it. After a
- * {@code kill -9} a temporary file named {@code .NAME.PID.qa-export-tmp} stays behind; the next
- * run in that directory removes it.
+ * The output directory's life during one run. {@link #begin} takes the directory's lock (a second
+ * run waits for it), rolls back a commit that a killed run left half done, and removes what
+ * killed runs left; {@link #stage} gives each output a temporary file beside its final path;
+ * {@link #commit()} moves them all into place together; {@link #close()} without a commit (also
+ * run by a shutdown hook on Ctrl-C or SIGTERM) removes the temporary files.
+ *
+ * <p>The commit, like a database's: the staged files are synced, then a journal listing every
+ * move is written and synced; only then are earlier outputs renamed aside and the new ones
+ * renamed into place. Deleting the journal is the commit point. A failure before it (in this run,
+ * or a kill -9 found by the next run) undoes the moves from the journal, so the directory holds
+ * the earlier outputs or all the new ones, never a mix. Only renames are used: no hard links.
  */
 final class OutputTransaction implements AutoCloseable {
   static final String TEMP_SUFFIX = ".qa-export-tmp";
+  static final String LOCK_FILE = ".qa-export.lock";
+  static final String JOURNAL_FILE = ".qa-export.journal";
+  private static final String JOURNAL_HEADER = "qa-export journal 1";
+  private static final String JOURNAL_END = "end";
+  private static final long LOCK_POLL_MILLIS = 100;
+
+  /**
+   * The changes a commit makes to the file system, each one step. A test seam: tests inject a
+   * failure, or a pause to kill the process, at any step.
+   */
+  interface FileOps {
+    /** Renames {@code from} to {@code to} atomically, replacing {@code to}. */
+    void move(Path from, Path to) throws IOException;
+
+    void delete(Path file) throws IOException;
+
+    FileOps REAL = new FileOps() {
+      @Override
+      public void move(Path from, Path to) throws IOException {
+        moveIntoPlace(from, to);
+      }
+
+      @Override
+      public void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+      }
+    };
+  }
+
+  /** One move of the commit: {@code temporary} (none for a stale file) to {@code target}. */
+  private record Entry(Optional<Path> temporary, Path target, Optional<Path> backup) {}
 
   private final Path directory;
   private final boolean createdDirectory;
+  private final FileOps ops;
+  private final DirectoryLock lock;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
   private final List<Path> removeOnCommit = new ArrayList<>();
-  private final Thread shutdownHook = new Thread(this::discard, "qa-export-cleanup");
+  private final Thread shutdownHook = new Thread(this::interrupted, "qa-export-cleanup");
   private boolean finished;
   private boolean committed;
 
   /** Opens a transaction on {@code directory}, creating it if it does not exist. */
   static OutputTransaction begin(Path directory) throws ExportIoException {
+    return begin(directory, ExportProgress.NONE, FileOps.REAL);
+  }
+
+  static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops)
+      throws ExportIoException {
     boolean created = !Files.exists(directory);
     try {
       Files.createDirectories(directory);
-      removeLeftovers(directory);
     } catch (IOException e) {
       throw ExportIoException.of("cannot create or use output directory " + directory, e);
     }
@@ -46,12 +98,30 @@ final class OutputTransaction implements AutoCloseable {
       throw new ExportIoException(
           "cannot write to output directory " + directory + ": permission denied", null);
     }
-    return new OutputTransaction(directory, created);
+    DirectoryLock lock;
+    try {
+      lock = DirectoryLock.acquire(directory, progress);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot lock output directory " + directory, e);
+    }
+    try {
+      if (recover(directory, ops)) {
+        progress.notice(new Notice.InterruptedCommitUndone(directory));
+      }
+      removeLeftovers(directory);
+    } catch (IOException e) {
+      lock.release();
+      throw ExportIoException.of("cannot use output directory " + directory, e);
+    }
+    return new OutputTransaction(directory, created, ops, lock);
   }
 
-  OutputTransaction(Path directory, boolean createdDirectory) {
+  private OutputTransaction(Path directory, boolean createdDirectory, FileOps ops,
+      DirectoryLock lock) {
     this.directory = directory;
     this.createdDirectory = createdDirectory;
+    this.ops = ops;
+    this.lock = lock;
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
@@ -67,9 +137,8 @@ final class OutputTransaction implements AutoCloseable {
     if (temporaryToFinal.containsValue(finalPath)) {
       throw new IOException(finalPath + " would be written twice by one run");
     }
-    String name = "." + finalPath.getFileName() + "." + ProcessHandle.current().pid() + TEMP_SUFFIX;
     // Beside the final file, so the move into place is a rename within one directory.
-    Path temporary = finalPath.resolveSibling(name);
+    Path temporary = temporaryBeside(finalPath, "");
     Files.deleteIfExists(temporary);
     Files.createFile(temporary);
     temporaryToFinal.put(temporary, finalPath);
@@ -90,84 +159,181 @@ final class OutputTransaction implements AutoCloseable {
   }
 
   /**
-   * Moves every staged file into place, each atomically, replacing what was there. If a move
-   * fails, the files this commit already replaced are put back from hard-link backups (where the
-   * file system has links), so the outputs stay as they were before the run.
+   * Moves every staged file into place and removes the stale ones, all or none: on a failure the
+   * moves done so far are undone from the journal (or, if even that fails, by the next run).
    */
   synchronized void moveAllIntoPlace() throws IOException {
     if (finished) {
       throw new IOException("export interrupted");
     }
     for (Path finalPath : temporaryToFinal.values()) {
-      if (Files.isDirectory(finalPath)) {
+      if (Files.isDirectory(finalPath, LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException(finalPath + " is a directory");
       }
     }
-    // For each output that existed before: its backup, or empty where links are not supported.
-    Map<Path, Optional<Path>> previous = new LinkedHashMap<>();
-    List<Path> placed = new ArrayList<>();
-    try {
-      for (var entry : temporaryToFinal.entrySet()) {
-        Path finalPath = entry.getValue();
-        if (Files.exists(finalPath)) {
-          previous.put(finalPath, backUp(finalPath));
-        }
-        moveIntoPlace(entry.getKey(), finalPath);
-        placed.add(finalPath);
-      }
-    } catch (IOException e) {
-      restore(placed, previous);
-      throw e;
-    } finally {
-      for (Optional<Path> backup : previous.values()) {
-        if (backup.isPresent()) {
-          Files.deleteIfExists(backup.get());
-        }
-      }
+    List<Entry> entries = plan();
+    Set<Path> directories = new LinkedHashSet<>();
+    for (Entry entry : entries) {
+      directories.add(entry.target().toAbsolutePath().getParent());
     }
+    for (Path temporary : temporaryToFinal.keySet()) {
+      sync(temporary);
+    }
+    Path journal = directory.resolve(JOURNAL_FILE);
+    writeJournal(journal, entries);
+    try {
+      for (Entry entry : entries) {
+        if (entry.backup().isPresent()) {
+          ops.move(entry.target(), entry.backup().get());
+        }
+        if (entry.temporary().isPresent()) {
+          ops.move(entry.temporary().get(), entry.target());
+        }
+      }
+      directories.forEach(OutputTransaction::syncDirectory);
+      ops.delete(journal); // the commit point
+    } catch (IOException | RuntimeException e) {
+      try {
+        undo(entries, ops);
+        directories.forEach(OutputTransaction::syncDirectory);
+        ops.delete(journal);
+      } catch (IOException | RuntimeException undoFailed) {
+        e.addSuppressed(undoFailed);
+        throw new IOException(e.getMessage() + "; the moves could not all be undone yet: the"
+            + " next run in " + directory + " undoes them from its journal", e);
+      }
+      throw e;
+    }
+    syncDirectory(directory);
     temporaryToFinal.clear();
     finished = true;
     committed = true;
-    for (Path stale : removeOnCommit) {
-      try {
-        Files.deleteIfExists(stale);
-      } catch (IOException e) {
-        // The outputs are in place; a stale file that stays is the lesser harm.
+    for (Entry entry : entries) {
+      if (entry.backup().isPresent()) {
+        try {
+          ops.delete(entry.backup().get());
+        } catch (IOException e) {
+          // Committed: a backup that stays is removed by the next run in this directory.
+        }
       }
     }
+  }
+
+  private List<Entry> plan() {
+    List<Entry> entries = new ArrayList<>();
+    for (var staged : temporaryToFinal.entrySet()) {
+      Path target = staged.getValue();
+      entries.add(new Entry(Optional.of(staged.getKey()), target, backupFor(target)));
+    }
+    for (Path stale : removeOnCommit) {
+      if (!temporaryToFinal.containsValue(stale)) {
+        backupFor(stale).ifPresent(backup -> entries.add(
+            new Entry(Optional.empty(), stale, Optional.of(backup))));
+      }
+    }
+    return entries;
+  }
+
+  /** Where the commit moves an existing {@code target} aside; empty if there is none. */
+  private static Optional<Path> backupFor(Path target) {
+    return Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(temporaryBeside(target, ".previous")) : Optional.empty();
+  }
+
+  private static Path temporaryBeside(Path finalPath, String kind) {
+    return finalPath.resolveSibling("." + finalPath.getFileName() + kind + "."
+        + ProcessHandle.current().pid() + TEMP_SUFFIX);
+  }
+
+  /**
+   * Undoes a commit's moves, last first, judging from what exists which were done. Safe to
+   * repeat: the next run repeats it after a kill during an undo.
+   */
+  private static void undo(List<Entry> entries, FileOps ops) throws IOException {
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      Entry entry = entries.get(i);
+      if (entry.backup().isPresent()) {
+        if (Files.exists(entry.backup().get(), LinkOption.NOFOLLOW_LINKS)) {
+          ops.move(entry.backup().get(), entry.target());
+        }
+      } else if (entry.temporary().isPresent()
+          && !Files.exists(entry.temporary().get(), LinkOption.NOFOLLOW_LINKS)
+          && Files.exists(entry.target(), LinkOption.NOFOLLOW_LINKS)) {
+        ops.delete(entry.target()); // new in this commit, already moved in
+      }
+      if (entry.temporary().isPresent()) {
+        ops.delete(entry.temporary().get());
+      }
+    }
+  }
+
+  /** Written beside and renamed into place, so a journal is either whole or absent. */
+  private void writeJournal(Path journal, List<Entry> entries) throws IOException {
+    var text = new StringBuilder(JOURNAL_HEADER).append('\n');
+    for (Entry entry : entries) {
+      text.append(encode(entry.temporary())).append('\t').append(encode(Optional.of(
+          entry.target()))).append('\t').append(encode(entry.backup())).append('\n');
+    }
+    text.append(JOURNAL_END).append('\n');
+    Path temporary = temporaryBeside(journal, "");
+    try {
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      sync(temporary);
+      ops.move(temporary, journal);
+      syncDirectory(directory);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+  }
+
+  /**
+   * Undoes the commit a killed run left half done in {@code directory}, if its journal is there.
+   *
+   * @return whether there was one
+   */
+  static boolean recover(Path directory, FileOps ops) throws IOException {
+    Path journal = directory.resolve(JOURNAL_FILE);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException none) {
+      return false;
+    }
+    if (lines.size() < 2 || !lines.get(0).equals(JOURNAL_HEADER)
+        || !lines.get(lines.size() - 1).equals(JOURNAL_END)) {
+      throw new IOException(journal + " is not a journal qa-export can read; move it away to"
+          + " use this directory");
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size() - 1)) {
+      String[] fields = line.split("\t", -1);
+      if (fields.length != 3) {
+        throw new IOException(journal + " is damaged at: " + line);
+      }
+      entries.add(new Entry(decode(directory, fields[0]),
+          decode(directory, fields[1]).orElseThrow(), decode(directory, fields[2])));
+    }
+    undo(entries, ops);
+    syncDirectory(directory);
+    ops.delete(journal);
+    syncDirectory(directory);
+    return true;
+  }
+
+  private static String encode(Optional<Path> path) {
+    return path.map(p -> java.net.URLEncoder.encode(p.toAbsolutePath().toString(),
+        StandardCharsets.UTF_8)).orElse("-");
+  }
+
+  private static Optional<Path> decode(Path directory, String field) {
+    return field.equals("-") ? Optional.empty() : Optional.of(directory.getFileSystem().getPath(
+        java.net.URLDecoder.decode(field, StandardCharsets.UTF_8)));
   }
 
   /** A file of an earlier run that this run's outputs make stale; removed at commit. */
   synchronized void removeOnCommit(Path stale) {
     removeOnCommit.add(stale);
-  }
-
-  /** A hard link to an existing output, named like a temporary file so leftovers get removed. */
-  private static Optional<Path> backUp(Path finalPath) {
-    Path backup = finalPath.resolveSibling("." + finalPath.getFileName() + ".previous."
-        + ProcessHandle.current().pid() + TEMP_SUFFIX);
-    try {
-      Files.deleteIfExists(backup);
-      Files.createLink(backup, finalPath);
-      return Optional.of(backup);
-    } catch (IOException | UnsupportedOperationException noLinks) {
-      return Optional.empty();
-    }
-  }
-
-  /** Undoes the moves done so far: old versions back, outputs that were new removed. */
-  private static void restore(List<Path> placed, Map<Path, Optional<Path>> previous) {
-    for (Path finalPath : placed) {
-      try {
-        if (!previous.containsKey(finalPath)) {
-          Files.deleteIfExists(finalPath);
-        } else if (previous.get(finalPath).isPresent()) {
-          moveIntoPlace(previous.get(finalPath).get(), finalPath);
-        }
-      } catch (IOException ignored) {
-        // Best effort: the failure that started this is what the user is told.
-      }
-    }
   }
 
   /** Removes every staged file that was not committed. Safe to call more than once. */
@@ -183,6 +349,12 @@ final class OutputTransaction implements AutoCloseable {
     temporaryToFinal.clear();
   }
 
+  /** The shutdown hook: Ctrl-C or SIGTERM; the lock goes with the process. */
+  private void interrupted() {
+    discard();
+    lock.release();
+  }
+
   /** Ends the transaction: without a commit, nothing of this run stays behind. */
   @Override
   public void close() {
@@ -192,6 +364,7 @@ final class OutputTransaction implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // The hook is running or has run; nothing to undo.
     }
+    lock.release();
     if (!committed && createdDirectory) {
       // A failed run leaves nothing behind, not even the directory it made (if still empty).
       try {
@@ -233,7 +406,7 @@ final class OutputTransaction implements AutoCloseable {
     }
   }
 
-  private static void moveIntoPlace(Path temporary, Path finalPath) throws IOException {
+  static void moveIntoPlace(Path temporary, Path finalPath) throws IOException {
     try {
       // REPLACE_EXISTING too: whether an atomic move replaces the target is up to the file system
       // (rename(2) does; others, e.g. in-memory ones, refuse without it).
@@ -241,6 +414,124 @@ final class OutputTransaction implements AutoCloseable {
           StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, finalPath, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Flushes a file's bytes to the device, so a journal never points at unwritten data. */
+  private static void sync(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  /** Makes renames in {@code dir} durable; some file systems cannot, which costs only that. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException unsupported) {
+      // Not every file system syncs a directory; a kill -9 needs no sync, only a power loss.
+    }
+  }
+
+  /**
+   * The exclusive lock on an output directory, held for the whole run: {@code .qa-export.lock},
+   * locked with the operating system (released by it when the process dies, even by kill -9)
+   * and deleted when the run ends. A run that finds it held waits, saying so once.
+   */
+  static final class DirectoryLock {
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private boolean released;
+
+    private DirectoryLock(Path file, FileChannel channel, FileLock lock) {
+      this.file = file;
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    static DirectoryLock acquire(Path directory, ExportProgress progress) throws IOException {
+      Path file = directory.resolve(LOCK_FILE);
+      boolean told = false;
+      while (true) {
+        Optional<Object> before = fileKey(file);
+        if (before.isEmpty()) {
+          try {
+            Files.createFile(file);
+          } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // Another run made it first: look again.
+          }
+          continue;
+        }
+        FileChannel channel;
+        try {
+          channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException deleted) {
+          continue;
+        }
+        FileLock lock = null;
+        try {
+          lock = tryLock(channel);
+          // Still the file the name held before it was opened? A run deletes the lock file
+          // before it lets go, so a waiter may have locked a file that no longer has a name.
+          if (lock != null && before.equals(fileKey(file))) {
+            return new DirectoryLock(file, channel, lock);
+          }
+        } catch (IOException | RuntimeException e) {
+          channel.close();
+          throw e;
+        }
+        channel.close();
+        if (lock == null && !told) {
+          progress.notice(new Notice.WaitingForOutputDirectory(directory));
+          told = true;
+        }
+        if (lock == null) {
+          try {
+            Thread.sleep(LOCK_POLL_MILLIS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the lock on " + directory);
+          }
+        }
+      }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+      try {
+        return channel.tryLock();
+      } catch (OverlappingFileLockException heldInThisJvm) {
+        return null;
+      }
+    }
+
+    /**
+     * The file's identity, without opening it: closing any descriptor of a locked file would
+     * release the process's lock (POSIX record locks).
+     */
+    private static Optional<Object> fileKey(Path file) throws IOException {
+      try {
+        var attributes = Files.readAttributes(file,
+            java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return Optional.of(attributes.fileKey() == null
+            ? "no file keys here" : attributes.fileKey());
+      } catch (NoSuchFileException none) {
+        return Optional.empty();
+      }
+    }
+
+    synchronized void release() {
+      if (released) {
+        return;
+      }
+      released = true;
+      try {
+        Files.deleteIfExists(file);
+        lock.release();
+        channel.close();
+      } catch (IOException | RuntimeException e) {
+        // The operating system releases the lock when the process ends.
+      }
     }
   }
 }

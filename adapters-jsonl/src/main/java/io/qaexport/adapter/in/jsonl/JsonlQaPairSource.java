@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.qaexport.domain.RecordShape;
 import java.util.Arrays;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -34,29 +35,42 @@ final class JsonlQaPairSource implements QaPairSource {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             // A parser per line: cheap per-thread buffers instead of a shared, locked pool.
             .recyclerPool(JsonRecyclerPools.threadLocalPool())
+            // The line limit bounds everything; within it, valid JSON is valid, whatever fields
+            // we do not read hold (Jackson's defaults stop at 1000 digits, 50,000-character
+            // names, 500 levels). Each level of nesting takes two bytes of the line at least.
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxStringLength(maxLineBytes)
                     .maxDocumentLength(maxLineBytes)
+                    .maxNumberLength(maxLineBytes)
+                    .maxNameLength(maxLineBytes)
+                    .maxNestingDepth(Math.max(1, maxLineBytes / 2))
                     .build())
             .build();
   }
 
   @Override
   public PairReader open(Path file) throws IOException {
-    return new JsonlPairReader(Files.newInputStream(file));
+    return new JsonlPairReader(Files.newInputStream(file), true);
+  }
+
+  @Override
+  public PairReader open(Path file, RecordShape shape) throws IOException {
+    return new JsonlPairReader(Files.newInputStream(file), shape.hasFailureReason());
   }
 
   /** Turns each line of the file into a pair, a blank line or an invalid line with its reason. */
   private final class JsonlPairReader implements PairReader {
     private final InputStream in;
     private final LineSplitter lines;
-    private final PairParser parser = new PairParser(json);
+    private final PairParser parser;
     private long lineNumber;
 
-    JsonlPairReader(InputStream in) {
+    JsonlPairReader(InputStream in, boolean readsFailureReason) {
       this.in = in;
-      this.lines = new LineSplitter(in, maxLineBytes);
+      // One byte more than the limit: the CR of a CRLF line end is not part of the line.
+      this.lines = new LineSplitter(in, maxLineBytes + 1);
+      this.parser = new PairParser(json, readsFailureReason);
     }
 
     @Override
@@ -78,20 +92,28 @@ final class JsonlQaPairSource implements QaPairSource {
       byte[] buffer = lines.buffer();
       int start = lines.start();
       int end = lines.end();
+      if (!lines.tooLong() && end > start && buffer[end - 1] == '\r') {
+        end--; // a CRLF line end: the CR is neither counted nor kept in the raw line
+      }
+      boolean tooLong = lines.tooLong() || end - start > maxLineBytes;
       boolean byteOrderMark = hasByteOrderMark(buffer, start, end);
       if (lineNumber == 1 && byteOrderMark) {
         start += 3;
       }
-      RawLine raw = copier(buffer, start, end);
-      if (lines.tooLong()) {
+      if (tooLong) {
+        int kept = Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
         return new SourceLine.Invalid(lineNumber, 0, "line is longer than the limit of "
-            + maxLineBytes + " bytes (raise it with --max-line-bytes)", raw);
+            + maxLineBytes + " bytes (raise it with --max-line-bytes)",
+            copier(buffer, start, start + Math.max(kept, 0)));
       }
-      if (end > start && buffer[end - 1] == '\r') {
-        end--;
-      }
+      RawLine raw = copier(buffer, start, end);
       if (isBlank(buffer, start, end)) {
         return new SourceLine.Blank(lineNumber);
+      }
+      if (lineNumber == 1 && byteOrderMark && hasByteOrderMark(buffer, start, end)) {
+        // Jackson would skip this second one silently; a later one is refused, so is this.
+        return new SourceLine.Invalid(lineNumber, 4, "a second byte-order mark (U+FEFF): one"
+            + " is allowed, at the start of the file", raw);
       }
       if (lineNumber > 1 && byteOrderMark) {
         // Jackson would skip it silently; mid-file it means files were concatenated.
@@ -106,8 +128,12 @@ final class JsonlQaPairSource implements QaPairSource {
       }
       try {
         boolean mayHaveEscapes = LineSplitter.indexOf(buffer, (byte) '\\', start, end) >= 0;
-        return new SourceLine.Pair(lineNumber,
+        var pair = new SourceLine.Pair(lineNumber,
             parser.parse(buffer, start, end - start, mayHaveEscapes), raw);
+        if (mayHavePlusInfinity(buffer, start, end)) {
+          parser.refusePlusInfinity(buffer, start, end - start);
+        }
+        return pair;
       } catch (LineProblem problem) {
         return new SourceLine.Invalid(lineNumber, problem.column(), problem.getMessage(), raw);
       }
@@ -121,6 +147,17 @@ final class JsonlQaPairSource implements QaPairSource {
   private static boolean hasByteOrderMark(byte[] b, int start, int end) {
     return end - start >= 3 && b[start] == (byte) 0xEF && b[start + 1] == (byte) 0xBB
         && b[start + 2] == (byte) 0xBF;
+  }
+
+  /** Whether "+Infinity" occurs anywhere; rare, so the exact check runs only then. */
+  private static boolean mayHavePlusInfinity(byte[] b, int start, int end) {
+    for (int plus = LineSplitter.indexOf(b, (byte) '+', start, end); plus >= 0;
+        plus = LineSplitter.indexOf(b, (byte) '+', plus + 1, end)) {
+      if (end - plus > 8 && b[plus + 1] == 'I' && b[plus + 8] == 'y') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isBlank(byte[] b, int start, int end) {

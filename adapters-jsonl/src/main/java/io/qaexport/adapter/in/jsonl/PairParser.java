@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -15,11 +16,14 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class PairParser {
   private final JsonFactory json;
+  /** Passed pairs export no failure_reason: its type is then none of our business. */
+  private final boolean readsFailureReason;
   /** Set per line: scan strings for lone surrogates only when escapes could have made one. */
   private boolean checkSurrogates;
 
-  PairParser(JsonFactory json) {
+  PairParser(JsonFactory json, boolean readsFailureReason) {
     this.json = json;
+    this.readsFailureReason = readsFailureReason;
   }
 
   /**
@@ -48,8 +52,25 @@ final class PairParser {
       }
       return pair;
     } catch (JacksonException e) {
-      int column = e.getLocation() == null ? 0 : Math.max(e.getLocation().getColumnNr(), 0);
-      throw new LineProblem(column, syntaxReason(e));
+      throw new LineProblem(column(e.getLocation()), syntaxReason(e));
+    }
+  }
+
+  /**
+   * Refuses {@code +Infinity} anywhere on the line. NaN, Infinity and -Infinity are let through
+   * as some JSON writers emit them (Python's json reads them back); no writer emits +Infinity,
+   * and no reader but a lenient one takes it. Run only on lines holding the text.
+   */
+  void refusePlusInfinity(byte[] bytes, int offset, int length) throws LineProblem {
+    try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.VALUE_NUMBER_FLOAT && parser.getString().startsWith("+")) {
+          throw problem(parser, "invalid JSON: +Infinity is not a number (JSON numbers take no"
+              + " plus sign)");
+        }
+      }
+    } catch (JacksonException e) {
+      throw new LineProblem(column(e.getLocation()), syntaxReason(e));
     }
   }
 
@@ -143,8 +164,12 @@ final class PairParser {
           score = number(parser, value, "validation.composite_score");
         }
         case "failure_reason" -> {
-          seen = firstTime(parser, seen, 2, "validation.failure_reason");
-          failureReason = string(parser, value, "validation.failure_reason");
+          if (readsFailureReason) {
+            seen = firstTime(parser, seen, 2, "validation.failure_reason");
+            failureReason = string(parser, value, "validation.failure_reason");
+          } else {
+            parser.skipChildren();
+          }
         }
         default -> parser.skipChildren();
       }
@@ -219,7 +244,19 @@ final class PairParser {
   }
 
   private static LineProblem problem(JsonParser parser, String reason) {
-    return new LineProblem(Math.max(parser.currentTokenLocation().getColumnNr(), 0), reason);
+    return new LineProblem(column(parser.currentTokenLocation()), reason);
+  }
+
+  /**
+   * The 1-based byte column on the line. From the byte offset, not Jackson's column: Jackson
+   * starts a new row after a lone CR inside the line, which is no line end here.
+   */
+  private static int column(TokenStreamLocation location) {
+    if (location == null) {
+      return 0;
+    }
+    long offset = location.getByteOffset();
+    return offset >= 0 ? (int) offset + 1 : Math.max(location.getColumnNr(), 0);
   }
 
   static String describe(JsonToken token) {
@@ -244,6 +281,9 @@ final class PairParser {
     // Jackson points at where an unclosed object or array began with a location that is only
     // noise without the source ("[Source: REDACTED ...; byte offset: #UNKNOWN]"): drop it.
     int startMarker = reason.indexOf(" (start marker at [Source:");
-    return "invalid JSON: " + (startMarker < 0 ? reason : reason.substring(0, startMarker));
+    reason = startMarker < 0 ? reason : reason.substring(0, startMarker);
+    // Limits name the parser's settings ("from `StreamReadConstraints.get...()`"): not ours.
+    reason = reason.replaceAll(", from `StreamReadConstraints[^`]*`", "");
+    return "invalid JSON: " + reason;
   }
 }

@@ -318,4 +318,87 @@ class JsonlQaPairSourceTest {
     assertNull(profile.roll());
     assertEquals("erfaren", profile.erfarenhet());
   }
+
+  @Test
+  void passedPairsAreNotRejectedForTheTypeOfAFailureReasonTheyNeverExport() throws IOException {
+    String line = "{\"question\":\"q\",\"validation\":{\"composite_score\":0.9,"
+        + "\"failure_reason\":5}}\n";
+    Path file = Files.writeString(dir.resolve("passed.jsonl"), line);
+
+    var passed = new RecordedLines();
+    var rejected = new RecordedLines();
+    try (var reader = source.open(file, io.qaexport.domain.RecordShape.PASSED)) {
+      passed.addAll(reader);
+    }
+    try (var reader = source.open(file, io.qaexport.domain.RecordShape.REJECTED)) {
+      rejected.addAll(reader);
+    }
+
+    assertEquals(List.of("1:pair"), passed.events);
+    assertEquals(0.9, passed.pairs.get(0).compositeScore());
+    assertEquals(List.of("1:invalid"), rejected.events);
+    assertEquals("'validation.failure_reason' must be a string or null, found a number",
+        rejected.invalid.get(0).reason());
+  }
+
+  @Test
+  void validJsonInFieldsNotReadIsAcceptedWithinTheLineLimit() throws IOException {
+    String longNumber = "1" + "0".repeat(5000);
+    String longKey = "k".repeat(60_000);
+    String deep = "[".repeat(2000) + "]".repeat(2000);
+    RecordedLines handler = read("{\"confidence\": " + longNumber + ", \"question\": \"q\"}\n"
+        + "{\"" + longKey + "\": 1, \"question\": \"q\"}\n"
+        + "{\"citations\": " + deep + ", \"question\": \"q\"}\n"
+        + "{\"validation\": {\"composite_score\": 0." + "5".repeat(3000) + "}}\n");
+
+    assertEquals(List.of("1:pair", "2:pair", "3:pair", "4:pair"), handler.events);
+    assertEquals(0.5555555555555556, handler.pairs.get(3).compositeScore());
+  }
+
+  @Test
+  void theColumnAfterALoneCarriageReturnInsideTheLineCountsItsBytes() throws IOException {
+    RecordedLines.Invalid invalid = onlyInvalid("{\"category\":\"x\",\r\"question\":5}");
+
+    assertEquals(29, invalid.column());
+    assertEquals("'question' must be a string or null, found a number", invalid.reason());
+  }
+
+  @Test
+  void aSecondByteOrderMarkAtTheStartIsInvalidLikeALaterOne() throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB,
+        (byte) 0xBF});
+    bytes.writeBytes("{\"question\": \"a\"}\n".getBytes(StandardCharsets.UTF_8));
+
+    RecordedLines handler = read(bytes.toByteArray());
+
+    assertEquals(List.of("1:invalid"), handler.events);
+    assertEquals("a second byte-order mark (U+FEFF): one is allowed, at the start of the file",
+        handler.invalid.get(0).reason());
+  }
+
+  @Test
+  void plusInfinityIsInvalidJsonEvenInAFieldNotRead() throws IOException {
+    RecordedLines.Invalid invalid = onlyInvalid("{\"confidence\": +Infinity, \"question\": \"q\"}");
+    assertEquals("invalid JSON: +Infinity is not a number (JSON numbers take no plus sign)",
+        invalid.reason());
+    assertEquals(16, invalid.column());
+
+    RecordedLines handler = read("{\"confidence\": -Infinity, \"answer\": \"C+Infinity\"}\n");
+    assertEquals(List.of("1:pair"), handler.events);
+  }
+
+  @Test
+  void theCrOfACrlfLineEndNeitherCountsTowardTheLimitNorStaysInTheRawLine()
+      throws IOException {
+    String line = "{\"question\": \"" + "x".repeat(48) + "\"}"; // 64 bytes
+    assertEquals(64, line.length());
+    var small = new JsonlQaPairSource(64);
+    Path file = Files.writeString(dir.resolve("crlf.jsonl"), line + "\r\n{\"question\": 5}\r\n");
+
+    RecordedLines handler = RecordedLines.read(small, file);
+
+    assertEquals(List.of("1:pair", "2:invalid"), handler.events);
+    assertEquals("{\"question\": 5}", handler.invalid.get(0).rawText());
+  }
 }

@@ -33,6 +33,13 @@ final class RecordedLines {
     return recorded;
   }
 
+  /** Pulls every line left in {@code reader}. */
+  void addAll(PairReader reader) throws IOException {
+    for (SourceLine line = reader.next(); line != null; line = reader.next()) {
+      add(line);
+    }
+  }
+
   private void add(SourceLine line) {
     if (line instanceof SourceLine.Pair pair) {
       events.add(line.lineNumber() + ":pair");

@@ -83,10 +83,19 @@ public record CliOptions(
     }
   }
 
-  /** How the input is read: what an invalid record does, and how long a line may be. */
-  public record Reading(ErrorPolicy errorPolicy, boolean strict, int maxLineBytes) {
+  /**
+   * How the input is read: what an invalid record does, how long a line may be, and how many
+   * invalid records may be skipped ({@code --max-errors}; empty when not given).
+   */
+  public record Reading(ErrorPolicy errorPolicy, boolean strict, int maxLineBytes,
+      java.util.OptionalLong maxErrors) {
     public Reading {
       Objects.requireNonNull(errorPolicy, "errorPolicy");
+      Objects.requireNonNull(maxErrors, "maxErrors");
+    }
+
+    public Reading(ErrorPolicy errorPolicy, boolean strict, int maxLineBytes) {
+      this(errorPolicy, strict, maxLineBytes, java.util.OptionalLong.empty());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -68,7 +69,11 @@ public final class CliParser {
     var reading = new CliOptions.Reading(
         errorPolicy(line.getOptionValue("on-error", CliSyntax.DEFAULT_ON_ERROR)),
         line.hasOption("strict"),
-        maxLineBytes(line.getOptionValue("max-line-bytes")));
+        maxLineBytes(line.getOptionValue("max-line-bytes")),
+        maxErrors(line.getOptionValue("max-errors")));
+    if (reading.maxErrors().isPresent() && reading.errorPolicy() != ErrorPolicy.SKIP) {
+      throw new CliUsageException("--max-errors applies with --on-error skip only");
+    }
     Optional<CliOptions.Card> card = card(line, outputDir);
     Optional<Path> summaryJson = optionalPath(line, "summary-json");
     Optional<Path> pluginDir = optionalPath(line, "plugin-dir");
@@ -141,6 +146,22 @@ public final class CliParser {
     return bytes;
   }
 
+  private static OptionalLong maxErrors(String value) throws CliUsageException {
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      long limit = Long.parseLong(value.trim());
+      if (limit >= 0) {
+        return OptionalLong.of(limit);
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new CliUsageException("--max-errors takes a number of records, 0 or more, not '" + value
+        + "'");
+  }
+
   /** A size such as {@code 64M} in bytes, or -1 if it is none or out of range. */
   private static int size(String value) {
     String digits = value.trim().toUpperCase(Locale.ROOT);
@@ -155,8 +176,8 @@ public final class CliParser {
     }
     long bytes;
     try {
-      bytes = Long.parseLong(digits) * unit;
-    } catch (NumberFormatException e) {
+      bytes = Math.multiplyExact(Long.parseLong(digits), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
       return -1;
     }
     return bytes < 1 || bytes > MAX_LINE_BYTES ? -1 : (int) bytes;

@@ -66,6 +66,9 @@ public final class CliSyntax {
           + ": the first invalid record stops the run, nothing is written; skip"
           + defaultMark("skip") + ": leave invalid records out and log them to"
           + " <output>.errors.jsonl"),
+      Flag.valued("max-errors", "N", "with --on-error skip: more than N invalid records stop the"
+          + " run, nothing is written; without it any number may be skipped, but a run that"
+          + " skips records and exports none fails"),
       Flag.toggle("strict", "a missing or null question, answer, source_document, persona or"
           + " score is an invalid record instead of getting a default"),
       Flag.valued("max-line-bytes", "SIZE", "longest input line accepted, e.g. 64M (default: "
@@ -78,7 +81,8 @@ public final class CliSyntax {
           + CARD_FILE + "; a " + CARD_FILE + " that qa-export did not write is never replaced)"),
       Flag.toggle("no-dataset-card", "write no dataset card"),
       Flag.valued("summary-json", "FILE",
-          "also write the run summary as JSON to FILE, for pipelines"),
+          "also write the run summary as JSON to FILE, for pipelines ('-' for stdout; devices"
+              + " and FIFOs are written to, links written through)"),
       Flag.valued("plugin-dir", "DIR",
           "load output-format plugins (*.jar) from DIR (default: plugins/ beside the launcher)"),
       Flag.formatOption("system-prompt", "TEXT", "system_prompt",
@@ -122,8 +126,10 @@ public final class CliSyntax {
         2,
         2,
         "\nOutputs are written to temporary files (.NAME.PID.qa-export-tmp) and moved into place only"
-            + " when the whole run succeeded; a leftover from a killed run is removed by the next"
-            + " run.\n\nExit codes: 0 success; 1 invalid input data; 2 usage error (unknown option"
+            + " when the whole run succeeded, all together: even after kill -9 the output"
+            + " directory holds the earlier dataset or the new one, never a mix. One run at a time"
+            + " uses an output directory (.qa-export.lock); a second one waits. No output may be an"
+            + " input.\n\nExit codes: 0 success; 1 invalid input data; 2 usage error (unknown option"
             + " or format, missing passed file); 3 I/O failure (unreadable input, unwritable output,"
             + " disk full, a failing plugin); 4 internal error (a bug: please report it with"
             + " --verbose output).\n");

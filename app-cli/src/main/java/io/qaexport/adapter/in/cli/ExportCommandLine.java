@@ -11,14 +11,19 @@ import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.InvalidRecordsLimitException;
+import io.qaexport.application.port.in.OutputPathTakenException;
 import io.qaexport.application.port.in.UnknownFormatException;
 import io.qaexport.domain.RecordShape;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs a parsed request against the export use case and turns the outcome into an exit code. */
 public final class ExportCommandLine {
@@ -55,23 +60,22 @@ public final class ExportCommandLine {
       plugins.problems().forEach(problem -> console.err().println("qa-export: warning: "
           + problem));
     }
-    if (!Files.exists(options.inputs().passed())) {
+    try {
+      Files.readAttributes(options.inputs().passed(), BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
       error(missingPassedMessage(options));
       return ExitCode.USAGE;
+    } catch (IOException e) {
+      // Not missing: unreadable, e.g. a directory on the way that cannot be searched.
+      error(ExportIoException.of("cannot read " + options.inputs().passed(), e).getMessage());
+      return failed(ExitCode.IO_FAILURE, e, options);
     }
     if (options.summaryJson().isPresent()) {
       // Checked first: once the dataset is in place, a failure here could not undo it.
-      Path json = options.summaryJson().get();
-      if (Files.isDirectory(json)) {
-        error("--summary-json " + json + " is a directory; name a file");
+      Optional<String> refusal = SummaryJson.refusal(options.summaryJson().get());
+      if (refusal.isPresent()) {
+        error(refusal.get());
         return ExitCode.USAGE;
-      }
-      Path parent = json.toAbsolutePath().getParent();
-      try {
-        Files.createDirectories(parent);
-      } catch (IOException e) {
-        error("--summary-json " + json + ": cannot create " + parent + " (" + e.getMessage() + ")");
-        return ExitCode.IO_FAILURE;
       }
     }
     List<ExportJob> jobs = new ArrayList<>();
@@ -89,13 +93,25 @@ public final class ExportCommandLine {
         options.reading().errorPolicy(), options.reading().strict(), progress,
         options.card().map(
             card -> new CardRequest(card.file(), card.license(), card.prettyName())),
-        resolved.formatOptionValues());
+        resolved.formatOptionValues(), options.reading().maxErrors());
     try {
+      if (options.summaryJson().isPresent() && !SummaryJson.isStdout(options.summaryJson().get())) {
+        Path json = options.summaryJson().get();
+        exportDataset.checkOutputs(command, List.of(json));
+        Path parent = json.toAbsolutePath().getParent();
+        try {
+          Files.createDirectories(parent);
+        } catch (IOException e) {
+          error("--summary-json " + json + ": cannot create " + parent + " (" + e.getMessage()
+              + ")");
+          return ExitCode.IO_FAILURE;
+        }
+      }
       ExportSummary summary = exportDataset.export(command);
       if (options.summaryJson().isPresent()) {
         Path json = options.summaryJson().get();
         try {
-          SummaryJson.write(json, summary);
+          SummaryJson.write(json, summary, console.out());
         } catch (IOException e) {
           error("the dataset was exported, but the summary could not be written to " + json
               + ": " + e.getMessage());
@@ -113,11 +129,27 @@ public final class ExportCommandLine {
             + " run with --on-error skip to leave invalid records out and log them.");
       }
       return failed(ExitCode.INVALID_INPUT, e, options);
+    } catch (InvalidRecordsLimitException e) {
+      error(e.getMessage() + ". No output was written or replaced.");
+      if (!quiet) {
+        console.err().println("qa-export: " + (e.limit().isPresent()
+            ? "raise --max-errors to skip more, or fix the input."
+            : "is the input JSON Lines (not compressed, not another format)? To accept a run"
+                + " that exports nothing, give --max-errors."));
+      }
+      return failed(ExitCode.INVALID_INPUT, e, options);
     } catch (ExportIoException e) {
       error(e.getMessage());
       return failed(ExitCode.IO_FAILURE, e, options);
     } catch (UnknownFormatException e) {
       error(e.getMessage() + " (see --list-formats)");
+      return failed(ExitCode.USAGE, e, options);
+    } catch (OutputPathTakenException e) {
+      boolean summary = options.summaryJson().filter(json -> json == e.output()).isPresent();
+      error(e.getMessage() + "; nothing was written. " + (summary
+          ? "Name another file with --summary-json."
+          : "Choose another --output-dir (the outputs are named " + PASSED_OUTPUT + ".<ext>, "
+              + REJECTED_OUTPUT + ".<ext> and their .errors.jsonl logs)."));
       return failed(ExitCode.USAGE, e, options);
     } catch (CardPathTakenException e) {
       error(e.getMessage() + "; name another path with --dataset-card");

@@ -30,6 +30,12 @@ final class NoticeBoard implements ExportProgress {
       warn(foreign.card() + " exists and was not written by qa-export; it is left as it is and"
           + " no dataset card was written (use --dataset-card PATH to write it elsewhere, or"
           + " --no-dataset-card)");
+    } else if (notice instanceof Notice.WaitingForOutputDirectory waiting) {
+      warn("another qa-export run is using " + waiting.directory() + "; waiting for it to"
+          + " finish");
+    } else if (notice instanceof Notice.InterruptedCommitUndone undone) {
+      warn("an earlier run was killed while moving its outputs into place in "
+          + undone.directory() + "; its moves were undone, the outputs before it are kept");
     } else if (notice instanceof Notice.InputRefused refused) {
       notes.add(refused.input() + " was not exported: " + refused.reason());
     } else if (notice instanceof Notice.NoCardForEmptyDataset) {

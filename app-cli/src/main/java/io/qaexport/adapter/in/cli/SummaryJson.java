@@ -9,30 +9,91 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
-/** The run summary as JSON for pipelines ({@code --summary-json FILE}), written atomically. */
+/**
+ * The run summary as JSON for pipelines ({@code --summary-json FILE}). A regular file is
+ * replaced atomically (through a symbolic link, the file it points to); {@code -}, devices such
+ * as {@code /dev/stdout}, and FIFOs are written to as they are, never replaced.
+ */
 final class SummaryJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private SummaryJson() {}
 
-  static void write(Path file, ExportSummary summary) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
-    Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".qa-export-tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary);
-          JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-        render(json, summary);
+  /** {@code -} means standard output. */
+  static boolean isStdout(Path file) {
+    return file.toString().equals("-");
+  }
+
+  /** Why the summary cannot go to {@code file}, checked before the export. */
+  static Optional<String> refusal(Path file) {
+    if (isStdout(file)) {
+      return Optional.empty();
+    }
+    if (Files.isDirectory(file)) {
+      return Optional.of("--summary-json " + file + " is a directory; name a file");
+    }
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      return Optional.of("--summary-json " + file + " is a symbolic link to a missing file;"
+          + " name the file itself");
+    }
+    return Optional.empty();
+  }
+
+  static void write(Path file, ExportSummary summary, OutputStream stdout) throws IOException {
+    if (isStdout(file)) {
+      writeTo(stdout, summary);
+      stdout.flush();
+      return;
+    }
+    if (writtenInPlace(file)) {
+      // APPEND: /dev/stdout may be a file the shell opened with >>; never truncate what we
+      // did not create.
+      try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND)) {
+        writeTo(out, summary);
       }
-      Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,
+      return;
+    }
+    Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Path temporary = target.resolveSibling("." + target.getFileName() + "."
+        + ProcessHandle.current().pid() + ".qa-export-tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        writeTo(out, summary);
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Devices, FIFOs and what lives under /dev or /proc (such as /dev/stdout) are not replaced. */
+  private static boolean writtenInPlace(Path file) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      return true;
+    }
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith("/dev") || absolute.startsWith("/proc");
+  }
+
+  private static void writeTo(OutputStream out, ExportSummary summary) throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(),
+        new java.io.FilterOutputStream(out) {
+          @Override
+          public void close() throws IOException {
+            flush(); // the caller closes the stream: stdout stays open
+          }
+        })) {
+      render(json, summary);
     }
   }
 

@@ -123,7 +123,8 @@ class CliParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"0", "-1", "lots", "2G", "2147483632", "M", "9999999999G"})
+  @CsvSource(delimiter = '|', value = {"0", "-1", "lots", "2G", "2147483632", "M", "9999999999G",
+      "18014398509481985K", "8589934593G"})
   void maxLineBytesOutsideOneByteToJustUnder2GibIsAUsageError(String value) {
     assertEquals("--max-line-bytes takes a size from 1 to 2147483631 bytes (e.g. 64M), not '"
         + value + "'", usageError("--max-line-bytes", value));

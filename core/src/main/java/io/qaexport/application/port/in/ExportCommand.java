@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A whole export run: its files, where the outputs go, the format, how strict to be, and whether
  * to write a dataset card; {@code formatOptions} go to the chosen format. The jobs run in order and their outputs land together, only if all
  * succeed.
+ *
+ * @param maxErrors under the skip policy, the most invalid records the run may skip; when empty,
+ *     any number, unless every record was invalid (a run that exports nothing fails)
  */
 public record ExportCommand(
     List<ExportJob> jobs,
@@ -19,7 +23,8 @@ public record ExportCommand(
     boolean strict,
     ExportProgress progress,
     Optional<CardRequest> datasetCard,
-    Map<String, String> formatOptions) {
+    Map<String, String> formatOptions,
+    OptionalLong maxErrors) {
 
   public ExportCommand {
     jobs = List.copyOf(jobs);
@@ -32,6 +37,15 @@ public record ExportCommand(
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(datasetCard, "datasetCard");
     formatOptions = Map.copyOf(formatOptions);
+    Objects.requireNonNull(maxErrors, "maxErrors");
+  }
+
+  /** A run without a limit on invalid records. */
+  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
+      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
+      Optional<CardRequest> datasetCard, Map<String, String> formatOptions) {
+    this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
+        OptionalLong.empty());
   }
 
   /** A run without a dataset card. */

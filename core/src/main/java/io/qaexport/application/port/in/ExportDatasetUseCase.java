@@ -11,6 +11,14 @@ public interface ExportDatasetUseCase {
    */
   ExportSummary export(ExportCommand command) throws ExportException;
 
+  /**
+   * Refuses, before anything is written, a run in which an output would overwrite an input or
+   * another output, compared as files. {@link #export} checks its own outputs; this also checks
+   * {@code callerOutputs}, files the caller writes itself (such as a summary).
+   */
+  void checkOutputs(ExportCommand command, List<java.nio.file.Path> callerOutputs)
+      throws ExportException;
+
   /** The output formats this build knows, by name, in name order. */
   List<FormatInfo> availableFormats();
 

@@ -25,4 +25,10 @@ public sealed interface Notice {
 
   /** The card leaves out the config of an input that yielded no records. */
   record CardConfigLeftOut(Path input) implements Notice {}
+
+  /** Another run holds the output directory's lock; this one waits for it. */
+  record WaitingForOutputDirectory(Path directory) implements Notice {}
+
+  /** A killed run had left a commit half done here; it was undone, the earlier outputs kept. */
+  record InterruptedCommitUndone(Path directory) implements Notice {}
 }

@@ -1,5 +1,6 @@
 package io.qaexport.application.port.out;
 
+import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -13,4 +14,12 @@ public interface QaPairSource {
    * @throws IOException when the file cannot be opened
    */
   PairReader open(Path file) throws IOException;
+
+  /**
+   * Opens {@code file} for records of {@code shape}: a field the shape does not export need not
+   * be read, and its type then makes no record invalid. By default {@link #open(Path)}.
+   */
+  default PairReader open(Path file, RecordShape shape) throws IOException {
+    return open(file);
+  }
 }

@@ -1,0 +1,99 @@
+package io.qaexport.application.service;
+
+import io.qaexport.application.port.in.CardPathTakenException;
+import io.qaexport.application.port.in.ExportCommand;
+import io.qaexport.application.port.in.ExportJob;
+import io.qaexport.application.port.in.OutputPathTakenException;
+import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.OutputFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files a run writes, and the check that none of them is an input or another of them,
+ * compared as files (links, {@code ..} and relative paths resolved), before anything is written.
+ */
+final class OutputPaths {
+  private OutputPaths() {}
+
+  /**
+   * Every file one job may write beside its output: the data file and its errors log. A new
+   * per-job log (e.g. of duplicates) is added here, so the check covers it.
+   */
+  static List<Path> ofJob(Path outputPath) {
+    return List.of(outputPath, FileExport.errorsPath(outputPath));
+  }
+
+  static Path outputPath(ExportCommand command, ExportJob job, OutputFormat format) {
+    return command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
+  }
+
+  /**
+   * Refuses a run in which an output would be an input or two outputs one file.
+   *
+   * @param callerOutputs files the caller writes itself, such as the run summary
+   */
+  static void requireFree(ExportCommand command, OutputFormat format, List<Path> callerOutputs)
+      throws UsageException {
+    List<Path> inputs = command.jobs().stream().map(ExportJob::input).toList();
+    List<Path> outputs = new ArrayList<>();
+    for (ExportJob job : command.jobs()) {
+      if (format.refusal(job.shape()).isEmpty()) {
+        outputs.addAll(ofJob(outputPath(command, job, format)));
+      }
+    }
+    int card = outputs.size();
+    command.datasetCard().ifPresent(request -> outputs.add(request.file()));
+    outputs.addAll(callerOutputs);
+    for (int i = 0; i < outputs.size(); i++) {
+      Path output = outputs.get(i);
+      for (Path input : inputs) {
+        if (sameFile(output, input)) {
+          throw taken(output, input, true, i == card && command.datasetCard().isPresent());
+        }
+      }
+      for (int j = 0; j < i; j++) {
+        if (sameFile(output, outputs.get(j))) {
+          throw taken(output, outputs.get(j), false, i == card && command.datasetCard().isPresent());
+        }
+      }
+    }
+  }
+
+  private static UsageException taken(Path output, Path taken, boolean input, boolean isCard) {
+    return isCard ? new CardPathTakenException(output, taken)
+        : new OutputPathTakenException(output, taken, input);
+  }
+
+  /** Whether two paths name one file: the same file where both exist, else the same place. */
+  static boolean sameFile(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+    } catch (IOException cannotTell) {
+      // Fall back to comparing where they are.
+    }
+    return place(a).equals(place(b));
+  }
+
+  /** The real path of the deepest ancestor that exists, with the rest of the path after it. */
+  private static Path place(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return absolute;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(absolute));
+    } catch (IOException e) {
+      return absolute;
+    }
+  }
+}
