@@ -87,8 +87,8 @@ public final class ExportCommandLine {
     }
     var command = new ExportCommand(jobs, options.outputDir(), options.format().name(),
         options.reading().errorPolicy(), options.reading().strict(), progress,
-        options.card().map(
-            card -> new CardRequest(card.file(), card.license(), card.prettyName())),
+        options.card().map(card -> new CardRequest(card.file(), card.license(),
+            card.prettyName(), card.repoId())),
         resolved.formatOptionValues());
     try {
       ExportSummary summary = exportDataset.export(command);
