@@ -59,12 +59,24 @@ def main():
             if row[col] != want[col]:
                 errors.append("row %d: %s = %r, expected %r" % (i, col, row[col], want[col]))
                 break
+    # The card: huggingface_hub reads it, and load_dataset(dir) restores the same rows and features.
+    try:
+        data = check_hf.check_hub_card(os.path.join(args.output_dir, "README.md"), "text-generation")
+        by_dir = datasets.load_dataset(args.output_dir, split="train")
+        if by_dir.features != ds.features or by_dir.to_list() != ds.to_list():
+            errors.append("load_dataset(dir) gives %r, not the file's rows and features %r" % (by_dir.features, features))
+        split = data["dataset_info"]["splits"][0] if isinstance(data["dataset_info"], dict) else data["dataset_info"][0]["splits"][0]
+        if split.get("num_examples") != len(expected):
+            errors.append("card declares %r, expected %d examples" % (split, len(expected)))
+    except check_hf.CheckError as e:
+        errors.append(str(e))
     if os.path.exists(os.path.join(args.output_dir, "qa_rejected_hf.chat.jsonl")):
         errors.append("rejected pairs were exported in the chat format")
     if errors:
         print("chat: FAILED: " + "; ".join(errors[:5]), file=sys.stderr)
         return 1
-    print("qa_pairs.chat.jsonl: %d rows, values OK (datasets); features: %r" % (len(ds), features))
+    print("qa_pairs.chat.jsonl: %d rows, values OK (datasets); features: %r; README.md: huggingface_hub"
+          " card OK, load_dataset(dir) restores them" % (len(ds), features))
     return 0
 
 

@@ -393,12 +393,59 @@ class ParquetFormat:
         table = pq.read_table(path)
         cols = [table.column(c).to_pylist() for c in columns]
         compare_rows(label + " (pyarrow)", columns, expected, zip(*cols))
+        if expected:
+            self.note += "; " + check_score_statistics(label, path, md, columns.index("validation_score"))
 
     def duckdb_relations(self, path):
         return ["read_parquet(%s)" % sql_str(path)]
 
 
+def check_score_statistics(label, path, md, score_index):
+    """pyarrow must see min/max on the score column and skip row groups a filter excludes."""
+    import pyarrow.dataset as pads
+
+    top = None
+    for rg in range(md.num_row_groups):
+        stats = md.row_group(rg).column(score_index).statistics
+        if stats is None or not stats.has_min_max:
+            fail("%s: row group %d: pyarrow sees no min/max statistics on validation_score "
+                 "(has_min_max false), so filtered reads cannot skip row groups" % (label, rg))
+        top = stats.max if top is None else max(top, stats.max)
+    fragment = next(iter(pads.dataset(path, format="parquet").get_fragments()))
+    kept = fragment.split_by_row_group(pads.field("validation_score") > top)
+    if len(kept) != 0:
+        fail("%s: a filter validation_score > %r (the largest max) still reads %d of %d row groups"
+             % (label, top, len(kept), md.num_row_groups))
+    return "score statistics used by pyarrow (filter > max skips all %d row groups)" % md.num_row_groups
+
+
 FORMATS = {"jsonl": JsonlFormat, "parquet": ParquetFormat}
+
+# What every card qa-export writes holds, as huggingface_hub reads it (DatasetCard.load).
+HUB_KEYS = {"pretty_name", "license", "language", "annotations_creators", "language_creators",
+            "multilinguality", "source_datasets", "task_categories", "task_ids", "size_categories",
+            "tags", "configs", "dataset_info"}
+
+
+def check_hub_card(path, task_category):
+    """Loads the card with the real huggingface_hub and checks card.data; returns it as a dict."""
+    from huggingface_hub import DatasetCard
+
+    try:
+        card = DatasetCard.load(path, repo_type="dataset")
+    except Exception as e:  # noqa: BLE001
+        fail("%s: huggingface_hub.DatasetCard.load failed: %s: %s" % (path, type(e).__name__, e))
+    data = card.data.to_dict()
+    missing = HUB_KEYS - set(data)
+    if missing:
+        fail("%s: card.data lacks %s (has %s)" % (path, sorted(missing), sorted(data)))
+    if data["task_categories"] != [task_category]:
+        fail("%s: task_categories %r, expected [%r]" % (path, data["task_categories"], task_category))
+    if "synthetic" not in data["tags"]:
+        fail("%s: tags %r lack 'synthetic'" % (path, data["tags"]))
+    if data["license"] == "other" and not (data.get("license_name") and data.get("license_link")):
+        fail("%s: license other without license_name and license_link" % path)
+    return data
 
 
 # --------------------------------------------------------------------------- dataset card
@@ -448,6 +495,7 @@ def check_card(out_dir, expected_by_config, cache_dir):
     plausible = {size_category(len(expected_by_config["default"][1])), size_category(total)}
     size_note = "" if set(sizes) & plausible else " (note: size_categories %s, counts suggest %s)" % (sizes, sorted(plausible))
 
+    check_hub_card(path, "question-answering")
     infos = {i.get("config_name", "default"): i for i in as_list(meta.get("dataset_info")) if isinstance(i, dict)}
     for config, (columns, rows) in expected_by_config.items():
         info = infos.get(config)
@@ -473,6 +521,13 @@ def check_card(out_dir, expected_by_config, cache_dir):
             fail("%s: expected one split, got %s" % (label, list(dd)))
         (split_name, ds), = dd.items()
         check_hf_dataset("%s split %r" % (label, split_name), ds, columns, rows)
+        splits = [sp for sp in as_list(info.get("splits")) if isinstance(sp, dict)]
+        if [sp.get("name") for sp in splits] != [split_name] or splits[0].get("num_examples") != len(rows):
+            fail("%s: dataset_info splits %r, expected one %r split of %d examples" % (label, splits, split_name, len(rows)))
+        table = ds.data.table if hasattr(ds.data, "table") else ds.data
+        arrow_bytes = table.combine_chunks().nbytes
+        if splits[0].get("num_bytes") != arrow_bytes:
+            fail("%s: num_bytes %r, but the split is %d bytes as Arrow data" % (label, splits[0].get("num_bytes"), arrow_bytes))
     return "README.md: configs %s load, metadata OK%s" % (", ".join(expected_by_config), size_note)
 
 

@@ -115,4 +115,23 @@ else
   die "the example chat plugin was not built ($chat_jar is missing)"
 fi
 
+# A published card after the user's edits and a re-export in another format (README "Publishing
+# to the Hub"): edits kept, configs current, the earlier format's files gone, license other valid.
+out="$tmp/republish"
+say "republish: $EXPORT --input-dir examples/qa --output-dir $out --license other ... then --format parquet"
+"$EXPORT" --input-dir examples/qa --output-dir "$out" --license other --license-name "Vårdens licens" \
+  --license-link LICENSE --repo-id my-org/vardfragor --quiet || die "republish: first export failed"
+sed -i 's/^language:$/homepage: https:\/\/example.org\/vard\nlanguage:/' "$out/README.md"
+printf '\n## Kontakt\n\nvard@example.org\n' >> "$out/README.md"
+"$EXPORT" --input-dir examples/qa --output-dir "$out" --format parquet --quiet \
+  || die "republish: re-export failed"
+"$PY" compat/check_hf.py --input-dir examples/qa --output-dir "$out" --format parquet --card require \
+      --cache-dir "$HF_DATASETS_CACHE/republish" || die "republish: $out does not pass check_hf.py"
+grep -qx 'homepage: https://example.org/vard' "$out/README.md" || die "republish: the user's key was lost"
+[[ "$(tail -n 3 "$out/README.md")" == $'## Kontakt\n\nvard@example.org' ]] || die "republish: the user's text was lost"
+grep -qx 'license_name: Vårdens licens' "$out/README.md" || die "republish: license_name was lost"
+[[ ! -e "$out/qa_pairs.jsonl" ]] || die "republish: the earlier JSONL is still there"
+echo "republish: user's edits kept, card current, earlier format's files removed"
+runs=$((runs + 1))
+
 echo "HF compatibility: all checks passed ($runs exports; formats: $FORMATS, chat plugin)"

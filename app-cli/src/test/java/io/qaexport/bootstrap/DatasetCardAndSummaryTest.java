@@ -1,5 +1,6 @@
 package io.qaexport.bootstrap;
 
+import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +67,8 @@ class DatasetCardAndSummaryTest {
     assertEquals(6, rejectedFeatures.size());
     assertEquals("failure_reason", rejectedFeatures.get(5).get("name").asString());
     assertEquals("float64", rejectedFeatures.get(4).get("dtype").asString());
-    assertFalse(yaml.toString().contains("num_examples"), "no split counts in the card");
+    assertEquals(1, yaml.get("dataset_info").get(0).get("splits").get(0).get("num_examples")
+        .asLong(), "exact split counts");
   }
 
   @Test
@@ -209,5 +211,44 @@ class DatasetCardAndSummaryTest {
     } finally {
       System.clearProperty(Main.STDERR_IS_TERMINAL);
     }
+  }
+
+  @Test
+  void aReExportInAnotherFormatKeepsTheUsersEditsUpdatesTheCardAndRemovesTheOldFiles()
+      throws IOException {
+    Path out = dir.resolve("rt");
+    CliRun first = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+        "--license", "cc-by-4.0", "--quiet");
+    assertEquals(0, first.exitCode(), first.err());
+    String card = Files.readString(out.resolve("README.md"));
+    String edited = card.replace("license: cc-by-4.0\n",
+        "license: cc-by-4.0\nhomepage: https://example.org/vård # vår sida\n")
+        + "\n## Kontakt\n\nFrågor till vard@example.org.\n";
+    Files.writeString(out.resolve("README.md"), edited);
+    Files.writeString(out.resolve("notes.txt"), "mine");
+
+    CliRun second = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+        "--format", "parquet");
+
+    assertEquals(0, second.exitCode(), second.err());
+    String updated = Files.readString(out.resolve("README.md"));
+    assertTrue(updated.contains("homepage: https://example.org/vård # vår sida\n"), updated);
+    assertTrue(updated.endsWith("\n## Kontakt\n\nFrågor till vard@example.org.\n"), updated);
+    assertTrue(updated.contains("license: cc-by-4.0\n"), "the license given before stays");
+    assertTrue(updated.contains("path: qa_pairs.parquet") && !updated.contains("qa_pairs.jsonl"),
+        updated);
+    assertEquals(List.of("README.md", "notes.txt", "qa_pairs.parquet", "qa_rejected_hf.parquet"),
+        filesIn(out));
+    assertTrue(second.err().contains("removed " + out.resolve("qa_pairs.jsonl")), second.err());
+  }
+
+  @Test
+  void withoutALicenseTheRunSuggestsOne() {
+    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
+        dir.resolve("nolicense").toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(1, run.err().lines().filter(line -> line.contains("license is 'unknown'")
+        && line.contains("--license")).count(), run.err());
   }
 }

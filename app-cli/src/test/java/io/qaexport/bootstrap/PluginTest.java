@@ -70,7 +70,9 @@ class PluginTest {
         && line.endsWith("[plugin: " + jar + "]")), list.out());
     assertTrue(list.out().lines().anyMatch(line -> line.startsWith("jsonl ")), list.out());
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(List.of("qa_pairs.chat.jsonl"), filesIn(dir.resolve("out")));
+    assertEquals(List.of("README.md", "qa_pairs.chat.jsonl"), filesIn(dir.resolve("out")));
+    assertTrue(Files.readString(dir.resolve("out/README.md")).contains(
+        "task_categories:\n  - text-generation\n"), "the chat layout gets its own card");
     assertTrue(run.err().contains("qa_rejected.jsonl was not exported: the chat format takes"
         + " passed pairs only"), run.err());
     List<String> lines = Files.readAllLines(dir.resolve("out/qa_pairs.chat.jsonl"));

@@ -3,39 +3,76 @@ package io.qaexport.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a HuggingFace dataset card says: the facts about the data, and one config per exported
- * file (they differ in schema), with the file's path relative to the card, counts and statistics.
+ * What a HuggingFace dataset card says: the facts about the data, the license and name, the task
+ * the layout serves, and one config per schema (passed, rejected) with its features, its splits
+ * (each with its files and exact sizes) and statistics.
+ *
+ * @param repoId the Hub repository ({@code ORG/NAME}) the card tells readers to load from, if
+ *     known
  */
-public record DatasetCard(DatasetFacts facts, String prettyName, String license,
-    String formatName, String hfBuilderName, List<Config> configs) {
+public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense license,
+    Optional<String> repoId, String formatName, String hfBuilderName, HubTask task,
+    List<Config> configs) {
 
   public DatasetCard {
     Objects.requireNonNull(facts, "facts");
     Objects.requireNonNull(prettyName, "prettyName");
     Objects.requireNonNull(license, "license");
+    Objects.requireNonNull(repoId, "repoId");
+    Objects.requireNonNull(formatName, "formatName");
+    Objects.requireNonNull(hfBuilderName, "hfBuilderName");
+    Objects.requireNonNull(task, "task");
     configs = List.copyOf(configs);
   }
 
-  /** A card for the data qa-export exports, {@link DatasetFacts#CARE_WORKER_QA}. */
-  public DatasetCard(String prettyName, String license, String formatName, String hfBuilderName,
-      List<Config> configs) {
-    this(DatasetFacts.CARE_WORKER_QA, prettyName, license, formatName, hfBuilderName, configs);
+  /**
+   * One config: {@code default} for passed pairs, {@code rejected} for rejected ones. All its
+   * splits share its features.
+   *
+   * @param features as the files' rows hold them
+   * @param layoutIsShape whether the rows are exactly the shape's columns (then the sample and
+   *     the column table describe them as they are)
+   * @param sample the first exported record, for the card's sample row
+   */
+  public record Config(String name, RecordShape shape, List<Feature> features,
+      boolean layoutIsShape, List<Split> splits, String inputFile,
+      List<Map.Entry<String, Long>> personas, ScoreSummary scores,
+      Map<DefaultedField, Long> defaultsApplied, Optional<HfRecord> sample) {
+
+    public Config {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(shape, "shape");
+      features = List.copyOf(features);
+      splits = List.copyOf(splits);
+      if (splits.isEmpty()) {
+        throw new IllegalArgumentException("config " + name + " has no split");
+      }
+      personas = List.copyOf(personas);
+      defaultsApplied = Map.copyOf(defaultsApplied);
+      Objects.requireNonNull(sample, "sample");
+    }
+
+    public long rows() {
+      return splits.stream().mapToLong(Split::numExamples).sum();
+    }
   }
 
   /**
-   * One config: {@code default} for passed pairs, {@code rejected} for rejected ones.
+   * One split of a config and its exact size.
    *
-   * @param dataFile the data file's path relative to the card, with {@code /} separators
+   * @param dataFiles paths relative to the card, with {@code /} separators
+   * @param numBytes the split's size as Arrow data in memory ({@code datasets}' {@code num_bytes}),
+   *     or empty where it cannot be known exactly (a format's own layout)
    */
-  public record Config(String name, RecordShape shape, String dataFile, String inputFile,
-      long rows, List<Map.Entry<String, Long>> personas, ScoreSummary scores,
-      Map<DefaultedField, Long> defaultsApplied) {
-
-    public Config {
-      personas = List.copyOf(personas);
-      defaultsApplied = Map.copyOf(defaultsApplied);
+  public record Split(String name, List<String> dataFiles, long numExamples,
+      Optional<Long> numBytes) {
+    public Split {
+      Objects.requireNonNull(name, "name");
+      dataFiles = List.copyOf(dataFiles);
+      Objects.requireNonNull(numBytes, "numBytes");
     }
   }
 

@@ -2,49 +2,48 @@ package io.qaexport.domain;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * What a dataset card says about the data itself, whichever run exported it: the Hub's tags, the
- * prose a reader needs, and the columns the card's table explains. The card writer renders these
- * and decides none of them. Prose may hold Markdown code spans, like {@link Column#meaning()}.
+ * What a dataset card states about the data itself, whichever run exported it: the Hub's
+ * metadata about its origin and language, and the columns the card's table explains. The card's
+ * prose lives with the card writer, in a template a maintainer edits.
  *
  * @param languages the Hub's {@code language} tags
- * @param taskCategories the Hub's {@code task_categories}
- * @param description what the pairs are and where they come from; it opens the card
- * @param configsNote what each config holds and what it is for
- * @param defaultsNote how missing values were filled in
+ * @param annotationsCreators who made the labels (here the validation scores): {@code
+ *     machine-generated}
+ * @param languageCreators who wrote the text: {@code machine-generated} for LLM output
+ * @param multilinguality {@code monolingual} for one language
+ * @param sourceDatasets {@code original}, or the datasets this one derives from
+ * @param tags free tags; {@code synthetic} marks LLM-generated data
  * @param columns the columns the card explains: every column any config may have, in order
  */
-public record DatasetFacts(List<String> languages, List<String> taskCategories,
-    String description, String configsNote, String defaultsNote, List<Column> columns) {
+public record DatasetFacts(List<String> languages, List<String> annotationsCreators,
+    List<String> languageCreators, List<String> multilinguality, List<String> sourceDatasets,
+    List<String> tags, List<Column> columns) {
 
-  /** The QA pairs for Swedish care workers that qa-export exports. */
+  /** The QA pairs for Swedish care workers that qa-export exports: generated and scored by LLMs. */
   public static final DatasetFacts CARE_WORKER_QA = new DatasetFacts(
       List.of("sv"),
-      List.of("question-answering"),
-      "Question–answer pairs in Swedish written for care workers (undersköterskor and others in"
-          + " elderly care and home care), generated from care routines by a QA-generation"
-          + " pipeline and scored by an LLM-based validation step.",
-      "`default` holds the pairs that passed validation; `rejected` the pairs that failed it,"
-          + " with the reason. Do not train on `rejected`: it is there to study what the"
-          + " validation catches.",
-      "Missing values were filled in with defaults (" + defaultValues() + "); how many per"
-          + " column is listed below, so nothing was fabricated silently.",
+      List.of("machine-generated"),
+      List.of("machine-generated"),
+      List.of("monolingual"),
+      List.of("original"),
+      List.of("synthetic", "healthcare", "elderly-care", "swedish"),
       exportedColumns());
 
   public DatasetFacts {
     languages = List.copyOf(languages);
-    taskCategories = List.copyOf(taskCategories);
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(configsNote, "configsNote");
-    Objects.requireNonNull(defaultsNote, "defaultsNote");
+    annotationsCreators = List.copyOf(annotationsCreators);
+    languageCreators = List.copyOf(languageCreators);
+    multilinguality = List.copyOf(multilinguality);
+    sourceDatasets = List.copyOf(sourceDatasets);
+    tags = List.copyOf(tags);
     columns = List.copyOf(columns);
   }
 
   /** Each distinct default value once, as it appears in the output: {@code `""`, `"unknown"`}. */
-  private static String defaultValues() {
+  public static String defaultValues() {
     var values = new LinkedHashSet<String>();
     for (DefaultedField field : DefaultedField.values()) {
       values.add(field.defaultValue());

@@ -1,12 +1,12 @@
 package io.qaexport.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DatasetCardTest {
@@ -14,12 +14,19 @@ class DatasetCardTest {
       new ScoreSummary(0, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0);
 
   private static DatasetCard.Config config(String name, RecordShape shape, long rows) {
-    return new DatasetCard.Config(name, shape, name + ".jsonl", "qa_" + name + ".jsonl", rows,
-        List.of(), NO_SCORES, Map.of());
+    return new DatasetCard.Config(name, shape, Feature.of(shape), true,
+        List.of(new DatasetCard.Split("train", List.of(name + ".jsonl"), rows, Optional.empty())),
+        "qa_" + name + ".jsonl", List.of(), NO_SCORES, Map.of(), Optional.empty());
   }
 
   private static DatasetCard card(List<DatasetCard.Config> configs) {
-    return new DatasetCard("Vårdfrågor", "cc-by-4.0", "jsonl", "json", configs);
+    return card(DatasetFacts.CARE_WORKER_QA, "Vårdfrågor", HubLicense.of("cc-by-4.0"), configs);
+  }
+
+  private static DatasetCard card(DatasetFacts facts, String name, HubLicense license,
+      List<DatasetCard.Config> configs) {
+    return new DatasetCard(facts, name, license, Optional.empty(), "jsonl", "json",
+        HubTask.QUESTION_ANSWERING, configs);
   }
 
   @Test
@@ -71,18 +78,21 @@ class DatasetCardTest {
   }
 
   @Test
-  void aCardMadeWithoutFactsDescribesTheCareWorkerPairs() {
-    assertSame(DatasetFacts.CARE_WORKER_QA, card(List.of()).facts());
+  void aConfigsRowsAreTheSumOfItsSplits() {
+    var config = new DatasetCard.Config("default", RecordShape.PASSED, Feature.of(RecordShape.PASSED),
+        true, List.of(new DatasetCard.Split("train", List.of("a"), 7, Optional.of(70L)),
+            new DatasetCard.Split("test", List.of("b"), 3, Optional.of(30L))),
+        "qa_passed.jsonl", List.of(), NO_SCORES, Map.of(), Optional.empty());
+
+    assertEquals(10, config.rows());
   }
 
   @Test
   void aCardNeedsFactsANameAndALicense() {
     DatasetFacts facts = DatasetFacts.CARE_WORKER_QA;
-    assertThrows(NullPointerException.class,
-        () -> new DatasetCard(null, "n", "l", "jsonl", "json", List.of()));
-    assertThrows(NullPointerException.class,
-        () -> new DatasetCard(facts, null, "l", "jsonl", "json", List.of()));
-    assertThrows(NullPointerException.class,
-        () -> new DatasetCard(facts, "n", null, "jsonl", "json", List.of()));
+    HubLicense license = HubLicense.UNKNOWN;
+    assertThrows(NullPointerException.class, () -> card(null, "n", license, List.of()));
+    assertThrows(NullPointerException.class, () -> card(facts, null, license, List.of()));
+    assertThrows(NullPointerException.class, () -> card(facts, "n", null, List.of()));
   }
 }

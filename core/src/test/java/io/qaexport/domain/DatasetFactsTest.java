@@ -10,9 +10,12 @@ class DatasetFactsTest {
   private static final DatasetFacts FACTS = DatasetFacts.CARE_WORKER_QA;
 
   @Test
-  void theCareWorkerPairsAreTaggedSwedishQuestionAnswering() {
+  void theCareWorkerPairsAreTaggedSwedishMachineGeneratedAndSynthetic() {
     assertEquals(List.of("sv"), FACTS.languages());
-    assertEquals(List.of("question-answering"), FACTS.taskCategories());
+    assertEquals(List.of("machine-generated"), FACTS.annotationsCreators());
+    assertEquals(List.of("machine-generated"), FACTS.languageCreators());
+    assertEquals(List.of("monolingual"), FACTS.multilinguality());
+    assertTrue(FACTS.tags().contains("synthetic"));
   }
 
   @Test
@@ -25,12 +28,11 @@ class DatasetFactsTest {
   }
 
   @Test
-  void theDefaultsNoteNamesEveryDefaultTheMappingCanFillIn() {
+  void theDefaultValuesNameEveryDefaultTheMappingCanFillIn() {
     for (DefaultedField field : DefaultedField.values()) {
-      assertTrue(FACTS.defaultsNote().contains("`" + field.defaultValue() + "`"),
-          field + " in " + FACTS.defaultsNote());
+      assertTrue(DatasetFacts.defaultValues().contains("`" + field.defaultValue() + "`"),
+          field + " in " + DatasetFacts.defaultValues());
     }
-    assertTrue(FACTS.defaultsNote().contains("(`\"\"`, `\"unknown\"`, `0.0`)"),
-        "each default once, in the order the fields are declared: " + FACTS.defaultsNote());
   }
+
 }

@@ -8,11 +8,15 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.out.DatasetCardWriter;
+import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.domain.DatasetCard;
+import io.qaexport.domain.DatasetFacts;
+import io.qaexport.domain.HubLicense;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Decides whether the run gets a dataset card and what it says, and stages it with the outputs.
- * A README that qa-export did not write is never replaced.
+ * A README without qa-export's part is never replaced; in one with it, only that part changes.
+ * The files an earlier card named that this export no longer writes go when the outputs land.
  */
 final class CardPlanner {
   private final DatasetCardWriter writer;
@@ -41,30 +46,95 @@ final class CardPlanner {
       progress.notice(new Notice.NoCardForEmptyDataset());
       return Optional.empty();
     }
-    if (!format.writesShapeColumns()) {
-      progress.notice(new Notice.NoCardForOwnLayout(format.name()));
-      return Optional.empty();
+    for (FileSummary file : files) {
+      if (format.features(file.shape()).isEmpty()) {
+        progress.notice(new Notice.NoCardForOwnLayout(format.name()));
+        return Optional.empty();
+      }
     }
     Path cardFile = request.get().file();
     requireFree(cardFile, files);
     try {
-      if (Files.exists(cardFile) && !writer.isGeneratedCard(cardFile)) {
-        progress.notice(new Notice.ForeignCardKept(cardFile));
-        return Optional.empty();
+      Optional<PreviousCard> previous = Optional.empty();
+      if (Files.exists(cardFile)) {
+        previous = writer.read(cardFile);
+        if (previous.isEmpty()) {
+          progress.notice(new Notice.ForeignCardKept(cardFile));
+          return Optional.empty();
+        }
       }
       Path cardDir = cardFile.toAbsolutePath().getParent();
-      var card = new DatasetCard(request.get().prettyName(), request.get().license(),
-          format.name(), format.hfBuilderName(), configs(files, cardDir));
+      var card = new DatasetCard(DatasetFacts.CARE_WORKER_QA, prettyName(request.get(), previous),
+          license(request.get(), previous), request.get().repoId(), format.name(),
+          format.hfBuilderName(), format.hubTask(), configs(format, files, cardDir));
+      if (card.license().isUnknown()) {
+        progress.notice(new Notice.NoLicense(cardFile));
+      }
+      previous.ifPresent(earlier -> removeStaleFiles(earlier, card, cardDir, files, outputs));
       Files.createDirectories(cardDir);
-      writer.write(outputs.stage(cardFile), card);
+      writer.write(outputs.stage(cardFile), card,
+          previous.isPresent() ? Optional.of(cardFile) : Optional.empty());
       return Optional.of(cardFile);
     } catch (IOException e) {
       throw ExportIoException.of("cannot write the dataset card " + cardFile, e);
     }
   }
 
+  /** The name given on this run, else the earlier card's, else the default. */
+  private static String prettyName(CardRequest request, Optional<PreviousCard> previous) {
+    return request.prettyName()
+        .or(() -> previous.flatMap(PreviousCard::prettyName).filter(name -> !name.isBlank()))
+        .orElse(CardRequest.DEFAULT_PRETTY_NAME);
+  }
+
+  /**
+   * The license given on this run, else the earlier card's (set by an earlier run or by hand) if
+   * the Hub accepts it, else unknown.
+   */
+  private static HubLicense license(CardRequest request, Optional<PreviousCard> previous) {
+    if (request.license().isPresent()) {
+      return request.license().get();
+    }
+    if (previous.isEmpty() || previous.get().license().isEmpty()) {
+      return HubLicense.UNKNOWN;
+    }
+    PreviousCard earlier = previous.get();
+    try {
+      return new HubLicense(earlier.license().get(), earlier.licenseName(), earlier.licenseLink());
+    } catch (IllegalArgumentException notAcceptedByTheHub) {
+      return HubLicense.UNKNOWN;
+    }
+  }
+
+  /**
+   * The data files the earlier card named that this export does not write (e.g. its JSONL after
+   * a Parquet export), and their errors logs: qa-export wrote them, and left in place they would
+   * be published with the dataset. Removed when this run's outputs land. Only regular files in
+   * the card's directory or below are considered, never a file this run writes or reads.
+   */
+  private void removeStaleFiles(PreviousCard previous, DatasetCard card, Path cardDir,
+      List<FileSummary> files, OutputTransaction outputs) {
+    var current = new java.util.HashSet<String>();
+    card.configs().forEach(config -> config.splits().forEach(s -> current.addAll(s.dataFiles())));
+    for (String dataFile : previous.dataFiles()) {
+      if (current.contains(dataFile)) {
+        continue;
+      }
+      Path stale = cardDir.resolve(dataFile).normalize();
+      if (!stale.startsWith(cardDir.normalize()) || !Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
+          || files.stream().anyMatch(f -> OutputPaths.sameFile(stale, f.input())
+              || OutputPaths.sameFile(stale, f.output()))) {
+        continue;
+      }
+      progress.notice(new Notice.StaleFileRemoved(stale));
+      outputs.removeOnCommit(stale);
+      outputs.removeOnCommit(FileExport.errorsPath(stale));
+    }
+  }
+
   /** One config per file with records: {@code default} for passed pairs, else {@code rejected}. */
-  private List<DatasetCard.Config> configs(List<FileSummary> files, Path cardDir) {
+  private List<DatasetCard.Config> configs(OutputFormat format, List<FileSummary> files,
+      Path cardDir) {
     List<DatasetCard.Config> configs = new ArrayList<>();
     for (FileSummary file : files) {
       if (file.exported() == 0) {
@@ -73,10 +143,14 @@ final class CardPlanner {
       }
       String relative = cardDir.relativize(file.output().toAbsolutePath()).toString()
           .replace(File.separatorChar, '/');
+      boolean layoutIsShape = format.writesShapeColumns();
+      var split = new DatasetCard.Split("train", List.of(relative), file.exported(),
+          layoutIsShape ? Optional.of(file.arrowBytes()) : Optional.empty());
       configs.add(new DatasetCard.Config(
-          file.shape().hasFailureReason() ? "rejected" : "default", file.shape(), relative,
-          file.input().getFileName().toString(), file.exported(), file.personas(),
-          file.scores(), file.defaultsApplied()));
+          file.shape().hasFailureReason() ? "rejected" : "default", file.shape(),
+          format.features(file.shape()).orElseThrow(), layoutIsShape, List.of(split),
+          file.input().getFileName().toString(), file.personas(), file.scores(),
+          file.defaultsApplied(), file.sample()));
     }
     return configs;
   }

@@ -116,7 +116,8 @@ final class FileExport {
     return new FileSummary(job.input(), job.shape(), output.path(), linesRead, exported,
         invalid.count(), blankLines, defaults.nonZero(),
         invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(), outputBytes,
-        output.statistics().personaCounts(), output.statistics().scores());
+        output.statistics().personaCounts(), output.statistics().scores(),
+        output.statistics().arrowBytes(), output.statistics().first());
   }
 
   private PairReader open(Path input, ExportJob job) throws ExportException {

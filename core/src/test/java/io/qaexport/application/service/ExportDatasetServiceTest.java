@@ -17,6 +17,7 @@ import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.UsageException;
 import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
@@ -146,14 +147,18 @@ class ExportDatasetServiceTest {
 
   private final io.qaexport.application.port.out.DatasetCardWriter cards =
       new io.qaexport.application.port.out.DatasetCardWriter() {
-        @Override public void write(Path file, io.qaexport.domain.DatasetCard card)
-            throws IOException {
+        @Override public void write(Path file, io.qaexport.domain.DatasetCard card,
+            java.util.Optional<Path> previous) throws IOException {
           Files.writeString(file, "card: " + card.configs().stream()
-              .map(c -> c.name() + "=" + c.dataFile() + ":" + c.rows()).toList() + "\n");
+              .map(c -> c.name() + "=" + c.splits().get(0).dataFiles().get(0) + ":" + c.rows())
+              .toList() + "\n");
         }
 
-        @Override public boolean isGeneratedCard(Path file) throws IOException {
-          return Files.readString(file).startsWith("card: ");
+        @Override public java.util.Optional<PreviousCard> read(Path file) throws IOException {
+          java.util.Optional<String> none = java.util.Optional.empty();
+          return Files.readString(file).startsWith("card: ")
+              ? java.util.Optional.of(new PreviousCard(none, none, none, none, List.of()))
+              : java.util.Optional.empty();
         }
       };
 

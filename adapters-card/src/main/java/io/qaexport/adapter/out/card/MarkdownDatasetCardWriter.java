@@ -1,220 +1,188 @@
 package io.qaexport.adapter.out.card;
 
 import io.qaexport.application.port.out.DatasetCardWriter;
-import io.qaexport.domain.Column;
 import io.qaexport.domain.DatasetCard;
-import io.qaexport.domain.DatasetFacts;
-import io.qaexport.domain.DefaultedField;
-import io.qaexport.domain.ScoreSummary;
+import io.qaexport.domain.HubLicense;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * A HuggingFace dataset card: YAML front matter (configs, features, language, task, size) that
- * {@code load_dataset(dir)} and the Hub read, then a Markdown body for people.
+ * A HuggingFace dataset card: YAML front matter (configs, features, splits, the Hub's metadata)
+ * that {@code load_dataset(dir)} and the Hub read, then a Markdown body for people. qa-export
+ * owns the keys in {@link #OWNED_KEYS} and the block between {@link #BEGIN} and {@link #END};
+ * a later export replaces only those, so what the user wrote elsewhere stays byte for byte.
  */
 final class MarkdownDatasetCardWriter implements DatasetCardWriter {
-  /** Marks cards qa-export wrote; only such a README is ever replaced. */
-  static final String MARKER =
+  static final String BEGIN =
+      "<!-- qa-export:begin (every export replaces this block; edit outside it) -->";
+  static final String END = "<!-- qa-export:end -->";
+  /** Marked the cards of earlier versions, which qa-export wrote whole; such a card is replaced. */
+  static final String OLD_MARKER =
       "<!-- Written by qa-export: the next export to this directory replaces this file. -->";
-  private static final int HISTOGRAM_WIDTH = 40;
+  /** The front matter keys qa-export writes, in the order a new card has them. */
+  static final List<String> OWNED_KEYS = List.of("pretty_name", "license", "license_name",
+      "license_link", "language", "annotations_creators", "language_creators", "multilinguality",
+      "source_datasets", "task_categories", "task_ids", "size_categories", "tags", "configs",
+      "dataset_info");
 
-  // In a holder: the YAML classes load only when a card is written, not on every run.
-  private static final class Yaml {
-    static final YAMLFactory FACTORY = YAMLFactory.builder()
-        .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-        .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-        .disable(YAMLWriteFeature.SPLIT_LINES)
-        .build();
+  @Override
+  public void write(Path target, DatasetCard card, Optional<Path> previous) throws IOException {
+    String block = BEGIN + "\n" + CardBody.generated(card) + END + "\n";
+    LinkedHashMap<String, String> keys = ownedKeys(card);
+    String text = null;
+    if (previous.isPresent()) {
+      text = updated(Files.readString(previous.get(), StandardCharsets.UTF_8), keys, block);
+    }
+    if (text == null) {
+      text = "---\n" + String.join("", keys.values()) + "---\n" + CardBody.initial(card, block);
+    }
+    Files.writeString(target, text, StandardCharsets.UTF_8);
   }
 
   @Override
-  public void write(Path file, DatasetCard card) throws IOException {
-    var text = new StringBuilder();
-    text.append(frontMatter(card));
-    text.append("---\n").append(MARKER).append("\n\n");
-    text.append(body(card));
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(text.toString());
+  public Optional<PreviousCard> read(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Parts parts = Parts.of(text);
+    boolean old = parts.blockStart < 0 && text.contains(OLD_MARKER);
+    if (!old && (parts.blockStart < 0 || parts.blockEnd < 0)) {
+      return Optional.empty();
     }
+    if (!old && parts.frontMatter != null && FrontMatter.parse(parts.frontMatter).isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> values = parts.frontMatter == null
+        ? Map.of() : FrontMatter.topLevelValues(parts.frontMatter);
+    @SuppressWarnings("unchecked")
+    List<String> dataFiles = (List<String>) values.getOrDefault("configs", List.of());
+    return Optional.of(new PreviousCard(string(values, "license"), string(values, "license_name"),
+        string(values, "license_link"), string(values, "pretty_name"), dataFiles));
   }
 
-  @Override
-  public boolean isGeneratedCard(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8);
-      return head.contains(MARKER);
-    }
+  private static Optional<String> string(Map<String, Object> values, String key) {
+    return values.get(key) instanceof String value ? Optional.of(value) : Optional.empty();
   }
 
-  static String frontMatter(DatasetCard card) {
-    var yaml = new StringWriter();
-    try (JsonGenerator out = Yaml.FACTORY.createGenerator(ObjectWriteContext.empty(), yaml)) {
-      out.writeStartObject();
-      out.writeStringProperty("pretty_name", card.prettyName());
-      out.writeStringProperty("license", card.license());
-      stringList(out, "language", card.facts().languages());
-      stringList(out, "task_categories", card.facts().taskCategories());
-      stringList(out, "size_categories", List.of(card.sizeCategory()));
-      out.writeName("configs");
-      out.writeStartArray();
-      for (DatasetCard.Config config : card.configs()) {
-        out.writeStartObject();
-        out.writeStringProperty("config_name", config.name());
-        out.writeName("data_files");
-        out.writeStartArray();
-        out.writeStartObject();
-        out.writeStringProperty("split", "train");
-        out.writeStringProperty("path", config.dataFile());
-        out.writeEndObject();
-        out.writeEndArray();
-        out.writeEndObject();
-      }
-      out.writeEndArray();
-      out.writeName("dataset_info");
-      out.writeStartArray();
-      for (DatasetCard.Config config : card.configs()) {
-        out.writeStartObject();
-        out.writeStringProperty("config_name", config.name());
-        out.writeName("features");
-        out.writeStartArray();
-        for (Column column : config.shape().columns()) {
-          out.writeStartObject();
-          out.writeStringProperty("name", column.name());
-          out.writeStringProperty("dtype", column.type().hfDtype());
-          out.writeEndObject();
+  /** {@code text} with qa-export's part replaced, or null to write a new card instead. */
+  private static String updated(String text, LinkedHashMap<String, String> keys, String block) {
+    Parts parts = Parts.of(text);
+    if (parts.blockStart < 0) {
+      return null; // a card of an earlier version: qa-export wrote all of it
+    }
+    String frontMatter;
+    if (parts.frontMatter == null) {
+      frontMatter = String.join("", keys.values());
+    } else {
+      frontMatter = FrontMatter.parse(parts.frontMatter)
+          .orElseThrow(() -> new IllegalStateException("front matter changed while writing"))
+          .replace(Set.copyOf(OWNED_KEYS), keys);
+    }
+    return "---\n" + frontMatter + parts.closing + text.substring(parts.bodyStart, parts.blockStart)
+        + block + text.substring(parts.blockEnd);
+  }
+
+  /**
+   * Where a README's parts are: its front matter (null if it has none), the text after it, and
+   * the generated block (-1 when there is no complete block: one begin line, then one end line).
+   */
+  private static final class Parts {
+    String frontMatter;
+    String closing = "---\n";
+    int bodyStart;
+    int blockStart = -1;
+    int blockEnd = -1;
+
+    static Parts of(String text) {
+      var parts = new Parts();
+      if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
+        int from = text.indexOf('\n') + 1;
+        for (int line = from; line < text.length(); ) {
+          int next = text.indexOf('\n', line);
+          next = next < 0 ? text.length() : next + 1;
+          if (text.substring(line, next).strip().equals("---")) {
+            parts.frontMatter = text.substring(from, line);
+            parts.closing = text.substring(line, next);
+            parts.bodyStart = next;
+            break;
+          }
+          line = next;
         }
-        out.writeEndArray();
-        out.writeEndObject();
       }
+      int begins = 0;
+      int ends = 0;
+      for (int line = parts.bodyStart; line < text.length(); ) {
+        int next = text.indexOf('\n', line);
+        next = next < 0 ? text.length() : next + 1;
+        String content = text.substring(line, next);
+        if (content.startsWith("<!-- qa-export:begin")) {
+          begins++;
+          parts.blockStart = line;
+        } else if (content.startsWith("<!-- qa-export:end")) {
+          ends++;
+          parts.blockEnd = next;
+        }
+        line = next;
+      }
+      if (begins != 1 || ends != 1 || parts.blockEnd < parts.blockStart) {
+        parts.blockStart = -1;
+        parts.blockEnd = -1;
+      }
+      return parts;
+    }
+  }
+
+  /** Each owned key's YAML text, in {@link #OWNED_KEYS} order; keys without a value left out. */
+  static LinkedHashMap<String, String> ownedKeys(DatasetCard card) {
+    var keys = new LinkedHashMap<String, String>();
+    HubLicense license = card.license();
+    keys.put("pretty_name", yaml(out -> out.writeStringProperty("pretty_name", card.prettyName())));
+    keys.put("license", yaml(out -> out.writeStringProperty("license", license.id())));
+    license.name().ifPresent(name ->
+        keys.put("license_name", yaml(out -> out.writeStringProperty("license_name", name))));
+    license.link().ifPresent(link ->
+        keys.put("license_link", yaml(out -> out.writeStringProperty("license_link", link))));
+    keys.put("language", list("language", card.facts().languages()));
+    keys.put("annotations_creators",
+        list("annotations_creators", card.facts().annotationsCreators()));
+    keys.put("language_creators", list("language_creators", card.facts().languageCreators()));
+    keys.put("multilinguality", list("multilinguality", card.facts().multilinguality()));
+    keys.put("source_datasets", list("source_datasets", card.facts().sourceDatasets()));
+    keys.put("task_categories", list("task_categories", List.of(card.task().category())));
+    keys.put("task_ids", list("task_ids", card.task().ids()));
+    keys.put("size_categories", list("size_categories", List.of(card.sizeCategory())));
+    keys.put("tags", list("tags", card.facts().tags()));
+    keys.put("configs", yaml(out -> CardYaml.configs(out, card)));
+    keys.put("dataset_info", yaml(out -> CardYaml.datasetInfo(out, card)));
+    return keys;
+  }
+
+  private static String list(String name, List<String> values) {
+    return yaml(out -> {
+      out.writeName(name);
+      out.writeStartArray();
+      values.forEach(out::writeString);
       out.writeEndArray();
+    });
+  }
+
+  /** One top-level key as YAML text, ending with a line end. */
+  private static String yaml(Consumer<JsonGenerator> key) {
+    var text = new StringWriter();
+    try (JsonGenerator out = Yaml.FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
+      out.writeStartObject();
+      key.accept(out);
       out.writeEndObject();
     }
-    return yaml.toString();
-  }
-
-  private static void stringList(JsonGenerator out, String name, List<String> values) {
-    out.writeName(name);
-    out.writeStartArray();
-    for (String value : values) {
-      out.writeString(value);
-    }
-    out.writeEndArray();
-  }
-
-  static String body(DatasetCard card) {
-    DatasetFacts facts = card.facts();
-    var md = new StringBuilder();
-    md.append("# ").append(card.prettyName()).append("\n\n");
-    md.append(facts.description()).append(" Exported with qa-export as ")
-        .append(card.formatName()).append(".\n\n");
-    md.append("| config | rows | file | from |\n|---|---:|---|---|\n");
-    for (DatasetCard.Config config : card.configs()) {
-      md.append(String.format(Locale.ROOT, "| `%s` | %,d | `%s` | `%s` |%n", config.name(),
-          config.rows(), config.dataFile(), config.inputFile()));
-    }
-    md.append('\n').append(facts.configsNote()).append("\n\n");
-    md.append("## Columns\n\n");
-    md.append("| column | type | meaning |\n|---|---|---|\n");
-    for (Column column : facts.columns()) {
-      md.append(String.format(Locale.ROOT, "| `%s` | %s | %s |%n", column.name(),
-          column.type().hfDtype(), column.meaning()));
-    }
-    md.append('\n');
-    md.append(facts.defaultsNote()).append("\n\n");
-    for (DatasetCard.Config config : card.configs()) {
-      md.append("## `").append(config.name()).append("`\n\n");
-      md.append(String.format(Locale.ROOT, "%,d rows.%n%n", config.rows()));
-      md.append(defaults(config.defaultsApplied()));
-      md.append(personas(config.personas(), config.rows()));
-      md.append(scores(config.scores()));
-    }
-    md.append("## Loading\n\n```python\nfrom datasets import load_dataset\n\n");
-    md.append("passed = load_dataset(\"path/to/this/directory\")            # config \"default\"\n");
-    if (card.configs().stream().anyMatch(c -> c.name().equals("rejected"))) {
-      md.append("rejected = load_dataset(\"path/to/this/directory\", \"rejected\")\n");
-    }
-    md.append("```\n\nOr one file on its own: `load_dataset(\"").append(card.hfBuilderName())
-        .append("\", data_files=\"").append(card.configs().get(0).dataFile())
-        .append("\", split=\"train\")`.\n");
-    return md.toString();
-  }
-
-  private static String defaults(Map<DefaultedField, Long> applied) {
-    if (applied.isEmpty()) {
-      return "No defaults were applied.\n\n";
-    }
-    var md = new StringBuilder("Defaults applied:\n\n| field | default | rows |\n|---|---|---:|\n");
-    for (DefaultedField field : DefaultedField.values()) {
-      Long count = applied.get(field);
-      if (count != null) {
-        md.append(String.format(Locale.ROOT, "| `%s` | `%s` | %,d |%n", field.fieldName(),
-            field.defaultValue(), count));
-      }
-    }
-    return md.append('\n').toString();
-  }
-
-  private static String personas(List<Map.Entry<String, Long>> personas, long rows) {
-    if (personas.isEmpty()) {
-      return "";
-    }
-    var md = new StringBuilder("Personas:\n\n| persona | rows | share |\n|---|---:|---:|\n");
-    int shown = 0;
-    long rest = 0;
-    for (Map.Entry<String, Long> persona : personas) {
-      if (shown++ < 15) {
-        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f%% |%n",
-            markdownCell(persona.getKey()), persona.getValue(), 100.0 * persona.getValue() / rows));
-      } else {
-        rest += persona.getValue();
-      }
-    }
-    if (rest > 0) {
-      md.append(String.format(Locale.ROOT, "| %d other personas | %,d | %.1f%% |%n",
-          personas.size() - 15, rest, 100.0 * rest / rows));
-    }
-    return md.append('\n').toString();
-  }
-
-  private static String scores(ScoreSummary scores) {
-    if (scores.count() == 0) {
-      return "";
-    }
-    var md = new StringBuilder();
-    md.append(String.format(Locale.ROOT,
-        "Validation score: min %.3f, median %.3f, max %.3f.%n%n```%n", scores.min(),
-        scores.median(), scores.max()));
-    long highest = scores.histogram().stream().mapToLong(Long::longValue).max().orElse(0);
-    for (int bin = 0; bin < scores.histogram().size(); bin++) {
-      long count = scores.histogram().get(bin);
-      int width = highest == 0 ? 0 : (int) Math.round((double) count * HISTOGRAM_WIDTH / highest);
-      md.append(String.format(Locale.ROOT, "%.1f–%.1f %s %,d%n", bin / 10.0, (bin + 1) / 10.0,
-          "█".repeat(width), count));
-    }
-    md.append("```\n\n");
-    if (scores.belowZero() + scores.aboveOne() > 0) {
-      md.append(String.format(Locale.ROOT, "Outside 0–1: %,d below, %,d above.%n%n",
-          scores.belowZero(), scores.aboveOne()));
-    }
-    return md.toString();
-  }
-
-  private static String markdownCell(String text) {
-    String escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
-        .replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
-    return escaped.isBlank() ? "(blank)" : escaped;
+    return text.toString();
   }
 }

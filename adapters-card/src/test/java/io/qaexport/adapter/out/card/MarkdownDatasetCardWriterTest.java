@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.domain.DatasetCard;
 import io.qaexport.domain.DatasetFacts;
 import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.Feature;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.HubLicense;
+import io.qaexport.domain.HubTask;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.ScoreSummary;
 import java.io.IOException;
@@ -14,187 +19,191 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 class MarkdownDatasetCardWriterTest {
-  private static final ScoreSummary NO_SCORES =
-      new ScoreSummary(0, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0);
-  private static final DatasetCard.Config PASSED = new DatasetCard.Config("default",
-      RecordShape.PASSED, "data/qa_pairs.parquet", "qa_passed.jsonl", 1_234,
-      List.of(Map.entry("anhörig", 1_234L)), NO_SCORES, Map.of(DefaultedField.PERSONA, 7L));
-  private static final DatasetCard.Config REJECTED = new DatasetCard.Config("rejected",
-      RecordShape.REJECTED, "data/qa_rejected_hf.parquet", "qa_rejected.jsonl", 5, List.of(),
-      NO_SCORES, Map.of());
+  private static final ScoreSummary SCORES =
+      new ScoreSummary(3, 0.5, 0.8, 0.9, List.of(0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 1L), 0, 0);
+  private static final HfRecord FIRST =
+      new HfRecord("Hur ofta byter jag handskar?", "Mellan varje vårdtagare.", "rutiner/a.md",
+          "underskoterska/nyanstald", 0.9, null);
 
   @TempDir Path dir;
   private final MarkdownDatasetCardWriter writer = new MarkdownDatasetCardWriter();
 
-  private static DatasetCard card(DatasetFacts facts, DatasetCard.Config... configs) {
-    return new DatasetCard(facts, "Vårdfrågor", "cc-by-4.0", "parquet", "parquet",
-        List.of(configs));
+  private static DatasetCard.Config config(String name, RecordShape shape, String file,
+      long rows) {
+    return new DatasetCard.Config(name, shape, Feature.of(shape), true,
+        List.of(new DatasetCard.Split("train", List.of(file), rows, Optional.of(rows * 100))),
+        "qa_" + name + ".jsonl", List.of(Map.entry("underskoterska/nyanstald", rows)), SCORES,
+        Map.of(DefaultedField.ANSWER, 1L), Optional.of(shape.hasFailureReason()
+            ? new HfRecord("q", "a", "s", "p", 0.2, "för vagt") : FIRST));
   }
 
-  private String written(DatasetCard card) throws IOException {
+  private static DatasetCard card(String extension, HubLicense license, long rows) {
+    return new DatasetCard(DatasetFacts.CARE_WORKER_QA, "Vårdfrågor", license,
+        Optional.of("my-org/vardfragor"), extension, extension, HubTask.QUESTION_ANSWERING,
+        List.of(config("default", RecordShape.PASSED, "qa_pairs." + extension, rows),
+            config("rejected", RecordShape.REJECTED, "qa_rejected_hf." + extension, 2)));
+  }
+
+  private String write(DatasetCard card, boolean update) throws IOException {
     Path file = dir.resolve("README.md");
-    writer.write(file, card);
+    Path target = dir.resolve(".README.md.tmp");
+    writer.write(target, card, update ? Optional.of(file) : Optional.empty());
+    Files.move(target, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return Files.readString(file, StandardCharsets.UTF_8);
   }
 
   private static JsonNode frontMatter(String card) {
     assertTrue(card.startsWith("---\n"), card);
     int end = card.indexOf("\n---\n", 4);
-    assertTrue(end > 0, card);
     return new YAMLMapper().readTree(card.substring(4, end + 1));
   }
 
-  private static List<String> keys(JsonNode node) {
-    return new ArrayList<>(node.propertyNames());
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    array.forEach(node -> texts.add(node.asString()));
-    return texts;
-  }
-
   @Test
-  void theFrontMatterIsYamlWithTheHubKeysAndTheFactsTags() throws IOException {
-    var facts = new DatasetFacts(List.of("sv", "en"), List.of("text-generation"), "Pairs.",
-        "Configs.", "Defaults.", RecordShape.REJECTED.columns());
+  void aNewCardCarriesTheHubMetadataConfigsFeaturesAndExactSplits() throws IOException {
+    JsonNode yaml = frontMatter(write(card("jsonl", HubLicense.of("cc-by-4.0"), 3), false));
 
-    JsonNode yaml = frontMatter(written(card(facts, PASSED, REJECTED)));
-
-    assertEquals(List.of("pretty_name", "license", "language", "task_categories",
-        "size_categories", "configs", "dataset_info"), keys(yaml));
-    assertEquals("Vårdfrågor", yaml.get("pretty_name").asString());
+    assertEquals(MarkdownDatasetCardWriter.OWNED_KEYS.stream()
+        .filter(key -> !key.startsWith("license_")).toList(),
+        new ArrayList<>(yaml.propertyNames()));
     assertEquals("cc-by-4.0", yaml.get("license").asString());
-    assertEquals(List.of("sv", "en"), texts(yaml.get("language")));
-    assertEquals(List.of("text-generation"), texts(yaml.get("task_categories")));
-    assertEquals(List.of("1K<n<10K"), texts(yaml.get("size_categories")));
+    assertEquals("machine-generated", yaml.get("annotations_creators").get(0).asString());
+    assertEquals("closed-domain-qa", yaml.get("task_ids").get(0).asString());
+    assertTrue(yaml.get("tags").toString().contains("synthetic"));
+    JsonNode split = yaml.get("dataset_info").get(0).get("splits").get(0);
+    assertEquals("train", split.get("name").asString());
+    assertEquals(3, split.get("num_examples").asLong());
+    assertEquals(300, split.get("num_bytes").asLong());
+    assertEquals("qa_pairs.jsonl",
+        yaml.get("configs").get(0).get("data_files").get(0).get("path").asString());
   }
 
   @Test
-  void eachConfigNamesItsDataFileAsTheTrainSplitAndItsShapesFeatures() throws IOException {
-    JsonNode yaml = frontMatter(written(card(DatasetFacts.CARE_WORKER_QA, PASSED, REJECTED)));
+  void licenseOtherCarriesItsNameAndLink() throws IOException {
+    JsonNode yaml = frontMatter(write(card("jsonl",
+        HubLicense.other("Vårdens licens", "https://example.org/licens"), 3), false));
 
-    JsonNode configs = yaml.get("configs");
-    assertEquals(2, configs.size());
-    assertEquals("default", configs.get(0).get("config_name").asString());
-    assertEquals("train", configs.get(0).get("data_files").get(0).get("split").asString());
-    assertEquals("data/qa_pairs.parquet",
-        configs.get(0).get("data_files").get(0).get("path").asString());
-    assertEquals("rejected", configs.get(1).get("config_name").asString());
-    assertEquals("data/qa_rejected_hf.parquet",
-        configs.get(1).get("data_files").get(0).get("path").asString());
-    JsonNode info = yaml.get("dataset_info");
-    for (int i = 0; i < 2; i++) {
-      RecordShape shape = i == 0 ? RecordShape.PASSED : RecordShape.REJECTED;
-      JsonNode features = info.get(i).get("features");
-      assertEquals(configs.get(i).get("config_name"), info.get(i).get("config_name"));
-      assertEquals(shape.columns().size(), features.size());
-      for (int c = 0; c < features.size(); c++) {
-        assertEquals(shape.columns().get(c).name(), features.get(c).get("name").asString());
-        assertEquals(shape.columns().get(c).type().hfDtype(),
-            features.get(c).get("dtype").asString());
-      }
-    }
+    assertEquals("other", yaml.get("license").asString());
+    assertEquals("Vårdens licens", yaml.get("license_name").asString());
+    assertEquals("https://example.org/licens", yaml.get("license_link").asString());
   }
 
   @Test
-  void theBodyOpensWithTheFactsAndCountsEachConfigsRows() throws IOException {
-    var facts = new DatasetFacts(List.of("sv"), List.of("question-answering"),
-        "Frågor och svar.", "Use `default`.", "Defaults were counted.",
-        RecordShape.PASSED.columns());
+  void theBodyExplainsTheDataAndLoadsFromTheRepoId() throws IOException {
+    String card = write(card("jsonl", HubLicense.UNKNOWN, 3), false);
 
-    String card = written(card(facts, PASSED, REJECTED));
-
-    assertTrue(card.contains("\n# Vårdfrågor\n\nFrågor och svar. Exported with qa-export as"
-        + " parquet.\n\n"), card);
-    assertTrue(card.contains("| `default` | 1,234 | `data/qa_pairs.parquet` | `qa_passed.jsonl` |\n"
-        + "| `rejected` | 5 | `data/qa_rejected_hf.parquet` | `qa_rejected.jsonl` |\n\n"
-        + "Use `default`.\n\n"), card);
-    assertTrue(card.contains("\nDefaults were counted.\n\n"), card);
-    assertTrue(card.contains("## `default`\n\n1,234 rows.\n\n"), card);
-    assertTrue(card.contains("| `persona` | `\"unknown\"` | 7 |\n"), card);
-    assertTrue(card.contains("## `rejected`\n\n5 rows.\n\nNo defaults were applied.\n"), card);
+    assertTrue(card.contains("load_dataset(\"my-org/vardfragor\")"), card);
+    assertTrue(card.contains("Not medical advice"), card);
+    assertTrue(card.contains("korrekthet"), card);
+    assertTrue(card.contains("| `underskoterska` |"), card);
+    assertTrue(card.contains("| `question` | Hur ofta byter jag handskar? |"), card);
+    assertTrue(card.contains("@misc{"), card);
   }
 
   @Test
-  void theColumnTableListsTheFactsColumnsWithTypeAndMeaning() throws IOException {
-    var facts = new DatasetFacts(List.of("sv"), List.of("question-answering"), "Pairs.",
-        "Configs.", "Defaults.", List.of(RecordShape.QUESTION, RecordShape.VALIDATION_SCORE));
+  void aReExportKeepsEverythingTheUserWroteOutsideTheBlockByteForByte() throws IOException {
+    String first = write(card("jsonl", HubLicense.of("cc-by-4.0"), 3), false);
+    // The user adds a key of their own with a comment, edits the prose, adds a section at the end.
+    String edited = first
+        .replace("language:\n", "# kontakt\nhomepage: https://example.org/vård\nlanguage:\n")
+        .replace("**The pairs are synthetic**", "**The pairs are synthetic (vår text)**")
+        + "\n## Kontakt\n\nMejla oss.\r\n";
+    Files.writeString(dir.resolve("README.md"), edited, StandardCharsets.UTF_8);
 
-    String card = written(card(facts, PASSED));
+    String second = write(card("parquet", HubLicense.of("cc-by-4.0"), 5), true);
 
-    assertTrue(card.contains("## Columns\n\n| column | type | meaning |\n|---|---|---|\n"
-        + "| `question` | string | the question, as a care worker would ask it |\n"
-        + "| `validation_score` | float64 | the validation step's composite score |\n\n"),
-        card);
-    assertFalse(card.contains("| `answer` |"), card);
+    String block = second.substring(second.indexOf(MarkdownDatasetCardWriter.BEGIN),
+        second.indexOf(MarkdownDatasetCardWriter.END));
+    assertEquals(without(edited), without(second));
+    assertTrue(second.contains("# kontakt\nhomepage: https://example.org/vård\n"), second);
+    JsonNode yaml = frontMatter(second);
+    assertEquals("qa_pairs.parquet",
+        yaml.get("configs").get(0).get("data_files").get(0).get("path").asString());
+    assertEquals(5, yaml.get("dataset_info").get(0).get("splits").get(0).get("num_examples")
+        .asLong());
+    assertTrue(block.contains("`qa_pairs.parquet`") && !block.contains("qa_pairs.jsonl"), block);
+  }
+
+  /** The card with its front matter and its generated block cut out: the user's text. */
+  private static String without(String card) {
+    int body = card.indexOf("\n---\n", 4) + 5;
+    String text = card.substring(body);
+    return text.substring(0, text.indexOf(MarkdownDatasetCardWriter.BEGIN))
+        + text.substring(text.indexOf(MarkdownDatasetCardWriter.END));
   }
 
   @Test
-  void theRejectedConfigIsOnlyShownLoadingWhenTheCardHasIt() throws IOException {
-    String both = written(card(DatasetFacts.CARE_WORKER_QA, PASSED, REJECTED));
-    String passedOnly = written(card(DatasetFacts.CARE_WORKER_QA, PASSED));
+  void aKeyTheUserAddedKeepsItsPlaceAndBytesAmongTheOwnedOnes() throws IOException {
+    String first = write(card("jsonl", HubLicense.of("mit"), 3), false);
+    String userKey = "extra_gated_prompt: |\n  Läs villkoren.\n\n  Rad två.\n";
+    Files.writeString(dir.resolve("README.md"),
+        first.replace("tags:\n", userKey + "tags:\n"), StandardCharsets.UTF_8);
 
-    assertTrue(both.contains("rejected = load_dataset(\"path/to/this/directory\", \"rejected\")"));
-    assertFalse(passedOnly.contains("rejected = load_dataset("), passedOnly);
-    assertTrue(passedOnly.endsWith("`load_dataset(\"parquet\","
-        + " data_files=\"data/qa_pairs.parquet\", split=\"train\")`.\n"), passedOnly);
+    String second = write(card("jsonl", HubLicense.of("mit"), 4), true);
+
+    assertTrue(second.contains(userKey + "tags:\n"), second);
+    assertEquals("Läs villkoren.\n\nRad två.\n",
+        frontMatter(second).get("extra_gated_prompt").asString());
   }
 
   @Test
-  void personaNamesAreEscapedForTheTableAndTheLongTailIsSummed() throws IOException {
-    List<Map.Entry<String, Long>> personas = new ArrayList<>();
-    personas.add(Map.entry("roll|a`b", 10L));
-    personas.add(Map.entry(" ", 10L));
-    for (int i = 0; i < 15; i++) {
-      personas.add(Map.entry("p" + i, 5L));
-    }
-    var config = new DatasetCard.Config("default", RecordShape.PASSED, "qa_pairs.jsonl",
-        "qa_passed.jsonl", 95, personas, NO_SCORES, Map.of());
+  void aReadmeWithoutTheBlockIsNotACardOfOurs() throws IOException {
+    Path readme = dir.resolve("README.md");
+    Files.writeString(readme, "---\nlicense: mit\n---\n# Mitt eget\n");
 
-    String card = written(card(DatasetFacts.CARE_WORKER_QA, config));
-
-    assertTrue(card.contains("| roll\\|a\\`b | 10 | 10.5% |\n"), card);
-    assertTrue(card.contains("| (blank) | 10 | 10.5% |\n"), card);
-    assertTrue(card.contains("| p12 | 5 | 5.3% |\n| 2 other personas | 10 | 10.5% |\n"), card);
-    assertFalse(card.contains("| p13 |"), card);
+    assertEquals(Optional.empty(), writer.read(readme));
   }
 
   @Test
-  void theScoreHistogramScalesItsBarsToTheFullestBin() throws IOException {
-    List<Long> bins = new ArrayList<>(Collections.nCopies(10, 0L));
-    bins.set(0, 1L);
-    bins.set(9, 4L);
-    var scores = new ScoreSummary(7, -0.5, 0.9, 1.5, bins, 1, 1);
-    var config = new DatasetCard.Config("default", RecordShape.PASSED, "qa_pairs.jsonl",
-        "qa_passed.jsonl", 7, List.of(), scores, Map.of());
+  void anEarlierCardTellsItsLicenseNameAndDataFiles() throws IOException {
+    write(card("jsonl", HubLicense.other("L", "LICENSE"), 3), false);
 
-    String card = written(card(DatasetFacts.CARE_WORKER_QA, config));
+    PreviousCard previous = writer.read(dir.resolve("README.md")).orElseThrow();
 
-    assertTrue(card.contains("Validation score: min -0.500, median 0.900, max 1.500.\n\n```\n"
-        + "0.0–0.1 " + "█".repeat(10) + " 1\n0.1–0.2  0\n"), card);
-    assertTrue(card.contains("0.9–1.0 " + "█".repeat(40) + " 4\n```\n\n"
-        + "Outside 0–1: 1 below, 1 above.\n\n"), card);
+    assertEquals(Optional.of("other"), previous.license());
+    assertEquals(Optional.of("L"), previous.licenseName());
+    assertEquals(Optional.of("LICENSE"), previous.licenseLink());
+    assertEquals(Optional.of("Vårdfrågor"), previous.prettyName());
+    assertEquals(List.of("qa_pairs.jsonl", "qa_rejected_hf.jsonl"), previous.dataFiles());
   }
 
   @Test
-  void aCardThisWriterWroteIsRecognisedAndAReadmeOfSomeoneElseIsNot() throws IOException {
-    Path ours = dir.resolve("ours.md");
-    writer.write(ours, card(DatasetFacts.CARE_WORKER_QA, PASSED));
-    Path theirs = Files.writeString(dir.resolve("theirs.md"), "---\nlicense: mit\n---\n# Notes\n");
-    Path empty = Files.createFile(dir.resolve("empty.md"));
+  void aCardOfAnEarlierVersionIsReplacedWhole() throws IOException {
+    Files.writeString(dir.resolve("README.md"), "---\nlicense: mit\n---\n"
+        + MarkdownDatasetCardWriter.OLD_MARKER + "\n\n# Old\n");
 
-    assertTrue(writer.isGeneratedCard(ours));
-    assertFalse(writer.isGeneratedCard(theirs));
-    assertFalse(writer.isGeneratedCard(empty));
+    assertTrue(writer.read(dir.resolve("README.md")).isPresent());
+    String card = write(card("jsonl", HubLicense.of("mit"), 3), true);
+
+    assertFalse(card.contains("# Old"), card);
+    assertTrue(card.contains(MarkdownDatasetCardWriter.BEGIN), card);
+  }
+
+  @Test
+  void aChatLayoutDeclaresItsMessagesAsAListOfRoleAndContent() throws IOException {
+    var features = List.<Feature>of(new Feature.ListOf("messages", List.of(
+        new Feature.Value("role", "string"), new Feature.Value("content", "string"))),
+        new Feature.Value("validation_score", "float64"));
+    var config = new DatasetCard.Config("default", RecordShape.PASSED, features, false,
+        List.of(new DatasetCard.Split("train", List.of("qa_pairs.chat.jsonl"), 3,
+            Optional.empty())), "qa_passed.jsonl", List.of(), SCORES, Map.of(), Optional.empty());
+    var card = new DatasetCard(DatasetFacts.CARE_WORKER_QA, "Chat", HubLicense.UNKNOWN,
+        Optional.empty(), "chat", "json", HubTask.TEXT_GENERATION, List.of(config));
+
+    JsonNode yaml = frontMatter(write(card, false));
+
+    assertEquals("text-generation", yaml.get("task_categories").get(0).asString());
+    JsonNode messages = yaml.get("dataset_info").get(0).get("features").get(0);
+    assertEquals("messages", messages.get("name").asString());
+    assertEquals("content", messages.get("list").get(1).get("name").asString());
+    assertFalse(yaml.get("dataset_info").get(0).get("splits").get(0).has("num_bytes"));
   }
 }

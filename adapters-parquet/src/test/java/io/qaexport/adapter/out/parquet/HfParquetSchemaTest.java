@@ -15,7 +15,7 @@ class HfParquetSchemaTest {
           optional binary answer (STRING);
           optional binary source (STRING);
           optional binary persona (STRING);
-          optional double validation_score;
+          optional double validation_score columnorder(TYPE_DEFINED_ORDER);
         }
         """, HfParquetSchema.messageType(RecordShape.PASSED).toString());
   }

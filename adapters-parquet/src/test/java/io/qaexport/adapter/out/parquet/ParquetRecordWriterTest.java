@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.Util;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +68,31 @@ class ParquetRecordWriterTest {
         "validation_score DOUBLE OPTIONAL null"), DuckDb.schema(file));
     assertEquals(Map.of(HfParquetSchema.HF_METADATA_KEY,
         HfParquetSchema.hfMetadataJson(RecordShape.PASSED)), DuckDb.keyValueMetadata(file));
+  }
+
+  @Test
+  void theScoreColumnHasTypeDefinedOrderAndMinMaxStatisticsThatPyarrowUses() throws IOException {
+    Path file = write(RecordShape.PASSED, ParquetCompression.SNAPPY, 1 << 20, List.of(
+        new HfRecord("q", "a", "s", "p", 0.25, null), new HfRecord("q", "a", "s", "p", 0.75, null)));
+
+    FileMetaData footer = footer(file);
+    // The score is the fifth leaf; pyarrow ignores min/max under any other column order.
+    assertTrue(footer.getColumn_orders().get(4).isSetTYPE_ORDER(), footer.getColumn_orders()
+        .toString());
+    var stats = footer.getRow_groups().get(0).getColumns().get(4).getMeta_data().getStatistics();
+    assertEquals(0.25, ByteBuffer.wrap(stats.getMin_value()).order(ByteOrder.LITTLE_ENDIAN)
+        .getDouble());
+    assertEquals(0.75, ByteBuffer.wrap(stats.getMax_value()).order(ByteOrder.LITTLE_ENDIAN)
+        .getDouble());
+  }
+
+  /** The Thrift footer as written: the last 8 bytes are its length and {@code PAR1}. */
+  private static FileMetaData footer(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int length = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN)
+        .getInt();
+    return Util.readFileMetaData(
+        new ByteArrayInputStream(bytes, bytes.length - 8 - length, length));
   }
 
   @Test

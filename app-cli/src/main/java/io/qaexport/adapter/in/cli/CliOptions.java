@@ -1,6 +1,7 @@
 package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
+import io.qaexport.domain.HubLicense;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -99,12 +100,17 @@ public record CliOptions(
     }
   }
 
-  /** The dataset card: its file, and what it says. */
-  public record Card(Path file, String license, String prettyName) {
+  /**
+   * The dataset card: its file, and what it says; license and name empty when not given (an
+   * earlier card's then stay).
+   */
+  public record Card(Path file, Optional<HubLicense> license, Optional<String> prettyName,
+      Optional<String> repoId) {
     public Card {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(license, "license");
       Objects.requireNonNull(prettyName, "prettyName");
+      Objects.requireNonNull(repoId, "repoId");
     }
   }
 

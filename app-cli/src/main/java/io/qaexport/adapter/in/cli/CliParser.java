@@ -3,6 +3,7 @@ package io.qaexport.adapter.in.cli;
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.CliSyntax.Flag;
 import io.qaexport.application.port.in.ErrorPolicy;
+import io.qaexport.domain.HubLicense;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,9 +120,34 @@ public final class CliParser {
     }
     Path file = line.hasOption("dataset-card")
         ? path(line, "dataset-card", null) : outputDir.resolve(CliSyntax.CARD_FILE);
-    return Optional.of(new CliOptions.Card(file,
-        line.getOptionValue("license", CliSyntax.DEFAULT_LICENSE),
-        line.getOptionValue("pretty-name", CliSyntax.DEFAULT_PRETTY_NAME)));
+    Optional<String> repoId = Optional.ofNullable(line.getOptionValue("repo-id"));
+    if (repoId.isPresent()
+        && !repoId.get().matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new CliUsageException("--repo-id takes ORG/NAME, the Hub repository (e.g."
+          + " my-org/vardfragor), not '" + repoId.get() + "'");
+    }
+    return Optional.of(new CliOptions.Card(file, license(line),
+        Optional.ofNullable(line.getOptionValue("pretty-name")), repoId));
+  }
+
+  /** The license the flags name, checked against the Hub's ids; empty when none is given. */
+  private static Optional<HubLicense> license(CommandLine line) throws CliUsageException {
+    Optional<String> name = Optional.ofNullable(line.getOptionValue("license-name"));
+    Optional<String> link = Optional.ofNullable(line.getOptionValue("license-link"));
+    if (!line.hasOption("license")) {
+      if (name.isPresent() || link.isPresent()) {
+        throw new CliUsageException("--license-name and --license-link go with --license other");
+      }
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new HubLicense(line.getOptionValue("license"), name, link));
+    } catch (IllegalArgumentException e) {
+      throw new CliUsageException("--license: " + e.getMessage()
+          .replace("the license's name and a link to its text",
+              "--license-name TEXT and --license-link URL")
+          .replace("a license name and link go with", "--license-name and --license-link go with"));
+    }
   }
 
   private static ErrorPolicy errorPolicy(String value) throws CliUsageException {

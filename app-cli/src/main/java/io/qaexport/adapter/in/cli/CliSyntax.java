@@ -1,5 +1,6 @@
 package io.qaexport.adapter.in.cli;
 
+import io.qaexport.application.port.in.CardRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class CliSyntax {
   static final String DEFAULT_ON_ERROR = "fail";
   static final String DEFAULT_MAX_LINE = "64M";
   static final String DEFAULT_LICENSE = "unknown";
-  static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
+  static final String DEFAULT_PRETTY_NAME = CardRequest.DEFAULT_PRETTY_NAME;
 
   /**
    * A flag: its value's name ({@code null} for a switch), its help, and the output-format option
@@ -74,11 +75,18 @@ public final class CliSyntax {
       Flag.valued("max-line-bytes", "SIZE", "longest input line accepted, e.g. 64M (default: "
           + DEFAULT_MAX_LINE + ")"),
       Flag.valued("license", "ID", "license in the dataset card, a Hub license id such as"
-          + " cc-by-4.0 (default: " + DEFAULT_LICENSE + ")"),
-      Flag.valued("pretty-name", "TEXT", "the dataset's name in its card (default: "
-          + DEFAULT_PRETTY_NAME + ")"),
+          + " cc-by-4.0, or other with --license-name and --license-link (default: the card's"
+          + " earlier license, else " + DEFAULT_LICENSE + ")"),
+      Flag.valued("license-name", "TEXT", "with --license other: the license's name"),
+      Flag.valued("license-link", "URL", "with --license other: a link to the license text (a URL,"
+          + " or a file in the dataset such as LICENSE)"),
+      Flag.valued("repo-id", "ORG/NAME", "the Hub dataset repository the card's loading example"
+          + " names"),
+      Flag.valued("pretty-name", "TEXT", "the dataset's name in its card (default: the card's"
+          + " earlier name, else " + DEFAULT_PRETTY_NAME + ")"),
       Flag.valued("dataset-card", "PATH", "write the dataset card here (default: OUTPUT_DIR/"
-          + CARD_FILE + "; a " + CARD_FILE + " that qa-export did not write is never replaced)"),
+          + CARD_FILE + "); only qa-export's keys and block in it are updated, and a " + CARD_FILE
+          + " without them is never touched"),
       Flag.toggle("no-dataset-card", "write no dataset card"),
       Flag.valued("summary-json", "FILE",
           "also write the run summary as JSON to FILE, for pipelines ('-' for stdout; devices"

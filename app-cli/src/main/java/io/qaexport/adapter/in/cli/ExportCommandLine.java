@@ -91,8 +91,8 @@ public final class ExportCommandLine {
     }
     var command = new ExportCommand(jobs, options.outputDir(), options.format().name(),
         options.reading().errorPolicy(), options.reading().strict(), progress,
-        options.card().map(
-            card -> new CardRequest(card.file(), card.license(), card.prettyName())),
+        options.card().map(card -> new CardRequest(card.file(), card.license(),
+            card.prettyName(), card.repoId())),
         resolved.formatOptionValues(), options.reading().maxErrors());
     try {
       if (options.summaryJson().isPresent() && !SummaryJson.isStdout(options.summaryJson().get())) {

@@ -44,6 +44,12 @@ final class NoticeBoard implements ExportProgress {
     } else if (notice instanceof Notice.NoCardForOwnLayout layout) {
       notes.add("no dataset card was written: format '" + layout.formatName() + "' has its own"
           + " row layout, whose features the card cannot declare");
+    } else if (notice instanceof Notice.NoLicense) {
+      notes.add("the dataset card's license is 'unknown', which the Hub flags: choose one with"
+          + " --license (e.g. cc-by-4.0)");
+    } else if (notice instanceof Notice.StaleFileRemoved stale) {
+      notes.add("removed " + stale.file() + ": an earlier export wrote it, and this export"
+          + " replaces it");
     } else if (notice instanceof Notice.CardConfigLeftOut leftOut) {
       notes.add("the dataset card has no config for " + leftOut.input().getFileName()
           + ": it yielded no records, and datasets cannot load an empty split");

@@ -3,11 +3,15 @@ package io.qaexport.adapter.out.plugin;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.Feature;
+import io.qaexport.domain.HubTask;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,6 +32,8 @@ final class PluginOutputFormat implements OutputFormat {
   private final String hfBuilderName;
   private final Map<RecordShape, Optional<String>> refusals = new HashMap<>();
   private final boolean writesShapeColumns;
+  private final Map<RecordShape, Optional<List<Feature>>> features = new HashMap<>();
+  private final HubTask hubTask;
   private final Set<String> optionNames;
 
   /** @throws IllegalArgumentException when the plugin's name or extension is not safe to use */
@@ -42,6 +48,10 @@ final class PluginOutputFormat implements OutputFormat {
       refusals.put(shape, plugin.refusal(shape));
     }
     this.writesShapeColumns = plugin.writesShapeColumns();
+    for (RecordShape shape : RecordShape.exported()) {
+      features.put(shape, plugin.features(shape).map(List::copyOf));
+    }
+    this.hubTask = Objects.requireNonNull(plugin.hubTask(), "hubTask");
     this.optionNames = Set.copyOf(plugin.optionNames());
   }
 
@@ -88,6 +98,17 @@ final class PluginOutputFormat implements OutputFormat {
   @Override
   public boolean writesShapeColumns() {
     return writesShapeColumns;
+  }
+
+  @Override
+  public Optional<List<Feature>> features(RecordShape shape) {
+    Optional<List<Feature>> known = features.get(shape);
+    return known != null ? known : plugin.features(shape);
+  }
+
+  @Override
+  public HubTask hubTask() {
+    return hubTask;
   }
 
   @Override

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
+import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
+import io.qaexport.domain.HubLicense;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +38,8 @@ class CliParserTest {
     assertEquals(Path.of("qa"), options.outputDir());
     assertEquals(new CliOptions.Format("jsonl", List.of()), options.format());
     assertEquals(new CliOptions.Reading(ErrorPolicy.FAIL, false, 64 << 20), options.reading());
-    assertEquals(Optional.of(new CliOptions.Card(Path.of("qa/README.md"), "unknown",
-        "Swedish care-work QA pairs")), options.card());
+    assertEquals(Optional.of(new CliOptions.Card(Path.of("qa/README.md"), Optional.empty(),
+        Optional.empty(), Optional.empty())), options.card());
     assertEquals(Optional.empty(), options.summaryJson());
     assertEquals(Optional.empty(), options.pluginDir());
     assertEquals(new CliOptions.Display(false, false), options.display());
@@ -55,8 +57,8 @@ class CliParserTest {
     assertEquals(64 << 20, CliParser.DEFAULT_MAX_LINE_BYTES);
     assertTrue(help.contains("(default: 64M)"), help);
     CliOptions.Card card = options.card().orElseThrow();
-    assertTrue(help.contains("(default: " + card.license() + ")"), help);
-    assertTrue(help.contains("(default: " + card.prettyName() + ")"), help);
+    assertTrue(help.contains("earlier license, else " + HubLicense.UNKNOWN_ID + ")"), help);
+    assertTrue(help.contains("earlier name, else " + CardRequest.DEFAULT_PRETTY_NAME + ")"), help);
     assertTrue(help.contains("(default: OUTPUT_DIR/" + card.file().getFileName()), help);
   }
 
@@ -79,13 +81,15 @@ class CliParserTest {
   void namedFilesAndDirectoriesAreTakenAsTheyAre() throws CliUsageException {
     CliOptions options = export("--rejected", "r.jsonl", "--output-dir", "out",
         "--dataset-card", "card/README.md", "--summary-json", "s.json", "--plugin-dir", "p",
-        "--license", "cc-by-4.0", "--pretty-name", "Vård-QA", "--strict", "--quiet",
+        "--license", "cc-by-4.0", "--pretty-name", "Vård-QA", "--repo-id", "my-org/vard-qa",
+        "--strict", "--quiet",
         "--verbose", "--on-error", "SKIP", "--max-line-bytes", "2k", "--format", "Parquet");
 
     assertEquals(Optional.of(Path.of("r.jsonl")), options.inputs().rejected());
     assertEquals(Path.of("out"), options.outputDir());
-    assertEquals(Optional.of(new CliOptions.Card(Path.of("card/README.md"), "cc-by-4.0",
-        "Vård-QA")), options.card());
+    assertEquals(Optional.of(new CliOptions.Card(Path.of("card/README.md"),
+        Optional.of(HubLicense.of("cc-by-4.0")), Optional.of("Vård-QA"),
+        Optional.of("my-org/vard-qa"))), options.card());
     assertEquals(Optional.of(Path.of("s.json")), options.summaryJson());
     assertEquals(Optional.of(Path.of("p")), options.pluginDir());
     assertEquals(new CliOptions.Reading(ErrorPolicy.SKIP, true, 2048), options.reading());
@@ -170,5 +174,38 @@ class CliParserTest {
     assertEquals(Optional.of(Path.of("/no/such/dir")),
         export("--plugin-dir", "/no/such/dir").pluginDir());
     assertFalse(export("--rejected", "/no/such.jsonl").inputs().rejected().isEmpty());
+  }
+
+  @Test
+  void aLicenseTheHubDoesNotKnowIsAUsageErrorThatNamesTheIdToUse() {
+    var e = assertThrows(CliUsageException.class, () -> export("--license", "CC BY 4.0"));
+    assertTrue(e.getMessage().startsWith("--license: 'CC BY 4.0' is not a Hub license id"
+        + " (did you mean cc-by-4.0?)"), e.getMessage());
+    assertThrows(CliUsageException.class, () -> export("--license", "made-up-1.0"));
+  }
+
+  @Test
+  void licenseOtherNeedsALicenseNameAndALink() throws CliUsageException {
+    var e = assertThrows(CliUsageException.class, () -> export("--license", "other"));
+    assertTrue(e.getMessage().contains("--license-name TEXT and --license-link URL"),
+        e.getMessage());
+    assertThrows(CliUsageException.class,
+        () -> export("--license", "other", "--license-name", "Vår licens"));
+    assertThrows(CliUsageException.class,
+        () -> export("--license-name", "Vår licens", "--license-link", "LICENSE"));
+    assertThrows(CliUsageException.class,
+        () -> export("--license", "mit", "--license-link", "LICENSE"));
+
+    CliOptions options = export("--license", "other", "--license-name", "Vår licens",
+        "--license-link", "https://example.org/licens");
+
+    assertEquals(Optional.of(HubLicense.other("Vår licens", "https://example.org/licens")),
+        options.card().orElseThrow().license());
+  }
+
+  @Test
+  void aRepoIdIsOrgSlashName() {
+    var e = assertThrows(CliUsageException.class, () -> export("--repo-id", "vardfragor"));
+    assertTrue(e.getMessage().startsWith("--repo-id takes ORG/NAME"), e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package io.qaexport.application.port.in;
 
 import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.ScoreSummary;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param errorsFile the log of skipped lines, when any were skipped
  * @param personas exported records per persona, most common first
  * @param scores the exported records' validation scores
+ * @param arrowBytes the exported records' size as Arrow data ({@code datasets}' {@code num_bytes})
+ * @param sample the first exported record, if any
  */
 public record FileSummary(
     Path input,
@@ -27,7 +30,9 @@ public record FileSummary(
     Optional<Path> errorsFile,
     long outputBytes,
     List<Map.Entry<String, Long>> personas,
-    ScoreSummary scores) {
+    ScoreSummary scores,
+    long arrowBytes,
+    Optional<HfRecord> sample) {
 
   public FileSummary {
     defaultsApplied = Map.copyOf(defaultsApplied);

@@ -31,4 +31,13 @@ public sealed interface Notice {
 
   /** A killed run had left a commit half done here; it was undone, the earlier outputs kept. */
   record InterruptedCommitUndone(Path directory) implements Notice {}
+
+  /** The card's license is {@code unknown}: the Hub flags it; a license should be chosen. */
+  record NoLicense(Path card) implements Notice {}
+
+  /**
+   * A data file an earlier export wrote (the earlier card names it) that this export does not
+   * write: it is removed when the outputs land, so the directory holds one dataset.
+   */
+  record StaleFileRemoved(Path file) implements Notice {}
 }

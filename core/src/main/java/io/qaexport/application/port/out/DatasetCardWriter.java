@@ -3,12 +3,43 @@ package io.qaexport.application.port.out;
 import io.qaexport.domain.DatasetCard;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Writes the dataset card ({@code README.md} with YAML front matter) the Hub shows. */
+/**
+ * Writes the dataset card ({@code README.md} with YAML front matter) the Hub shows. qa-export owns
+ * a delimited part of it: the YAML keys it writes and one generated block of the body. An
+ * earlier card's other keys and text are the user's and are kept as they are.
+ */
 public interface DatasetCardWriter {
 
-  void write(Path file, DatasetCard card) throws IOException;
+  /**
+   * Writes {@code card} to {@code target}: a new card, or, when {@code previous} (the card there
+   * now, as {@link #read} accepted it) is given, that card with qa-export's part replaced.
+   */
+  void write(Path target, DatasetCard card, Optional<Path> previous) throws IOException;
 
-  /** Whether an existing file is a card this writer made (and so may be replaced). */
-  boolean isGeneratedCard(Path file) throws IOException;
+  /**
+   * What an existing file says, if it is a card with qa-export's part; empty for any other file
+   * (which must never be replaced).
+   */
+  Optional<PreviousCard> read(Path file) throws IOException;
+
+  /**
+   * What an earlier card says that the next one carries over or cleans up after.
+   *
+   * @param license the {@code license} value as written, if any; likewise the others
+   * @param dataFiles every data file its configs name, relative to the card
+   */
+  record PreviousCard(Optional<String> license, Optional<String> licenseName,
+      Optional<String> licenseLink, Optional<String> prettyName, List<String> dataFiles) {
+    public PreviousCard {
+      Objects.requireNonNull(license, "license");
+      Objects.requireNonNull(licenseName, "licenseName");
+      Objects.requireNonNull(licenseLink, "licenseLink");
+      Objects.requireNonNull(prettyName, "prettyName");
+      dataFiles = List.copyOf(dataFiles);
+    }
+  }
 }

@@ -1,8 +1,11 @@
 package io.qaexport.application.port.out;
 
+import io.qaexport.domain.Feature;
+import io.qaexport.domain.HubTask;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,11 +48,26 @@ public interface OutputFormat {
   }
 
   /**
-   * Whether each row holds exactly the shape's columns. Only then does the dataset card declare
-   * them as the features; a format with its own layout gets no card.
+   * Whether each row holds exactly the shape's columns. A format with its own layout says false
+   * and describes its rows in {@link #features}; if it does not, it gets no card.
    */
   default boolean writesShapeColumns() {
     return true;
+  }
+
+  /**
+   * The features of the rows this format writes for records of {@code shape}, as the dataset
+   * card declares them so that {@code load_dataset(dir)} restores them exactly; empty when they
+   * cannot be declared (then no card is written). By default the shape's columns, when the format
+   * writes them ({@link #writesShapeColumns()}).
+   */
+  default Optional<List<Feature>> features(RecordShape shape) {
+    return writesShapeColumns() ? Optional.of(Feature.of(shape)) : Optional.empty();
+  }
+
+  /** The Hub task the rows serve, for the card's {@code task_categories} and {@code task_ids}. */
+  default HubTask hubTask() {
+    return HubTask.QUESTION_ANSWERING;
   }
 
   /** The options this format takes, by name (e.g. {@code system_prompt}). */

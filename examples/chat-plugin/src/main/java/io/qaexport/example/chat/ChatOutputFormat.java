@@ -2,9 +2,12 @@ package io.qaexport.example.chat;
 
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.Feature;
+import io.qaexport.domain.HubTask;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +63,26 @@ public final class ChatOutputFormat implements OutputFormat {
   @Override
   public boolean writesShapeColumns() {
     return false;
+  }
+
+  /** What each row holds, so the dataset card can declare it and {@code load_dataset(dir)} works. */
+  @Override
+  public Optional<List<Feature>> features(RecordShape shape) {
+    if (refusal(shape).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(List.of(
+        new Feature.ListOf("messages", List.of(new Feature.Value("role", "string"),
+            new Feature.Value("content", "string"))),
+        new Feature.Value(RecordShape.SOURCE.name(), "string"),
+        new Feature.Value(RecordShape.PERSONA.name(), "string"),
+        new Feature.Value(RecordShape.VALIDATION_SCORE.name(), "float64")));
+  }
+
+  /** Conversations to fine-tune a model on. */
+  @Override
+  public HubTask hubTask() {
+    return HubTask.TEXT_GENERATION;
   }
 
   @Override

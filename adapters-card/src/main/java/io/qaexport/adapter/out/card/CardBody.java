@@ -1,0 +1,207 @@
+package io.qaexport.adapter.out.card;
+
+import io.qaexport.domain.Column;
+import io.qaexport.domain.DatasetCard;
+import io.qaexport.domain.DatasetFacts;
+import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.Feature;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.ScoreSummary;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The card's Markdown: the prose from {@link CardTemplate}'s resources, and the tables and
+ * figures of the generated block computed here.
+ */
+final class CardBody {
+  private static final int HISTOGRAM_WIDTH = 40;
+  private static final int SAMPLE_CHARS = 300;
+
+  private CardBody() {}
+
+  /** A new card's body: the editable prose around the generated {@code block}. */
+  static String initial(DatasetCard card, String block) {
+    String key = card.repoId().map(id -> id.replaceAll("[^A-Za-z0-9]+", "_"))
+        .orElse("qa_export_dataset");
+    String url = card.repoId().map(id -> "\\url{https://huggingface.co/datasets/" + id + "}")
+        .orElse("Hugging Face Hub");
+    return CardTemplate.fill(CardTemplate.BODY, Map.of(
+        "pretty_name", card.prettyName(),
+        "generated", block.stripTrailing(),
+        "citation_key", key,
+        "citation_url", url));
+  }
+
+  /** The generated block's content, between the markers. */
+  static String generated(DatasetCard card) {
+    String text = CardTemplate.fill(CardTemplate.GENERATED, Map.of(
+        "format", card.formatName(),
+        "configs_table", configsTable(card),
+        "columns", columns(card),
+        "default_values", DatasetFacts.defaultValues(),
+        "config_sections", configSections(card),
+        "loading", loading(card),
+        "builder", card.hfBuilderName(),
+        "first_file", card.configs().get(0).splits().get(0).dataFiles().get(0)));
+    return text.endsWith("\n") ? text : text + "\n";
+  }
+
+  private static String configsTable(DatasetCard card) {
+    var md = new StringBuilder();
+    for (DatasetCard.Config config : card.configs()) {
+      for (DatasetCard.Split split : config.splits()) {
+        md.append(String.format(Locale.ROOT, "| `%s` | `%s` | %,d | %s | `%s` |%n", config.name(),
+            split.name(), split.numExamples(), split.dataFiles().stream()
+                .map(f -> "`" + f + "`").collect(Collectors.joining(", ")), config.inputFile()));
+      }
+    }
+    return md.toString().stripTrailing();
+  }
+
+  /** The features of each config's rows: with their meaning where they are the shape's columns. */
+  private static String columns(DatasetCard card) {
+    var md = new StringBuilder("| column | type | meaning |\n|---|---|---|\n");
+    var seen = new java.util.HashSet<String>();
+    for (DatasetCard.Config config : card.configs()) {
+      for (Feature feature : config.features()) {
+        if (!seen.add(feature.name())) {
+          continue;
+        }
+        String meaning = card.facts().columns().stream()
+            .filter(column -> column.name().equals(feature.name())).map(Column::meaning)
+            .findFirst().orElse("");
+        md.append(String.format(Locale.ROOT, "| `%s` | %s | %s |%n", feature.name(),
+            type(feature), meaning));
+      }
+    }
+    return md.toString().stripTrailing();
+  }
+
+  private static String type(Feature feature) {
+    if (feature instanceof Feature.ListOf list) {
+      return "list of {" + list.fields().stream().map(f -> "`" + f.name() + "`: " + type(f))
+          .collect(Collectors.joining(", ")) + "}";
+    }
+    return ((Feature.Value) feature).dtype();
+  }
+
+  private static String configSections(DatasetCard card) {
+    var md = new StringBuilder();
+    for (DatasetCard.Config config : card.configs()) {
+      md.append("### `").append(config.name()).append("`\n\n");
+      md.append(String.format(Locale.ROOT, "%,d rows.%n%n", config.rows()));
+      md.append(defaults(config.defaultsApplied()));
+      md.append(personas(config.personas(), config.rows()));
+      md.append(scores(config.scores()));
+      md.append(sample(config));
+    }
+    return md.toString();
+  }
+
+  private static String loading(DatasetCard card) {
+    String where = card.repoId().orElse("path/to/this/directory");
+    var py = new StringBuilder();
+    for (DatasetCard.Config config : card.configs()) {
+      if (config.name().equals("default")) {
+        py.append("passed = load_dataset(\"").append(where).append("\")  # config \"default\"\n");
+      } else {
+        py.append(config.name()).append(" = load_dataset(\"").append(where).append("\", \"")
+            .append(config.name()).append("\")\n");
+      }
+    }
+    return py.toString().stripTrailing();
+  }
+
+  private static String defaults(Map<DefaultedField, Long> applied) {
+    if (applied.isEmpty()) {
+      return "No defaults were applied.\n\n";
+    }
+    var md = new StringBuilder("Defaults applied:\n\n| field | default | rows |\n|---|---|---:|\n");
+    for (DefaultedField field : DefaultedField.values()) {
+      Long count = applied.get(field);
+      if (count != null) {
+        md.append(String.format(Locale.ROOT, "| `%s` | `%s` | %,d |%n", field.fieldName(),
+            field.defaultValue(), count));
+      }
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String personas(List<Map.Entry<String, Long>> personas, long rows) {
+    if (personas.isEmpty()) {
+      return "";
+    }
+    var md = new StringBuilder("Personas:\n\n| persona | rows | share |\n|---|---:|---:|\n");
+    int shown = 0;
+    long rest = 0;
+    for (Map.Entry<String, Long> persona : personas) {
+      if (shown++ < 15) {
+        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f%% |%n",
+            markdownCell(persona.getKey()), persona.getValue(), 100.0 * persona.getValue() / rows));
+      } else {
+        rest += persona.getValue();
+      }
+    }
+    if (rest > 0) {
+      md.append(String.format(Locale.ROOT, "| %d other personas | %,d | %.1f%% |%n",
+          personas.size() - 15, rest, 100.0 * rest / rows));
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String scores(ScoreSummary scores) {
+    if (scores.count() == 0) {
+      return "";
+    }
+    var md = new StringBuilder();
+    md.append(String.format(Locale.ROOT,
+        "Validation score: min %.3f, median %.3f, max %.3f.%n%n```%n", scores.min(),
+        scores.median(), scores.max()));
+    long highest = scores.histogram().stream().mapToLong(Long::longValue).max().orElse(0);
+    for (int bin = 0; bin < scores.histogram().size(); bin++) {
+      long count = scores.histogram().get(bin);
+      int width = highest == 0 ? 0 : (int) Math.round((double) count * HISTOGRAM_WIDTH / highest);
+      md.append(String.format(Locale.ROOT, "%.1f–%.1f %s %,d%n", bin / 10.0, (bin + 1) / 10.0,
+          "█".repeat(width), count));
+    }
+    md.append("```\n\n");
+    if (scores.belowZero() + scores.aboveOne() > 0) {
+      md.append(String.format(Locale.ROOT, "Outside 0–1: %,d below, %,d above.%n%n",
+          scores.belowZero(), scores.aboveOne()));
+    }
+    return md.toString();
+  }
+
+  /** The first row's pair, column by column (long values cut). */
+  private static String sample(DatasetCard.Config config) {
+    Optional<HfRecord> sample = config.sample();
+    if (sample.isEmpty()) {
+      return "";
+    }
+    var md = new StringBuilder(config.layoutIsShape()
+        ? "First row:\n\n" : "The pair the first row was made from:\n\n");
+    md.append("| column | value |\n|---|---|\n");
+    for (Column column : config.shape().columns()) {
+      String value = column instanceof Column.Text text
+          ? String.valueOf(text.of(sample.get()))
+          : Double.toString(((Column.Float64) column).of(sample.get()));
+      if (value.length() > SAMPLE_CHARS) {
+        value = value.substring(0, value.offsetByCodePoints(0,
+            value.codePointCount(0, SAMPLE_CHARS))) + "…";
+      }
+      md.append("| `").append(column.name()).append("` | ").append(markdownCell(value))
+          .append(" |\n");
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String markdownCell(String text) {
+    String escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+        .replace("<", "&lt;").replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+    return escaped.isBlank() ? "(blank)" : escaped;
+  }
+}
