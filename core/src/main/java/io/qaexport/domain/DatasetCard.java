@@ -28,15 +28,53 @@ public record DatasetCard(DatasetFacts facts, String prettyName, String license,
    * One config: {@code default} for passed pairs, {@code rejected} for rejected ones.
    *
    * @param dataFile the data file's path relative to the card, with {@code /} separators
+   * @param splits the config's splits with their files and exact sizes; empty: one {@code train}
+   *     split, {@code dataFile}, whose size the card does not state
+   * @param curation what the training-set stages did to this config's rows
    */
   public record Config(String name, RecordShape shape, String dataFile, String inputFile,
       long rows, List<Map.Entry<String, Long>> personas, ScoreSummary scores,
-      Map<DefaultedField, Long> defaultsApplied) {
+      Map<DefaultedField, Long> defaultsApplied, List<Split> splits, Curation curation) {
 
     public Config {
       personas = List.copyOf(personas);
       defaultsApplied = Map.copyOf(defaultsApplied);
+      splits = List.copyOf(splits);
+      Objects.requireNonNull(curation, "curation");
     }
+
+    /** A config of one {@code train} split in one file. */
+    public Config(String name, RecordShape shape, String dataFile, String inputFile, long rows,
+        List<Map.Entry<String, Long>> personas, ScoreSummary scores,
+        Map<DefaultedField, Long> defaultsApplied) {
+      this(name, shape, dataFile, inputFile, rows, personas, scores, defaultsApplied, List.of(),
+          Curation.NONE);
+    }
+  }
+
+  /**
+   * One split of a config: its name, exact row count, and files (several when sharded), relative
+   * to the card with {@code /} separators.
+   */
+  public record Split(String name, long rows, List<String> files) {
+    public Split {
+      Objects.requireNonNull(name, "name");
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * What the training-set stages did to a config's rows.
+   *
+   * @param minScore the export threshold, or NaN without one
+   * @param belowThreshold passed pairs below it, moved to {@code rejected}
+   * @param received rows of this config that came from the passed file for that reason
+   * @param dedup {@code none}, {@code exact} or {@code near}
+   * @param duplicates pairs dropped as duplicates, listed in {@code duplicatesFile}
+   */
+  public record Curation(double minScore, long belowThreshold, long received, String dedup,
+      double dedupThreshold, long duplicates, String duplicatesFile) {
+    public static final Curation NONE = new Curation(Double.NaN, 0, 0, "none", 0, 0, "");
   }
 
   public long totalRows() {

@@ -7,6 +7,7 @@ import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.domain.DatasetCard;
@@ -33,11 +34,12 @@ final class CardPlanner {
 
   /** The card staged for this run's files, or empty when there is none (and why, as a notice). */
   Optional<Path> stage(Optional<CardRequest> request, OutputFormat format,
-      List<FileSummary> files, OutputTransaction outputs) throws ExportException {
+      List<FileSummary> files, TrainingSet training, OutputTransaction outputs)
+      throws ExportException {
     if (request.isEmpty()) {
       return Optional.empty();
     }
-    if (files.stream().allMatch(file -> file.exported() == 0)) {
+    if (files.stream().allMatch(file -> file.rows() == 0)) {
       progress.notice(new Notice.NoCardForEmptyDataset());
       return Optional.empty();
     }
@@ -54,7 +56,7 @@ final class CardPlanner {
       }
       Path cardDir = cardFile.toAbsolutePath().getParent();
       var card = new DatasetCard(request.get().prettyName(), request.get().license(),
-          format.name(), format.hfBuilderName(), configs(files, cardDir));
+          format.name(), format.hfBuilderName(), configs(files, cardDir, training));
       Files.createDirectories(cardDir);
       writer.write(outputs.stage(cardFile), card);
       return Optional.of(cardFile);
@@ -64,21 +66,46 @@ final class CardPlanner {
   }
 
   /** One config per file with records: {@code default} for passed pairs, else {@code rejected}. */
-  private List<DatasetCard.Config> configs(List<FileSummary> files, Path cardDir) {
+  private List<DatasetCard.Config> configs(List<FileSummary> files, Path cardDir,
+      TrainingSet training) {
     List<DatasetCard.Config> configs = new ArrayList<>();
     for (FileSummary file : files) {
-      if (file.exported() == 0) {
+      if (file.rows() == 0) {
         progress.notice(new Notice.CardConfigLeftOut(file.input()));
         continue;
       }
-      String relative = cardDir.relativize(file.output().toAbsolutePath()).toString()
-          .replace(File.separatorChar, '/');
+      List<DatasetCard.Split> splits = new ArrayList<>();
+      for (FileSummary.SplitFiles split : file.curation().splits()) {
+        if (split.rows() > 0) {
+          splits.add(new DatasetCard.Split(split.name(), split.rows(),
+              split.files().stream().map(path -> relative(cardDir, path)).toList()));
+        }
+      }
       configs.add(new DatasetCard.Config(
-          file.shape().hasFailureReason() ? "rejected" : "default", file.shape(), relative,
-          file.input().getFileName().toString(), file.exported(), file.personas(),
-          file.scores(), file.defaultsApplied()));
+          file.shape().hasFailureReason() ? "rejected" : "default", file.shape(),
+          relative(cardDir, file.output()), file.input().getFileName().toString(), file.rows(),
+          file.personas(), file.scores(), file.defaultsApplied(), splits,
+          curation(file, training, cardDir)));
     }
     return configs;
+  }
+
+  private static DatasetCard.Curation curation(FileSummary file, TrainingSet training,
+      Path cardDir) {
+    FileSummary.Curation done = file.curation();
+    if (!done.active()) {
+      return DatasetCard.Curation.NONE;
+    }
+    boolean passed = !file.shape().hasFailureReason();
+    return new DatasetCard.Curation(training.minScore().orElse(Double.NaN),
+        done.belowThreshold(), done.received(),
+        passed ? training.dedup().name().toLowerCase(java.util.Locale.ROOT) : "none",
+        training.dedupThreshold(), done.duplicates(),
+        done.duplicatesFile().map(path -> relative(cardDir, path)).orElse(""));
+  }
+
+  private static String relative(Path cardDir, Path file) {
+    return cardDir.relativize(file.toAbsolutePath()).toString().replace(File.separatorChar, '/');
   }
 
   private static void requireFree(Path cardFile, List<FileSummary> files)

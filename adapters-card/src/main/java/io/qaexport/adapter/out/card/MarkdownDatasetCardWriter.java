@@ -75,10 +75,22 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
         out.writeStringProperty("config_name", config.name());
         out.writeName("data_files");
         out.writeStartArray();
-        out.writeStartObject();
-        out.writeStringProperty("split", "train");
-        out.writeStringProperty("path", config.dataFile());
-        out.writeEndObject();
+        if (config.splits().isEmpty()) {
+          out.writeStartObject();
+          out.writeStringProperty("split", "train");
+          out.writeStringProperty("path", config.dataFile());
+          out.writeEndObject();
+        }
+        for (DatasetCard.Split split : config.splits()) {
+          out.writeStartObject();
+          out.writeStringProperty("split", split.name());
+          if (split.files().size() == 1) {
+            out.writeStringProperty("path", split.files().get(0));
+          } else {
+            stringList(out, "path", split.files());
+          }
+          out.writeEndObject();
+        }
         out.writeEndArray();
         out.writeEndObject();
       }
@@ -97,6 +109,18 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
           out.writeEndObject();
         }
         out.writeEndArray();
+        if (!config.splits().isEmpty()) {
+          // Exact sizes only: datasets checks them against what it loads.
+          out.writeName("splits");
+          out.writeStartArray();
+          for (DatasetCard.Split split : config.splits()) {
+            out.writeStartObject();
+            out.writeStringProperty("name", split.name());
+            out.writeNumberProperty("num_examples", split.rows());
+            out.writeEndObject();
+          }
+          out.writeEndArray();
+        }
         out.writeEndObject();
       }
       out.writeEndArray();
@@ -137,6 +161,8 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
     for (DatasetCard.Config config : card.configs()) {
       md.append("## `").append(config.name()).append("`\n\n");
       md.append(String.format(Locale.ROOT, "%,d rows.%n%n", config.rows()));
+      md.append(splits(config.splits()));
+      md.append(curation(config));
       md.append(defaults(config.defaultsApplied()));
       md.append(personas(config.personas(), config.rows()));
       md.append(scores(config.scores()));
@@ -149,6 +175,43 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
     md.append("```\n\nOr one file on its own: `load_dataset(\"").append(card.hfBuilderName())
         .append("\", data_files=\"").append(card.configs().get(0).dataFile())
         .append("\", split=\"train\")`.\n");
+    return md.toString();
+  }
+
+  private static String splits(List<DatasetCard.Split> splits) {
+    if (splits.isEmpty()) {
+      return "";
+    }
+    var md = new StringBuilder("| split | rows | files |\n|---|---:|---|\n");
+    for (DatasetCard.Split split : splits) {
+      md.append(String.format(Locale.ROOT, "| `%s` | %,d | %s |%n", split.name(), split.rows(),
+          split.files().size() == 1 ? "`" + split.files().get(0) + "`"
+              : split.files().size() + " shards, `" + split.files().get(0) + "` …"));
+    }
+    return md.append('\n').toString();
+  }
+
+  private static String curation(DatasetCard.Config config) {
+    DatasetCard.Curation curation = config.curation();
+    var md = new StringBuilder();
+    if (!Double.isNaN(curation.minScore()) && !config.shape().hasFailureReason()) {
+      md.append(String.format(Locale.ROOT,
+          "%,d passed pairs scored below the export threshold %s and were moved to `rejected`.%n%n",
+          curation.belowThreshold(), curation.minScore()));
+    }
+    if (curation.received() > 0) {
+      md.append(String.format(Locale.ROOT, "%,d of these rows are passed pairs that scored below"
+          + " the export threshold %s.%n%n", curation.received(), curation.minScore()));
+    }
+    if (!curation.dedup().equals("none")) {
+      md.append(String.format(Locale.ROOT, "%,d pairs were dropped as %s duplicates of a kept"
+          + " pair (the best-scored of each group)%s%s.%n%n", curation.duplicates(),
+          curation.dedup(), curation.dedup().equals("near") ? String.format(Locale.ROOT,
+              ", questions with a Jaccard similarity of %s or more", curation.dedupThreshold())
+              : ", questions equal once normalised",
+          curation.duplicatesFile().isEmpty() ? ""
+              : "; they are listed in `" + curation.duplicatesFile() + "`"));
+    }
     return md.toString();
   }
 

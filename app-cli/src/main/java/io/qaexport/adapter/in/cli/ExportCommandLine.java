@@ -89,7 +89,7 @@ public final class ExportCommandLine {
         options.reading().errorPolicy(), options.reading().strict(), progress,
         options.card().map(
             card -> new CardRequest(card.file(), card.license(), card.prettyName())),
-        resolved.formatOptionValues());
+        resolved.formatOptionValues(), options.trainingSet());
     try {
       ExportSummary summary = exportDataset.export(command);
       if (options.summaryJson().isPresent()) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A whole export run: its files, where the outputs go, the format, how strict to be, and whether
- * to write a dataset card; {@code formatOptions} go to the chosen format. The jobs run in order and their outputs land together, only if all
+ * to write a dataset card; {@code formatOptions} go to the chosen format, {@code trainingSet}
+ * says how the passed pairs become a training set. The jobs run in order and their outputs land together, only if all
  * succeed.
  */
 public record ExportCommand(
@@ -19,7 +20,8 @@ public record ExportCommand(
     boolean strict,
     ExportProgress progress,
     Optional<CardRequest> datasetCard,
-    Map<String, String> formatOptions) {
+    Map<String, String> formatOptions,
+    TrainingSet trainingSet) {
 
   public ExportCommand {
     jobs = List.copyOf(jobs);
@@ -32,6 +34,15 @@ public record ExportCommand(
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(datasetCard, "datasetCard");
     formatOptions = Map.copyOf(formatOptions);
+    Objects.requireNonNull(trainingSet, "trainingSet");
+  }
+
+  /** A plain export, without training-set stages. */
+  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
+      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
+      Optional<CardRequest> datasetCard, Map<String, String> formatOptions) {
+    this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
+        TrainingSet.NONE);
   }
 
   /** A run without a dataset card. */
