@@ -3,10 +3,10 @@ package io.qaexport.domain;
 import java.util.Arrays;
 
 /**
- * Near-duplicate measures on normalised questions: the set of character {@value #K}-grams
- * (spaces included, so word boundaries count), its exact Jaccard similarity, and its MinHash
- * signature folded into LSH band keys. Character grams rather than words: a Swedish inflection
- * ({@code handske}, {@code handskarna}) changes one word but few of its grams.
+ * Near-duplicate measures on normalised questions: the set of character {@value #K}-grams of
+ * its words, its exact Jaccard similarity, and its MinHash signature folded into LSH band keys.
+ * Character grams rather than words: a Swedish inflection ({@code handskar}, {@code handskarna})
+ * changes one word but few of its grams; grams within words, so reordered words still match.
  */
 public final class Shingles {
   /** Gram length, measured on Swedish questions in bench/RESULTS.md. */
@@ -17,27 +17,72 @@ public final class Shingles {
 
   private Shingles() {}
 
-  /** The distinct gram hashes of a normalised question, sorted; a short text is one gram. */
+  /**
+   * The distinct gram hashes of a normalised question, sorted: the {@value #K}-grams of each word
+   * with a space on either side (a shorter word is one gram), so the order of the words does not
+   * count but their boundaries do.
+   */
   public static int[] of(String normalised) {
-    if (normalised.length() <= K) {
-      return new int[] {normalised.hashCode() * 0x9E3779B1};
-    }
-    int[] grams = new int[normalised.length() - K + 1];
-    for (int i = 0; i < grams.length; i++) {
-      int h = 0;
-      for (int j = i; j < i + K; j++) {
-        h = 31 * h + normalised.charAt(j);
+    var grams = new IntArray(normalised.length() + 8);
+    int start = 0;
+    while (start <= normalised.length()) {
+      int end = normalised.indexOf(' ', start);
+      if (end < 0) {
+        end = normalised.length();
       }
-      grams[i] = (int) QuestionKey.mix(h);
+      if (end > start) {
+        String word = " " + normalised.substring(start, end) + " ";
+        if (word.length() <= K) {
+          grams.add(gram(word, 0, word.length()));
+        } else {
+          for (int i = 0; i + K <= word.length(); i++) {
+            grams.add(gram(word, i, i + K));
+          }
+        }
+      }
+      start = end + 1;
     }
-    Arrays.sort(grams);
+    int[] sorted = grams.toArray();
+    if (sorted.length == 0) {
+      return sorted;
+    }
+    java.util.Arrays.sort(sorted);
     int distinct = 0;
-    for (int i = 0; i < grams.length; i++) {
-      if (i == 0 || grams[i] != grams[i - 1]) {
-        grams[distinct++] = grams[i];
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[distinct++] = sorted[i];
       }
     }
-    return distinct == grams.length ? grams : Arrays.copyOf(grams, distinct);
+    return Arrays.copyOf(sorted, distinct);
+  }
+
+  private static int gram(String text, int from, int to) {
+    int h = 0;
+    for (int j = from; j < to; j++) {
+      h = 31 * h + text.charAt(j);
+    }
+    return (int) QuestionKey.mix(h);
+  }
+
+  /** A growable int array, so a text's grams need no boxing. */
+  private static final class IntArray {
+    private int[] values;
+    private int size;
+
+    IntArray(int capacity) {
+      values = new int[Math.max(4, capacity)];
+    }
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
   }
 
   /** |a ∩ b| / |a ∪ b| of two sorted, distinct sets. */
@@ -56,7 +101,8 @@ public final class Shingles {
         j++;
       }
     }
-    return (double) common / (a.length + b.length - common);
+    int union = a.length + b.length - common;
+    return union == 0 ? 1.0 : (double) common / union;
   }
 
   /**
