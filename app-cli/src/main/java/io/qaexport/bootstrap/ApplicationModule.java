@@ -6,6 +6,7 @@ import io.qaexport.adapter.in.cli.PluginReport;
 import io.qaexport.adapter.out.plugin.PluginFormats;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.out.DatasetCardWriter;
+import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
@@ -43,7 +44,8 @@ final class ApplicationModule {
       QaPairSource source,
       Map<String, Supplier<OutputFormat>> formats,
       InvalidLineLog.Factory invalidLineLogs,
-      DatasetCardWriter cardWriter) {
-    return new ExportDatasetService(source, formats, invalidLineLogs, cardWriter);
+      DatasetCardWriter cardWriter,
+      DuplicateLog.Factory duplicateLogs) {
+    return new ExportDatasetService(source, formats, invalidLineLogs, cardWriter, duplicateLogs);
   }
 }

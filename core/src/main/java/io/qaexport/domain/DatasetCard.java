@@ -36,11 +36,13 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
    * @param layoutIsShape whether the rows are exactly the shape's columns (then the sample and
    *     the column table describe them as they are)
    * @param sample the first exported record, for the card's sample row
+   * @param curation what the training-set stages did to this config's rows
    */
   public record Config(String name, RecordShape shape, List<Feature> features,
       boolean layoutIsShape, List<Split> splits, String inputFile,
       List<Map.Entry<String, Long>> personas, ScoreSummary scores,
-      Map<DefaultedField, Long> defaultsApplied, Optional<HfRecord> sample) {
+      Map<DefaultedField, Long> defaultsApplied, Optional<HfRecord> sample,
+      Curation curation) {
 
     public Config {
       Objects.requireNonNull(name, "name");
@@ -53,6 +55,16 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
       personas = List.copyOf(personas);
       defaultsApplied = Map.copyOf(defaultsApplied);
       Objects.requireNonNull(sample, "sample");
+      Objects.requireNonNull(curation, "curation");
+    }
+
+    /** A config no training-set stage touched. */
+    public Config(String name, RecordShape shape, List<Feature> features,
+        boolean layoutIsShape, List<Split> splits, String inputFile,
+        List<Map.Entry<String, Long>> personas, ScoreSummary scores,
+        Map<DefaultedField, Long> defaultsApplied, Optional<HfRecord> sample) {
+      this(name, shape, features, layoutIsShape, splits, inputFile, personas, scores,
+          defaultsApplied, sample, Curation.NONE);
     }
 
     public long rows() {
@@ -74,6 +86,21 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
       dataFiles = List.copyOf(dataFiles);
       Objects.requireNonNull(numBytes, "numBytes");
     }
+
+  }
+
+  /**
+   * What the training-set stages did to a config's rows.
+   *
+   * @param minScore the export threshold, or NaN without one
+   * @param belowThreshold passed pairs below it, moved to {@code rejected}
+   * @param received rows of this config that came from the passed file for that reason
+   * @param dedup {@code none}, {@code exact} or {@code near}
+   * @param duplicates pairs dropped as duplicates, listed in {@code duplicatesFile}
+   */
+  public record Curation(double minScore, long belowThreshold, long received, String dedup,
+      double dedupThreshold, long duplicates, String duplicatesFile) {
+    public static final Curation NONE = new Curation(Double.NaN, 0, 0, "none", 0, 0, "");
   }
 
   public long totalRows() {

@@ -7,6 +7,7 @@ import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.application.port.out.OutputFormat;
@@ -38,11 +39,12 @@ final class CardPlanner {
 
   /** The card staged for this run's files, or empty when there is none (and why, as a notice). */
   Optional<Path> stage(Optional<CardRequest> request, OutputFormat format,
-      List<FileSummary> files, OutputTransaction outputs) throws ExportException {
+      List<FileSummary> files, TrainingSet training, OutputTransaction outputs)
+      throws ExportException {
     if (request.isEmpty()) {
       return Optional.empty();
     }
-    if (files.stream().allMatch(file -> file.exported() == 0)) {
+    if (files.stream().allMatch(file -> file.rows() == 0)) {
       progress.notice(new Notice.NoCardForEmptyDataset());
       return Optional.empty();
     }
@@ -66,7 +68,7 @@ final class CardPlanner {
       Path cardDir = cardFile.toAbsolutePath().getParent();
       var card = new DatasetCard(DatasetFacts.CARE_WORKER_QA, prettyName(request.get(), previous),
           license(request.get(), previous), request.get().repoId(), format.name(),
-          format.hfBuilderName(), format.hubTask(), configs(format, files, cardDir));
+          format.hfBuilderName(), format.hubTask(), configs(format, files, cardDir, training));
       if (card.license().isUnknown()) {
         progress.notice(new Notice.NoLicense(cardFile));
       }
@@ -134,25 +136,55 @@ final class CardPlanner {
 
   /** One config per file with records: {@code default} for passed pairs, else {@code rejected}. */
   private List<DatasetCard.Config> configs(OutputFormat format, List<FileSummary> files,
-      Path cardDir) {
+      Path cardDir, TrainingSet training) {
     List<DatasetCard.Config> configs = new ArrayList<>();
     for (FileSummary file : files) {
-      if (file.exported() == 0) {
+      if (file.rows() == 0) {
         progress.notice(new Notice.CardConfigLeftOut(file.input()));
         continue;
       }
-      String relative = cardDir.relativize(file.output().toAbsolutePath()).toString()
-          .replace(File.separatorChar, '/');
       boolean layoutIsShape = format.writesShapeColumns();
-      var split = new DatasetCard.Split("train", List.of(relative), file.exported(),
-          layoutIsShape ? Optional.of(file.arrowBytes()) : Optional.empty());
+      List<DatasetCard.Split> splits = new ArrayList<>();
+      List<FileSummary.SplitFiles> splitFiles = file.curation().splits();
+      if (splitFiles.isEmpty()) {
+        splits.add(new DatasetCard.Split("train", List.of(relative(cardDir, file.output())),
+            file.rows(), layoutIsShape ? Optional.of(file.arrowBytes()) : Optional.empty()));
+      }
+      for (FileSummary.SplitFiles split : splitFiles) {
+        if (split.rows() > 0) {
+          // The Arrow size is known per file, not per split: stated only for a single split.
+          Optional<Long> numBytes = layoutIsShape && splitFiles.size() == 1
+              ? Optional.of(file.arrowBytes()) : Optional.empty();
+          splits.add(new DatasetCard.Split(split.name(),
+              split.files().stream().map(path -> relative(cardDir, path)).toList(),
+              split.rows(), numBytes));
+        }
+      }
       configs.add(new DatasetCard.Config(
           file.shape().hasFailureReason() ? "rejected" : "default", file.shape(),
-          format.features(file.shape()).orElseThrow(), layoutIsShape, List.of(split),
+          format.features(file.shape()).orElseThrow(), layoutIsShape, splits,
           file.input().getFileName().toString(), file.personas(), file.scores(),
-          file.defaultsApplied(), file.sample()));
+          file.defaultsApplied(), file.sample(), curation(file, training, cardDir)));
     }
     return configs;
+  }
+
+  private static DatasetCard.Curation curation(FileSummary file, TrainingSet training,
+      Path cardDir) {
+    FileSummary.Curation done = file.curation();
+    if (!done.active()) {
+      return DatasetCard.Curation.NONE;
+    }
+    boolean passed = !file.shape().hasFailureReason();
+    return new DatasetCard.Curation(training.minScore().orElse(Double.NaN),
+        done.belowThreshold(), done.received(),
+        passed ? training.dedup().name().toLowerCase(java.util.Locale.ROOT) : "none",
+        training.dedupThreshold(), done.duplicates(),
+        done.duplicatesFile().map(path -> relative(cardDir, path)).orElse(""));
+  }
+
+  private static String relative(Path cardDir, Path file) {
+    return cardDir.relativize(file.toAbsolutePath()).toString().replace(File.separatorChar, '/');
   }
 
   private static void requireFree(Path cardFile, List<FileSummary> files)

@@ -10,6 +10,7 @@ import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.UsageException;
 import io.qaexport.application.port.out.DatasetCardWriter;
+import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
@@ -34,14 +35,17 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   private final FormatCatalog formats;
   private final InvalidLineLog.Factory invalidLineLogs;
   private final DatasetCardWriter cardWriter;
+  private final DuplicateLog.Factory duplicateLogs;
 
   /** @param formats output formats by name; only the chosen one is obtained from its supplier */
   public ExportDatasetService(QaPairSource source, Map<String, Supplier<OutputFormat>> formats,
-      InvalidLineLog.Factory invalidLineLogs, DatasetCardWriter cardWriter) {
+      InvalidLineLog.Factory invalidLineLogs, DatasetCardWriter cardWriter,
+      DuplicateLog.Factory duplicateLogs) {
     this.source = source;
     this.formats = new FormatCatalog(formats);
     this.invalidLineLogs = invalidLineLogs;
     this.cardWriter = cardWriter;
+    this.duplicateLogs = duplicateLogs;
   }
 
   @Override
@@ -58,15 +62,20 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
     long started = System.nanoTime();
     try (OutputTransaction outputs = OutputTransaction.begin(
-        command.outputDir(), command.progress(), OutputTransaction.FileOps.REAL)) {
-      var fileExport = new FileExport(source, format, command, outputs, invalidLineLogs);
+        command.outputDir(), command.progress(), OutputTransaction.FileOps.REAL);
+        MovedPairs moved = new MovedPairs(format, rejectedOutput(command, format), outputs)) {
+      var fileExport =
+          new FileExport(source, format, command, outputs, invalidLineLogs, duplicateLogs);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
-        files.add(fileExport.export(job));
+        files.add(fileExport.export(job, moved));
+      }
+      if (moved.count() > 0 && files.stream().noneMatch(f -> f.shape().hasFailureReason())) {
+        files.add(fileExport.movedOnly(jobs.get(0).input(), moved));
       }
       fileExport.requireRecordsExported(files);
       Optional<Path> card = new CardPlanner(cardWriter, command.progress())
-          .stage(command.datasetCard(), format, files, outputs);
+          .stage(command.datasetCard(), format, files, command.trainingSet(), outputs);
       outputs.commit();
       return new ExportSummary(files, format.name(), format.hfBuilderName(),
           command.outputDir(), Duration.ofNanos(System.nanoTime() - started), card);
@@ -77,6 +86,14 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   public void checkOutputs(ExportCommand command, List<Path> callerOutputs)
       throws ExportException {
     OutputPaths.requireFree(command, formats.find(command.formatName()), callerOutputs);
+  }
+
+  /** Where pairs below the score threshold go: the rejected input's output, else the default. */
+  private static Path rejectedOutput(ExportCommand command, OutputFormat format) {
+    String base = command.jobs().stream().filter(job -> job.shape().hasFailureReason())
+        .map(ExportJob::outputBaseName).findFirst()
+        .orElse(command.trainingSet().rejectedOutputBaseName());
+    return command.outputDir().resolve(base + "." + format.fileExtension());
   }
 
   private static void requireInputs(List<ExportJob> jobs) throws ExportException {

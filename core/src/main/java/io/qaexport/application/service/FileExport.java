@@ -7,7 +7,9 @@ import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
@@ -17,6 +19,7 @@ import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
 import io.qaexport.domain.RecordMapper;
+import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +29,9 @@ import java.util.Optional;
 
 /**
  * Exports one input file: pulls its lines one at a time, maps each pair, and passes the records
- * on to the output; invalid lines go to the error policy. Every failure is caught at the call
+ * on through the training-set stages (score threshold, deduplication) to the output's files;
+ * invalid lines go to the error policy. Deduplication and shard sizes need a first pass over the
+ * passed file ({@link PassedSurvey}). Every failure is caught at the call
  * that caused it and named there.
  */
 final class FileExport {
@@ -39,16 +44,19 @@ final class FileExport {
   private final OutputTransaction outputs;
   private final InvalidLineLog.Factory invalidLineLogs;
   private final SkipBudget skips;
+  private final DuplicateLog.Factory duplicateLogs;
   private long bytesReported;
 
   FileExport(QaPairSource source, OutputFormat format, ExportCommand command,
-      OutputTransaction outputs, InvalidLineLog.Factory invalidLineLogs) {
+      OutputTransaction outputs, InvalidLineLog.Factory invalidLineLogs,
+      DuplicateLog.Factory duplicateLogs) {
     this.source = source;
     this.format = format;
     this.command = command;
     this.outputs = outputs;
     this.invalidLineLogs = invalidLineLogs;
     this.skips = new SkipBudget(command.maxErrors());
+    this.duplicateLogs = duplicateLogs;
   }
 
   /** After the last file: a run that skipped records must have exported some, unless limited. */
@@ -56,22 +64,43 @@ final class FileExport {
     skips.requireRecordsExported(files.stream().mapToLong(FileSummary::exported).sum());
   }
 
-  FileSummary export(ExportJob job) throws ExportException {
+  /**
+   * @param moved for the passed file, where pairs below the score threshold go; for the rejected
+   *     file, the output they were written to, which its records then follow
+   */
+  FileSummary export(ExportJob job, MovedPairs moved) throws ExportException {
     ExportProgress progress = command.progress();
     Path input = job.input();
     Path outputPath = OutputPaths.outputPath(command, job, format);
+    TrainingSet training = command.trainingSet();
+    boolean passed = !job.shape().hasFailureReason();
+    PassedSurvey.Result survey = passed && needsSurvey(input, training)
+        ? PassedSurvey.run(source, input, job.shape(), command.strict(), training)
+        : new PassedSurvey.Result(null, DatasetFiles.Layout.single(splits(passed)));
     progress.fileStarted(input, sizeOrUnknown(input));
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
     var invalid = new InvalidLines(command.errorPolicy(), input, errorsPath(outputPath), outputs,
         invalidLineLogs, skips);
+    var hashes = new QuestionHashes();
+    DropDuplicates duplicates = null;
+    BelowThreshold belowThreshold = null;
+    long received = passed ? 0 : moved.count();
     bytesReported = 0;
     long linesRead = 0;
     long blankLines = 0;
     long outputBytes;
     try (PairReader reader = open(input, job);
-        RecordOutput output = RecordOutput.open(format, job.shape(), outputPath, outputs)) {
-      RecordSink records = output; // stages between mapping and writing wrap it here
+        DatasetFiles output = outputFor(job, outputPath, passed, moved, hashes, survey)) {
+      RecordSink records = output;
+      if (survey.verdicts() != null) {
+        records = duplicates = new DropDuplicates(survey.verdicts(), hashes, outputPath, outputs,
+            duplicateLogs, records);
+      }
+      if (passed && training.minScore().isPresent()) {
+        records = belowThreshold = new BelowThreshold(training.minScore().getAsDouble(),
+            format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null, records);
+      }
       for (SourceLine line = next(reader, input); line != null; line = next(reader, input)) {
         if (++linesRead % PROGRESS_EVERY_LINES == 0) {
           progress.linesRead(linesRead);
@@ -94,16 +123,73 @@ final class FileExport {
       records.finish();
       outputBytes = output.complete();
       invalid.finish();
-      return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults);
+      var curation = curation(training, passed, belowThreshold, duplicates, received, output);
+      return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults,
+          curation);
     } catch (IOException closingTheInput) {
       throw ExportIoException.of("cannot read " + input, closingTheInput);
     } finally {
       invalid.abandon();
+      if (duplicates != null) {
+        duplicates.abandon();
+      }
     }
   }
 
-  private FileSummary summary(ExportJob job, RecordOutput output, long outputBytes,
-      long linesRead, long blankLines, InvalidLines invalid, DefaultCounts defaults) {
+  /** The summary of a rejected output that holds only pairs moved below the threshold. */
+  FileSummary movedOnly(Path passedInput, MovedPairs moved) throws ExportException {
+    try (DatasetFiles output = moved.take()) {
+      long bytes = output.complete();
+      var curation = new FileSummary.Curation(true, 0, 0, moved.count(), Optional.empty(),
+          output.splitFiles());
+      return new FileSummary(passedInput, RecordShape.REJECTED, output.path(), 0, 0, 0, 0,
+          java.util.Map.of(), Optional.empty(), bytes, output.statistics().personaCounts(),
+          output.statistics().scores(), output.statistics().arrowBytes(),
+          output.statistics().first(), curation);
+    }
+  }
+
+  /** Whether the passed file needs a first pass: to find duplicates, or to size its shards. */
+  private static boolean needsSurvey(Path input, TrainingSet training) {
+    // The output is smaller than the input but for defaults; at half the shard size no split
+    // can need two shards.
+    return training.dedup() != TrainingSet.Dedup.NONE
+        || sizeOrUnknown(input) > training.maxShardBytes() / 2;
+  }
+
+  private int splits(boolean passed) {
+    return passed ? command.trainingSet().split().map(split -> split.size()).orElse(1) : 1;
+  }
+
+  private DatasetFiles outputFor(ExportJob job, Path outputPath, boolean passed,
+      MovedPairs moved, QuestionHashes hashes, PassedSurvey.Result survey)
+      throws ExportException {
+    if (!passed && moved.count() > 0) {
+      return moved.take();
+    }
+    return new DatasetFiles(format, job.shape(), outputPath, outputs,
+        passed ? command.trainingSet().split().orElse(null) : null, hashes, survey.layout());
+  }
+
+  private static FileSummary.Curation curation(TrainingSet training, boolean passed,
+      BelowThreshold belowThreshold, DropDuplicates duplicates, long received,
+      DatasetFiles output) {
+    List<FileSummary.SplitFiles> splits = output.splitFiles();
+    boolean sharded = splits.stream().anyMatch(split -> split.files().size() > 1);
+    if (!(passed && training.curates()) && received == 0 && !sharded) {
+      return FileSummary.Curation.NONE;
+    }
+    return new FileSummary.Curation(true,
+        belowThreshold == null ? 0 : belowThreshold.count(),
+        duplicates == null ? 0 : duplicates.count(), received,
+        duplicates != null && duplicates.count() > 0
+            ? Optional.of(duplicates.logPath()) : Optional.empty(),
+        splits);
+  }
+
+  private FileSummary summary(ExportJob job, DatasetFiles output, long outputBytes,
+      long linesRead, long blankLines, InvalidLines invalid, DefaultCounts defaults,
+      FileSummary.Curation curation) {
     if (invalid.count() == 0) {
       // A log from an earlier run would describe other data: it goes when these outputs land.
       outputs.removeOnCommit(invalid.logPath());
@@ -112,12 +198,12 @@ final class FileExport {
       command.progress().notice(new Notice.EmptyInput(job.input()));
     }
     command.progress().fileFinished(job.input());
-    long exported = output.statistics().records();
+    long exported = output.statistics().records() - curation.received();
     return new FileSummary(job.input(), job.shape(), output.path(), linesRead, exported,
         invalid.count(), blankLines, defaults.nonZero(),
         invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(), outputBytes,
         output.statistics().personaCounts(), output.statistics().scores(),
-        output.statistics().arrowBytes(), output.statistics().first());
+        output.statistics().arrowBytes(), output.statistics().first(), curation);
   }
 
   private PairReader open(Path input, ExportJob job) throws ExportException {

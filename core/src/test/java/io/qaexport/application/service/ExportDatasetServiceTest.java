@@ -170,7 +170,10 @@ class ExportDatasetServiceTest {
     Supplier<OutputFormat> never = () -> {
       throw new AssertionError("an unchosen format was built");
     };
-    return new ExportDatasetService(source, Map.of("text", counted, "other", never), logs, cards);
+    return new ExportDatasetService(source, Map.of("text", counted, "other", never), logs, cards,
+        file -> {
+          throw new AssertionError("no deduplication was asked for");
+        });
   }
 
   private Path input(String name, String... lines) throws IOException {

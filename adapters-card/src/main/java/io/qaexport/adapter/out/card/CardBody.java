@@ -94,10 +94,36 @@ final class CardBody {
     for (DatasetCard.Config config : card.configs()) {
       md.append("### `").append(config.name()).append("`\n\n");
       md.append(String.format(Locale.ROOT, "%,d rows.%n%n", config.rows()));
+      md.append(curation(config));
       md.append(defaults(config.defaultsApplied()));
       md.append(personas(config.personas(), config.rows()));
       md.append(scores(config.scores()));
       md.append(sample(config));
+    }
+    return md.toString();
+  }
+
+  /** What the training-set stages did to the config's rows; empty when none ran. */
+  private static String curation(DatasetCard.Config config) {
+    DatasetCard.Curation curation = config.curation();
+    var md = new StringBuilder();
+    if (!Double.isNaN(curation.minScore()) && !config.shape().hasFailureReason()) {
+      md.append(String.format(Locale.ROOT,
+          "%,d passed pairs scored below the export threshold %s and were moved to `rejected`.%n%n",
+          curation.belowThreshold(), curation.minScore()));
+    }
+    if (curation.received() > 0) {
+      md.append(String.format(Locale.ROOT, "%,d of these rows are passed pairs that scored below"
+          + " the export threshold %s.%n%n", curation.received(), curation.minScore()));
+    }
+    if (!curation.dedup().equals("none")) {
+      md.append(String.format(Locale.ROOT, "%,d pairs were dropped as %s duplicates of a kept"
+          + " pair (the best-scored of each group)%s%s.%n%n", curation.duplicates(),
+          curation.dedup(), curation.dedup().equals("near") ? String.format(Locale.ROOT,
+              ", questions with a Jaccard similarity of %s or more", curation.dedupThreshold())
+              : ", questions equal once normalised",
+          curation.duplicatesFile().isEmpty() ? ""
+              : "; they are listed in `" + curation.duplicatesFile() + "`"));
     }
     return md.toString();
   }

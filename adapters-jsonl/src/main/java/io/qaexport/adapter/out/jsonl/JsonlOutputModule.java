@@ -4,10 +4,12 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 
-/** Contributes the {@code jsonl} output format and the JSONL log of skipped lines. */
+/** Contributes the {@code jsonl} output format the JSONL log of skipped lines and that of
+ * dropped duplicates. */
 @Module
 public final class JsonlOutputModule {
   private JsonlOutputModule() {}
@@ -22,5 +24,10 @@ public final class JsonlOutputModule {
   @Provides
   static InvalidLineLog.Factory invalidLineLogs() {
     return JsonlInvalidLineLog::new;
+  }
+
+  @Provides
+  static DuplicateLog.Factory duplicateLogs() {
+    return JsonlDuplicateLog::new;
   }
 }

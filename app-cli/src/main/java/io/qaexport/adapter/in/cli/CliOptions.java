@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.domain.HubLicense;
+import io.qaexport.application.port.in.TrainingSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param card where and how the dataset card is written; empty with {@code --no-dataset-card}
  * @param summaryJson where {@code --summary-json} writes the run summary, if asked
  * @param pluginDir the directory {@code --plugin-dir} names, if any
+ * @param trainingSet the score threshold, deduplication, splits and shard size
  */
 public record CliOptions(
     Inputs inputs,
@@ -23,7 +25,8 @@ public record CliOptions(
     Optional<Card> card,
     Optional<Path> summaryJson,
     Optional<Path> pluginDir,
-    Display display) {
+    Display display,
+    TrainingSet trainingSet) {
 
   public CliOptions {
     Objects.requireNonNull(inputs, "inputs");
@@ -34,6 +37,15 @@ public record CliOptions(
     Objects.requireNonNull(summaryJson, "summaryJson");
     Objects.requireNonNull(pluginDir, "pluginDir");
     Objects.requireNonNull(display, "display");
+    Objects.requireNonNull(trainingSet, "trainingSet");
+  }
+
+  /** A plain export, without training-set stages. */
+  public CliOptions(Inputs inputs, Path outputDir, Format format, Reading reading,
+      Optional<Card> card, Optional<Path> summaryJson, Optional<Path> pluginDir,
+      Display display) {
+    this(inputs, outputDir, format, reading, card, summaryJson, pluginDir, display,
+        TrainingSet.NONE);
   }
 
   /**

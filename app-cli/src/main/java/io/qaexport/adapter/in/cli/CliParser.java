@@ -4,6 +4,9 @@ import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.CliSyntax.Flag;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.domain.HubLicense;
+import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.domain.SplitAssignment;
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -86,7 +90,134 @@ public final class CliParser {
         card,
         summaryJson,
         pluginDir,
-        new CliOptions.Display(line.hasOption("quiet"), line.hasOption("verbose")));
+        new CliOptions.Display(line.hasOption("quiet"), line.hasOption("verbose")),
+        trainingSet(line));
+  }
+
+  private static TrainingSet trainingSet(CommandLine line) throws CliUsageException {
+    OptionalDouble minScore = OptionalDouble.empty();
+    if (line.hasOption("min-score")) {
+      minScore = OptionalDouble.of(number(line, "min-score"));
+    }
+    String dedupName = line.getOptionValue("dedup", CliSyntax.DEFAULT_DEDUP);
+    TrainingSet.Dedup dedup = switch (dedupName.toLowerCase(Locale.ROOT)) {
+      case "none" -> TrainingSet.Dedup.NONE;
+      case "exact" -> TrainingSet.Dedup.EXACT;
+      case "near" -> TrainingSet.Dedup.NEAR;
+      default -> throw new CliUsageException(
+          "--dedup takes 'none', 'exact' or 'near', not '" + dedupName + "'");
+    };
+    double threshold = TrainingSet.DEFAULT_DEDUP_THRESHOLD;
+    if (line.hasOption("dedup-threshold")) {
+      if (dedup != TrainingSet.Dedup.NEAR) {
+        throw new CliUsageException("--dedup-threshold applies to --dedup near only");
+      }
+      threshold = number(line, "dedup-threshold");
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw new CliUsageException("--dedup-threshold takes a similarity above 0 and at most 1,"
+            + " not '" + line.getOptionValue("dedup-threshold") + "'");
+      }
+    }
+    if (line.hasOption("split-seed") && !line.hasOption("split")) {
+      throw new CliUsageException("--split-seed applies with --split only");
+    }
+    Optional<SplitAssignment> split = Optional.empty();
+    if (line.hasOption("split")) {
+      split = Optional.of(new SplitAssignment(splits(line.getOptionValue("split")),
+          line.hasOption("split-seed") ? seed(line.getOptionValue("split-seed")) : 0));
+    }
+    long maxShard = shardSize(
+        line.getOptionValue("max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
+    return new TrainingSet(minScore, dedup, threshold, split, false, maxShard,
+        ExportCommandLine.REJECTED_OUTPUT);
+  }
+
+  private static double number(CommandLine line, String option) throws CliUsageException {
+    String value = line.getOptionValue(option);
+    try {
+      double number = Double.parseDouble(value.trim());
+      if (Double.isFinite(number)) {
+        return number;
+      }
+    } catch (NumberFormatException notANumber) {
+      // Reported below.
+    }
+    throw new CliUsageException("--" + option + " takes a number, not '" + value + "'");
+  }
+
+  /** {@code train=0.9,test=0.1}: split names as the Hub takes them, fractions adding up to 1. */
+  private static List<SplitAssignment.Split> splits(String value) throws CliUsageException {
+    List<SplitAssignment.Split> splits = new ArrayList<>();
+    double sum = 0;
+    for (String part : value.split(",", -1)) {
+      String[] nameAndFraction = part.trim().split("=", -1);
+      if (nameAndFraction.length != 2 || !nameAndFraction[0].trim().matches("\\w+")) {
+        throw new CliUsageException("--split takes NAME=FRACTION,... (e.g. train=0.9,test=0.1),"
+            + " not '" + value + "'");
+      }
+      String name = nameAndFraction[0].trim();
+      double fraction;
+      try {
+        fraction = Double.parseDouble(nameAndFraction[1].trim());
+      } catch (NumberFormatException e) {
+        fraction = Double.NaN;
+      }
+      if (!(fraction > 0 && fraction <= 1)) {
+        throw new CliUsageException("--split: the fraction of '" + name + "' is above 0 and at"
+            + " most 1, not '" + nameAndFraction[1].trim() + "'");
+      }
+      for (SplitAssignment.Split earlier : splits) {
+        if (earlier.name().equals(name)) {
+          throw new CliUsageException("--split names '" + name + "' twice");
+        }
+      }
+      splits.add(new SplitAssignment.Split(name, fraction));
+      sum += fraction;
+    }
+    if (Math.abs(sum - 1) > 1e-6) {
+      throw new CliUsageException(String.format(Locale.ROOT,
+          "--split: the fractions add up to %s, not 1", BigDecimal.valueOf(sum).stripTrailingZeros()
+              .toPlainString()));
+    }
+    // Exactly 1, so the assignment's own check holds: the last split takes the rounding.
+    double others = 0;
+    for (int i = 0; i < splits.size() - 1; i++) {
+      others += splits.get(i).fraction();
+    }
+    SplitAssignment.Split last = splits.get(splits.size() - 1);
+    splits.set(splits.size() - 1, new SplitAssignment.Split(last.name(), 1 - others));
+    return splits;
+  }
+
+  private static long seed(String value) throws CliUsageException {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new CliUsageException("--split-seed takes a whole number, not '" + value + "'");
+    }
+  }
+
+  /** {@code 500MB} (decimal, as push_to_hub counts), {@code 1GiB} or {@code 64M} (binary). */
+  private static long shardSize(String value) throws CliUsageException {
+    var matcher = java.util.regex.Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B?)")
+        .matcher(value.trim().toUpperCase(Locale.ROOT));
+    if (matcher.matches()) {
+      boolean decimal = matcher.group(3).equals("B");
+      int power = matcher.group(2).isEmpty() ? 0 : "KMGT".indexOf(matcher.group(2)) + 1;
+      try {
+        long bytes = Long.parseLong(matcher.group(1));
+        for (int i = 0; i < power; i++) {
+          bytes = Math.multiplyExact(bytes, decimal ? 1000 : 1024);
+        }
+        if (bytes > 0) {
+          return bytes;
+        }
+      } catch (ArithmeticException | NumberFormatException tooLarge) {
+        // Reported below.
+      }
+    }
+    throw new CliUsageException("--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '"
+        + value + "'");
   }
 
   /** The flags that set format options; two that set the same option exclude each other. */

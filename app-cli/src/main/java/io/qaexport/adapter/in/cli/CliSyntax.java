@@ -23,6 +23,9 @@ public final class CliSyntax {
   static final String DEFAULT_MAX_LINE = "64M";
   static final String DEFAULT_LICENSE = "unknown";
   static final String DEFAULT_PRETTY_NAME = CardRequest.DEFAULT_PRETTY_NAME;
+  static final String DEFAULT_DEDUP = "none";
+  static final String DEFAULT_DEDUP_THRESHOLD = "0.8";
+  static final String DEFAULT_MAX_SHARD_SIZE = "500MB";
 
   /**
    * A flag: its value's name ({@code null} for a switch), its help, and the output-format option
@@ -74,6 +77,19 @@ public final class CliSyntax {
           + " score is an invalid record instead of getting a default"),
       Flag.valued("max-line-bytes", "SIZE", "longest input line accepted, e.g. 64M (default: "
           + DEFAULT_MAX_LINE + ")"),
+      Flag.valued("min-score", "X", "passed pairs whose validation_score is below X move to the"
+          + " rejected output, with the reason"),
+      Flag.valued("dedup", "MODE", "drop duplicate questions among the passed pairs, keeping the"
+          + " best-scored: none (default), exact (equal once normalised) or near (MinHash,"
+          + " verified Jaccard similarity); dropped pairs go to <output>.duplicates.jsonl"),
+      Flag.valued("dedup-threshold", "J", "the Jaccard similarity from which --dedup near calls"
+          + " two questions duplicates (default: " + DEFAULT_DEDUP_THRESHOLD + ")"),
+      Flag.valued("split", "NAME=FRACTION,...", "split the passed pairs, e.g."
+          + " train=0.9,test=0.1, by a stable hash of the normalised question: a re-export keeps"
+          + " every pair in its split"),
+      Flag.valued("split-seed", "N", "another seed gives another split (default: 0)"),
+      Flag.valued("max-shard-size", "SIZE", "a split larger than SIZE is written as Hub-named"
+          + " shards, e.g. 500MB or 1GiB (default: " + DEFAULT_MAX_SHARD_SIZE + ")"),
       Flag.valued("license", "ID", "license in the dataset card, a Hub license id such as"
           + " cc-by-4.0, or other with --license-name and --license-link (default: the card's"
           + " earlier license, else " + DEFAULT_LICENSE + ")"),

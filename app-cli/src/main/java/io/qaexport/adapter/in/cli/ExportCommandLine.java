@@ -93,7 +93,7 @@ public final class ExportCommandLine {
         options.reading().errorPolicy(), options.reading().strict(), progress,
         options.card().map(card -> new CardRequest(card.file(), card.license(),
             card.prettyName(), card.repoId())),
-        resolved.formatOptionValues(), options.reading().maxErrors());
+        resolved.formatOptionValues(), options.reading().maxErrors(), options.trainingSet());
     try {
       if (options.summaryJson().isPresent() && !SummaryJson.isStdout(options.summaryJson().get())) {
         Path json = options.summaryJson().get();

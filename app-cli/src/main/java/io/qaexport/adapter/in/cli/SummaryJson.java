@@ -107,6 +107,13 @@ final class SummaryJson {
     json.writeNumberProperty("lines_read", summary.linesRead());
     json.writeNumberProperty("exported", summary.exported());
     json.writeNumberProperty("skipped", summary.skipped());
+    boolean curated = summary.files().stream().anyMatch(file -> file.curation().active());
+    if (curated) {
+      json.writeNumberProperty("below_threshold", summary.files().stream()
+          .mapToLong(file -> file.curation().belowThreshold()).sum());
+      json.writeNumberProperty("duplicates", summary.files().stream()
+          .mapToLong(file -> file.curation().duplicates()).sum());
+    }
     json.writeName("dataset_card");
     if (summary.datasetCard().isPresent()) {
       json.writeString(summary.datasetCard().get().toString());
@@ -125,6 +132,9 @@ final class SummaryJson {
       json.writeNumberProperty("skipped", file.skipped());
       json.writeNumberProperty("blank_lines", file.blankLines());
       json.writeNumberProperty("output_bytes", file.outputBytes());
+      if (curated) {
+        writeCuration(json, file);
+      }
       json.writeName("errors_file");
       if (file.errorsFile().isPresent()) {
         json.writeString(file.errorsFile().get().toString());
@@ -149,6 +159,37 @@ final class SummaryJson {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /** The training-set figures: lines read = kept + below_threshold + duplicates + skipped + blank. */
+  private static void writeCuration(JsonGenerator json, FileSummary file) {
+    FileSummary.Curation curation = file.curation();
+    json.writeNumberProperty("kept", file.exported());
+    json.writeNumberProperty("below_threshold", curation.belowThreshold());
+    json.writeNumberProperty("duplicates", curation.duplicates());
+    json.writeNumberProperty("received_below_threshold", curation.received());
+    json.writeName("duplicates_file");
+    if (curation.duplicatesFile().isPresent()) {
+      json.writeString(curation.duplicatesFile().get().toString());
+    } else {
+      json.writeNull();
+    }
+    json.writeName("splits");
+    json.writeStartArray();
+    for (FileSummary.SplitFiles split : curation.splits()) {
+      json.writeStartObject();
+      json.writeStringProperty("name", split.name());
+      json.writeNumberProperty("rows", split.rows());
+      json.writeNumberProperty("bytes", split.bytes());
+      json.writeName("files");
+      json.writeStartArray();
+      for (Path path : split.files()) {
+        json.writeString(path.toString());
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void writeScores(JsonGenerator json, ScoreSummary scores) {

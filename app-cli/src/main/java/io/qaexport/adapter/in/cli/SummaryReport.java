@@ -19,6 +19,10 @@ final class SummaryReport {
         "qa-export: exported %,d records as %s in %.2f s (%,.0f records/s)%n",
         summary.exported(), summary.formatName(), seconds, SummaryJson.recordsPerSecond(summary)));
     for (FileSummary file : summary.files()) {
+      if (file.curation().active()) {
+        curated(text, file);
+        continue;
+      }
       text.append(String.format(Locale.ROOT, "%n  %s -> %s (%s)%n",
           file.input(), file.output(), humanBytes(file.outputBytes())));
       text.append(String.format(Locale.ROOT,
@@ -39,7 +43,7 @@ final class SummaryReport {
     summary.datasetCard().ifPresent(card -> text.append(String.format(
         "%n  dataset card: %s%n", card)));
     List<FileSummary> loadable =
-        summary.files().stream().filter(file -> file.exported() > 0).toList();
+        summary.files().stream().filter(file -> file.rows() > 0).toList();
     if (loadable.isEmpty()) {
       return text.toString();
     }
@@ -59,10 +63,78 @@ final class SummaryReport {
     }
     for (FileSummary file : loadable) {
       String variable = file.shape().hasFailureReason() ? "rejected" : "passed";
+      if (file.curation().active() && !isPlainFile(file)) {
+        text.append(String.format("  %s = load_dataset(\"%s\", data_files=%s)%n", variable,
+            summary.hfBuilderName(), dataFiles(file)));
+        continue;
+      }
       text.append(String.format("  %s = load_dataset(\"%s\", data_files=\"%s\", split=\"train\")%n",
           variable, summary.hfBuilderName(), pythonString(file.output().toString())));
     }
     return text.toString();
+  }
+
+  /** A file the training-set stages touched: its identity with the stages' counts, its splits. */
+  private static void curated(StringBuilder text, FileSummary file) {
+    FileSummary.Curation curation = file.curation();
+    if (isPlainFile(file)) {
+      text.append(String.format(Locale.ROOT, "%n  %s -> %s (%s)%n",
+          file.input(), file.output(), humanBytes(file.outputBytes())));
+    } else {
+      long splits = curation.splits().stream().filter(split -> split.rows() > 0).count();
+      text.append(String.format(Locale.ROOT, "%n  %s -> %d split%s (%s)%n", file.input(), splits,
+          splits == 1 ? "" : "s", humanBytes(file.outputBytes())));
+    }
+    text.append(String.format(Locale.ROOT,
+        "    lines read %,d = %,d kept + %,d below threshold + %,d duplicates + %,d skipped"
+            + " + %,d blank%n", file.linesRead(), file.exported(), curation.belowThreshold(),
+        curation.duplicates(), file.skipped(), file.blankLines()));
+    if (curation.received() > 0) {
+      text.append(String.format(Locale.ROOT,
+          "    and %,d passed pairs below --min-score, moved here%n", curation.received()));
+    }
+    if (!isPlainFile(file)) {
+      for (FileSummary.SplitFiles split : curation.splits()) {
+        String files = split.files().isEmpty() ? "no file"
+            : split.files().size() == 1 ? split.files().get(0).toString()
+            : split.files().size() + " shards, " + split.files().get(0) + " …";
+        text.append(String.format(Locale.ROOT, "    %-10s %,d rows -> %s%n", split.name(),
+            split.rows(), files));
+      }
+    }
+    curation.duplicatesFile().ifPresent(log -> text.append(String.format(Locale.ROOT,
+        "    dropped duplicates, with the pair each duplicates: %s%n", log)));
+  }
+
+  /** Whether the output is one file at the plain output path (no splits, no shards). */
+  private static boolean isPlainFile(FileSummary file) {
+    List<FileSummary.SplitFiles> splits = file.curation().splits();
+    return splits.size() == 1 && splits.get(0).files().size() == 1
+        && splits.get(0).files().get(0).equals(file.output());
+  }
+
+  private static String dataFiles(FileSummary file) {
+    var dict = new StringBuilder("{");
+    for (FileSummary.SplitFiles split : file.curation().splits()) {
+      if (split.files().isEmpty()) {
+        continue;
+      }
+      if (dict.length() > 1) {
+        dict.append(", ");
+      }
+      dict.append('"').append(pythonString(split.name())).append("\": ");
+      if (split.files().size() == 1) {
+        dict.append('"').append(pythonString(split.files().get(0).toString())).append('"');
+      } else {
+        dict.append('"').append(pythonString(shardPattern(split.files().get(0)))).append('"');
+      }
+    }
+    return dict.append('}').toString();
+  }
+
+  /** {@code out/qa_pairs-train-00000-of-00003.jsonl} as a glob over its shards. */
+  private static String shardPattern(Path firstShard) {
+    return firstShard.toString().replaceFirst("-00000-of-(\\d{5})", "-*-of-$1");
   }
 
   private static String defaults(Map<DefaultedField, Long> applied) {

@@ -10,6 +10,8 @@ import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.domain.HubLicense;
+import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.domain.SplitAssignment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -207,5 +209,51 @@ class CliParserTest {
   void aRepoIdIsOrgSlashName() {
     var e = assertThrows(CliUsageException.class, () -> export("--repo-id", "vardfragor"));
     assertTrue(e.getMessage().startsWith("--repo-id takes ORG/NAME"), e.getMessage());
+  }
+
+  @Test
+  void trainingSetFlagsBecomeTheTrainingSetAndTheirAbsenceAPlainExport()
+      throws CliUsageException {
+    assertEquals(TrainingSet.NONE, export().trainingSet());
+    TrainingSet training = export("--min-score", "0.8", "--dedup", "NEAR", "--dedup-threshold",
+        "0.7", "--split", "train=0.8, validation=0.1,test=0.1", "--split-seed", "42",
+        "--max-shard-size", "1GiB").trainingSet();
+
+    assertEquals(0.8, training.minScore().getAsDouble());
+    assertEquals(TrainingSet.Dedup.NEAR, training.dedup());
+    assertEquals(0.7, training.dedupThreshold());
+    SplitAssignment split = training.split().orElseThrow();
+    assertEquals(List.of("train", "validation", "test"),
+        split.splits().stream().map(SplitAssignment.Split::name).toList());
+    assertEquals(0.1, split.splits().get(2).fraction(), 1e-12);
+    assertEquals(42, split.seed());
+    assertEquals(1L << 30, training.maxShardBytes());
+    assertEquals("qa_rejected_hf", training.rejectedOutputBaseName());
+    assertEquals(500_000_000L, export("--max-shard-size", "500MB").trainingSet().maxShardBytes());
+    assertEquals(64L << 20, export("--max-shard-size", "64M").trainingSet().maxShardBytes());
+    assertEquals(TrainingSet.DEFAULT_MAX_SHARD_BYTES, TrainingSet.NONE.maxShardBytes());
+  }
+
+  @Test
+  void eachWrongTrainingSetFlagGetsItsOneExactMessage() {
+    assertEquals("--min-score takes a number, not 'high'", usageError("--min-score", "high"));
+    assertEquals("--dedup takes 'none', 'exact' or 'near', not 'fuzzy'",
+        usageError("--dedup", "fuzzy"));
+    assertEquals("--dedup-threshold applies to --dedup near only",
+        usageError("--dedup", "exact", "--dedup-threshold", "0.9"));
+    assertEquals("--dedup-threshold takes a similarity above 0 and at most 1, not '1.5'",
+        usageError("--dedup", "near", "--dedup-threshold", "1.5"));
+    assertEquals("--split: the fractions add up to 0.9, not 1",
+        usageError("--split", "train=0.8,test=0.1"));
+    assertEquals("--split takes NAME=FRACTION,... (e.g. train=0.9,test=0.1), not 'train'",
+        usageError("--split", "train"));
+    assertEquals("--split names 'train' twice", usageError("--split", "train=0.5,train=0.5"));
+    assertEquals("--split: the fraction of 'test' is above 0 and at most 1, not '-0.1'",
+        usageError("--split", "train=1,test=-0.1"));
+    assertEquals("--split-seed applies with --split only", usageError("--split-seed", "1"));
+    assertEquals("--split-seed takes a whole number, not 'x'",
+        usageError("--split", "train=1", "--split-seed", "x"));
+    assertEquals("--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '0'",
+        usageError("--max-shard-size", "0"));
   }
 }

@@ -9,7 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * A whole export run: its files, where the outputs go, the format, how strict to be, and whether
- * to write a dataset card; {@code formatOptions} go to the chosen format. The jobs run in order and their outputs land together, only if all
+ * to write a dataset card; {@code formatOptions} go to the chosen format, {@code trainingSet}
+ * says how the passed pairs become a training set. The jobs run in order and their outputs land together, only if all
  * succeed.
  *
  * @param maxErrors under the skip policy, the most invalid records the run may skip; when empty,
@@ -24,7 +25,8 @@ public record ExportCommand(
     ExportProgress progress,
     Optional<CardRequest> datasetCard,
     Map<String, String> formatOptions,
-    OptionalLong maxErrors) {
+    OptionalLong maxErrors,
+    TrainingSet trainingSet) {
 
   public ExportCommand {
     jobs = List.copyOf(jobs);
@@ -38,14 +40,33 @@ public record ExportCommand(
     Objects.requireNonNull(datasetCard, "datasetCard");
     formatOptions = Map.copyOf(formatOptions);
     Objects.requireNonNull(maxErrors, "maxErrors");
+    Objects.requireNonNull(trainingSet, "trainingSet");
   }
 
-  /** A run without a limit on invalid records. */
+  /** A plain export (no training-set stages) with a limit on invalid records. */
+  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
+      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
+      Optional<CardRequest> datasetCard, Map<String, String> formatOptions,
+      OptionalLong maxErrors) {
+    this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
+        maxErrors, TrainingSet.NONE);
+  }
+
+  /** Training-set stages, without a limit on invalid records. */
+  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
+      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
+      Optional<CardRequest> datasetCard, Map<String, String> formatOptions,
+      TrainingSet trainingSet) {
+    this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
+        OptionalLong.empty(), trainingSet);
+  }
+
+  /** A plain export without a limit on invalid records. */
   public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
       ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
       Optional<CardRequest> datasetCard, Map<String, String> formatOptions) {
     this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
-        OptionalLong.empty());
+        OptionalLong.empty(), TrainingSet.NONE);
   }
 
   /** A run without a dataset card. */

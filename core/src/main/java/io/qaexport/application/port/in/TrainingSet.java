@@ -1,0 +1,60 @@
+package io.qaexport.application.port.in;
+
+import io.qaexport.domain.SplitAssignment;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What turns the export into a training set (SPEC §6), all optional: a score threshold, a
+ * deduplication of the passed pairs, splits and shards.
+ *
+ * @param minScore passed pairs scoring below it move to the rejected output
+ * @param dedupThreshold the Jaccard similarity from which {@link Dedup#NEAR} calls two questions
+ *     duplicates
+ * @param split how the passed pairs are split; empty: one {@code train} split
+ * @param stratifyPersona each persona's pairs follow the split fractions
+ * @param maxShardBytes a split's output larger than this is cut into shards
+ * @param rejectedOutputBaseName the rejected output's base name, where pairs below the threshold
+ *     go even when no rejected input is read
+ */
+public record TrainingSet(
+    OptionalDouble minScore,
+    Dedup dedup,
+    double dedupThreshold,
+    Optional<SplitAssignment> split,
+    boolean stratifyPersona,
+    long maxShardBytes,
+    String rejectedOutputBaseName) {
+
+  /** 500 MB, as {@code push_to_hub} uses. */
+  public static final long DEFAULT_MAX_SHARD_BYTES = 500L * 1000 * 1000;
+  public static final double DEFAULT_DEDUP_THRESHOLD = 0.8;
+  /** Plain export: nothing filtered, one split, no shards below the default size. */
+  public static final TrainingSet NONE = new TrainingSet(OptionalDouble.empty(), Dedup.NONE,
+      DEFAULT_DEDUP_THRESHOLD, Optional.empty(), false, DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+
+  /** Which duplicates of a question are dropped: none, identical ones, or similar ones too. */
+  public enum Dedup { NONE, EXACT, NEAR }
+
+  public TrainingSet {
+    Objects.requireNonNull(minScore, "minScore");
+    Objects.requireNonNull(dedup, "dedup");
+    Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(rejectedOutputBaseName, "rejectedOutputBaseName");
+    if (!(dedupThreshold > 0 && dedupThreshold <= 1)) {
+      throw new IllegalArgumentException("the dedup threshold is above 0 and at most 1");
+    }
+    if (maxShardBytes < 1) {
+      throw new IllegalArgumentException("the shard size is at least 1 byte");
+    }
+    if (stratifyPersona && split.isEmpty()) {
+      throw new IllegalArgumentException("stratifying needs splits");
+    }
+  }
+
+  /** Whether any stage beyond the plain export is asked for. */
+  public boolean curates() {
+    return minScore.isPresent() || dedup != Dedup.NONE || split.isPresent();
+  }
+}

@@ -1,0 +1,54 @@
+package io.qaexport.application.service;
+
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.domain.HfRecord;
+import java.math.BigDecimal;
+
+/**
+ * {@code --min-score}: a passed pair scoring below the threshold leaves the passed output and
+ * goes to the rejected one, with the reason; the others go on.
+ */
+final class BelowThreshold implements RecordSink {
+  private final double minScore;
+  private final RecordSink rejected; // null when the format writes no rejected output
+  private final RecordSink next;
+  private long count;
+
+  BelowThreshold(double minScore, RecordSink rejected, RecordSink next) {
+    this.minScore = minScore;
+    this.rejected = rejected;
+    this.next = next;
+  }
+
+  @Override
+  public void accept(long lineNumber, HfRecord record) throws ExportException {
+    if (record.validationScore() >= minScore) {
+      next.accept(lineNumber, record);
+      return;
+    }
+    count++;
+    if (rejected != null) {
+      rejected.accept(lineNumber, new HfRecord(record.question(), record.answer(),
+          record.source(), record.persona(), record.validationScore(),
+          reason(record.validationScore(), minScore)));
+    }
+  }
+
+  @Override
+  public void finish() throws ExportException {
+    next.finish();
+  }
+
+  long count() {
+    return count;
+  }
+
+  static String reason(double score, double minScore) {
+    return "validation_score " + plain(score) + " is below the export threshold "
+        + plain(minScore);
+  }
+
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).toPlainString();
+  }
+}

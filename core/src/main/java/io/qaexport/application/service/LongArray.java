@@ -1,0 +1,32 @@
+package io.qaexport.application.service;
+
+import java.util.Arrays;
+
+/** A growable array of primitive longs: no boxing for per-pair keys. */
+final class LongArray {
+  private long[] values = new long[256];
+  private int size;
+
+  void add(long value) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
+    }
+    values[size++] = value;
+  }
+
+  long get(int index) {
+    return values[index];
+  }
+
+  void set(int index, long value) {
+    values[index] = value;
+  }
+
+  int size() {
+    return size;
+  }
+
+  long[] toArray() {
+    return Arrays.copyOf(values, size);
+  }
+}

@@ -1,0 +1,59 @@
+package io.qaexport.application.service;
+
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
+import java.nio.file.Path;
+
+/**
+ * Passed pairs below {@code --min-score} on their way to the rejected output: its file is opened
+ * on the first one, and the rejected input's export then goes on writing into it (moved pairs
+ * first, then the rejected input's, in input order). Without a rejected input the moved pairs
+ * are the whole of it.
+ */
+final class MovedPairs implements RecordSink, AutoCloseable {
+  private final OutputFormat format;
+  private final Path path;
+  private final OutputTransaction outputs;
+  private DatasetFiles files;
+  private long count;
+
+  MovedPairs(OutputFormat format, Path path, OutputTransaction outputs) {
+    this.format = format;
+    this.path = path;
+    this.outputs = outputs;
+  }
+
+  @Override
+  public void accept(long lineNumber, HfRecord record) throws ExportException {
+    if (files == null) {
+      files = new DatasetFiles(format, RecordShape.REJECTED, path, outputs, null,
+          new QuestionHashes(), DatasetFiles.Layout.single(1));
+    }
+    files.accept(lineNumber, record);
+    count++;
+  }
+
+  long count() {
+    return count;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** The rejected output, if a pair was moved; the caller completes and closes it from now on. */
+  DatasetFiles take() {
+    DatasetFiles taken = files;
+    files = null;
+    return taken;
+  }
+
+  @Override
+  public void close() {
+    if (files != null) {
+      files.close();
+    }
+  }
+}

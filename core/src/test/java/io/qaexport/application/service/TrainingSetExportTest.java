@@ -1,0 +1,430 @@
+package io.qaexport.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qaexport.application.port.in.ErrorPolicy;
+import io.qaexport.application.port.in.ExportCommand;
+import io.qaexport.application.port.in.ExportJob;
+import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.ExportSummary;
+import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.port.out.PairReader;
+import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.application.port.out.SourceLine;
+import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
+import io.qaexport.domain.DatasetCard;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.Persona;
+import io.qaexport.domain.QaPair;
+import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.SplitAssignment;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The training-set stages through the use case, with a fake reader (each line is
+ * {@code question|persona|score}, {@code BLANK} or {@code BAD reason}) and a fake format that
+ * writes {@code question|persona|score[|failure_reason]} per record.
+ */
+class TrainingSetExportTest {
+  @TempDir Path dir;
+
+  private final QaPairSource source = file -> {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    return new PairReader() {
+      private int next;
+
+      @Override public SourceLine next() {
+        return next < lines.size() ? line(lines.get(next), ++next) : null;
+      }
+
+      @Override public long bytesRead() {
+        return next;
+      }
+
+      @Override public void close() {}
+    };
+  };
+
+  private static SourceLine line(String line, long number) {
+    byte[] raw = line.getBytes(StandardCharsets.UTF_8);
+    if (line.equals("BLANK")) {
+      return new SourceLine.Blank(number);
+    } else if (line.startsWith("BAD ")) {
+      return new SourceLine.Invalid(number, 1, line.substring(4), raw::clone);
+    }
+    String[] parts = line.split("\\|", -1);
+    return new SourceLine.Pair(number, new QaPair(parts[0], "svar", "doc.md",
+        new Persona.Label(parts[1]), Double.valueOf(parts[2]), null), raw::clone);
+  }
+
+  private final OutputFormat textFormat = new OutputFormat() {
+    @Override public String name() {
+      return "text";
+    }
+
+    @Override public String description() {
+      return "test lines";
+    }
+
+    @Override public String fileExtension() {
+      return "txt";
+    }
+
+    @Override public String hfBuilderName() {
+      return "text";
+    }
+
+    @Override public RecordWriter open(Path file, RecordShape shape) throws IOException {
+      BufferedWriter out = Files.newBufferedWriter(file);
+      return new RecordWriter() {
+        @Override public void write(HfRecord record) throws IOException {
+          out.write(record.question() + "|" + record.persona() + "|" + record.validationScore()
+              + (record.failureReason() == null ? "" : "|" + record.failureReason()) + "\n");
+        }
+
+        @Override public void close() throws IOException {
+          out.close();
+        }
+      };
+    }
+  };
+
+  private final DuplicateLog.Factory duplicateLogs = file -> {
+    BufferedWriter out = Files.newBufferedWriter(file);
+    return new DuplicateLog() {
+      @Override public void append(long line, long duplicateOf, double similarity,
+          HfRecord record) throws IOException {
+        out.write(line + ":" + duplicateOf + ":" + String.format(java.util.Locale.ROOT, "%.2f",
+            similarity) + ":" + record.question() + "\n");
+      }
+
+      @Override public void close() throws IOException {
+        out.close();
+      }
+    };
+  };
+
+  private final List<DatasetCard> cards = new ArrayList<>();
+
+  private ExportDatasetService service() {
+    return new ExportDatasetService(source, Map.of("text", () -> textFormat),
+        file -> {
+          throw new AssertionError("no invalid lines expected");
+        },
+        new io.qaexport.application.port.out.DatasetCardWriter() {
+          @Override public void write(Path file, DatasetCard card,
+              java.util.Optional<Path> previous) throws IOException {
+            cards.add(card);
+            Files.writeString(file, "card\n");
+          }
+
+          @Override public java.util.Optional<PreviousCard> read(Path file) {
+            java.util.Optional<String> none = java.util.Optional.empty();
+            return java.util.Optional.of(new PreviousCard(none, none, none, none, List.of()));
+          }
+        }, duplicateLogs);
+  }
+
+  private Path input(String name, String... lines) throws IOException {
+    return Files.write(dir.resolve(name), List.of(lines), StandardCharsets.UTF_8);
+  }
+
+  private ExportSummary export(TrainingSet training, Path out, ExportJob... jobs)
+      throws Exception {
+    return service().export(new ExportCommand(List.of(jobs), out, "text", ErrorPolicy.SKIP,
+        false, ExportProgress.NONE,
+        Optional.of(new io.qaexport.application.port.in.CardRequest(out.resolve("README.md"),
+            "unknown", "test")), Map.of(), training));
+  }
+
+  private static TrainingSet training(OptionalDouble minScore, TrainingSet.Dedup dedup,
+      double threshold, SplitAssignment split, long maxShardBytes) {
+    return new TrainingSet(minScore, dedup, threshold, Optional.ofNullable(split), false,
+        maxShardBytes, "qa_rejected_hf");
+  }
+
+  private static TrainingSet dedup(TrainingSet.Dedup dedup, double threshold) {
+    return training(OptionalDouble.empty(), dedup, threshold, null,
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+  }
+
+  private static SplitAssignment split(long seed, String... namesAndFractions) {
+    List<SplitAssignment.Split> splits = new ArrayList<>();
+    for (int i = 0; i < namesAndFractions.length; i += 2) {
+      splits.add(new SplitAssignment.Split(namesAndFractions[i],
+          Double.parseDouble(namesAndFractions[i + 1])));
+    }
+    return new SplitAssignment(splits, seed);
+  }
+
+  private static ExportJob passed(Path input) {
+    return new ExportJob(input, RecordShape.PASSED, "qa_pairs");
+  }
+
+  private static ExportJob rejected(Path input) {
+    return new ExportJob(input, RecordShape.REJECTED, "qa_rejected_hf");
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void pairsBelowTheThresholdMoveToTheRejectedOutputWithTheReasonAndAreCounted()
+      throws Exception {
+    Path passed = input("qa_passed.jsonl", "a|p|0.9", "b|p|0.62", "BLANK", "c|p|0.8");
+    Path rejected = input("qa_rejected.jsonl", "r|p|0.3");
+    Path out = dir.resolve("out");
+    var training = training(OptionalDouble.of(0.8), TrainingSet.Dedup.NONE, 0.8, null,
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+
+    ExportSummary summary = export(training, out, passed(passed), rejected(rejected));
+
+    assertEquals(List.of("a|p|0.9", "c|p|0.8"), lines(out.resolve("qa_pairs.txt")));
+    assertEquals(List.of("b|p|0.62|validation_score 0.62 is below the export threshold 0.8",
+        "r|p|0.3|unknown"), lines(out.resolve("qa_rejected_hf.txt")));
+    FileSummary first = summary.files().get(0);
+    assertEquals(4, first.linesRead());
+    assertEquals(2, first.exported());
+    assertEquals(1, first.curation().belowThreshold());
+    assertEquals(1, first.blankLines());
+    FileSummary second = summary.files().get(1);
+    assertEquals(1, second.exported());
+    assertEquals(1, second.curation().received());
+    assertEquals(2, second.rows());
+    assertEquals(2, cards.get(0).configs().get(1).rows());
+  }
+
+  @Test
+  void withoutARejectedInputTheMovedPairsStillGetARejectedOutput() throws Exception {
+    Path passed = input("qa_passed.jsonl", "a|p|0.9", "b|p|0.5");
+    Path out = dir.resolve("out");
+    var training = training(OptionalDouble.of(0.8), TrainingSet.Dedup.NONE, 0.8, null,
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+
+    ExportSummary summary = export(training, out, passed(passed));
+
+    assertEquals(List.of("b|p|0.5|validation_score 0.5 is below the export threshold 0.8"),
+        lines(out.resolve("qa_rejected_hf.txt")));
+    assertEquals(2, summary.files().size());
+    assertEquals(1, summary.files().get(1).rows());
+  }
+
+  @Test
+  void exactDedupKeepsTheBestScoredPairOfEachGroupAndTheEarliestOnATie() throws Exception {
+    Path passed = input("qa_passed.jsonl",
+        "Hur ofta byter jag handskar?|p|0.7",        // 1: group A
+        "Vad är basala hygienrutiner?|p|0.9",        // 2: group B, tie: kept (earliest)
+        "hur ofta byter jag handskar|p|0.95",        // 3: group A, best: kept
+        "Vad är  basala hygienrutiner|p|0.9",        // 4: group B, tie: dropped
+        "HUR OFTA BYTER JAG HANDSKAR?!|p|0.8",       // 5: group A, dropped
+        "Får jag ge Alvedon?|p|0.5");                // 6: alone
+    Path out = dir.resolve("out");
+
+    ExportSummary summary = export(dedup(TrainingSet.Dedup.EXACT, 0.8), out, passed(passed));
+
+    assertEquals(List.of("Vad är basala hygienrutiner?|p|0.9",
+        "hur ofta byter jag handskar|p|0.95", "Får jag ge Alvedon?|p|0.5"),
+        lines(out.resolve("qa_pairs.txt")));
+    assertEquals(List.of("1:3:1.00:Hur ofta byter jag handskar?",
+        "4:2:1.00:Vad är  basala hygienrutiner", "5:3:1.00:HUR OFTA BYTER JAG HANDSKAR?!"),
+        lines(out.resolve("qa_pairs.txt.duplicates.jsonl")));
+    FileSummary file = summary.files().get(0);
+    assertEquals(3, file.curation().duplicates());
+    assertEquals(6, file.linesRead());
+    assertEquals(3, file.exported());
+  }
+
+  @Test
+  void nearDedupGroupsInflectionsReorderedWordsAndSwedishLettersButNotOtherQuestions()
+      throws Exception {
+    Path passed = input("qa_passed.jsonl",
+        "Hur ofta ska jag byta handskar?|p|0.8",              // 1: kept
+        "Hur ofta ska jag byta handskarna?|p|0.7",            // 2: inflection of 1
+        "När ska jag tvätta händerna?|p|0.6",                 // 3: dropped for 4
+        "Ska jag tvätta händerna när?|p|0.9",                 // 4: reordered 3, best
+        "Hur förvarar jag läkemedel hos vårdtagaren?|p|0.9",  // 5: kept
+        "Hur förvarar jag livsmedel hos vårdtagaren?|p|0.9",  // 6: another question
+        "Na\u0308r ska jag tva\u0308tta ha\u0308nderna|p|0.5"); // 7: 3 decomposed
+    Path out = dir.resolve("out");
+
+    export(dedup(TrainingSet.Dedup.NEAR, 0.8), out, passed(passed));
+
+    assertEquals(List.of("Hur ofta ska jag byta handskar?|p|0.8",
+        "Ska jag tvätta händerna när?|p|0.9",
+        "Hur förvarar jag läkemedel hos vårdtagaren?|p|0.9",
+        "Hur förvarar jag livsmedel hos vårdtagaren?|p|0.9"),
+        lines(out.resolve("qa_pairs.txt")));
+    List<String> log = lines(out.resolve("qa_pairs.txt.duplicates.jsonl"));
+    assertEquals(3, log.size(), log.toString());
+    assertTrue(log.get(0).startsWith("2:1:0.8"), log.get(0));
+    assertTrue(log.get(1).startsWith("3:4:1.00:"), log.get(1));
+    assertTrue(log.get(2).startsWith("7:4:1.00:"), log.get(2));
+  }
+
+  @Test
+  void aRejectedPairNeverRemovesAPassedOne() throws Exception {
+    Path passed = input("qa_passed.jsonl", "Hur ofta byter jag handskar?|p|0.5");
+    Path rejected = input("qa_rejected.jsonl", "Hur ofta byter jag handskar?|p|0.9");
+    Path out = dir.resolve("out");
+
+    export(dedup(TrainingSet.Dedup.NEAR, 0.8), out, passed(passed), rejected(rejected));
+
+    assertEquals(1, lines(out.resolve("qa_pairs.txt")).size());
+    assertEquals(1, lines(out.resolve("qa_rejected_hf.txt")).size());
+    assertFalse(Files.exists(out.resolve("qa_pairs.txt.duplicates.jsonl")));
+  }
+
+  @Test
+  void theSplitIsTheSameOnEveryRunAndAnAppendedInputKeepsEveryOldPairInItsSplit()
+      throws Exception {
+    List<String> first = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      first.add("Fråga nummer " + i + " om rutiner|p|0.9");
+    }
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        split(0, "train", "0.8", "validation", "0.1", "test", "0.1"),
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    export(training, dir.resolve("a"), passed(input("one.jsonl", first.toArray(String[]::new))));
+    export(training, dir.resolve("b"), passed(input("one.jsonl", first.toArray(String[]::new))));
+    List<String> appended = new ArrayList<>(first);
+    for (int i = 300; i < 600; i++) {
+      appended.add("Fråga nummer " + i + " om rutiner|p|0.9");
+    }
+    export(training, dir.resolve("c"),
+        passed(input("two.jsonl", appended.toArray(String[]::new))));
+
+    Map<String, String> runA = splitOf(dir.resolve("a"));
+    assertEquals(runA, splitOf(dir.resolve("b")));
+    Map<String, String> runC = splitOf(dir.resolve("c"));
+    runA.forEach((pair, split) -> assertEquals(split, runC.get(pair), pair));
+    assertEquals(600, runC.size());
+    long test = runA.values().stream().filter("test"::equals).count();
+    assertTrue(test > 10 && test < 60, "about 10 % of 300 in test: " + test);
+  }
+
+  @Test
+  void pairsWhoseQuestionsNormaliseAlikeNeverStraddleSplits() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      lines.add("Fråga " + i + "?|p|0.9");
+      lines.add("FRÅGA " + i + "|p|0.8");
+    }
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        split(3, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    Map<String, String> splits = splitOf(dir.resolve("out"));
+    for (int i = 0; i < 200; i++) {
+      assertEquals(splits.get("Fråga " + i + "?|p|0.9"), splits.get("FRÅGA " + i + "|p|0.8"));
+    }
+  }
+
+  @Test
+  void withNearDedupNoKeptQuestionHasAVerifiedParaphraseInAnotherSplit() throws Exception {
+    List<String> lines = new ArrayList<>();
+    var random = new java.util.Random(1);
+    for (int i = 0; i < 100; i++) {
+      String a = word(random);
+      String b = word(random);
+      String c = word(random);
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7"); // inflected
+      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");         // reordered
+    }
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NEAR, 0.8,
+        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    ExportSummary summary = export(training, dir.resolve("out"),
+        passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    Map<String, String> splits = splitOf(dir.resolve("out"));
+    assertEquals(100, splits.size(), "one pair of each group kept");
+    assertEquals(200, summary.files().get(0).curation().duplicates());
+    for (String pair : splits.keySet()) {
+      assertTrue(pair.startsWith("Hur ofta ska jag ") && pair.endsWith("?|p|0.9"), pair);
+    }
+    assertTrue(splits.containsValue("train") && splits.containsValue("test"));
+  }
+
+  /** A made-up Swedish-lettered word, so that groups share no more than the question's frame. */
+  private static String word(java.util.Random random) {
+    String letters = "abcdefghijklmnopqrstuvwxyzåäö";
+    var word = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      word.append(letters.charAt(random.nextInt(letters.length())));
+    }
+    return word.toString();
+  }
+
+  @Test
+  void aSplitLargerThanTheShardSizeIsWrittenAsHubNamedShardsAndTheCardListsThem()
+      throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      lines.add("Fråga nummer " + i + "|p|0.9");
+    }
+    // About 100 bytes a record by the estimate: 100 kB in all, cut at 30 kB.
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.EXACT, 0.8,
+        split(0, "train", "0.9", "test", "0.1"), 30_000);
+    ExportSummary summary = export(training, dir.resolve("out"),
+        passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    FileSummary.SplitFiles train = summary.files().get(0).curation().splits().get(0);
+    FileSummary.SplitFiles test = summary.files().get(0).curation().splits().get(1);
+    assertEquals(List.of("qa_pairs-train-00000-of-00004.txt", "qa_pairs-train-00001-of-00004.txt",
+        "qa_pairs-train-00002-of-00004.txt", "qa_pairs-train-00003-of-00004.txt"),
+        train.files().stream().map(path -> path.getFileName().toString()).toList());
+    assertEquals(List.of("qa_pairs-test.txt"),
+        test.files().stream().map(path -> path.getFileName().toString()).toList());
+    long rows = 0;
+    for (Path shard : train.files()) {
+      long shardRows = lines(shard).size();
+      assertEquals(train.rows() / 4.0, shardRows, 1.0, "shards hold equal shares");
+      rows += shardRows;
+    }
+    assertEquals(train.rows(), rows);
+    assertEquals(1000, train.rows() + test.rows());
+    DatasetCard.Config config = cards.get(0).configs().get(0);
+    assertEquals(List.of("train", "test"),
+        config.splits().stream().map(DatasetCard.Split::name).toList());
+    assertEquals(4, config.splits().get(0).dataFiles().size());
+    assertEquals(train.rows(), config.splits().get(0).numExamples());
+    assertFalse(Files.exists(dir.resolve("out/qa_pairs.txt")));
+  }
+
+  /** Each output line of the split files in {@code out}, with its split's name. */
+  private static Map<String, String> splitOf(Path out) throws IOException {
+    Map<String, String> splits = new HashMap<>();
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("qa_pairs-")) {
+          String split = name.substring("qa_pairs-".length()).replaceFirst("[-.].*", "");
+          for (String line : lines(file)) {
+            splits.put(line, split);
+          }
+        }
+      }
+    }
+    return splits;
+  }
+}
