@@ -6,8 +6,10 @@ import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.InvalidInputException;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.CorruptInputException;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
@@ -18,7 +20,6 @@ import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
 import io.qaexport.domain.RecordMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,7 +54,6 @@ final class FileExport {
     Path input = job.input();
     Path outputPath =
         command.outputDir().resolve(job.outputBaseName() + "." + format.fileExtension());
-    progress.fileStarted(input, sizeOrUnknown(input));
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
     var invalid = new InvalidLines(command.errorPolicy(), input, errorsPath(outputPath), outputs,
@@ -64,8 +64,10 @@ final class FileExport {
     long outputBytes;
     try (PairReader reader = open(input);
         RecordOutput output = RecordOutput.open(format, job.shape(), outputPath, outputs)) {
+      progress.fileStarted(input, reader.sizeBytes());
       RecordSink records = output; // stages between mapping and writing wrap it here
-      for (SourceLine line = next(reader, input); line != null; line = next(reader, input)) {
+      for (SourceLine line = next(reader, input, linesRead); line != null;
+          line = next(reader, input, linesRead)) {
         if (++linesRead % PROGRESS_EVERY_LINES == 0) {
           progress.linesRead(linesRead);
         }
@@ -115,6 +117,8 @@ final class FileExport {
   private PairReader open(Path input) throws ExportException {
     try {
       return source.open(input);
+    } catch (CorruptInputException e) {
+      throw corrupt(input, 0, e);
     } catch (NoSuchFileException e) {
       throw new UsageException(input + ": no such file");
     } catch (IOException e) {
@@ -122,7 +126,7 @@ final class FileExport {
     }
   }
 
-  private SourceLine next(PairReader reader, Path input) throws ExportIoException {
+  private SourceLine next(PairReader reader, Path input, long linesRead) throws ExportException {
     try {
       SourceLine line = reader.next();
       if (reader.bytesRead() != bytesReported) {
@@ -130,20 +134,21 @@ final class FileExport {
         command.progress().bytesRead(bytesReported);
       }
       return line;
+    } catch (CorruptInputException e) {
+      throw corrupt(input, linesRead, e);
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + input, e);
     }
+  }
+
+  /** Undecodable bytes end the run whatever the error policy: no later line can be trusted. */
+  private static InvalidInputException corrupt(Path input, long linesRead,
+      CorruptInputException e) {
+    return InvalidInputException.unreadable(input, linesRead + 1, e.getMessage());
   }
 
   static Path errorsPath(Path output) {
     return output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
   }
 
-  private static long sizeOrUnknown(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return -1;
-    }
-  }
 }

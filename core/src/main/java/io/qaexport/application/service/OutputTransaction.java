@@ -29,7 +29,7 @@ final class OutputTransaction implements AutoCloseable {
   private final boolean createdDirectory;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
   private final List<Path> removeOnCommit = new ArrayList<>();
-  private final Thread shutdownHook = new Thread(this::discard, "qa-export-cleanup");
+  private final Thread shutdownHook = new Thread(this::abandon, "qa-export-cleanup");
   private boolean finished;
   private boolean committed;
 
@@ -186,12 +186,20 @@ final class OutputTransaction implements AutoCloseable {
   /** Ends the transaction: without a commit, nothing of this run stays behind. */
   @Override
   public void close() {
-    discard();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
       // The hook is running or has run; nothing to undo.
     }
+    abandon();
+  }
+
+  /**
+   * Without a commit: removes the staged files, and the directory if this run created it. Also
+   * what the shutdown hook does, so Ctrl-C leaves no directory behind either.
+   */
+  private synchronized void abandon() {
+    discard();
     if (!committed && createdDirectory) {
       // A failed run leaves nothing behind, not even the directory it made (if still empty).
       try {

@@ -24,7 +24,19 @@ public final class CliParser {
   /** The longest input line accepted unless {@code --max-line-bytes} says otherwise. */
   public static final int DEFAULT_MAX_LINE_BYTES = size(CliSyntax.DEFAULT_MAX_LINE);
 
+  /** What {@code -} stands for as an input file. */
+  static final Path STDIN = Path.of("/dev/stdin");
+
   private CliParser() {}
+
+  /**
+   * The option's value, the last one given when it is repeated (as GNU tools do: an alias or a
+   * script's default can be overridden by appending), or {@code fallback} when absent.
+   */
+  private static String value(CommandLine line, String option, String fallback) {
+    String[] values = line.getOptionValues(option);
+    return values == null || values.length == 0 ? fallback : values[values.length - 1];
+  }
 
   public static CliRequest parse(String... args) throws CliUsageException {
     CommandLine line;
@@ -53,22 +65,26 @@ public final class CliParser {
   private static CliOptions exportOptions(CommandLine line) throws CliUsageException {
     Path inputDir = path(line, "input-dir", CliSyntax.DEFAULT_INPUT_DIR);
     boolean passedNamed = line.hasOption("passed");
-    Path passed = passedNamed ? path(line, "passed", null) : inputDir.resolve(CliSyntax.PASSED_FILE);
+    Path passed = passedNamed ? input(line, "passed") : inputDir.resolve(CliSyntax.PASSED_FILE);
     // A passed file named on its own sets the directory: the rejected file and the outputs are
     // looked for and written beside it, as the pipeline keeps them together.
     Path directory = inputDir;
     if (passedNamed && !line.hasOption("input-dir")) {
       directory = passed.getParent() == null ? Path.of(".") : passed.getParent();
     }
-    var inputs = new CliOptions.Inputs(passed, passedNamed, optionalPath(line, "rejected"),
-        directory);
+    Optional<Path> rejected =
+        line.hasOption("rejected") ? Optional.of(input(line, "rejected")) : Optional.empty();
+    if (passed.equals(STDIN) && rejected.equals(Optional.of(STDIN))) {
+      throw new CliUsageException("--passed and --rejected cannot both read stdin ('-')");
+    }
+    var inputs = new CliOptions.Inputs(passed, passedNamed, rejected, directory);
     Path outputDir = line.hasOption("output-dir") ? path(line, "output-dir", null) : directory;
     String format =
-        line.getOptionValue("format", CliSyntax.DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
+        value(line, "format", CliSyntax.DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
     var reading = new CliOptions.Reading(
-        errorPolicy(line.getOptionValue("on-error", CliSyntax.DEFAULT_ON_ERROR)),
+        errorPolicy(value(line, "on-error", CliSyntax.DEFAULT_ON_ERROR)),
         line.hasOption("strict"),
-        maxLineBytes(line.getOptionValue("max-line-bytes")));
+        maxLineBytes(value(line, "max-line-bytes", null)));
     Optional<CliOptions.Card> card = card(line, outputDir);
     Optional<Path> summaryJson = optionalPath(line, "summary-json");
     Optional<Path> pluginDir = optionalPath(line, "plugin-dir");
@@ -98,7 +114,7 @@ public final class CliParser {
         }
       }
       String value = flag.readsFile()
-          ? path(line, flag.name(), null).toString() : line.getOptionValue(flag.name());
+          ? path(line, flag.name(), null).toString() : value(line, flag.name(), null);
       arguments.add(new FormatArgument(flag.name(), option, value, flag.readsFile()));
     }
     return arguments;
@@ -115,8 +131,8 @@ public final class CliParser {
     Path file = line.hasOption("dataset-card")
         ? path(line, "dataset-card", null) : outputDir.resolve(CliSyntax.CARD_FILE);
     return Optional.of(new CliOptions.Card(file,
-        line.getOptionValue("license", CliSyntax.DEFAULT_LICENSE),
-        line.getOptionValue("pretty-name", CliSyntax.DEFAULT_PRETTY_NAME)));
+        value(line, "license", CliSyntax.DEFAULT_LICENSE),
+        value(line, "pretty-name", CliSyntax.DEFAULT_PRETTY_NAME)));
   }
 
   private static ErrorPolicy errorPolicy(String value) throws CliUsageException {
@@ -167,9 +183,14 @@ public final class CliParser {
     return line.hasOption(option) ? Optional.of(path(line, option, null)) : Optional.empty();
   }
 
+  /** An input file's path; {@code -} is stdin, as for jq and the GNU tools. */
+  private static Path input(CommandLine line, String option) throws CliUsageException {
+    return "-".equals(value(line, option, null)) ? STDIN : path(line, option, null);
+  }
+
   private static Path path(CommandLine line, String option, String fallback)
       throws CliUsageException {
-    String value = line.getOptionValue(option, fallback);
+    String value = value(line, option, fallback);
     if (value == null || value.isBlank()) {
       throw new CliUsageException("--" + option + " needs a path");
     }

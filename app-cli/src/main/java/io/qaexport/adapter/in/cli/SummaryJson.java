@@ -39,8 +39,10 @@ final class SummaryJson {
   private static void render(JsonGenerator json, ExportSummary summary) {
     double seconds = summary.elapsed().toNanos() / 1e9;
     json.writeStartObject();
+    json.writeStringProperty("tool", "qa-export");
+    json.writeStringProperty("version", ToolVersion.get());
     json.writeStringProperty("format", summary.formatName());
-    json.writeStringProperty("output_dir", summary.outputDir().toString());
+    json.writeStringProperty("output_dir", absolute(summary.outputDir()));
     json.writeNumberProperty("elapsed_seconds", seconds);
     json.writeNumberProperty("records_per_second", recordsPerSecond(summary));
     json.writeNumberProperty("lines_read", summary.linesRead());
@@ -48,7 +50,7 @@ final class SummaryJson {
     json.writeNumberProperty("skipped", summary.skipped());
     json.writeName("dataset_card");
     if (summary.datasetCard().isPresent()) {
-      json.writeString(summary.datasetCard().get().toString());
+      json.writeString(absolute(summary.datasetCard().get()));
     } else {
       json.writeNull();
     }
@@ -56,8 +58,8 @@ final class SummaryJson {
     json.writeStartArray();
     for (FileSummary file : summary.files()) {
       json.writeStartObject();
-      json.writeStringProperty("input", file.input().toString());
-      json.writeStringProperty("output", file.output().toString());
+      json.writeStringProperty("input", absolute(file.input()));
+      json.writeStringProperty("output", absolute(file.output()));
       json.writeStringProperty("shape", file.shape().name().toLowerCase(java.util.Locale.ROOT));
       json.writeNumberProperty("lines_read", file.linesRead());
       json.writeNumberProperty("exported", file.exported());
@@ -66,7 +68,7 @@ final class SummaryJson {
       json.writeNumberProperty("output_bytes", file.outputBytes());
       json.writeName("errors_file");
       if (file.errorsFile().isPresent()) {
-        json.writeString(file.errorsFile().get().toString());
+        json.writeString(absolute(file.errorsFile().get()));
       } else {
         json.writeNull();
       }
@@ -88,6 +90,11 @@ final class SummaryJson {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /** A pipeline reads the summary from anywhere: paths do not depend on the run's directory. */
+  private static String absolute(Path path) {
+    return path.toAbsolutePath().normalize().toString();
   }
 
   private static void writeScores(JsonGenerator json, ScoreSummary scores) {
