@@ -9,15 +9,13 @@ import io.qaexport.adapter.in.cli.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.cli.InputResolver;
 import io.qaexport.adapter.in.cli.ResolvedOptions;
+import io.qaexport.adapter.in.cli.ToolVersion;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Properties;
 
 /** The {@code qa-export} entry point. */
 public final class Main {
@@ -103,14 +101,6 @@ public final class Main {
   }
 
   static String version() {
-    var properties = new Properties();
-    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        properties.load(in);
-      }
-    } catch (IOException e) {
-      return "unknown";
-    }
-    return properties.getProperty("version", "unknown");
+    return ToolVersion.get();
   }
 }

@@ -183,6 +183,44 @@ class DatasetCardAndSummaryTest {
   }
 
   @Test
+  void theJsonSummaryNamesTheToolVersionAndEveryPathAbsolutelyWhereverItRan()
+      throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.2), "{\"question\": 1}"));
+    Path here = Path.of("").toAbsolutePath();
+    Path relativeQa = here.relativize(dir.resolve("qa"));
+    Path json = dir.resolve("summary.json");
+
+    CliRun run = CliRun.of("--input-dir", relativeQa.toString(), "--on-error", "skip",
+        "--summary-json", json.toString(), "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode summary = new ObjectMapper().readTree(json.toFile());
+    assertEquals("qa-export", summary.get("tool").asString());
+    assertEquals(Main.version(), summary.get("version").asString());
+    assertTrue(summary.get("version").asString().matches("\\d+\\.\\d+\\.\\d+"));
+    assertEquals(dir.resolve("qa").toString(), summary.get("output_dir").asString());
+    assertEquals(dir.resolve("qa/README.md").toString(), summary.get("dataset_card").asString());
+    JsonNode file = summary.get("files").get(0);
+    assertEquals(dir.resolve("qa/qa_passed.jsonl").toString(), file.get("input").asString());
+    assertEquals(dir.resolve("qa/qa_pairs.jsonl").toString(), file.get("output").asString());
+    assertEquals(dir.resolve("qa/qa_pairs.jsonl.errors.jsonl").toString(),
+        file.get("errors_file").asString());
+  }
+
+  @Test
+  void withStrictTheSummarySaysWhichDefaultsWereStillApplied() throws IOException {
+    input("qa_passed.jsonl", List.of(pair("{\"roll\": \"underskoterska\"}", 0.6)));
+
+    CliRun strict = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--strict");
+
+    assertEquals(0, strict.exitCode(), strict.err());
+    assertTrue(strict.err().contains("    defaults applied (fields --strict does not cover):"
+        + " persona.erfarenhet 1 (\"unknown\")\n"), strict.err());
+    assertTrue(CliRun.of("--help").out().replaceAll("\\s+", " ").contains(
+        "persona.roll, persona.erfarenhet, an empty persona and failure_reason still get theirs"));
+  }
+
+  @Test
   void aProgressBarIsDrawnOnlyOnATerminalAndNeverWhenQuiet() throws IOException {
     List<String> lines = new ArrayList<>();
     String padding = "x".repeat(1500);

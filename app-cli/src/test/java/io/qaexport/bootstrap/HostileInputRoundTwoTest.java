@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +46,9 @@ class HostileInputRoundTwoTest {
   void skippingEveryRecordOfARunFailsItUnlessMaxErrorsIsGiven() throws IOException {
     Path passed = dir.resolve("in/qa_passed.jsonl");
     Files.createDirectories(passed.getParent());
-    try (var gzip = new GZIPOutputStream(Files.newOutputStream(passed))) {
-      gzip.write("{\"question\":\"q\"}\n".repeat(50).getBytes(StandardCharsets.UTF_8));
-    }
+    // UTF-16 text: every line is invalid (JSON Lines is UTF-8), as with any wrong file type.
+    Files.write(passed,
+        "{\"question\":\"q\"}\n".repeat(50).getBytes(StandardCharsets.UTF_16LE));
     Path out = dir.resolve("out");
 
     CliRun skip = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),

@@ -3,6 +3,7 @@ package io.qaexport.bootstrap;
 import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -56,7 +57,10 @@ class InterruptionTest {
 
   private Process startExport(Path out) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    // Through perl, which restores Ctrl-C's default action: a child started from a background
+    // job inherits SIGINT ignored, and the JVM then keeps ignoring it.
+    return new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!", java,
+        "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "--passed", bigInput.toString(), "--output-dir", out.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("child.log").toFile())
@@ -142,5 +146,21 @@ class InterruptionTest {
     assertEquals("{\"question\":\"ny\",\"answer\":\"körning\",\"source\":\"\",\"persona\":"
         + "\"unknown\",\"validation_score\":0.0}\n",
         Files.readString(out.resolve("qa_pairs.jsonl"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void ctrlCEndsWithExit130SaysNothingWasWrittenAndRemovesTheDirectoryItCreated()
+      throws Exception {
+    Path out = dir.resolve("new-out");
+    Process child = startExport(out);
+    awaitGrowingTemporaryFile(child, out);
+
+    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start()
+        .waitFor(), "SIGINT, as Ctrl-C sends it");
+
+    assertEquals(128 + 2, awaitExit(child), "ended by SIGINT");
+    String log = Files.readString(dir.resolve("child.log"));
+    assertTrue(log.endsWith("qa-export: interrupted: nothing was written or replaced\n"), log);
+    assertFalse(Files.exists(out), "the output directory this run created is gone");
   }
 }

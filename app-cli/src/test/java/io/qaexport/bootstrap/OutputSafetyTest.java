@@ -92,7 +92,7 @@ class OutputSafetyTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(Files.isSymbolicLink(link), "the link is kept");
-    assertTrue(Files.readString(real).startsWith("{\"format\":\"jsonl\""), Files.readString(real));
+    assertTrue(Files.readString(real).startsWith("{\"tool\":\"qa-export\""), Files.readString(real));
   }
 
   @Test
@@ -103,7 +103,7 @@ class OutputSafetyTest {
         dir.resolve("out").toString(), "--summary-json", "-", "--quiet");
 
     assertEquals(0, dash.exitCode(), dash.err());
-    assertTrue(dash.out().startsWith("{\"format\":\"jsonl\""), dash.out());
+    assertTrue(dash.out().startsWith("{\"tool\":\"qa-export\""), dash.out());
 
     // /dev/stdout in a child whose stdout is a pipe: written through, never replaced.
     Process child = new ProcessBuilder(
@@ -115,7 +115,7 @@ class OutputSafetyTest {
     String stderr = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(child.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, child.exitValue(), stderr);
-    assertTrue(stdout.startsWith("{\"format\":\"jsonl\""), stdout);
+    assertTrue(stdout.startsWith("{\"tool\":\"qa-export\""), stdout);
     assertTrue(Files.isSymbolicLink(Path.of("/dev/stdout")));
   }
 
@@ -139,7 +139,7 @@ class OutputSafetyTest {
         dir.resolve("out").toString(), "--summary-json", fifo.toString(), "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(reader.get(30, TimeUnit.SECONDS).startsWith("{\"format\":\"jsonl\""));
+    assertTrue(reader.get(30, TimeUnit.SECONDS).startsWith("{\"tool\":\"qa-export\""));
     assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
   }
 }

@@ -6,9 +6,11 @@ import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.InvalidInputException;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.out.CorruptInputException;
 import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
@@ -74,10 +76,9 @@ final class FileExport {
     Path outputPath = OutputPaths.outputPath(command, job, format);
     TrainingSet training = command.trainingSet();
     boolean passed = !job.shape().hasFailureReason();
-    PassedSurvey.Result survey = passed && needsSurvey(input, training)
+    PassedSurvey.Result survey = passed && needsSurvey(job, training)
         ? PassedSurvey.run(source, input, job.shape(), command.strict(), training)
         : new PassedSurvey.Result(null, DatasetFiles.Layout.single(splits(passed)));
-    progress.fileStarted(input, sizeOrUnknown(input));
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
     var invalid = new InvalidLines(command.errorPolicy(), input, errorsPath(outputPath), outputs,
@@ -92,6 +93,7 @@ final class FileExport {
     long outputBytes;
     try (PairReader reader = open(input, job);
         DatasetFiles output = outputFor(job, outputPath, passed, moved, hashes, survey)) {
+      progress.fileStarted(input, reader.sizeBytes());
       RecordSink records = output;
       if (survey.verdicts() != null) {
         records = duplicates = new DropDuplicates(survey.verdicts(), hashes, outputPath, outputs,
@@ -101,7 +103,8 @@ final class FileExport {
         records = belowThreshold = new BelowThreshold(training.minScore().getAsDouble(),
             format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null, records);
       }
-      for (SourceLine line = next(reader, input); line != null; line = next(reader, input)) {
+      for (SourceLine line = next(reader, input, linesRead); line != null;
+          line = next(reader, input, linesRead)) {
         if (++linesRead % PROGRESS_EVERY_LINES == 0) {
           progress.linesRead(linesRead);
         }
@@ -149,12 +152,32 @@ final class FileExport {
     }
   }
 
-  /** Whether the passed file needs a first pass: to find duplicates, or to size its shards. */
-  private static boolean needsSurvey(Path input, TrainingSet training) {
-    // The output is smaller than the input but for defaults; at half the shard size no split
-    // can need two shards.
-    return training.dedup() != TrainingSet.Dedup.NONE
-        || sizeOrUnknown(input) > training.maxShardBytes() / 2;
+  /**
+   * Whether the passed file needs a first pass: to find duplicates, or to size its shards. A
+   * stream (stdin, a pipe) cannot be read twice: it is not sharded, and deduplication refuses it.
+   */
+  private boolean needsSurvey(ExportJob job, TrainingSet training) throws ExportException {
+    boolean dedup = training.dedup() != TrainingSet.Dedup.NONE;
+    if (!Files.isRegularFile(job.input())) {
+      if (dedup) {
+        throw new UsageException(job.input() + " is not a regular file: deduplication reads the"
+            + " passed pairs twice, which a stream cannot give");
+      }
+      return false;
+    }
+    if (dedup) {
+      return true;
+    }
+    // The output is smaller than the plain input but for defaults; at half the shard size no
+    // split can need two shards. A compressed file's plain size is unknown: bounded by 20 times
+    // its size (text rarely compresses better), a larger one is surveyed.
+    long plainSize;
+    try (PairReader probe = open(job.input(), job)) {
+      plainSize = probe.sizeBytes() >= 0 ? probe.sizeBytes() : 20 * Files.size(job.input());
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + job.input(), e);
+    }
+    return plainSize > training.maxShardBytes() / 2;
   }
 
   private int splits(boolean passed) {
@@ -209,6 +232,8 @@ final class FileExport {
   private PairReader open(Path input, ExportJob job) throws ExportException {
     try {
       return source.open(input, job.shape());
+    } catch (CorruptInputException e) {
+      throw corrupt(input, 0, e);
     } catch (NoSuchFileException e) {
       throw new UsageException(input + ": no such file");
     } catch (IOException e) {
@@ -216,7 +241,7 @@ final class FileExport {
     }
   }
 
-  private SourceLine next(PairReader reader, Path input) throws ExportIoException {
+  private SourceLine next(PairReader reader, Path input, long linesRead) throws ExportException {
     try {
       SourceLine line = reader.next();
       if (reader.bytesRead() != bytesReported) {
@@ -224,20 +249,21 @@ final class FileExport {
         command.progress().bytesRead(bytesReported);
       }
       return line;
+    } catch (CorruptInputException e) {
+      throw corrupt(input, linesRead, e);
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + input, e);
     }
+  }
+
+  /** Undecodable bytes end the run whatever the error policy: no later line can be trusted. */
+  private static InvalidInputException corrupt(Path input, long linesRead,
+      CorruptInputException e) {
+    return InvalidInputException.unreadable(input, linesRead + 1, e.getMessage());
   }
 
   static Path errorsPath(Path output) {
     return output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
   }
 
-  private static long sizeOrUnknown(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return -1;
-    }
-  }
 }

@@ -77,7 +77,7 @@ final class OutputTransaction implements AutoCloseable {
   private final DirectoryLock lock;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
   private final List<Path> removeOnCommit = new ArrayList<>();
-  private final Thread shutdownHook = new Thread(this::interrupted, "qa-export-cleanup");
+  private final Thread shutdownHook = new Thread(this::abandon, "qa-export-cleanup");
   private boolean finished;
   private boolean committed;
 
@@ -349,21 +349,24 @@ final class OutputTransaction implements AutoCloseable {
     temporaryToFinal.clear();
   }
 
-  /** The shutdown hook: Ctrl-C or SIGTERM; the lock goes with the process. */
-  private void interrupted() {
-    discard();
-    lock.release();
-  }
-
   /** Ends the transaction: without a commit, nothing of this run stays behind. */
   @Override
   public void close() {
-    discard();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
       // The hook is running or has run; nothing to undo.
     }
+    abandon();
+  }
+
+  /**
+   * Without a commit: removes the staged files, releases the lock, and removes the directory if
+   * this run created it. Also what the shutdown hook does (Ctrl-C, SIGTERM), so an interrupted
+   * run leaves no directory behind either; the lock goes with the process in any case.
+   */
+  private synchronized void abandon() {
+    discard();
     lock.release();
     if (!committed && createdDirectory) {
       // A failed run leaves nothing behind, not even the directory it made (if still empty).

@@ -12,6 +12,9 @@ import io.qaexport.domain.QuestionKey;
 import io.qaexport.domain.RecordMapper;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
+import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.out.CorruptInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -30,7 +33,7 @@ final class PassedSurvey {
   record Result(DuplicateVerdicts verdicts, DatasetFiles.Layout layout) {}
 
   static Result run(QaPairSource source, Path input, RecordShape shape, boolean strict,
-      TrainingSet training) throws ExportIoException {
+      TrainingSet training) throws ExportException {
     SplitAssignment assignment = training.split().orElse(null);
     int splits = assignment == null ? 1 : assignment.size();
     long[] rows = new long[splits];
@@ -44,8 +47,10 @@ final class PassedSurvey {
     NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR ? new NearGroups() : null;
     var mapper = new RecordMapper(strict);
     var uncounted = new DefaultCounts(); // the second pass counts the defaults
-    try (PairReader reader = source.open(input)) {
+    long lines = 0;
+    try (PairReader reader = source.open(input, shape)) {
       for (SourceLine line = reader.next(); line != null; line = reader.next()) {
+        lines++;
         if (!(line instanceof SourceLine.Pair pair)) {
           continue;
         }
@@ -70,6 +75,9 @@ final class PassedSurvey {
           kept.accept(hash, pair.lineNumber(), size);
         }
       }
+    } catch (CorruptInputException e) {
+      // Undecodable bytes end the run whatever the error policy, as in the export pass.
+      throw InvalidInputException.unreadable(input, lines + 1, e.getMessage());
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + input, e);
     }

@@ -4,6 +4,7 @@ import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.RawLine;
 import io.qaexport.application.port.out.SourceLine;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +19,9 @@ import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Reads the validation step's JSON Lines: one object per line, UTF-8 (validated, never
- * replaced), an optional byte-order mark, CRLF or LF line ends, whitespace-only lines skipped.
+ * replaced), an optional byte-order mark, CRLF or LF line ends, whitespace-only lines skipped;
+ * gzip, zstd, bzip2 or xz compressed, told by the first bytes, with lines counted in the
+ * decompressed text.
  */
 final class JsonlQaPairSource implements QaPairSource {
   private static final int READ_CHUNK = 1 << 16;
@@ -51,12 +54,24 @@ final class JsonlQaPairSource implements QaPairSource {
 
   @Override
   public PairReader open(Path file) throws IOException {
-    return new JsonlPairReader(Files.newInputStream(file), true);
+    return open(file, RecordShape.REJECTED);
   }
 
   @Override
   public PairReader open(Path file, RecordShape shape) throws IOException {
-    return new JsonlPairReader(Files.newInputStream(file), shape.hasFailureReason());
+    // A pipe's channel cannot tell its size or position, which buffered reads ask for.
+    boolean stream = Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+    InputStream raw = stream ? new FileInputStream(file.toFile()) : Files.newInputStream(file);
+    try {
+      Decompression.Opened opened = Decompression.open(raw, READ_CHUNK);
+      // Only a plain regular file's size is what the lines add up to.
+      long size = opened.kind() == Decompression.NONE && Files.isRegularFile(file)
+          ? Files.size(file) : -1;
+      return new JsonlPairReader(opened.in(), size, shape.hasFailureReason());
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
   }
 
   /** Turns each line of the file into a pair, a blank line or an invalid line with its reason. */
@@ -64,13 +79,20 @@ final class JsonlQaPairSource implements QaPairSource {
     private final InputStream in;
     private final LineSplitter lines;
     private final PairParser parser;
+    private final long sizeBytes;
     private long lineNumber;
 
-    JsonlPairReader(InputStream in, boolean readsFailureReason) {
+    JsonlPairReader(InputStream in, long sizeBytes, boolean readsFailureReason) {
       this.in = in;
+      this.sizeBytes = sizeBytes;
       // One byte more than the limit: the CR of a CRLF line end is not part of the line.
       this.lines = new LineSplitter(in, maxLineBytes + 1);
       this.parser = new PairParser(json, readsFailureReason);
+    }
+
+    @Override
+    public long sizeBytes() {
+      return sizeBytes;
     }
 
     @Override

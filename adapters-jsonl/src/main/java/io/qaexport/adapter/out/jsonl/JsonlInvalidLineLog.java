@@ -13,7 +13,7 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * The {@code --on-error skip} log: one JSON object per skipped line with {@code line},
- * {@code column} (0 when unknown), {@code reason} and the line itself as {@code raw}; a line that
+ * {@code column} ({@code null} when unknown), {@code reason} and the line itself as {@code raw}; a line that
  * is not valid UTF-8 goes to {@code raw_base64} instead, so it is still kept byte for byte.
  */
 final class JsonlInvalidLineLog implements InvalidLineLog {
@@ -29,7 +29,12 @@ final class JsonlInvalidLineLog implements InvalidLineLog {
     try {
       generator.writeStartObject();
       generator.writeNumberProperty("line", lineNumber);
-      generator.writeNumberProperty("column", column);
+      // 0 is how callers say "unknown"; a reader of the log should not take it for a column.
+      if (column > 0) {
+        generator.writeNumberProperty("column", column);
+      } else {
+        generator.writeNullProperty("column");
+      }
       generator.writeStringProperty("reason", reason);
       String text = strictUtf8(rawLine);
       if (text != null && !hasSurrogates(text)) {

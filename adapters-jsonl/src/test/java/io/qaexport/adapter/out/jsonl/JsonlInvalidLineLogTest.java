@@ -31,4 +31,17 @@ class JsonlInvalidLineLogTest {
         + " of the line\",\"raw_base64\":\"" + Base64.getEncoder().encodeToString(notUtf8)
         + "\"}", lines.get(1));
   }
+
+  @Test
+  void anUnknownColumnIsNullNotAColumnNumber() throws IOException {
+    Path file = dir.resolve("qa_pairs.jsonl.errors.jsonl");
+    try (var log = new JsonlInvalidLineLog(file)) {
+      log.append(4, 0, "validation.composite_score is NaN; a score must be a finite number",
+          "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertEquals("{\"line\":4,\"column\":null,\"reason\":\"validation.composite_score is NaN; a"
+        + " score must be a finite number\",\"raw\":\"{}\"}",
+        Files.readAllLines(file, StandardCharsets.UTF_8).get(0));
+  }
 }

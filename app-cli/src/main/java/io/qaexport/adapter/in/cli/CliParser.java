@@ -30,7 +30,19 @@ public final class CliParser {
   /** The longest input line accepted unless {@code --max-line-bytes} says otherwise. */
   public static final int DEFAULT_MAX_LINE_BYTES = size(CliSyntax.DEFAULT_MAX_LINE);
 
+  /** What {@code -} stands for as an input file. */
+  static final Path STDIN = Path.of("/dev/stdin");
+
   private CliParser() {}
+
+  /**
+   * The option's value, the last one given when it is repeated (as GNU tools do: an alias or a
+   * script's default can be overridden by appending), or {@code fallback} when absent.
+   */
+  private static String value(CommandLine line, String option, String fallback) {
+    String[] values = line.getOptionValues(option);
+    return values == null || values.length == 0 ? fallback : values[values.length - 1];
+  }
 
   public static CliRequest parse(String... args) throws CliUsageException {
     CommandLine line;
@@ -59,23 +71,27 @@ public final class CliParser {
   private static CliOptions exportOptions(CommandLine line) throws CliUsageException {
     Path inputDir = path(line, "input-dir", CliSyntax.DEFAULT_INPUT_DIR);
     boolean passedNamed = line.hasOption("passed");
-    Path passed = passedNamed ? path(line, "passed", null) : inputDir.resolve(CliSyntax.PASSED_FILE);
+    Path passed = passedNamed ? input(line, "passed") : inputDir.resolve(CliSyntax.PASSED_FILE);
     // A passed file named on its own sets the directory: the rejected file and the outputs are
     // looked for and written beside it, as the pipeline keeps them together.
     Path directory = inputDir;
     if (passedNamed && !line.hasOption("input-dir")) {
       directory = passed.getParent() == null ? Path.of(".") : passed.getParent();
     }
-    var inputs = new CliOptions.Inputs(passed, passedNamed, optionalPath(line, "rejected"),
-        directory);
+    Optional<Path> rejected =
+        line.hasOption("rejected") ? Optional.of(input(line, "rejected")) : Optional.empty();
+    if (passed.equals(STDIN) && rejected.equals(Optional.of(STDIN))) {
+      throw new CliUsageException("--passed and --rejected cannot both read stdin ('-')");
+    }
+    var inputs = new CliOptions.Inputs(passed, passedNamed, rejected, directory);
     Path outputDir = line.hasOption("output-dir") ? path(line, "output-dir", null) : directory;
     String format =
-        line.getOptionValue("format", CliSyntax.DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
+        value(line, "format", CliSyntax.DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
     var reading = new CliOptions.Reading(
-        errorPolicy(line.getOptionValue("on-error", CliSyntax.DEFAULT_ON_ERROR)),
+        errorPolicy(value(line, "on-error", CliSyntax.DEFAULT_ON_ERROR)),
         line.hasOption("strict"),
-        maxLineBytes(line.getOptionValue("max-line-bytes")),
-        maxErrors(line.getOptionValue("max-errors")));
+        maxLineBytes(value(line, "max-line-bytes", null)),
+        maxErrors(value(line, "max-errors", null)));
     if (reading.maxErrors().isPresent() && reading.errorPolicy() != ErrorPolicy.SKIP) {
       throw new CliUsageException("--max-errors applies with --on-error skip only");
     }
@@ -99,7 +115,7 @@ public final class CliParser {
     if (line.hasOption("min-score")) {
       minScore = OptionalDouble.of(number(line, "min-score"));
     }
-    String dedupName = line.getOptionValue("dedup", CliSyntax.DEFAULT_DEDUP);
+    String dedupName = value(line, "dedup", CliSyntax.DEFAULT_DEDUP);
     TrainingSet.Dedup dedup = switch (dedupName.toLowerCase(Locale.ROOT)) {
       case "none" -> TrainingSet.Dedup.NONE;
       case "exact" -> TrainingSet.Dedup.EXACT;
@@ -115,7 +131,7 @@ public final class CliParser {
       threshold = number(line, "dedup-threshold");
       if (!(threshold > 0 && threshold <= 1)) {
         throw new CliUsageException("--dedup-threshold takes a similarity above 0 and at most 1,"
-            + " not '" + line.getOptionValue("dedup-threshold") + "'");
+            + " not '" + value(line, "dedup-threshold", null) + "'");
       }
     }
     if (line.hasOption("split-seed") && !line.hasOption("split")) {
@@ -123,17 +139,17 @@ public final class CliParser {
     }
     Optional<SplitAssignment> split = Optional.empty();
     if (line.hasOption("split")) {
-      split = Optional.of(new SplitAssignment(splits(line.getOptionValue("split")),
-          line.hasOption("split-seed") ? seed(line.getOptionValue("split-seed")) : 0));
+      split = Optional.of(new SplitAssignment(splits(value(line, "split", null)),
+          line.hasOption("split-seed") ? seed(value(line, "split-seed", null)) : 0));
     }
     long maxShard = shardSize(
-        line.getOptionValue("max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
+        value(line, "max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
     return new TrainingSet(minScore, dedup, threshold, split, false, maxShard,
         ExportCommandLine.REJECTED_OUTPUT);
   }
 
   private static double number(CommandLine line, String option) throws CliUsageException {
-    String value = line.getOptionValue(option);
+    String value = value(line, option, null);
     try {
       double number = Double.parseDouble(value.trim());
       if (Double.isFinite(number)) {
@@ -235,7 +251,7 @@ public final class CliParser {
         }
       }
       String value = flag.readsFile()
-          ? path(line, flag.name(), null).toString() : line.getOptionValue(flag.name());
+          ? path(line, flag.name(), null).toString() : value(line, flag.name(), null);
       arguments.add(new FormatArgument(flag.name(), option, value, flag.readsFile()));
     }
     return arguments;
@@ -251,20 +267,20 @@ public final class CliParser {
     }
     Path file = line.hasOption("dataset-card")
         ? path(line, "dataset-card", null) : outputDir.resolve(CliSyntax.CARD_FILE);
-    Optional<String> repoId = Optional.ofNullable(line.getOptionValue("repo-id"));
+    Optional<String> repoId = Optional.ofNullable(value(line, "repo-id", null));
     if (repoId.isPresent()
         && !repoId.get().matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new CliUsageException("--repo-id takes ORG/NAME, the Hub repository (e.g."
           + " my-org/vardfragor), not '" + repoId.get() + "'");
     }
     return Optional.of(new CliOptions.Card(file, license(line),
-        Optional.ofNullable(line.getOptionValue("pretty-name")), repoId));
+        Optional.ofNullable(value(line, "pretty-name", null)), repoId));
   }
 
   /** The license the flags name, checked against the Hub's ids; empty when none is given. */
   private static Optional<HubLicense> license(CommandLine line) throws CliUsageException {
-    Optional<String> name = Optional.ofNullable(line.getOptionValue("license-name"));
-    Optional<String> link = Optional.ofNullable(line.getOptionValue("license-link"));
+    Optional<String> name = Optional.ofNullable(value(line, "license-name", null));
+    Optional<String> link = Optional.ofNullable(value(line, "license-link", null));
     if (!line.hasOption("license")) {
       if (name.isPresent() || link.isPresent()) {
         throw new CliUsageException("--license-name and --license-link go with --license other");
@@ -272,7 +288,7 @@ public final class CliParser {
       return Optional.empty();
     }
     try {
-      return Optional.of(new HubLicense(line.getOptionValue("license"), name, link));
+      return Optional.of(new HubLicense(value(line, "license", null), name, link));
     } catch (IllegalArgumentException e) {
       throw new CliUsageException("--license: " + e.getMessage()
           .replace("the license's name and a link to its text",
@@ -345,9 +361,14 @@ public final class CliParser {
     return line.hasOption(option) ? Optional.of(path(line, option, null)) : Optional.empty();
   }
 
+  /** An input file's path; {@code -} is stdin, as for jq and the GNU tools. */
+  private static Path input(CommandLine line, String option) throws CliUsageException {
+    return "-".equals(value(line, option, null)) ? STDIN : path(line, option, null);
+  }
+
   private static Path path(CommandLine line, String option, String fallback)
       throws CliUsageException {
-    String value = line.getOptionValue(option, fallback);
+    String value = value(line, option, fallback);
     if (value == null || value.isBlank()) {
       throw new CliUsageException("--" + option + " needs a path");
     }

@@ -32,24 +32,29 @@ public final class CliSyntax {
    * it sets, if any, with whether its value names a file to read the option's value from.
    */
   record Flag(String name, String argName, String description, Optional<String> formatOption,
-      boolean readsFile) {
+      boolean readsFile, Optional<String> shortName) {
 
     static Flag valued(String name, String argName, String description) {
-      return new Flag(name, argName, description, Optional.empty(), false);
+      return new Flag(name, argName, description, Optional.empty(), false, Optional.empty());
     }
 
     static Flag toggle(String name, String description) {
-      return new Flag(name, null, description, Optional.empty(), false);
+      return new Flag(name, null, description, Optional.empty(), false, Optional.empty());
     }
 
     /** {@code --name VALUE} gives the format the option {@code option}. */
     static Flag formatOption(String name, String argName, String option, String description) {
-      return new Flag(name, argName, description, Optional.of(option), false);
+      return new Flag(name, argName, description, Optional.of(option), false, Optional.empty());
     }
 
     /** {@code --name FILE} gives the format the option {@code option}, read from FILE. */
     static Flag formatOptionFile(String name, String argName, String option, String description) {
-      return new Flag(name, argName, description, Optional.of(option), true);
+      return new Flag(name, argName, description, Optional.of(option), true, Optional.empty());
+    }
+
+    /** This flag, also spelt {@code -letter}. */
+    Flag alsoShort(String letter) {
+      return new Flag(name, argName, description, formatOption, readsFile, Optional.of(letter));
     }
   }
 
@@ -57,11 +62,12 @@ public final class CliSyntax {
   static final List<Flag> FLAGS = List.of(
       Flag.valued("input-dir", "DIR", "directory holding " + PASSED_FILE + " and " + REJECTED_FILE
           + " (default: " + DEFAULT_INPUT_DIR + ")"),
-      Flag.valued("passed", "FILE", "the passed pairs file (default: DIR/" + PASSED_FILE
-          + "); required"),
-      Flag.valued("rejected", "FILE", "the rejected pairs file (default: DIR/" + REJECTED_FILE
-          + ", skipped if absent)"),
-      Flag.valued("output-dir", "DIR", "where the dataset goes (default: the input directory)"),
+      Flag.valued("passed", "FILE", "the passed pairs file, or - for stdin (default: DIR/"
+          + PASSED_FILE + "); required"),
+      Flag.valued("rejected", "FILE", "the rejected pairs file, or - for stdin (default: DIR/"
+          + REJECTED_FILE + ", skipped if absent)"),
+      Flag.valued("output-dir", "DIR", "where the dataset goes (default: the input directory;"
+          + " required when --passed is stdin, a pipe or a device)"),
       Flag.valued("format", "NAME", "output format: " + DEFAULT_FORMAT
           + " (default) or another from --list-formats"),
       Flag.formatOption("compression", "CODEC", "compression",
@@ -74,7 +80,9 @@ public final class CliSyntax {
           + " run, nothing is written; without it any number may be skipped, but a run that"
           + " skips records and exports none fails"),
       Flag.toggle("strict", "a missing or null question, answer, source_document, persona or"
-          + " score is an invalid record instead of getting a default"),
+          + " validation.composite_score is an invalid record instead of getting a default;"
+          + " persona.roll, persona.erfarenhet, an empty persona and failure_reason still get"
+          + " theirs, which the summary lists"),
       Flag.valued("max-line-bytes", "SIZE", "longest input line accepted, e.g. 64M (default: "
           + DEFAULT_MAX_LINE + ")"),
       Flag.valued("min-score", "X", "passed pairs whose validation_score is below X move to the"
@@ -116,8 +124,8 @@ public final class CliSyntax {
       Flag.toggle("list-formats", "list the output formats and exit"),
       Flag.toggle("quiet", "print nothing but errors (no summary, no progress bar)"),
       Flag.toggle("verbose", "show stack traces for failures"),
-      Flag.toggle("help", "show this help and exit"),
-      Flag.toggle("version", "show the version and exit"));
+      Flag.toggle("help", "show this help and exit").alsoShort("h"),
+      Flag.toggle("version", "show the version and exit").alsoShort("V"));
 
   static final Options OPTIONS = options();
 
@@ -149,14 +157,16 @@ public final class CliSyntax {
         OPTIONS,
         2,
         2,
-        "\nOutputs are written to temporary files (.NAME.PID.qa-export-tmp) and moved into place only"
-            + " when the whole run succeeded, all together: even after kill -9 the output"
+        "\nInput files may be gzip, zstd, bzip2 or xz compressed, told by their first bytes; line"
+            + " numbers count decompressed lines, and a corrupt or truncated file is invalid input."
+            + "\n\nOutputs are written to temporary files (.NAME.PID.qa-export-tmp) and moved into"
+            + " place only when the whole run succeeded, all together: even after kill -9 the output"
             + " directory holds the earlier dataset or the new one, never a mix. One run at a time"
             + " uses an output directory (.qa-export.lock); a second one waits. No output may be an"
             + " input.\n\nExit codes: 0 success; 1 invalid input data; 2 usage error (unknown option"
             + " or format, missing passed file); 3 I/O failure (unreadable input, unwritable output,"
             + " disk full, a failing plugin); 4 internal error (a bug: please report it with"
-            + " --verbose output).\n");
+            + " --verbose output); 130 interrupted (Ctrl-C), nothing written.\n");
     writer.flush();
     return text.toString();
   }
@@ -164,7 +174,8 @@ public final class CliSyntax {
   private static Options options() {
     var options = new Options();
     for (Flag flag : FLAGS) {
-      Option.Builder option = Option.builder().longOpt(flag.name()).desc(flag.description());
+      Option.Builder option = Option.builder(flag.shortName().orElse(null))
+          .longOpt(flag.name()).desc(flag.description());
       if (flag.argName() != null) {
         option.hasArg().argName(flag.argName());
       }

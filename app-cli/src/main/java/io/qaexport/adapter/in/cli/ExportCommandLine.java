@@ -82,12 +82,15 @@ public final class ExportCommandLine {
     jobs.add(new ExportJob(options.inputs().passed(), RecordShape.PASSED, PASSED_OUTPUT));
     resolved.rejected().ifPresent(
         rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
-    var progress = new NoticeBoard(console, quiet,
-        !quiet && console.errIsTerminal()
-            ? new TerminalProgress(console, console.width()) : ExportProgress.NONE);
+    TerminalProgress bar = !quiet && console.errIsTerminal()
+        ? new TerminalProgress(console, console.width()) : null;
+    var progress = new NoticeBoard(console, quiet, bar != null ? bar : ExportProgress.NONE);
     if (resolved.rejected().isEmpty() && !quiet) {
-      console.err().println("qa-export: no " + CliSyntax.REJECTED_FILE + " beside "
-          + options.inputs().passed() + "; exporting passed pairs only");
+      console.err().println(InputResolver.isStream(options.inputs().passed())
+          ? "qa-export: reading the passed pairs from " + options.inputs().passed()
+              + "; no --rejected given, so exporting passed pairs only"
+          : "qa-export: no " + CliSyntax.REJECTED_FILE + " beside "
+              + options.inputs().passed() + "; exporting passed pairs only");
     }
     var command = new ExportCommand(jobs, options.outputDir(), options.format().name(),
         options.reading().errorPolicy(), options.reading().strict(), progress,
@@ -107,7 +110,7 @@ public final class ExportCommandLine {
           return ExitCode.IO_FAILURE;
         }
       }
-      ExportSummary summary = exportDataset.export(command);
+      ExportSummary summary = exportInterruptibly(command, bar);
       if (options.summaryJson().isPresent()) {
         Path json = options.summaryJson().get();
         try {
@@ -119,14 +122,17 @@ public final class ExportCommandLine {
         }
       }
       if (!quiet) {
-        console.err().print(SummaryReport.render(summary, progress.notes()));
+        console.err().print(SummaryReport.render(summary, progress.notes(),
+            options.reading().strict()));
       }
       return ExitCode.SUCCESS;
     } catch (InvalidInputException e) {
       error(e.getMessage());
-      if (!quiet) {
+      if (!quiet && e.skippable()) {
         console.err().println("qa-export: no output was written or replaced. Fix the line, or"
             + " run with --on-error skip to leave invalid records out and log them.");
+      } else if (!quiet) {
+        console.err().println("qa-export: no output was written or replaced.");
       }
       return failed(ExitCode.INVALID_INPUT, e, options);
     } catch (InvalidRecordsLimitException e) {
@@ -134,7 +140,7 @@ public final class ExportCommandLine {
       if (!quiet) {
         console.err().println("qa-export: " + (e.limit().isPresent()
             ? "raise --max-errors to skip more, or fix the input."
-            : "is the input JSON Lines (not compressed, not another format)? To accept a run"
+            : "is the input JSON Lines (gzip, zstd, bzip2 or xz at most)? To accept a run"
                 + " that exports nothing, give --max-errors."));
       }
       return failed(ExitCode.INVALID_INPUT, e, options);
@@ -157,6 +163,32 @@ public final class ExportCommandLine {
     } catch (ExportException e) {
       error(e.getMessage());
       return failed(ExitCode.USAGE, e, options);
+    }
+  }
+
+  /**
+   * Runs the export; if the JVM is stopped meanwhile (Ctrl-C, SIGTERM), the progress line is ended
+   * and the user told that nothing was written: the output transaction's own hook removes what
+   * the run staged. The JVM's exit code then says which signal (130 for Ctrl-C).
+   */
+  private ExportSummary exportInterruptibly(ExportCommand command, TerminalProgress bar)
+      throws ExportException {
+    Thread onInterrupt = new Thread(() -> {
+      if (bar != null) {
+        bar.interrupted();
+      }
+      console.err().println("qa-export: interrupted: nothing was written or replaced");
+      console.err().flush();
+    }, "qa-export-interrupted");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    try {
+      return exportDataset.export(command);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it tells the user.
+      }
     }
   }
 

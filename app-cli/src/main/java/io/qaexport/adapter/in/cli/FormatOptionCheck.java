@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * terms of the flags: a flag for an option the chosen format does not take names the formats
  * that take it; a value the format refuses in the option's name ({@link OutputFormat#withOptions}
  * throws "compression takes …") is said with the flag in its place ("--compression takes …").
- * Anything else (an unknown format, an option no format takes, a refusal of the format's own)
- * is left to the export, which reports it as it always has.
+ * A flag no loaded format takes names itself and the plugin it is for. Anything else (an unknown
+ * format, a refusal of the format's own) is left to the export, which reports it as it always has.
  */
 public final class FormatOptionCheck {
   private final Map<String, Supplier<OutputFormat>> formats;
@@ -46,7 +46,14 @@ public final class FormatOptionCheck {
         throw new CliUsageException("--" + option.flag() + " applies to --format "
             + String.join(", ", takers) + " only");
       }
-      allTaken = false; // no format takes it: the export says the chosen one does not
+      if (chosen != null) {
+        // No loaded format takes it: the flag is meant for a plugin that is not there.
+        throw new CliUsageException("--" + option.flag() + " applies to formats that take the"
+            + " option '" + option.option() + "', and no loaded format does (format '"
+            + formatName + "' does not): load the plugin that takes it (the example chat plugin"
+            + " for --system-prompt) from plugins/ or --plugin-dir; see --list-formats");
+      }
+      allTaken = false; // an unknown format: the export reports it
     }
     if (chosen == null || !allTaken) {
       return;

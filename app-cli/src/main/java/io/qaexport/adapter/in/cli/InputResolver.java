@@ -32,14 +32,40 @@ public final class InputResolver {
 
   public ResolvedOptions resolve(CliOptions options) throws CliUsageException {
     CliOptions.Inputs inputs = options.inputs();
-    Optional<Path> rejected = inputs.rejected()
-        .or(() -> Optional.of(inputs.rejectedBeside()).filter(Files::exists));
+    boolean passedIsStream = isStream(inputs.passed());
+    if (passedIsStream && outputsGoBesideThePassedFile(options)) {
+      throw new CliUsageException("--passed " + inputs.passed() + " is stdin, a pipe or a device:"
+          + " there is no directory beside it to write to; name one with --output-dir");
+    }
+    // A stream has nothing beside it: the rejected pairs are read only when named.
+    Optional<Path> rejected = inputs.rejected().or(() -> passedIsStream ? Optional.empty()
+        : Optional.of(inputs.rejectedBeside()).filter(Files::exists));
     Optional<Path> pluginDir = pluginDir(options.pluginDir());
     List<FormatOption> formatOptions = new ArrayList<>();
     for (FormatArgument argument : options.format().arguments()) {
       formatOptions.add(new FormatOption(argument.flag(), argument.option(), value(argument)));
     }
     return new ResolvedOptions(options, rejected, formatOptions, pluginDir);
+  }
+
+  /**
+   * Whether {@code input} is read as a stream, not a file in a directory: stdin ({@code -}), a
+   * named pipe, {@code /dev/fd/N} or another device (even when it leads to a regular file).
+   */
+  static boolean isStream(Path input) {
+    if (!Files.exists(input)) {
+      return false;
+    }
+    Path absolute = input.toAbsolutePath().normalize();
+    return !Files.isRegularFile(input) || absolute.startsWith("/dev")
+        || absolute.startsWith("/proc");
+  }
+
+  private static boolean outputsGoBesideThePassedFile(CliOptions options) {
+    Path passed = options.inputs().passed();
+    Path beside = passed.getParent() == null ? Path.of(".") : passed.getParent();
+    return options.inputs().passedNamed() && options.outputDir().equals(beside)
+        && options.inputs().directory().equals(beside);
   }
 
   /** The named plugin directory, which must exist, else the launcher's (which need not). */

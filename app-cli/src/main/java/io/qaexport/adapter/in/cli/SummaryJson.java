@@ -100,8 +100,10 @@ final class SummaryJson {
   private static void render(JsonGenerator json, ExportSummary summary) {
     double seconds = summary.elapsed().toNanos() / 1e9;
     json.writeStartObject();
+    json.writeStringProperty("tool", "qa-export");
+    json.writeStringProperty("version", ToolVersion.get());
     json.writeStringProperty("format", summary.formatName());
-    json.writeStringProperty("output_dir", summary.outputDir().toString());
+    json.writeStringProperty("output_dir", absolute(summary.outputDir()));
     json.writeNumberProperty("elapsed_seconds", seconds);
     json.writeNumberProperty("records_per_second", recordsPerSecond(summary));
     json.writeNumberProperty("lines_read", summary.linesRead());
@@ -116,7 +118,7 @@ final class SummaryJson {
     }
     json.writeName("dataset_card");
     if (summary.datasetCard().isPresent()) {
-      json.writeString(summary.datasetCard().get().toString());
+      json.writeString(absolute(summary.datasetCard().get()));
     } else {
       json.writeNull();
     }
@@ -124,8 +126,8 @@ final class SummaryJson {
     json.writeStartArray();
     for (FileSummary file : summary.files()) {
       json.writeStartObject();
-      json.writeStringProperty("input", file.input().toString());
-      json.writeStringProperty("output", file.output().toString());
+      json.writeStringProperty("input", absolute(file.input()));
+      json.writeStringProperty("output", absolute(file.output()));
       json.writeStringProperty("shape", file.shape().name().toLowerCase(java.util.Locale.ROOT));
       json.writeNumberProperty("lines_read", file.linesRead());
       json.writeNumberProperty("exported", file.exported());
@@ -137,7 +139,7 @@ final class SummaryJson {
       }
       json.writeName("errors_file");
       if (file.errorsFile().isPresent()) {
-        json.writeString(file.errorsFile().get().toString());
+        json.writeString(absolute(file.errorsFile().get()));
       } else {
         json.writeNull();
       }
@@ -170,7 +172,7 @@ final class SummaryJson {
     json.writeNumberProperty("received_below_threshold", curation.received());
     json.writeName("duplicates_file");
     if (curation.duplicatesFile().isPresent()) {
-      json.writeString(curation.duplicatesFile().get().toString());
+      json.writeString(absolute(curation.duplicatesFile().get()));
     } else {
       json.writeNull();
     }
@@ -184,12 +186,17 @@ final class SummaryJson {
       json.writeName("files");
       json.writeStartArray();
       for (Path path : split.files()) {
-        json.writeString(path.toString());
+        json.writeString(absolute(path));
       }
       json.writeEndArray();
       json.writeEndObject();
     }
     json.writeEndArray();
+  }
+
+  /** A pipeline reads the summary from anywhere: paths do not depend on the run's directory. */
+  private static String absolute(Path path) {
+    return path.toAbsolutePath().normalize().toString();
   }
 
   private static void writeScores(JsonGenerator json, ScoreSummary scores) {

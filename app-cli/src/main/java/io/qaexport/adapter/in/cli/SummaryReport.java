@@ -13,6 +13,11 @@ final class SummaryReport {
   private SummaryReport() {}
 
   static String render(ExportSummary summary, List<String> notes) {
+    return render(summary, notes, false);
+  }
+
+  /** With {@code strict}, the defaults still applied are marked as outside --strict. */
+  static String render(ExportSummary summary, List<String> notes, boolean strict) {
     var text = new StringBuilder();
     double seconds = summary.elapsed().toNanos() / 1e9;
     text.append(String.format(Locale.ROOT,
@@ -28,7 +33,9 @@ final class SummaryReport {
       text.append(String.format(Locale.ROOT,
           "    lines read %,d = %,d exported + %,d skipped + %,d blank%n",
           file.linesRead(), file.exported(), file.skipped(), file.blankLines()));
-      text.append("    defaults applied: ").append(defaults(file.defaultsApplied())).append('\n');
+      text.append(strict && !file.defaultsApplied().isEmpty()
+              ? "    defaults applied (fields --strict does not cover): " : "    defaults applied: ")
+          .append(defaults(file.defaultsApplied())).append('\n');
       file.errorsFile().ifPresent(errors -> text.append(String.format(Locale.ROOT,
           "    skipped lines and their reasons: %s%n", errors)));
     }

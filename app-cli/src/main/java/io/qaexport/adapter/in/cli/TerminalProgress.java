@@ -2,68 +2,118 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ExportProgress;
 import java.nio.file.Path;
-import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * A progress bar by bytes read, with records per second and ETA, for files large enough to wait
- * for. Used only when stderr is a terminal. The bar redraws itself at most ten times a second;
- * the export thread only stores numbers.
+ * A progress line on the terminal for files large enough to wait for: bytes read, with bar,
+ * percentage and ETA when the size is known (a plain file), rates over the last few seconds. A
+ * file of unknown size (compressed, a pipe) gets its line once that many bytes have been read.
+ * Drawn from the exporting thread at most ten times a second; {@link #interrupted()} may come
+ * from a shutdown hook, hence the locking.
  */
 final class TerminalProgress implements ExportProgress {
   /** Smaller files finish before a bar would be worth drawing. */
   static final long MIN_BYTES_FOR_A_BAR = 16L << 20;
-  private static final int REDRAW_MILLIS = 100;
+  private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   private final Console console;
-  private final int width;
-  private ProgressBar bar;
-  private long started;
+  private final int columns;
+  private final LongSupplier clock;
+  private Path input;
+  private long sizeBytes;
+  private ProgressLine line;
+  private RateWindow rates;
+  private boolean lineOpen;
+  private boolean stopped;
+  private long bytes;
+  private long lines;
+  private long lastDrawn;
 
-  TerminalProgress(Console console, int width) {
+  TerminalProgress(Console console, int columns) {
+    this(console, columns, System::nanoTime);
+  }
+
+  /** @param clock nanoseconds, as {@link System#nanoTime()}; tests pass their own */
+  TerminalProgress(Console console, int columns, LongSupplier clock) {
     this.console = console;
-    this.width = width;
+    this.columns = columns;
+    this.clock = clock;
   }
 
   @Override
-  public void fileStarted(Path input, long sizeBytes) {
-    if (sizeBytes < MIN_BYTES_FOR_A_BAR) {
+  public synchronized void fileStarted(Path input, long sizeBytes) {
+    this.input = input;
+    this.sizeBytes = sizeBytes;
+    bytes = 0;
+    lines = 0;
+    line = null;
+    rates = new RateWindow(RATE_WINDOW_NANOS);
+    rates.add(clock.getAsLong(), 0, 0);
+  }
+
+  @Override
+  public synchronized void bytesRead(long bytes) {
+    this.bytes = bytes;
+    maybeDraw();
+  }
+
+  @Override
+  public synchronized void linesRead(long lines) {
+    // Drawn with the next byte count, which comes far more often: one draw, both numbers fresh.
+    this.lines = lines;
+  }
+
+  @Override
+  public synchronized void fileFinished(Path input) {
+    if (line != null && !stopped) {
+      draw(clock.getAsLong());
+      console.err().print('\n');
+      console.err().flush();
+    }
+    line = null;
+    lineOpen = false;
+  }
+
+  /**
+   * The run is being stopped (Ctrl-C): the open line is ended so what follows starts on its own,
+   * and nothing more is drawn.
+   */
+  synchronized void interrupted() {
+    if (lineOpen) {
+      console.err().print('\n');
+      console.err().flush();
+    }
+    lineOpen = false;
+    stopped = true;
+  }
+
+  private void maybeDraw() {
+    if (stopped || rates == null) {
       return;
     }
-    started = System.nanoTime();
-    bar = new ProgressBarBuilder()
-        .setTaskName(String.valueOf(input.getFileName()))
-        .setInitialMax(sizeBytes)
-        .setUnit(" MiB", 1L << 20)
-        .setUpdateIntervalMillis(REDRAW_MILLIS)
-        .setConsumer(new ConsoleProgressBarConsumer(console.err(), width))
-        .showSpeed()
-        .build();
-  }
-
-  @Override
-  public void bytesRead(long bytes) {
-    if (bar != null) {
-      bar.stepTo(bytes);
+    long now = clock.getAsLong();
+    if (line == null) {
+      boolean worthABar = sizeBytes >= 0
+          ? sizeBytes >= MIN_BYTES_FOR_A_BAR : bytes >= MIN_BYTES_FOR_A_BAR;
+      if (!worthABar) {
+        return;
+      }
+      line = ProgressLine.layout(String.valueOf(input.getFileName()), sizeBytes, columns);
+      draw(now);
+      return;
+    }
+    if (now - lastDrawn >= REDRAW_NANOS) {
+      draw(now);
     }
   }
 
-  @Override
-  public void linesRead(long lines) {
-    if (bar != null) {
-      double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-      bar.setExtraMessage(String.format(Locale.ROOT, " · %,.0f records/s", lines / seconds));
-    }
-  }
-
-  @Override
-  public void fileFinished(Path input) {
-    if (bar != null) {
-      bar.stepTo(bar.getMax());
-      bar.close();
-      bar = null;
-    }
+  private void draw(long now) {
+    rates.add(now, bytes, lines);
+    lastDrawn = now;
+    console.err().print("\r" + line.render(bytes, rates.bytesPerSecond(), rates.linesPerSecond()));
+    console.err().flush();
+    lineOpen = true;
   }
 }

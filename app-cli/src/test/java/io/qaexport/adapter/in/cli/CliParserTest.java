@@ -256,4 +256,39 @@ class CliParserTest {
     assertEquals("--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '0'",
         usageError("--max-shard-size", "0"));
   }
+
+  @Test
+  void aRepeatedOptionTakesItsLastValueAsGnuToolsDo() throws CliUsageException {
+    CliOptions options = export("--format", "jsonl", "--format", "parquet", "--on-error", "skip",
+        "--on-error", "fail", "--license", "mit", "--license", "cc-by-4.0", "--compression",
+        "zstd", "--compression", "none", "--max-line-bytes", "1K", "--max-line-bytes", "2K");
+
+    assertEquals("parquet", options.format().name());
+    assertEquals(ErrorPolicy.FAIL, options.reading().errorPolicy());
+    assertEquals("cc-by-4.0", options.card().orElseThrow().license().orElseThrow().id());
+    assertEquals(List.of(new FormatArgument("compression", "compression", "none", false)),
+        options.format().arguments());
+    assertEquals(2048, options.reading().maxLineBytes());
+    assertEquals(Path.of("b/qa_passed.jsonl"),
+        export("--input-dir", "a", "--input-dir", "b").inputs().passed());
+  }
+
+  @Test
+  void shortHelpAndVersionAreTheLongOnes() throws CliUsageException {
+    assertInstanceOf(CliRequest.ShowHelp.class, CliParser.parse("-h"));
+    assertInstanceOf(CliRequest.ShowVersion.class, CliParser.parse("-V"));
+    assertTrue(CliSyntax.helpText().contains("-h,--help"), CliSyntax.helpText());
+    assertTrue(CliSyntax.helpText().contains("-V,--version"), CliSyntax.helpText());
+  }
+
+  @Test
+  void aDashForAnInputFileIsStdin() throws CliUsageException {
+    CliOptions options = export("--passed", "-", "--output-dir", "out");
+
+    assertEquals(CliParser.STDIN, options.inputs().passed());
+    assertEquals(Optional.of(CliParser.STDIN),
+        export("--passed", "p.jsonl", "--rejected", "-").inputs().rejected());
+    assertEquals("--passed and --rejected cannot both read stdin ('-')",
+        usageError("--passed", "-", "--rejected", "-"));
+  }
 }

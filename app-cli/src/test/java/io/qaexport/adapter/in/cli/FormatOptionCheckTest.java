@@ -112,11 +112,18 @@ class FormatOptionCheckTest {
   }
 
   @Test
-  void anOptionNoFormatTakesAndAnUnknownFormatAreLeftToTheExportToReport()
-      throws CliUsageException {
-    check().check("jsonl", List.of(flag("separator", "separator", "bad")));
-    check().check("parquet", List.of(flag("compression", "compression", "bad"),
-        flag("separator", "separator", ";")));
+  void aFlagNoLoadedFormatTakesNamesTheFlagAndThePluginItIsFor() {
+    String expected = "--separator applies to formats that take the option 'separator', and no"
+        + " loaded format does (format 'jsonl' does not): load the plugin that takes it (the"
+        + " example chat plugin for --system-prompt) from plugins/ or --plugin-dir; see"
+        + " --list-formats [help]";
+    assertEquals(expected, error("jsonl", flag("separator", "separator", "bad")));
+    assertEquals(expected.replace("'jsonl'", "'parquet'"), error("parquet",
+        flag("compression", "compression", "bad"), flag("separator", "separator", ";")));
+  }
+
+  @Test
+  void anUnknownFormatIsLeftToTheExportToReport() throws CliUsageException {
     check().check("csv", List.of(flag("separator", "separator", ";")));
   }
 

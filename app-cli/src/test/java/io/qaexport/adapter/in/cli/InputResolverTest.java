@@ -92,4 +92,24 @@ class InputResolverTest {
       }
     }
   }
+
+  @Test
+  void aStreamInputHasNothingBesideItSoTheOutputDirectoryMustBeNamed() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    Files.createFile(dir.resolve("qa_rejected.jsonl"));
+
+    for (String passed : List.of("-", fifo.toString(), "/dev/stdin", "/dev/fd/0")) {
+      var error = assertThrows(CliUsageException.class,
+          () -> resolver.resolve(parsed("--passed", passed)), passed);
+      assertEquals(true, error.getMessage().endsWith(
+          "is stdin, a pipe or a device: there is no directory beside it to write to; name one"
+              + " with --output-dir"), error.getMessage());
+    }
+    ResolvedOptions named = resolver.resolve(
+        parsed("--passed", fifo.toString(), "--output-dir", dir.resolve("out").toString()));
+    assertEquals(Optional.empty(), named.rejected(), "nothing is looked for beside a pipe");
+    assertEquals(true, InputResolver.isStream(Path.of("/dev/stdin")));
+    assertEquals(false, InputResolver.isStream(dir.resolve("qa_rejected.jsonl")));
+  }
 }

@@ -1,0 +1,57 @@
+package io.qaexport.adapter.in.cli;
+
+import java.util.ArrayDeque;
+
+/**
+ * Rates over the last few seconds: what was read between the oldest and the newest sample still in
+ * the window, divided by the time between them. Unlike a total divided by whole elapsed seconds,
+ * it follows changes of speed and has no sawtooth.
+ */
+final class RateWindow {
+  private record Sample(long nanos, long bytes, long lines) {}
+
+  private final long windowNanos;
+  private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+
+  RateWindow(long windowNanos) {
+    this.windowNanos = windowNanos;
+  }
+
+  /** Records the totals at {@code nanos}; samples older than the window (but one) are dropped. */
+  void add(long nanos, long bytes, long lines) {
+    samples.addLast(new Sample(nanos, bytes, lines));
+    // Keep one sample at or beyond the window's start, so the window stays full.
+    while (samples.size() > 2) {
+      var iterator = samples.iterator();
+      iterator.next();
+      if (nanos - iterator.next().nanos() >= windowNanos) {
+        samples.removeFirst();
+      } else {
+        break;
+      }
+    }
+  }
+
+  /** Bytes per second over the window, or NaN before two samples apart in time. */
+  double bytesPerSecond() {
+    return rate(Sample::bytes);
+  }
+
+  /** Lines per second over the window, or NaN before two samples apart in time. */
+  double linesPerSecond() {
+    return rate(Sample::lines);
+  }
+
+  private double rate(java.util.function.ToLongFunction<Sample> amount) {
+    if (samples.size() < 2) {
+      return Double.NaN;
+    }
+    Sample first = samples.getFirst();
+    Sample last = samples.getLast();
+    long nanos = last.nanos() - first.nanos();
+    if (nanos <= 0) {
+      return Double.NaN;
+    }
+    return (amount.applyAsLong(last) - amount.applyAsLong(first)) * 1e9 / nanos;
+  }
+}
