@@ -110,7 +110,7 @@ final class FileExport {
         invalid.count(), blankLines, defaults.nonZero(),
         invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(), outputBytes,
         output.statistics().personaCounts(), output.statistics().scores(),
-        output.statistics().arrowBytes(), output.statistics().first());
+        output.arrowBytes(), output.statistics().first());
   }
 
   private PairReader open(Path input) throws ExportException {
