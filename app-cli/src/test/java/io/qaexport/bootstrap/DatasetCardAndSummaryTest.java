@@ -287,4 +287,22 @@ class DatasetCardAndSummaryTest {
     assertEquals(List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.jsonl",
         "qa_rejected_hf.parquet"), filesIn(out));
   }
+
+  @Test
+  void aCardWhoseFrontMatterCannotBeUpdatedSafelyIsKeptWithAWarning() throws IOException {
+    Path out = dir.resolve("badyaml");
+    CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+        "--quiet");
+    Path card = out.resolve("README.md");
+    String broken = Files.readString(card).replace("language:\n", "language: [sv\n");
+    Files.writeString(card, broken);
+
+    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
+        out.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(broken, Files.readString(card));
+    assertTrue(run.err().contains("warning: " + card + " has qa-export's block, but its YAML"
+        + " front matter does not parse"), run.err());
+  }
 }

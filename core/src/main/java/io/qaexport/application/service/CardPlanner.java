@@ -57,7 +57,12 @@ final class CardPlanner {
     try {
       Optional<PreviousCard> previous = Optional.empty();
       if (Files.exists(cardFile)) {
-        previous = writer.read(cardFile);
+        try {
+          previous = writer.read(cardFile);
+        } catch (DatasetCardWriter.NotUpdatableException e) {
+          progress.notice(new Notice.CardNotUpdatable(cardFile, e.getMessage()));
+          return Optional.empty();
+        }
         if (previous.isEmpty()) {
           progress.notice(new Notice.ForeignCardKept(cardFile));
           return Optional.empty();

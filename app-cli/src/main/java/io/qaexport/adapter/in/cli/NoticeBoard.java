@@ -30,6 +30,10 @@ final class NoticeBoard implements ExportProgress {
       warn(foreign.card() + " exists and was not written by qa-export; it is left as it is and"
           + " no dataset card was written (use --dataset-card PATH to write it elsewhere, or"
           + " --no-dataset-card)");
+    } else if (notice instanceof Notice.CardNotUpdatable stuck) {
+      warn(stuck.card() + " has qa-export's block, but " + stuck.reason() + "; it is left as it"
+          + " is and no dataset card was written (fix its YAML, or remove the qa-export markers"
+          + " to keep it as your own)");
     } else if (notice instanceof Notice.InputRefused refused) {
       notes.add(refused.input() + " was not exported: " + refused.reason());
     } else if (notice instanceof Notice.NoCardForEmptyDataset) {
