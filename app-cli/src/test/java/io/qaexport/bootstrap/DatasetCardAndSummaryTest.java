@@ -289,4 +289,58 @@ class DatasetCardAndSummaryTest {
     assertEquals(1, run.err().lines().filter(line -> line.contains("license is 'unknown'")
         && line.contains("--license")).count(), run.err());
   }
+
+  @Test
+  void aCardWhoseBlockTheUserRemovedIsNeverTouched() throws IOException {
+    Path out = dir.resolve("unblocked");
+    CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+        "--quiet");
+    String card = Files.readString(out.resolve("README.md"));
+    String mine = card.substring(0, card.indexOf("<!-- qa-export:end"));
+    Files.writeString(out.resolve("README.md"), mine);
+
+    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
+        out.toString(), "--format", "parquet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(mine, Files.readString(out.resolve("README.md")));
+    assertTrue(Files.exists(out.resolve("qa_pairs.jsonl")), "nothing is removed without a card");
+  }
+
+  @Test
+  void aDataFileTheEarlierCardNamesOutsideItsDirectoryIsNeverRemoved() throws IOException {
+    Path out = dir.resolve("escape");
+    CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+        "--quiet");
+    Path outside = Files.writeString(dir.resolve("outside.jsonl"), "{}\n");
+    Path card = out.resolve("README.md");
+    Files.writeString(card, Files.readString(card)
+        .replace("path: qa_rejected_hf.jsonl", "path: ../outside.jsonl"));
+
+    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
+        out.toString(), "--format", "parquet", "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.exists(outside));
+    assertEquals(List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.jsonl",
+        "qa_rejected_hf.parquet"), filesIn(out));
+  }
+
+  @Test
+  void aCardWhoseFrontMatterCannotBeUpdatedSafelyIsKeptWithAWarning() throws IOException {
+    Path out = dir.resolve("badyaml");
+    CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+        "--quiet");
+    Path card = out.resolve("README.md");
+    String broken = Files.readString(card).replace("language:\n", "language: [sv\n");
+    Files.writeString(card, broken);
+
+    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
+        out.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(broken, Files.readString(card));
+    assertTrue(run.err().contains("warning: " + card + " has qa-export's block, but its YAML"
+        + " front matter does not parse"), run.err());
+  }
 }

@@ -28,14 +28,12 @@ public final class DatasetStatistics {
   private long aboveOne;
   private double min = Double.NaN;
   private double max = Double.NaN;
-  private long arrowValueBytes;
   private HfRecord first;
 
   public void add(HfRecord record) {
     if (records++ == 0) {
       first = record;
     }
-    arrowValueBytes += arrowBytes(record);
     String persona = record.persona();
     Long count = personas.get(persona);
     if (count != null) {
@@ -68,35 +66,6 @@ public final class DatasetStatistics {
   /** The first record added, for a card's sample row. */
   public Optional<HfRecord> first() {
     return Optional.ofNullable(first);
-  }
-
-  /**
-   * The records' size as one Arrow record batch without nulls, which is how {@code datasets}
-   * counts a split's {@code num_bytes} (pyarrow's {@code nbytes}): per string column the UTF-8
-   * bytes and a 4-byte offset per row; per float64 column 8 bytes per row.
-   */
-  public long arrowBytes() {
-    return arrowValueBytes;
-  }
-
-  private static long arrowBytes(HfRecord record) {
-    long bytes = 0;
-    for (Column column : record.shape().columns()) {
-      bytes += column instanceof Column.Text text ? 4 + utf8Length(text.of(record)) : 8;
-    }
-    return bytes;
-  }
-
-  static long utf8Length(String text) {
-    long length = text.length();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        // 2 bytes below U+0800, else 3; a surrogate pair (4 bytes) is 2 chars of 2 each.
-        length += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
-      }
-    }
-    return length;
   }
 
   /** Personas by count, most common first (ties by name), with {@link #OTHER_PERSONAS} last. */

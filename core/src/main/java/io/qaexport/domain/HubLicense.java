@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -70,14 +71,14 @@ public record HubLicense(String id, Optional<String> name, Optional<String> link
     return id.equals(UNKNOWN_ID);
   }
 
-  /** The Hub's license ids, in the bundled list's order. */
+  /** The Hub's license ids, from the bundled list. */
   public static Set<String> ids() {
     return Ids.ALL;
   }
 
   /** A hint for ids written as people write license names: {@code CC BY 4.0} -> cc-by-4.0. */
   private static String suggestion(String id) {
-    String normalised = id.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", "-");
+    String normalised = id.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
     return !normalised.equals(id) && Ids.ALL.contains(normalised)
         ? " (did you mean " + normalised + "?)" : "";
   }

@@ -59,7 +59,12 @@ final class CardPlanner {
     try {
       Optional<PreviousCard> previous = Optional.empty();
       if (Files.exists(cardFile)) {
-        previous = writer.read(cardFile);
+        try {
+          previous = writer.read(cardFile);
+        } catch (DatasetCardWriter.NotUpdatableException e) {
+          progress.notice(new Notice.CardNotUpdatable(cardFile, e.getMessage()));
+          return Optional.empty();
+        }
         if (previous.isEmpty()) {
           progress.notice(new Notice.ForeignCardKept(cardFile));
           return Optional.empty();
@@ -152,9 +157,8 @@ final class CardPlanner {
       }
       for (FileSummary.SplitFiles split : splitFiles) {
         if (split.rows() > 0) {
-          // The Arrow size is known per file, not per split: stated only for a single split.
-          Optional<Long> numBytes = layoutIsShape && splitFiles.size() == 1
-              ? Optional.of(file.arrowBytes()) : Optional.empty();
+          Optional<Long> numBytes =
+              layoutIsShape ? Optional.of(split.arrowBytes()) : Optional.empty();
           splits.add(new DatasetCard.Split(split.name(),
               split.files().stream().map(path -> relative(cardDir, path)).toList(),
               split.rows(), numBytes));

@@ -84,10 +84,20 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
     return statistics;
   }
 
+  /** The written records' size as Arrow data; complete once {@link #complete()} returned. */
+  long arrowBytes() {
+    long total = 0;
+    for (Split split : splits) {
+      total += split.arrowBytes;
+    }
+    return total;
+  }
+
   List<SplitFiles> splitFiles() {
     List<SplitFiles> files = new ArrayList<>();
     for (Split split : splits) {
-      files.add(new SplitFiles(split.name, split.written, split.paths, split.bytes));
+      files.add(new SplitFiles(split.name, split.written, split.paths, split.bytes,
+          split.arrowBytes));
     }
     return files;
   }
@@ -131,6 +141,7 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
     private int currentShard = -1;
     private long written;
     private long bytes;
+    private long arrowBytes;
 
     Split(String name, boolean named, long expectedRows, int shards, OutputFormat format,
         RecordShape shape, OutputTransaction outputs) {
@@ -157,6 +168,7 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
     void open(int shard) throws ExportException {
       if (current != null) {
         bytes += current.complete();
+        arrowBytes += current.arrowBytes();
       }
       Path path = basePath.resolveSibling(fileName(shard));
       current = RecordOutput.open(format, shape, path, outputs);
@@ -180,6 +192,7 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
     long complete() throws ExportException {
       if (current != null) {
         bytes += current.complete();
+        arrowBytes += current.arrowBytes();
         current = null;
       }
       return bytes;

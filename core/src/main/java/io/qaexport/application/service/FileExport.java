@@ -147,7 +147,7 @@ final class FileExport {
           output.splitFiles());
       return new FileSummary(passedInput, RecordShape.REJECTED, output.path(), 0, 0, 0, 0,
           java.util.Map.of(), Optional.empty(), bytes, output.statistics().personaCounts(),
-          output.statistics().scores(), output.statistics().arrowBytes(),
+          output.statistics().scores(), output.arrowBytes(),
           output.statistics().first(), curation);
     }
   }
@@ -226,7 +226,7 @@ final class FileExport {
         invalid.count(), blankLines, defaults.nonZero(),
         invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(), outputBytes,
         output.statistics().personaCounts(), output.statistics().scores(),
-        output.statistics().arrowBytes(), output.statistics().first(), curation);
+        output.arrowBytes(), output.statistics().first(), curation);
   }
 
   private PairReader open(Path input, ExportJob job) throws ExportException {

@@ -4,6 +4,7 @@ import io.qaexport.application.port.in.ExportException;
 import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.ArrowSize;
 import io.qaexport.domain.DatasetStatistics;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
@@ -20,12 +21,14 @@ final class RecordOutput implements RecordSink, AutoCloseable {
   private final Path temporary;
   private final RecordWriter writer;
   private final DatasetStatistics statistics = new DatasetStatistics();
+  private final ArrowSize arrowSize;
   private boolean closed;
 
-  private RecordOutput(Path path, Path temporary, RecordWriter writer) {
+  private RecordOutput(Path path, Path temporary, RecordWriter writer, ArrowSize arrowSize) {
     this.path = path;
     this.temporary = temporary;
     this.writer = writer;
+    this.arrowSize = arrowSize;
   }
 
   static RecordOutput open(OutputFormat format, RecordShape shape, Path path,
@@ -37,8 +40,22 @@ final class RecordOutput implements RecordSink, AutoCloseable {
       throw ExportIoException.of("cannot write to " + outputs.directory(), e);
     }
     try {
-      return new RecordOutput(path, temporary,
-          new AsyncRecordWriter(format.open(temporary, shape)));
+      RecordWriter formatWriter = format.open(temporary, shape);
+      var arrowSize = new ArrowSize();
+      // Measured on the writer thread, which has time to spare: the reading thread has none.
+      RecordWriter measured = new RecordWriter() {
+        @Override
+        public void write(HfRecord record) throws IOException {
+          formatWriter.write(record);
+          arrowSize.add(record);
+        }
+
+        @Override
+        public void close() throws IOException {
+          formatWriter.close();
+        }
+      };
+      return new RecordOutput(path, temporary, new AsyncRecordWriter(measured), arrowSize);
     } catch (IOException e) {
       throw ExportIoException.of("cannot write " + path, e);
     }
@@ -75,6 +92,11 @@ final class RecordOutput implements RecordSink, AutoCloseable {
 
   DatasetStatistics statistics() {
     return statistics;
+  }
+
+  /** The written records' size as Arrow data; complete once {@link #complete()} returned. */
+  long arrowBytes() {
+    return arrowSize.bytes();
   }
 
   /** After a failure: stops the writer; the transaction removes the file. */

@@ -59,7 +59,8 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
       return Optional.empty();
     }
     if (!old && parts.frontMatter != null && FrontMatter.parse(parts.frontMatter).isEmpty()) {
-      return Optional.empty();
+      throw new NotUpdatableException("its YAML front matter does not parse, or is not a mapping"
+          + " of top-level keys one per line");
     }
     Map<String, Object> values = parts.frontMatter == null
         ? Map.of() : FrontMatter.topLevelValues(parts.frontMatter);

@@ -36,6 +36,10 @@ final class NoticeBoard implements ExportProgress {
     } else if (notice instanceof Notice.InterruptedCommitUndone undone) {
       warn("an earlier run was killed while moving its outputs into place in "
           + undone.directory() + "; its moves were undone, the outputs before it are kept");
+    } else if (notice instanceof Notice.CardNotUpdatable stuck) {
+      warn(stuck.card() + " has qa-export's block, but " + stuck.reason() + "; it is left as it"
+          + " is and no dataset card was written (fix its YAML, or remove the qa-export markers"
+          + " to keep it as your own)");
     } else if (notice instanceof Notice.InputRefused refused) {
       notes.add(refused.input() + " was not exported: " + refused.reason());
     } else if (notice instanceof Notice.NoCardForEmptyDataset) {

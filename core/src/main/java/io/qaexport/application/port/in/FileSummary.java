@@ -87,7 +87,14 @@ public record FileSummary(
   }
 
   /** One split of an output: its name, rows and files (more than one when sharded). */
-  public record SplitFiles(String name, long rows, List<Path> files, long bytes) {
+  /**
+   * One split's files.
+   *
+   * @param bytes the files' size on disk
+   * @param arrowBytes the split's size as Arrow data ({@code datasets}' {@code num_bytes})
+   */
+  public record SplitFiles(String name, long rows, List<Path> files, long bytes,
+      long arrowBytes) {
     public SplitFiles {
       Objects.requireNonNull(name, "name");
       files = List.copyOf(files);

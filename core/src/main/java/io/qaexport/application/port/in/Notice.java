@@ -40,4 +40,7 @@ public sealed interface Notice {
    * write: it is removed when the outputs land, so the directory holds one dataset.
    */
   record StaleFileRemoved(Path file) implements Notice {}
+
+  /** The card has qa-export's block but cannot be updated safely: it is kept, no card. */
+  record CardNotUpdatable(Path card, String reason) implements Notice {}
 }

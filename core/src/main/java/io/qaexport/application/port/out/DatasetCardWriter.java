@@ -23,8 +23,18 @@ public interface DatasetCardWriter {
   /**
    * What an existing file says, if it is a card with qa-export's part; empty for any other file
    * (which must never be replaced).
+   *
+   * @throws NotUpdatableException when it has qa-export's block but its front matter cannot be
+   *     updated safely (it must then be left as it is)
    */
   Optional<PreviousCard> read(Path file) throws IOException;
+
+  /** A card with qa-export's block whose front matter qa-export cannot update safely. */
+  final class NotUpdatableException extends IOException {
+    public NotUpdatableException(String reason) {
+      super(reason);
+    }
+  }
 
   /**
    * What an earlier card says that the next one carries over or cleans up after.

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qaexport.domain.Column;
+import io.qaexport.domain.Feature;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
@@ -135,6 +136,21 @@ public abstract class OutputFormatContractTest {
     List<Map<String, Object>> rows = rows(file);
     assertRows(extended, records, rows);
     assertEquals(records.get(0).question(), rows.get(0).get("question_again"));
+  }
+
+  @Test
+  void theCardCanDeclareTheFeaturesOfEveryShapeItTakesAndTheRowsHaveExactlyThose()
+      throws IOException {
+    for (RecordShape shape : takenShapes()) {
+      List<Feature> features = format().features(shape).orElseThrow(
+          () -> new AssertionError("no features for " + shape + ": no dataset card"));
+      if (format().writesShapeColumns()) {
+        assertEquals(Feature.of(shape), features, shape.name());
+      }
+      Path file = write(shape, recordsOf(shape));
+      assertEquals(features.stream().map(Feature::name).collect(java.util.stream.Collectors.toSet()),
+          rows(file).get(0).keySet(), shape.name());
+    }
   }
 
   @Test
