@@ -38,7 +38,7 @@ import java.util.Optional;
  */
 final class FileExport {
   static final String ERRORS_SUFFIX = ".errors.jsonl";
-  private static final int PROGRESS_EVERY_LINES = 8192;
+  private static final int PROGRESS_EVERY_LINES = 1024;
 
   private final QaPairSource source;
   private final OutputFormat format;

@@ -11,10 +11,16 @@ final class RateWindow {
   private record Sample(long nanos, long bytes, long lines) {}
 
   private final long windowNanos;
+  private final long minimumNanos;
   private final ArrayDeque<Sample> samples = new ArrayDeque<>();
 
-  RateWindow(long windowNanos) {
+  /**
+   * @param minimumNanos how long must have been measured before a rate is given: the first
+   *     chunk of a file comes from the page cache in a blink and would promise far too much
+   */
+  RateWindow(long windowNanos, long minimumNanos) {
     this.windowNanos = windowNanos;
+    this.minimumNanos = minimumNanos;
   }
 
   /** Records the totals at {@code nanos}; samples older than the window (but one) are dropped. */
@@ -32,12 +38,12 @@ final class RateWindow {
     }
   }
 
-  /** Bytes per second over the window, or NaN before two samples apart in time. */
+  /** Bytes per second over the window, or NaN until the minimum time has been measured. */
   double bytesPerSecond() {
     return rate(Sample::bytes);
   }
 
-  /** Lines per second over the window, or NaN before two samples apart in time. */
+  /** Lines per second over the window, or NaN until the minimum time has been measured. */
   double linesPerSecond() {
     return rate(Sample::lines);
   }
@@ -49,7 +55,7 @@ final class RateWindow {
     Sample first = samples.getFirst();
     Sample last = samples.getLast();
     long nanos = last.nanos() - first.nanos();
-    if (nanos <= 0) {
+    if (nanos <= 0 || nanos < minimumNanos) {
       return Double.NaN;
     }
     return (amount.applyAsLong(last) - amount.applyAsLong(first)) * 1e9 / nanos;

@@ -17,6 +17,7 @@ final class TerminalProgress implements ExportProgress {
   static final long MIN_BYTES_FOR_A_BAR = 16L << 20;
   private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(3);
+  private static final long RATE_MINIMUM_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final Console console;
   private final int columns;
@@ -49,7 +50,7 @@ final class TerminalProgress implements ExportProgress {
     bytes = 0;
     lines = 0;
     line = null;
-    rates = new RateWindow(RATE_WINDOW_NANOS);
+    rates = new RateWindow(RATE_WINDOW_NANOS, RATE_MINIMUM_NANOS);
     rates.add(clock.getAsLong(), 0, 0);
   }
 

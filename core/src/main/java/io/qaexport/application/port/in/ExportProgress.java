@@ -10,7 +10,7 @@ public interface ExportProgress {
   /** A file is about to be read; {@code sizeBytes} is -1 when unknown. */
   default void fileStarted(Path input, long sizeBytes) {}
 
-  /** Called every few thousand records with the lines read so far in the current file. */
+  /** Called every thousand or so lines with the lines read so far in the current file. */
   default void linesRead(long lines) {}
 
   /** Called as the current file is read, with the bytes read so far. */
