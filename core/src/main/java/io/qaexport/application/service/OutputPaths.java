@@ -45,19 +45,20 @@ final class OutputPaths {
         outputs.addAll(ofJob(outputPath(command, job, format)));
       }
     }
-    int card = outputs.size();
+    // The card's index, if it has one: a clash of the card keeps its own exception.
+    int card = command.datasetCard().isPresent() ? outputs.size() : -1;
     command.datasetCard().ifPresent(request -> outputs.add(request.file()));
     outputs.addAll(callerOutputs);
     for (int i = 0; i < outputs.size(); i++) {
       Path output = outputs.get(i);
       for (Path input : inputs) {
         if (sameFile(output, input)) {
-          throw taken(output, input, true, i == card && command.datasetCard().isPresent());
+          throw taken(output, input, true, i == card);
         }
       }
       for (int j = 0; j < i; j++) {
         if (sameFile(output, outputs.get(j))) {
-          throw taken(output, outputs.get(j), false, i == card && command.datasetCard().isPresent());
+          throw taken(output, outputs.get(j), false, i == card);
         }
       }
     }
