@@ -102,8 +102,8 @@ public final class ExportCommandLine {
         try {
           Files.createDirectories(parent);
         } catch (IOException e) {
-          error("--summary-json " + json + ": cannot create " + parent + " (" + e.getMessage()
-              + ")");
+          error("--summary-json " + json + ": cannot create " + parent + " ("
+              + ExportIoException.reason(e) + ")");
           return ExitCode.IO_FAILURE;
         }
       }
@@ -114,7 +114,7 @@ public final class ExportCommandLine {
           SummaryJson.write(json, summary, console.out());
         } catch (IOException e) {
           error("the dataset was exported, but the summary could not be written to " + json
-              + ": " + e.getMessage());
+              + ": " + ExportIoException.reason(e));
           return failed(ExitCode.IO_FAILURE, e, options);
         }
       }
