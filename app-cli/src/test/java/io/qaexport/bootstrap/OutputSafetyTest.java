@@ -142,4 +142,24 @@ class OutputSafetyTest {
     assertTrue(reader.get(30, TimeUnit.SECONDS).startsWith("{\"format\":\"jsonl\""));
     assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
   }
+
+  @Test
+  void aSummaryPathThatCannotBeWrittenAsAskedIsRefusedBeforeTheExport() throws Exception {
+    Path passed = copyOfPassed(dir.resolve("in/qa_passed.jsonl"));
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.json"), dir.resolve("nowhere"));
+    Path out = dir.resolve("out");
+
+    CliRun toDangling = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),
+        "--summary-json", dangling.toString());
+    CliRun toMissingDevice = CliRun.of("--passed", passed.toString(), "--output-dir",
+        out.toString(), "--summary-json", "/dev/qa-export-no-such-device");
+
+    assertEquals(2, toDangling.exitCode(), toDangling.err());
+    assertEquals("qa-export: error: --summary-json " + dangling + " is a symbolic link to a"
+        + " missing file; name the file itself\n", toDangling.err());
+    assertEquals(2, toMissingDevice.exitCode(), toMissingDevice.err());
+    assertTrue(toMissingDevice.err().contains("no such device or file"), toMissingDevice.err());
+    assertTrue(Files.notExists(out), "nothing was exported");
+    assertTrue(Files.notExists(Path.of("/dev/qa-export-no-such-device")));
+  }
 }
