@@ -16,8 +16,8 @@ import io.qaexport.application.port.out.QaPairSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +57,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
     long started = System.nanoTime();
-    try (OutputTransaction outputs = OutputTransaction.begin(
-        command.outputDir(), command.progress(), OutputTransaction.FileOps.REAL)) {
+    try (OutputTransaction outputs =
+        OutputTransaction.begin(command.outputDir(), command.progress())) {
       var fileExport = new FileExport(source, format, command, outputs, invalidLineLogs);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
