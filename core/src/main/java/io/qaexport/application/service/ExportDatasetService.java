@@ -56,9 +56,9 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     format = FormatCatalog.configured(format, command.formatOptions());
     OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
-    long started = System.nanoTime();
     try (OutputTransaction outputs =
         OutputTransaction.begin(command.outputDir(), command.progress())) {
+      long started = System.nanoTime(); // after any wait for another run's lock
       var fileExport = new FileExport(source, format, command, outputs, invalidLineLogs);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
