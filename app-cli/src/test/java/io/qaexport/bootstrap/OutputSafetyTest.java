@@ -29,6 +29,20 @@ class OutputSafetyTest {
   }
 
   @Test
+  void anInputNamedLikeASplitFileIsNeverOverwritten() throws Exception {
+    Path input = copyOfPassed(dir.resolve("d/qa_pairs-train.jsonl"));
+    byte[] before = Files.readAllBytes(input);
+
+    CliRun run = CliRun.of("--passed", input.toString(), "--split", "train=0.5,test=0.5",
+        "--quiet");
+
+    assertEquals(3, run.exitCode(), run.err());
+    assertTrue(run.err().contains("which an export never overwrites"), run.err());
+    assertArrayEquals(before, Files.readAllBytes(input));
+    assertEquals(List.of("qa_pairs-train.jsonl"), TestFiles.filesIn(dir.resolve("d")));
+  }
+
+  @Test
   void aPassedFileNamedLikeItsOwnOutputIsRefusedAndLeftAsItIs() throws Exception {
     Path input = copyOfPassed(dir.resolve("d/qa_pairs.jsonl"));
     byte[] before = Files.readAllBytes(input);
@@ -141,5 +155,25 @@ class OutputSafetyTest {
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(reader.get(30, TimeUnit.SECONDS).startsWith("{\"tool\":\"qa-export\""));
     assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO is still a FIFO");
+  }
+
+  @Test
+  void aSummaryPathThatCannotBeWrittenAsAskedIsRefusedBeforeTheExport() throws Exception {
+    Path passed = copyOfPassed(dir.resolve("in/qa_passed.jsonl"));
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.json"), dir.resolve("nowhere"));
+    Path out = dir.resolve("out");
+
+    CliRun toDangling = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),
+        "--summary-json", dangling.toString());
+    CliRun toMissingDevice = CliRun.of("--passed", passed.toString(), "--output-dir",
+        out.toString(), "--summary-json", "/dev/qa-export-no-such-device");
+
+    assertEquals(2, toDangling.exitCode(), toDangling.err());
+    assertEquals("qa-export: error: --summary-json " + dangling + " is a symbolic link to a"
+        + " missing file; name the file itself\n", toDangling.err());
+    assertEquals(2, toMissingDevice.exitCode(), toMissingDevice.err());
+    assertTrue(toMissingDevice.err().contains("no such device or file"), toMissingDevice.err());
+    assertTrue(Files.notExists(out), "nothing was exported");
+    assertTrue(Files.notExists(Path.of("/dev/qa-export-no-such-device")));
   }
 }

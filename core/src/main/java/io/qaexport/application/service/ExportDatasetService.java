@@ -17,8 +17,8 @@ import io.qaexport.application.port.out.QaPairSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,10 +60,11 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     format = FormatCatalog.configured(format, command.formatOptions());
     OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
-    long started = System.nanoTime();
-    try (OutputTransaction outputs = OutputTransaction.begin(
-        command.outputDir(), command.progress(), OutputTransaction.FileOps.REAL);
+    try (OutputTransaction outputs =
+        OutputTransaction.begin(command.outputDir(), command.progress());
         MovedPairs moved = new MovedPairs(format, rejectedOutput(command, format), outputs)) {
+      long started = System.nanoTime(); // after any wait for another run's lock
+      outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
       var fileExport =
           new FileExport(source, format, command, outputs, invalidLineLogs, duplicateLogs);
       List<FileSummary> files = new ArrayList<>();

@@ -24,7 +24,8 @@ final class OutputPaths {
    * per-job log (e.g. of duplicates) is added here, so the check covers it.
    */
   static List<Path> ofJob(Path outputPath) {
-    return List.of(outputPath, FileExport.errorsPath(outputPath));
+    return List.of(outputPath, FileExport.errorsPath(outputPath),
+        DropDuplicates.logPath(outputPath));
   }
 
   static Path outputPath(ExportCommand command, ExportJob job, OutputFormat format) {
@@ -45,19 +46,20 @@ final class OutputPaths {
         outputs.addAll(ofJob(outputPath(command, job, format)));
       }
     }
-    int card = outputs.size();
+    // The card's index, if it has one: a clash of the card keeps its own exception.
+    int card = command.datasetCard().isPresent() ? outputs.size() : -1;
     command.datasetCard().ifPresent(request -> outputs.add(request.file()));
     outputs.addAll(callerOutputs);
     for (int i = 0; i < outputs.size(); i++) {
       Path output = outputs.get(i);
       for (Path input : inputs) {
         if (sameFile(output, input)) {
-          throw taken(output, input, true, i == card && command.datasetCard().isPresent());
+          throw taken(output, input, true, i == card);
         }
       }
       for (int j = 0; j < i; j++) {
         if (sameFile(output, outputs.get(j))) {
-          throw taken(output, outputs.get(j), false, i == card && command.datasetCard().isPresent());
+          throw taken(output, outputs.get(j), false, i == card);
         }
       }
     }

@@ -5,8 +5,6 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -39,11 +37,10 @@ import java.util.Set;
  */
 final class OutputTransaction implements AutoCloseable {
   static final String TEMP_SUFFIX = ".qa-export-tmp";
-  static final String LOCK_FILE = ".qa-export.lock";
+  static final String LOCK_FILE = DirectoryLock.LOCK_FILE;
   static final String JOURNAL_FILE = ".qa-export.journal";
   private static final String JOURNAL_HEADER = "qa-export journal 1";
   private static final String JOURNAL_END = "end";
-  private static final long LOCK_POLL_MILLIS = 100;
 
   /**
    * The changes a commit makes to the file system, each one step. A test seam: tests inject a
@@ -80,10 +77,17 @@ final class OutputTransaction implements AutoCloseable {
   private final Thread shutdownHook = new Thread(this::abandon, "qa-export-cleanup");
   private boolean finished;
   private boolean committed;
+  private List<Path> inputs = List.of();
 
   /** Opens a transaction on {@code directory}, creating it if it does not exist. */
   static OutputTransaction begin(Path directory) throws ExportIoException {
     return begin(directory, ExportProgress.NONE, FileOps.REAL);
+  }
+
+  /** As {@link #begin(Path)}; {@code progress} hears of a wait for the lock or an undone commit. */
+  static OutputTransaction begin(Path directory, ExportProgress progress)
+      throws ExportIoException {
+    return begin(directory, progress, FileOps.REAL);
   }
 
   static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops)
@@ -130,12 +134,24 @@ final class OutputTransaction implements AutoCloseable {
   }
 
   /** Creates an empty temporary file that {@link #commit()} will move to {@code finalPath}. */
+  /** Inputs of the run: {@link #stage} refuses to stage an output that is one of them. */
+  synchronized void protect(List<Path> runInputs) {
+    inputs = List.copyOf(runInputs);
+  }
+
   synchronized Path stage(Path finalPath) throws IOException {
     if (finished) {
       throw new IOException("export interrupted");
     }
     if (temporaryToFinal.containsValue(finalPath)) {
       throw new IOException(finalPath + " would be written twice by one run");
+    }
+    for (Path input : inputs) {
+      // The up-front check knows the plain outputs; split files, shards and logs named later
+      // are checked here, still before anything is replaced.
+      if (OutputPaths.sameFile(finalPath, input)) {
+        throw new IOException("it is the input " + input + ", which an export never overwrites");
+      }
     }
     // Beside the final file, so the move into place is a rename within one directory.
     Path temporary = temporaryBeside(finalPath, "");
@@ -433,108 +449,6 @@ final class OutputTransaction implements AutoCloseable {
       channel.force(true);
     } catch (IOException | RuntimeException unsupported) {
       // Not every file system syncs a directory; a kill -9 needs no sync, only a power loss.
-    }
-  }
-
-  /**
-   * The exclusive lock on an output directory, held for the whole run: {@code .qa-export.lock},
-   * locked with the operating system (released by it when the process dies, even by kill -9)
-   * and deleted when the run ends. A run that finds it held waits, saying so once.
-   */
-  static final class DirectoryLock {
-    private final Path file;
-    private final FileChannel channel;
-    private final FileLock lock;
-    private boolean released;
-
-    private DirectoryLock(Path file, FileChannel channel, FileLock lock) {
-      this.file = file;
-      this.channel = channel;
-      this.lock = lock;
-    }
-
-    static DirectoryLock acquire(Path directory, ExportProgress progress) throws IOException {
-      Path file = directory.resolve(LOCK_FILE);
-      boolean told = false;
-      while (true) {
-        Optional<Object> before = fileKey(file);
-        if (before.isEmpty()) {
-          try {
-            Files.createFile(file);
-          } catch (java.nio.file.FileAlreadyExistsException raced) {
-            // Another run made it first: look again.
-          }
-          continue;
-        }
-        FileChannel channel;
-        try {
-          channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException deleted) {
-          continue;
-        }
-        FileLock lock = null;
-        try {
-          lock = tryLock(channel);
-          // Still the file the name held before it was opened? A run deletes the lock file
-          // before it lets go, so a waiter may have locked a file that no longer has a name.
-          if (lock != null && before.equals(fileKey(file))) {
-            return new DirectoryLock(file, channel, lock);
-          }
-        } catch (IOException | RuntimeException e) {
-          channel.close();
-          throw e;
-        }
-        channel.close();
-        if (lock == null && !told) {
-          progress.notice(new Notice.WaitingForOutputDirectory(directory));
-          told = true;
-        }
-        if (lock == null) {
-          try {
-            Thread.sleep(LOCK_POLL_MILLIS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the lock on " + directory);
-          }
-        }
-      }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-      try {
-        return channel.tryLock();
-      } catch (OverlappingFileLockException heldInThisJvm) {
-        return null;
-      }
-    }
-
-    /**
-     * The file's identity, without opening it: closing any descriptor of a locked file would
-     * release the process's lock (POSIX record locks).
-     */
-    private static Optional<Object> fileKey(Path file) throws IOException {
-      try {
-        var attributes = Files.readAttributes(file,
-            java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return Optional.of(attributes.fileKey() == null
-            ? "no file keys here" : attributes.fileKey());
-      } catch (NoSuchFileException none) {
-        return Optional.empty();
-      }
-    }
-
-    synchronized void release() {
-      if (released) {
-        return;
-      }
-      released = true;
-      try {
-        Files.deleteIfExists(file);
-        lock.release();
-        channel.close();
-      } catch (IOException | RuntimeException e) {
-        // The operating system releases the lock when the process ends.
-      }
     }
   }
 }

@@ -205,6 +205,51 @@ class OutputTransactionTest {
     assertEquals(NEW.get("README.md"), visible(out).get("README.md"));
   }
 
+  @Test
+  void aRunInAnotherProcessHoldsTheLockUntilItIsKilledAndTheWaitingRunThenFindsNoMix()
+      throws Exception {
+    Path out = dir.resolve("out");
+    CommitScenario.writeEarlier(out);
+    int stepsUpToTheCommitPoint = commitPoint(stepsOfACommit());
+    Process other = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CommitScenario.class.getName(),
+        out.toString(), Integer.toString(stepsUpToTheCommitPoint - 2))
+        .redirectErrorStream(true).start();
+    var reader = new BufferedReader(
+        new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+    assertTrue(reader.readLine().startsWith("stopped at step "), "the other run is mid-commit");
+
+    var waiting = new CountDownLatch(1);
+    List<Notice> notices = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    ExportProgress progress = new ExportProgress() {
+      @Override
+      public void notice(Notice notice) {
+        notices.add(notice);
+        if (notice instanceof Notice.WaitingForOutputDirectory) {
+          waiting.countDown();
+        }
+      }
+    };
+    CompletableFuture<java.util.Map<String, String>> thisRun = CompletableFuture.supplyAsync(() -> {
+      try (OutputTransaction outputs =
+          OutputTransaction.begin(out, progress, OutputTransaction.FileOps.REAL)) {
+        return visible(out); // what this run finds once it holds the lock
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertTrue(waiting.await(30, TimeUnit.SECONDS), "this run waits for the other");
+    assertFalse(thisRun.isDone());
+
+    other.destroyForcibly(); // kill -9 in the middle of its commit
+    assertTrue(other.waitFor(30, TimeUnit.SECONDS));
+
+    assertEquals(EARLIER, thisRun.get(30, TimeUnit.SECONDS));
+    assertTrue(notices.contains(new Notice.InterruptedCommitUndone(out)), notices.toString());
+    reader.close();
+  }
+
   private static ExportProgress noticesTo(List<Notice> notices) {
     return new ExportProgress() {
       @Override

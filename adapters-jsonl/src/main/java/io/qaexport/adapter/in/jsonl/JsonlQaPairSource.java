@@ -123,7 +123,8 @@ final class JsonlQaPairSource implements QaPairSource {
         start += 3;
       }
       if (tooLong) {
-        int kept = Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
+        int kept =
+            Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
         return new SourceLine.Invalid(lineNumber, 0, "line is longer than the limit of "
             + maxLineBytes + " bytes (raise it with --max-line-bytes)",
             copier(buffer, start, start + Math.max(kept, 0)));

@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,8 +105,8 @@ public final class ExportCommandLine {
         try {
           Files.createDirectories(parent);
         } catch (IOException e) {
-          error("--summary-json " + json + ": cannot create " + parent + " (" + e.getMessage()
-              + ")");
+          error("--summary-json " + json + ": cannot create " + parent + " ("
+              + ExportIoException.reason(e) + ")");
           return ExitCode.IO_FAILURE;
         }
       }
@@ -117,7 +117,7 @@ public final class ExportCommandLine {
           SummaryJson.write(json, summary, console.out());
         } catch (IOException e) {
           error("the dataset was exported, but the summary could not be written to " + json
-              + ": " + e.getMessage());
+              + ": " + ExportIoException.reason(e));
           return failed(ExitCode.IO_FAILURE, e, options);
         }
       }

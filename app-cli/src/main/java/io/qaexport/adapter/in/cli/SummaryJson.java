@@ -43,6 +43,10 @@ final class SummaryJson {
       return Optional.of("--summary-json " + file + " is a symbolic link to a missing file;"
           + " name the file itself");
     }
+    if (writtenInPlace(file) && !Files.exists(file)) {
+      return Optional.of("--summary-json " + file + ": no such device or file (under /dev and"
+          + " /proc nothing is created)");
+    }
     return Optional.empty();
   }
 

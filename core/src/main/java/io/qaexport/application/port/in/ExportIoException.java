@@ -18,13 +18,17 @@ public final class ExportIoException extends ExportException {
 
   /** {@code what} failed, followed by the file system's reason ("No space left on device"). */
   public static ExportIoException of(String what, IOException cause) {
+    return new ExportIoException(what + ": " + reason(cause), cause);
+  }
+
+  /** The file system's reason for {@code cause}, in words ("permission denied"), not a path. */
+  public static String reason(IOException cause) {
     String detail = cause.getMessage();
     if (cause instanceof FileSystemException fse) {
       // The JDK leaves the reason out of some: the message is then only the path again.
       detail = fse.getReason() != null ? fse.getReason() : reasonOf(fse);
     }
-    return new ExportIoException(what + ": " + (detail == null ? cause.toString() : detail),
-        cause);
+    return detail == null ? cause.toString() : detail;
   }
 
   private static String reasonOf(FileSystemException e) {
