@@ -117,7 +117,7 @@ final class FileExport {
       records.finish();
       outputBytes = output.complete();
       invalid.finish();
-      var curation = curation(training, passed, belowThreshold, duplicates, received, output);
+      var curation = curation(training, belowThreshold, duplicates, received, output);
       return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults,
           curation);
     } catch (IOException closingTheInput) {
@@ -164,12 +164,13 @@ final class FileExport {
         passed ? command.trainingSet().split().orElse(null) : null, hashes, survey.layout());
   }
 
-  private static FileSummary.Curation curation(TrainingSet training, boolean passed,
+  private static FileSummary.Curation curation(TrainingSet training,
       BelowThreshold belowThreshold, DropDuplicates duplicates, long received,
       DatasetFiles output) {
     List<FileSummary.SplitFiles> splits = output.splitFiles();
     boolean sharded = splits.stream().anyMatch(split -> split.files().size() > 1);
-    if (!(passed && training.curates()) && received == 0 && !sharded) {
+    // With any stage, every output states its splits, so the card gives exact sizes throughout.
+    if (!training.curates() && received == 0 && !sharded) {
       return FileSummary.Curation.NONE;
     }
     return new FileSummary.Curation(true,
