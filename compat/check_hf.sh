@@ -116,6 +116,14 @@ for fmt in $FORMATS; do
       || die "training set ($fmt, $dedup): output in $out does not pass check_training_set.py"
     runs=$((runs + 1))
   done
+  say "training set ($fmt, --stratify persona)"
+  "$EXPORT" --input-dir "$tmp/gen" --output-dir "$tmp/ts-strat-$fmt" --format "$fmt" --dedup exact \
+    --split train=0.8,validation=0.1,test=0.1 --stratify persona --quiet \
+    || die "stratified training-set export ($fmt) failed"
+  "$PY" compat/check_training_set.py --input-dir "$tmp/gen" --output-dir "$tmp/ts-strat-$fmt" \
+    --format "$fmt" --min-score -1 --dedup exact --splits train,validation,test \
+    --fractions 0.8,0.1,0.1 --stratified --cache-dir "$HF_DATASETS_CACHE/ts-strat-$fmt" \
+    || die "training set ($fmt): --stratify persona does not give each persona its share"
   say "training set ($fmt): a re-export with pairs appended keeps every pair in its split"
   "$EXPORT" --passed "$tmp/gen-half.jsonl" --output-dir "$tmp/ts-half-$fmt" --format "$fmt" \
     --split train=0.8,validation=0.1,test=0.1 --quiet || die "half export failed"

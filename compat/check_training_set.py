@@ -110,6 +110,8 @@ def main(argv=None):
     ap.add_argument("--splits", required=True)
     ap.add_argument("--fractions")
     ap.add_argument("--expect-shards", action="store_true")
+    ap.add_argument("--stratified", action="store_true",
+                    help="--stratify persona: each persona's rows per split within 2 of its share")
     ap.add_argument("--cache-dir")
     ap.add_argument("--stable-against", metavar="EARLIER_OUT",
                     help="an export of a prefix of this input: each of its rows must be in the same split here")
@@ -250,6 +252,25 @@ def main(argv=None):
                 share = len(split_rows.get(split, [])) / len(kept)
                 if abs(share - fraction) > 0.02:
                     fail("split %r holds %.3f of the pairs, asked %.3f" % (split, share, fraction))
+
+        if args.stratified:
+            fractions = list(map(float, args.fractions.split(",")))
+            persona = check_hf.PASSED_COLUMNS.index("persona")
+            per = {}
+            for split, rows in split_rows.items():
+                for r in rows:
+                    per.setdefault(r[persona], {}).setdefault(split, 0)
+                    per[r[persona]][split] += 1
+            for who, counts in per.items():
+                n = sum(counts.values())
+                cumulative, done = 0.0, 0
+                for split, fraction in zip(split_names, fractions):
+                    cumulative += fraction
+                    want = round(n * cumulative) - done
+                    done += want
+                    if abs(counts.get(split, 0) - want) > 2:
+                        fail("persona %r: %d rows in %r, its share is %d of %d" % (who, counts.get(split, 0), split, want, n))
+            print("stratified: %d personas each follow the fractions (within 2 rows)" % len(per))
 
         # --- the card and load_dataset(dir)
         with open(os.path.join(out, "README.md"), encoding="utf-8") as f:

@@ -70,7 +70,7 @@ final class FileExport {
     boolean passed = !job.shape().hasFailureReason();
     PassedSurvey.Result survey = passed && needsSurvey(input, training)
         ? PassedSurvey.run(source, input, job.shape(), command.strict(), training)
-        : new PassedSurvey.Result(null, DatasetFiles.Layout.single(splits(passed)));
+        : PassedSurvey.Result.none(training, passed);
     progress.fileStarted(input, sizeOrUnknown(input));
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
@@ -142,16 +142,15 @@ final class FileExport {
     }
   }
 
-  /** Whether the passed file needs a first pass: to find duplicates, or to size its shards. */
+  /**
+   * Whether the passed file needs a first pass: to find duplicates, to stratify, or to size its
+   * shards.
+   */
   private static boolean needsSurvey(Path input, TrainingSet training) {
     // The output is smaller than the input but for defaults; at half the shard size no split
     // can need two shards.
-    return training.dedup() != TrainingSet.Dedup.NONE
+    return training.dedup() != TrainingSet.Dedup.NONE || training.stratifyPersona()
         || sizeOrUnknown(input) > training.maxShardBytes() / 2;
-  }
-
-  private int splits(boolean passed) {
-    return passed ? command.trainingSet().split().map(split -> split.size()).orElse(1) : 1;
   }
 
   private DatasetFiles outputFor(ExportJob job, Path outputPath, boolean passed,
@@ -161,7 +160,8 @@ final class FileExport {
       return moved.take();
     }
     return new DatasetFiles(format, job.shape(), outputPath, outputs,
-        passed ? command.trainingSet().split().orElse(null) : null, hashes, survey.layout());
+        passed ? command.trainingSet().split().orElse(null) : null, survey.chooser(), hashes,
+        survey.layout());
   }
 
   private static FileSummary.Curation curation(TrainingSet training,

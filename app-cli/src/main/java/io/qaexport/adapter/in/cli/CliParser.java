@@ -120,9 +120,20 @@ public final class CliParser {
       split = Optional.of(new SplitAssignment(splits(line.getOptionValue("split")),
           line.hasOption("split-seed") ? seed(line.getOptionValue("split-seed")) : 0));
     }
+    boolean stratify = false;
+    if (line.hasOption("stratify")) {
+      if (!line.hasOption("split")) {
+        throw new CliUsageException("--stratify applies with --split only");
+      }
+      if (!line.getOptionValue("stratify").equalsIgnoreCase("persona")) {
+        throw new CliUsageException("--stratify takes 'persona', not '"
+            + line.getOptionValue("stratify") + "'");
+      }
+      stratify = true;
+    }
     long maxShard = shardSize(
         line.getOptionValue("max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
-    return new TrainingSet(minScore, dedup, threshold, split, false, maxShard,
+    return new TrainingSet(minScore, dedup, threshold, split, stratify, maxShard,
         ExportCommandLine.REJECTED_OUTPUT);
   }
 
