@@ -48,12 +48,22 @@ final class PassedSurvey {
     var sizes = new IntArray();
     var personas = new IntArray();
     Map<String, Integer> personaIds = new HashMap<>();
-    // The kept pairs: question hash and pass ordinal.
+    int splits = assignment == null ? 1 : assignment.size();
+    long[] rows = new long[splits];
+    long[] bytes = new long[splits];
+    // Stratified, the kept pairs are listed (question hash, pass ordinal) until the cuts are
+    // known; otherwise each is counted to its split at once.
     var keptHashes = new LongArray();
     var keptOrdinals = new IntArray();
     ExactGroups.KeptAction kept = (hash, line, ordinal) -> {
-      keptHashes.add(hash);
-      keptOrdinals.add(ordinal);
+      if (training.stratifyPersona()) {
+        keptHashes.add(hash);
+        keptOrdinals.add(ordinal);
+      } else {
+        int split = assignment == null ? 0 : assignment.splitOf(hash);
+        rows[split]++;
+        bytes[split] += sizes.get(ordinal);
+      }
     };
     ExactGroups exact = training.dedup() == TrainingSet.Dedup.EXACT ? new ExactGroups() : null;
     NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR ? new NearGroups() : null;
@@ -106,18 +116,13 @@ final class PassedSurvey {
               keptHashes, keptOrdinals))
           : SplitChooser.plain(assignment);
     }
-    int splits = assignment == null ? 1 : assignment.size();
-    long[] rows = new long[splits];
-    long[] bytes = new long[splits];
     String[] personaNames = names(personaIds);
     for (int k = 0; k < keptHashes.size(); k++) {
       int ordinal = keptOrdinals.get(k);
-      int split = 0;
-      if (chooser != null) {
-        // The chooser reads the persona only; the record's other fields do not matter here.
-        String persona = training.stratifyPersona() ? personaNames[personas.get(ordinal)] : "";
-        split = chooser.splitOf(new HfRecord("", "", "", persona, 0, null), keptHashes.get(k));
-      }
+      // The chooser reads the persona only; the record's other fields do not matter here.
+      int split = chooser.splitOf(
+          new HfRecord("", "", "", personaNames[personas.get(ordinal)], 0, null),
+          keptHashes.get(k));
       rows[split]++;
       bytes[split] += sizes.get(ordinal);
     }
