@@ -95,6 +95,47 @@ for fmt in $FORMATS; do
   check_case gen-crlf "$tmp/gen-crlf" "$fmt"
 done
 
+# Training set (SPEC section 6): score threshold, deduplication, splits and shards, checked with
+# load_dataset(dir) as a DatasetDict with exact counts; a re-export with pairs appended keeps
+# every earlier pair in its split.
+ts_args=(--min-score 0.5 --split train=0.8,validation=0.1,test=0.1 --max-shard-size 300KB)
+head -n 7000 "$tmp/gen/qa_passed.jsonl" > "$tmp/gen-half.jsonl"
+for fmt in $FORMATS; do
+  for dedup in exact near; do
+    out="$tmp/ts-$dedup-$fmt"
+    say "training set ($fmt, --dedup $dedup): $EXPORT --input-dir $tmp/gen --output-dir $out ${ts_args[*]}"
+    "$EXPORT" --input-dir "$tmp/gen" --output-dir "$out" --format "$fmt" --dedup "$dedup" \
+      "${ts_args[@]}" --quiet || die "training-set export ($fmt, $dedup) failed"
+    "$EXPORT" --input-dir "$tmp/gen" --output-dir "$out-again" --format "$fmt" --dedup "$dedup" \
+      "${ts_args[@]}" --quiet || die "second training-set export ($fmt, $dedup) failed"
+    diff -r "$out" "$out-again" >/dev/null \
+      || die "training set ($fmt, $dedup): two exports of the same input differ"
+    "$PY" compat/check_training_set.py --input-dir "$tmp/gen" --output-dir "$out" --format "$fmt" \
+      --min-score 0.5 --dedup "$dedup" --splits train,validation,test --expect-shards \
+      --cache-dir "$HF_DATASETS_CACHE/ts-$dedup-$fmt" \
+      || die "training set ($fmt, $dedup): output in $out does not pass check_training_set.py"
+    runs=$((runs + 1))
+  done
+  say "training set ($fmt, --stratify persona)"
+  "$EXPORT" --input-dir "$tmp/gen" --output-dir "$tmp/ts-strat-$fmt" --format "$fmt" --dedup exact \
+    --split train=0.8,validation=0.1,test=0.1 --stratify persona --quiet \
+    || die "stratified training-set export ($fmt) failed"
+  "$PY" compat/check_training_set.py --input-dir "$tmp/gen" --output-dir "$tmp/ts-strat-$fmt" \
+    --format "$fmt" --min-score -1 --dedup exact --splits train,validation,test \
+    --fractions 0.8,0.1,0.1 --stratified --cache-dir "$HF_DATASETS_CACHE/ts-strat-$fmt" \
+    || die "training set ($fmt): --stratify persona does not give each persona its share"
+  say "training set ($fmt): a re-export with pairs appended keeps every pair in its split"
+  "$EXPORT" --passed "$tmp/gen-half.jsonl" --output-dir "$tmp/ts-half-$fmt" --format "$fmt" \
+    --split train=0.8,validation=0.1,test=0.1 --quiet || die "half export failed"
+  "$EXPORT" --passed "$tmp/gen/qa_passed.jsonl" --output-dir "$tmp/ts-full-$fmt" --format "$fmt" \
+    --split train=0.8,validation=0.1,test=0.1 --quiet || die "full export failed"
+  "$PY" compat/check_training_set.py --input-dir "$tmp/gen" --output-dir "$tmp/ts-full-$fmt" \
+    --format "$fmt" --min-score -1 --dedup none --splits train,validation,test \
+    --stable-against "$tmp/ts-half-$fmt" --cache-dir "$HF_DATASETS_CACHE/ts-full-$fmt" \
+    || die "training set ($fmt): split not stable under appended pairs"
+  runs=$((runs + 1))
+done
+
 # The example chat plugin (README: "Adding an output format", plugin path): a jar in a plugin
 # directory, used by name; its conversations must load as a list of {role, content} strings.
 chat_jar="examples/chat-plugin/target/qa-export-chat-plugin.jar"

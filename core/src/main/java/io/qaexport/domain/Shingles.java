@@ -31,11 +31,12 @@ public final class Shingles {
         end = normalised.length();
       }
       if (end > start) {
-        String word = " " + normalised.substring(start, end) + " ";
-        if (word.length() <= K) {
-          grams.add(gram(word, 0, word.length()));
+        // Code points, not chars: an emoji inside a word is one letter of it.
+        int[] word = (" " + normalised.substring(start, end) + " ").codePoints().toArray();
+        if (word.length <= K) {
+          grams.add(gram(word, 0, word.length));
         } else {
-          for (int i = 0; i + K <= word.length(); i++) {
+          for (int i = 0; i + K <= word.length; i++) {
             grams.add(gram(word, i, i + K));
           }
         }
@@ -56,10 +57,10 @@ public final class Shingles {
     return Arrays.copyOf(sorted, distinct);
   }
 
-  private static int gram(String text, int from, int to) {
+  private static int gram(int[] codePoints, int from, int to) {
     int h = 0;
     for (int j = from; j < to; j++) {
-      h = 31 * h + text.charAt(j);
+      h = 31 * h + codePoints[j];
     }
     return (int) QuestionKey.mix(h);
   }

@@ -39,7 +39,7 @@ public record SplitAssignment(List<Split> splits, long seed) {
   }
 
   /** The hash, seeded, as a number in [0, 1). */
-  double unit(long questionHash) {
+  public double unit(long questionHash) {
     return (QuestionKey.mix(questionHash ^ QuestionKey.mix(seed)) >>> 11) * 0x1.0p-53;
   }
 

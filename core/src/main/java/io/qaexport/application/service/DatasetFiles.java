@@ -21,7 +21,7 @@ import java.util.Locale;
  * with its own writer thread.
  */
 final class DatasetFiles implements RecordSink, AutoCloseable {
-  private final SplitAssignment assignment; // null: no splits
+  private final SplitChooser chooser; // null: no splits
   private final QuestionHashes hashes;
   private final Path basePath;
   private final Split[] splits;
@@ -32,8 +32,9 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
    *     when there was none
    */
   DatasetFiles(OutputFormat format, RecordShape shape, Path basePath, OutputTransaction outputs,
-      SplitAssignment assignment, QuestionHashes hashes, Layout layout) throws ExportException {
-    this.assignment = assignment;
+      SplitAssignment assignment, SplitChooser chooser, QuestionHashes hashes, Layout layout)
+      throws ExportException {
+    this.chooser = chooser;
     this.hashes = hashes;
     this.basePath = basePath;
     int count = assignment == null ? 1 : assignment.size();
@@ -61,7 +62,7 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
 
   @Override
   public void accept(long lineNumber, HfRecord record) throws ExportException {
-    int split = assignment == null ? 0 : assignment.splitOf(hashes.of(record));
+    int split = chooser == null ? 0 : chooser.splitOf(record, hashes.of(record));
     splits[split].accept(lineNumber, record);
     statistics.add(record);
   }

@@ -78,7 +78,7 @@ final class FileExport {
     boolean passed = !job.shape().hasFailureReason();
     PassedSurvey.Result survey = passed && needsSurvey(job, training)
         ? PassedSurvey.run(source, input, job.shape(), command.strict(), training)
-        : new PassedSurvey.Result(null, DatasetFiles.Layout.single(splits(passed)));
+        : PassedSurvey.Result.none(training, passed);
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
     var invalid = new InvalidLines(command.errorPolicy(), input, errorsPath(outputPath), outputs,
@@ -126,7 +126,7 @@ final class FileExport {
       records.finish();
       outputBytes = output.complete();
       invalid.finish();
-      var curation = curation(training, passed, belowThreshold, duplicates, received, output);
+      var curation = curation(training, belowThreshold, duplicates, received, output);
       return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults,
           curation);
     } catch (IOException closingTheInput) {
@@ -153,19 +153,21 @@ final class FileExport {
   }
 
   /**
-   * Whether the passed file needs a first pass: to find duplicates, or to size its shards. A
-   * stream (stdin, a pipe) cannot be read twice: it is not sharded, and deduplication refuses it.
+   * Whether the passed file needs a first pass: to find duplicates, to stratify, or to size its
+   * shards. A stream (stdin, a pipe) cannot be read twice: it is not sharded, and deduplication
+   * and stratification refuse it.
    */
   private boolean needsSurvey(ExportJob job, TrainingSet training) throws ExportException {
-    boolean dedup = training.dedup() != TrainingSet.Dedup.NONE;
+    boolean needsAllPairs = training.dedup() != TrainingSet.Dedup.NONE
+        || training.stratifyPersona();
     if (!Files.isRegularFile(job.input())) {
-      if (dedup) {
-        throw new UsageException(job.input() + " is not a regular file: deduplication reads the"
-            + " passed pairs twice, which a stream cannot give");
+      if (needsAllPairs) {
+        throw new UsageException(job.input() + " is not a regular file: deduplication and"
+            + " stratification read the passed pairs twice, which a stream cannot give");
       }
       return false;
     }
-    if (dedup) {
+    if (needsAllPairs) {
       return true;
     }
     // The output is smaller than the plain input but for defaults; at half the shard size no
@@ -180,10 +182,6 @@ final class FileExport {
     return plainSize > training.maxShardBytes() / 2;
   }
 
-  private int splits(boolean passed) {
-    return passed ? command.trainingSet().split().map(split -> split.size()).orElse(1) : 1;
-  }
-
   private DatasetFiles outputFor(ExportJob job, Path outputPath, boolean passed,
       MovedPairs moved, QuestionHashes hashes, PassedSurvey.Result survey)
       throws ExportException {
@@ -191,15 +189,17 @@ final class FileExport {
       return moved.take();
     }
     return new DatasetFiles(format, job.shape(), outputPath, outputs,
-        passed ? command.trainingSet().split().orElse(null) : null, hashes, survey.layout());
+        passed ? command.trainingSet().split().orElse(null) : null, survey.chooser(), hashes,
+        survey.layout());
   }
 
-  private static FileSummary.Curation curation(TrainingSet training, boolean passed,
+  private static FileSummary.Curation curation(TrainingSet training,
       BelowThreshold belowThreshold, DropDuplicates duplicates, long received,
       DatasetFiles output) {
     List<FileSummary.SplitFiles> splits = output.splitFiles();
     boolean sharded = splits.stream().anyMatch(split -> split.files().size() > 1);
-    if (!(passed && training.curates()) && received == 0 && !sharded) {
+    // With any stage, every output states its splits, so the card gives exact sizes throughout.
+    if (!training.curates() && received == 0 && !sharded) {
       return FileSummary.Curation.NONE;
     }
     return new FileSummary.Curation(true,

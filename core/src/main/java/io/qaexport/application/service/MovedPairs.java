@@ -28,7 +28,7 @@ final class MovedPairs implements RecordSink, AutoCloseable {
   @Override
   public void accept(long lineNumber, HfRecord record) throws ExportException {
     if (files == null) {
-      files = new DatasetFiles(format, RecordShape.REJECTED, path, outputs, null,
+      files = new DatasetFiles(format, RecordShape.REJECTED, path, outputs, null, null,
           new QuestionHashes(), DatasetFiles.Layout.single(1));
     }
     files.accept(lineNumber, record);

@@ -103,7 +103,8 @@ final class NearGroups {
 
   /** Candidate pairs of groups (a < b, packed a << 32 | b), sorted, without repeats. */
   private long[] candidates(int groups) {
-    var pairs = new LongArray();
+    // A set, not a list: a similar pair meets in many bands, and only its first meeting counts.
+    var pairs = new LongSet();
     long[] bucketed = new long[groups];
     for (int band = 0; band < Shingles.BANDS; band++) {
       for (int g = 0; g < groups; g++) {
@@ -120,16 +121,10 @@ final class NearGroups {
     }
     long[] all = pairs.toArray();
     Arrays.sort(all);
-    int distinct = 0;
-    for (int i = 0; i < all.length; i++) {
-      if (i == 0 || all[i] != all[i - 1]) {
-        all[distinct++] = all[i];
-      }
-    }
-    return Arrays.copyOf(all, distinct);
+    return all;
   }
 
-  private static void addBucket(long[] bucketed, int start, int end, LongArray pairs) {
+  private static void addBucket(long[] bucketed, int start, int end, LongSet pairs) {
     int reach = end - start <= FULL_BUCKET ? end - start : NEIGHBOURS + 1;
     for (int i = start; i < end; i++) {
       for (int j = i + 1; j < Math.min(end, i + reach); j++) {
@@ -137,6 +132,52 @@ final class NearGroups {
         int b = (int) bucketed[j];
         pairs.add(((long) Math.min(a, b) << 32) | Math.max(a, b));
       }
+    }
+  }
+
+  /** An open-addressing set of non-negative longs (packed pairs; -1 marks a free slot). */
+  private static final class LongSet {
+    private long[] slots = filled(1 << 12);
+    private int size;
+
+    void add(long value) {
+      if (2 * (size + 1) > slots.length) {
+        long[] old = slots;
+        slots = filled(old.length * 2);
+        size = 0;
+        for (long v : old) {
+          if (v >= 0) {
+            add(v);
+          }
+        }
+      }
+      int mask = slots.length - 1;
+      int slot = (int) io.qaexport.domain.QuestionKey.mix(value) & mask;
+      while (slots[slot] >= 0) {
+        if (slots[slot] == value) {
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = value;
+      size++;
+    }
+
+    long[] toArray() {
+      long[] values = new long[size];
+      int n = 0;
+      for (long v : slots) {
+        if (v >= 0) {
+          values[n++] = v;
+        }
+      }
+      return values;
+    }
+
+    private static long[] filled(int capacity) {
+      long[] slots = new long[capacity];
+      Arrays.fill(slots, -1);
+      return slots;
     }
   }
 

@@ -17,31 +17,56 @@ import io.qaexport.application.port.in.InvalidInputException;
 import io.qaexport.application.port.out.CorruptInputException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The first of two passes over the passed file, for the stages that must see all of it before
  * writing: which pairs duplicate which (the best-scored of a group may come last), and how many
  * rows and bytes each split gets (a shard's name holds the shard count). It keeps small per-pair
- * keys only — hashes, scores, line numbers, MinHash band keys and gram hashes — never texts. It
+ * keys only — hashes, scores, line numbers, sizes, MinHash band keys and gram hashes — never
+ * texts. It
  * maps as the second pass does and passes over what that pass leaves out (invalid lines, pairs
  * below the threshold), so both see the same pairs.
  */
 final class PassedSurvey {
   private PassedSurvey() {}
 
-  /** What the second pass needs: the verdicts (null without dedup) and the files' layout. */
-  record Result(DuplicateVerdicts verdicts, DatasetFiles.Layout layout) {}
+  /** What the second pass needs: the verdicts (null without dedup), the split chooser (null
+   * without splits) and the files' layout. */
+  record Result(DuplicateVerdicts verdicts, SplitChooser chooser, DatasetFiles.Layout layout) {
+
+    /** No first pass: splits by the assignment alone, one shard each. */
+    static Result none(TrainingSet training, boolean passed) {
+      SplitAssignment split = passed ? training.split().orElse(null) : null;
+      return new Result(null, split == null ? null : SplitChooser.plain(split),
+          DatasetFiles.Layout.single(split == null ? 1 : split.size()));
+    }
+  }
 
   static Result run(QaPairSource source, Path input, RecordShape shape, boolean strict,
       TrainingSet training) throws ExportException {
     SplitAssignment assignment = training.split().orElse(null);
+    // Per pair in pass order: its estimated size and, to stratify, its persona.
+    var sizes = new IntArray();
+    var personas = new IntArray();
+    Map<String, Integer> personaIds = new HashMap<>();
     int splits = assignment == null ? 1 : assignment.size();
     long[] rows = new long[splits];
     long[] bytes = new long[splits];
-    ExactGroups.KeptAction kept = (hash, line, size) -> {
-      int split = assignment == null ? 0 : assignment.splitOf(hash);
-      rows[split]++;
-      bytes[split] += size;
+    // Stratified, the kept pairs are listed (question hash, pass ordinal) until the cuts are
+    // known; otherwise each is counted to its split at once.
+    var keptHashes = new LongArray();
+    var keptOrdinals = new IntArray();
+    ExactGroups.KeptAction kept = (hash, line, ordinal) -> {
+      if (training.stratifyPersona()) {
+        keptHashes.add(hash);
+        keptOrdinals.add(ordinal);
+      } else {
+        int split = assignment == null ? 0 : assignment.splitOf(hash);
+        rows[split]++;
+        bytes[split] += sizes.get(ordinal);
+      }
     };
     ExactGroups exact = training.dedup() == TrainingSet.Dedup.EXACT ? new ExactGroups() : null;
     NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR ? new NearGroups() : null;
@@ -66,13 +91,17 @@ final class PassedSurvey {
         }
         String normalised = QuestionKey.normalise(record.question());
         long hash = QuestionKey.hash(normalised);
-        int size = DatasetFiles.estimatedBytes(record);
+        int ordinal = sizes.size();
+        sizes.add(DatasetFiles.estimatedBytes(record));
+        if (training.stratifyPersona()) {
+          personas.add(personaIds.computeIfAbsent(record.persona(), p -> personaIds.size()));
+        }
         if (exact != null) {
-          exact.offer(hash, pair.lineNumber(), record.validationScore(), size);
+          exact.offer(hash, pair.lineNumber(), record.validationScore(), ordinal);
         } else if (near != null) {
-          near.add(pair.lineNumber(), record.validationScore(), hash, normalised, size);
+          near.add(pair.lineNumber(), record.validationScore(), hash, normalised, ordinal);
         } else {
-          kept.accept(hash, pair.lineNumber(), size);
+          kept.accept(hash, pair.lineNumber(), ordinal);
         }
       }
     } catch (CorruptInputException e) {
@@ -88,11 +117,58 @@ final class PassedSurvey {
     } else if (near != null) {
       verdicts = near.resolve(training.dedupThreshold(), kept);
     }
+    SplitChooser chooser = null;
+    if (assignment != null) {
+      chooser = training.stratifyPersona()
+          ? SplitChooser.stratified(assignment, unitsByPersona(assignment, personaIds, personas,
+              keptHashes, keptOrdinals))
+          : SplitChooser.plain(assignment);
+    }
+    String[] personaNames = names(personaIds);
+    for (int k = 0; k < keptHashes.size(); k++) {
+      int ordinal = keptOrdinals.get(k);
+      // The chooser reads the persona only; the record's other fields do not matter here.
+      int split = chooser.splitOf(
+          new HfRecord("", "", "", personaNames[personas.get(ordinal)], 0, null),
+          keptHashes.get(k));
+      rows[split]++;
+      bytes[split] += sizes.get(ordinal);
+    }
     int[] shards = new int[splits];
     for (int i = 0; i < splits; i++) {
       shards[i] = (int) Math.max(1, (bytes[i] + training.maxShardBytes() - 1)
           / training.maxShardBytes());
     }
-    return new Result(verdicts, new DatasetFiles.Layout(rows, shards));
+    return new Result(verdicts, chooser, new DatasetFiles.Layout(rows, shards));
+  }
+
+  private static Map<String, double[]> unitsByPersona(SplitAssignment assignment,
+      Map<String, Integer> personaIds, IntArray personas, LongArray keptHashes,
+      IntArray keptOrdinals) {
+    String[] names = names(personaIds);
+    int[] counts = new int[names.length];
+    for (int k = 0; k < keptOrdinals.size(); k++) {
+      counts[personas.get(keptOrdinals.get(k))]++;
+    }
+    double[][] units = new double[names.length][];
+    for (int p = 0; p < names.length; p++) {
+      units[p] = new double[counts[p]];
+    }
+    int[] filled = new int[names.length];
+    for (int k = 0; k < keptOrdinals.size(); k++) {
+      int p = personas.get(keptOrdinals.get(k));
+      units[p][filled[p]++] = assignment.unit(keptHashes.get(k));
+    }
+    Map<String, double[]> byPersona = new HashMap<>();
+    for (int p = 0; p < names.length; p++) {
+      byPersona.put(names[p], units[p]);
+    }
+    return byPersona;
+  }
+
+  private static String[] names(Map<String, Integer> ids) {
+    String[] names = new String[ids.size()];
+    ids.forEach((name, id) -> names[id] = name);
+    return names;
   }
 }

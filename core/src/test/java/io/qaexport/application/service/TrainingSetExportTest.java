@@ -411,6 +411,39 @@ class TrainingSetExportTest {
     assertFalse(Files.exists(dir.resolve("out/qa_pairs.txt")));
   }
 
+  @Test
+  void stratifiedEachPersonasPairsFollowTheFractionsAndAQuestionStaysInOneSplit()
+      throws Exception {
+    List<String> lines = new ArrayList<>();
+    int[] sizes = {500, 60, 17, 4};
+    for (int p = 0; p < sizes.length; p++) {
+      for (int i = 0; i < sizes[p]; i++) {
+        lines.add("Fråga " + i + " av person " + p + "?|persona" + p + "|0.9");
+      }
+    }
+    lines.add("FRÅGA 3 AV PERSON 1|persona1|0.8"); // the same question as one above
+    var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        Optional.of(split(0, "train", "0.8", "validation", "0.1", "test", "0.1")), true,
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+    export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    Map<String, String> splits = splitOf(dir.resolve("out"));
+    assertEquals(splits.get("Fråga 3 av person 1?|persona1|0.9"),
+        splits.get("FRÅGA 3 AV PERSON 1|persona1|0.8"));
+    int[][] expected = {{400, 50, 50}, {49, 6, 6}, {14, 1, 2}, {3, 1, 0}};
+    for (int p = 0; p < sizes.length; p++) {
+      int[] counts = new int[3];
+      for (var entry : splits.entrySet()) {
+        if (entry.getKey().contains("|persona" + p + "|")) {
+          counts[List.of("train", "validation", "test").indexOf(entry.getValue())]++;
+        }
+      }
+      // round(n · cumulative fraction) per cut; the repeated question of persona 1 rides along.
+      assertEquals(java.util.Arrays.toString(expected[p]), java.util.Arrays.toString(counts),
+          "persona" + p);
+    }
+  }
+
   /** Each output line of the split files in {@code out}, with its split's name. */
   private static Map<String, String> splitOf(Path out) throws IOException {
     Map<String, String> splits = new HashMap<>();

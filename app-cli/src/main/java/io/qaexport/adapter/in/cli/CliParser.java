@@ -142,9 +142,20 @@ public final class CliParser {
       split = Optional.of(new SplitAssignment(splits(value(line, "split", null)),
           line.hasOption("split-seed") ? seed(value(line, "split-seed", null)) : 0));
     }
+    boolean stratify = false;
+    if (line.hasOption("stratify")) {
+      if (!line.hasOption("split")) {
+        throw new CliUsageException("--stratify applies with --split only");
+      }
+      if (!value(line, "stratify", null).equalsIgnoreCase("persona")) {
+        throw new CliUsageException("--stratify takes 'persona', not '"
+            + value(line, "stratify", null) + "'");
+      }
+      stratify = true;
+    }
     long maxShard = shardSize(
         value(line, "max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
-    return new TrainingSet(minScore, dedup, threshold, split, false, maxShard,
+    return new TrainingSet(minScore, dedup, threshold, split, stratify, maxShard,
         ExportCommandLine.REJECTED_OUTPUT);
   }
 

@@ -96,6 +96,8 @@ public final class CliSyntax {
           + " train=0.9,test=0.1, by a stable hash of the normalised question: a re-export keeps"
           + " every pair in its split"),
       Flag.valued("split-seed", "N", "another seed gives another split (default: 0)"),
+      Flag.valued("stratify", "FIELD", "with --split: each persona's pairs follow the fractions"
+          + " exactly (FIELD: persona); a re-export may then move pairs next to a cut"),
       Flag.valued("max-shard-size", "SIZE", "a split larger than SIZE is written as Hub-named"
           + " shards, e.g. 500MB or 1GiB (default: " + DEFAULT_MAX_SHARD_SIZE + ")"),
       Flag.valued("license", "ID", "license in the dataset card, a Hub license id such as"

@@ -66,7 +66,9 @@ final class SummaryReport {
           text.append(String.format("  passed = load_dataset(\"%s\")%n", dir));
         }
       }
-      text.append("  # or one file on its own:\n");
+      text.append(summary.files().stream().anyMatch(file -> !isPlainFile(file)
+          && file.curation().active()) ? "  # or the files on their own:\n"
+          : "  # or one file on its own:\n");
     }
     for (FileSummary file : loadable) {
       String variable = file.shape().hasFailureReason() ? "rejected" : "passed";
@@ -98,7 +100,7 @@ final class SummaryReport {
         curation.duplicates(), file.skipped(), file.blankLines()));
     if (curation.received() > 0) {
       text.append(String.format(Locale.ROOT,
-          "    and %,d passed pairs below --min-score, moved here%n", curation.received()));
+          "    and %,d from the passed file below --min-score, moved here%n", curation.received()));
     }
     if (!isPlainFile(file)) {
       for (FileSummary.SplitFiles split : curation.splits()) {

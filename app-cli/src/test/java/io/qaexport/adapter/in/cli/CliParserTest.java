@@ -229,6 +229,9 @@ class CliParserTest {
     assertEquals(42, split.seed());
     assertEquals(1L << 30, training.maxShardBytes());
     assertEquals("qa_rejected_hf", training.rejectedOutputBaseName());
+    assertFalse(training.stratifyPersona());
+    assertTrue(export("--split", "a=0.5,b=0.5", "--stratify", "persona").trainingSet()
+        .stratifyPersona());
     assertEquals(500_000_000L, export("--max-shard-size", "500MB").trainingSet().maxShardBytes());
     assertEquals(64L << 20, export("--max-shard-size", "64M").trainingSet().maxShardBytes());
     assertEquals(TrainingSet.DEFAULT_MAX_SHARD_BYTES, TrainingSet.NONE.maxShardBytes());
@@ -251,6 +254,9 @@ class CliParserTest {
     assertEquals("--split: the fraction of 'test' is above 0 and at most 1, not '-0.1'",
         usageError("--split", "train=1,test=-0.1"));
     assertEquals("--split-seed applies with --split only", usageError("--split-seed", "1"));
+    assertEquals("--stratify applies with --split only", usageError("--stratify", "persona"));
+    assertEquals("--stratify takes 'persona', not 'source'",
+        usageError("--split", "train=1", "--stratify", "source"));
     assertEquals("--split-seed takes a whole number, not 'x'",
         usageError("--split", "train=1", "--split-seed", "x"));
     assertEquals("--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '0'",
