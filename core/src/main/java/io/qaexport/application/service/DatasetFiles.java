@@ -110,6 +110,42 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
     }
   }
 
+  /**
+   * Files of an earlier run that this run's files replace under other names: the plain file when
+   * this run writes splits or shards, and this run's splits' files with another shard count (or
+   * none). They go when the outputs land, so the directory holds one run's data.
+   */
+  List<Path> staleFiles() throws java.io.IOException {
+    List<Path> written = new ArrayList<>();
+    for (Split split : splits) {
+      written.addAll(split.paths);
+    }
+    String base = basePath.getFileName().toString();
+    int dot = base.lastIndexOf('.');
+    String stem = dot < 0 ? base : base.substring(0, dot);
+    String extension = dot < 0 ? "" : base.substring(dot);
+    List<String> names = new ArrayList<>();
+    for (Split split : splits) {
+      names.add(split.named ? java.util.regex.Pattern.quote(split.name) : "");
+    }
+    var ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem)
+        + "(-(" + String.join("|", names) + "))?(-\\d{5}-of-\\d{5})?"
+        + java.util.regex.Pattern.quote(extension));
+    List<Path> stale = new ArrayList<>();
+    Path directory = basePath.toAbsolutePath().getParent();
+    try (var files = java.nio.file.Files.newDirectoryStream(directory)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        boolean mine = written.stream().anyMatch(path -> path.getFileName().toString()
+            .equals(name));
+        if (!mine && ours.matcher(name).matches()) {
+          stale.add(basePath.resolveSibling(name));
+        }
+      }
+    }
+    return stale;
+  }
+
   /** The rough size of a record in the output, for the shard count: its text and 80 bytes. */
   static int estimatedBytes(HfRecord record) {
     long bytes = 80L + utf8Length(record.question()) + utf8Length(record.answer())

@@ -127,6 +127,11 @@ final class FileExport {
       outputBytes = output.complete();
       invalid.finish();
       var curation = curation(training, belowThreshold, duplicates, received, output);
+      try {
+        output.staleFiles().forEach(outputs::removeOnCommit);
+      } catch (IOException e) {
+        throw ExportIoException.of("cannot list " + command.outputDir(), e);
+      }
       return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults,
           curation);
     } catch (IOException closingTheInput) {

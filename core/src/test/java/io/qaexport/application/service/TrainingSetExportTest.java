@@ -444,6 +444,28 @@ class TrainingSetExportTest {
     }
   }
 
+  @Test
+  void filesOfAnEarlierRunUnderOtherNamesGoWhenTheNewOutputsLand() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    for (String name : List.of("qa_pairs.txt", "qa_pairs-train-00000-of-00003.txt",
+        "qa_pairs-test.txt", "qa_pairs-backup.txt", "notes.txt")) {
+      Files.writeString(out.resolve(name), "old\n");
+    }
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add("Fråga " + i + "|p|0.9");
+    }
+    export(training, out, passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("README.md", "notes.txt", "qa_pairs-backup.txt", "qa_pairs-test.txt",
+          "qa_pairs-train.txt"), files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    assertFalse(lines(out.resolve("qa_pairs-test.txt")).contains("old"));
+  }
+
   /** Each output line of the split files in {@code out}, with its split's name. */
   private static Map<String, String> splitOf(Path out) throws IOException {
     Map<String, String> splits = new HashMap<>();
