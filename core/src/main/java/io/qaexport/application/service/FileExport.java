@@ -164,7 +164,7 @@ final class FileExport {
    */
   private boolean needsSurvey(ExportJob job, TrainingSet training) throws ExportException {
     boolean needsAllPairs = training.dedup() != TrainingSet.Dedup.NONE
-        || training.stratifyPersona();
+        || training.stratifyPersona() || training.clustersForSplit();
     if (!Files.isRegularFile(job.input())) {
       if (needsAllPairs) {
         throw new UsageException(job.input() + " is not a regular file: deduplication and"

@@ -101,6 +101,52 @@ final class NearGroups {
     return dropped;
   }
 
+  /**
+   * For the split without dropping anything: every question that has a verified near duplicate
+   * (directly or through others: connected components) is mapped to one key shared by its
+   * component, the smallest question hash in it, so the component lands in one split. Questions
+   * alone in their component are left out (they keep their own hash).
+   */
+  java.util.Map<Long, Long> componentKeys(double threshold) {
+    int groups = hashes.size();
+    long[] edges = verified(candidates(groups), threshold);
+    int[] parent = new int[groups];
+    for (int g = 0; g < groups; g++) {
+      parent[g] = g;
+    }
+    for (int e = 0; e < edges.length; e += 2) {
+      int a = root(parent, (int) (edges[e] >>> 32));
+      int b = root(parent, (int) edges[e]);
+      if (a != b) {
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+    long[] key = new long[groups];
+    int[] size = new int[groups];
+    Arrays.fill(key, Long.MAX_VALUE);
+    for (int g = 0; g < groups; g++) {
+      int r = root(parent, g);
+      key[r] = Math.min(key[r], hashes.get(g));
+      size[r]++;
+    }
+    var keys = new java.util.HashMap<Long, Long>();
+    for (int g = 0; g < groups; g++) {
+      int r = root(parent, g);
+      if (size[r] > 1) {
+        keys.put(hashes.get(g), key[r]);
+      }
+    }
+    return keys;
+  }
+
+  private static int root(int[] parent, int g) {
+    while (parent[g] != g) {
+      parent[g] = parent[parent[g]];
+      g = parent[g];
+    }
+    return g;
+  }
+
   /** Candidate pairs of groups (a < b, packed a << 32 | b), sorted, without repeats. */
   private long[] candidates(int groups) {
     // A set, not a list: a similar pair meets in many bands, and only its first meeting counts.

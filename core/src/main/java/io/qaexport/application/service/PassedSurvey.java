@@ -58,8 +58,10 @@ final class PassedSurvey {
     // known; otherwise each is counted to its split at once.
     var keptHashes = new LongArray();
     var keptOrdinals = new IntArray();
+    // Near-duplicate components for the split alone, when no near dedup finds them.
+    NearGroups clusters = training.clustersForSplit() ? new NearGroups() : null;
     ExactGroups.KeptAction kept = (hash, line, ordinal) -> {
-      if (training.stratifyPersona()) {
+      if (training.stratifyPersona() || clusters != null) {
         keptHashes.add(hash);
         keptOrdinals.add(ordinal);
       } else {
@@ -96,6 +98,9 @@ final class PassedSurvey {
         if (training.stratifyPersona()) {
           personas.add(personaIds.computeIfAbsent(record.persona(), p -> personaIds.size()));
         }
+        if (clusters != null) {
+          clusters.add(pair.lineNumber(), record.validationScore(), hash, normalised, ordinal);
+        }
         if (exact != null) {
           exact.offer(hash, pair.lineNumber(), record.validationScore(), ordinal);
         } else if (near != null) {
@@ -123,13 +128,18 @@ final class PassedSurvey {
           ? SplitChooser.stratified(assignment, unitsByPersona(assignment, personaIds, personas,
               keptHashes, keptOrdinals))
           : SplitChooser.plain(assignment);
+      if (clusters != null) {
+        chooser = SplitChooser.clustered(chooser,
+            clusters.componentKeys(training.dedupThreshold()));
+      }
     }
     String[] personaNames = names(personaIds);
     for (int k = 0; k < keptHashes.size(); k++) {
       int ordinal = keptOrdinals.get(k);
       // The chooser reads the persona only; the record's other fields do not matter here.
       int split = chooser.splitOf(
-          new HfRecord("", "", "", personaNames[personas.get(ordinal)], 0, null),
+          new HfRecord("", "", "",
+              training.stratifyPersona() ? personaNames[personas.get(ordinal)] : "", 0, null),
           keptHashes.get(k));
       rows[split]++;
       bytes[split] += sizes.get(ordinal);

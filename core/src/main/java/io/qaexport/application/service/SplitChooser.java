@@ -17,6 +17,14 @@ interface SplitChooser {
 
   int splitOf(HfRecord record, long questionHash);
 
+  /**
+   * {@code base}, asked with the key of the question's near-duplicate component instead of its
+   * own hash where it has one, so paraphrases share a split.
+   */
+  static SplitChooser clustered(SplitChooser base, Map<Long, Long> componentKeys) {
+    return (record, hash) -> base.splitOf(record, componentKeys.getOrDefault(hash, hash));
+  }
+
   static SplitChooser plain(SplitAssignment assignment) {
     return (record, hash) -> assignment.splitOf(hash);
   }

@@ -365,6 +365,66 @@ class TrainingSetExportTest {
     assertTrue(splits.containsValue("train") && splits.containsValue("test"));
   }
 
+  @Test
+  void withSplitGroupsNearEveryParaphraseLandsInItsGroupsSplitAndNoneIsDropped()
+      throws Exception {
+    List<String> lines = new ArrayList<>();
+    var random = new java.util.Random(2);
+    for (int i = 0; i < 100; i++) {
+      String a = word(random);
+      String b = word(random);
+      String c = word(random);
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7"); // inflected
+      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");         // reordered
+    }
+    var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        Optional.of(split(0, "train", "0.5", "test", "0.5")), false,
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf", true);
+    ExportSummary summary = export(training, dir.resolve("out"),
+        passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    Map<String, String> splits = splitOf(dir.resolve("out"));
+    assertEquals(300, splits.size(), "nothing is dropped");
+    assertEquals(0, summary.files().get(0).curation().duplicates());
+    for (int i = 0; i < lines.size(); i += 3) {
+      String group = splits.get(lines.get(i));
+      assertEquals(group, splits.get(lines.get(i + 1)), lines.get(i + 1));
+      assertEquals(group, splits.get(lines.get(i + 2)), lines.get(i + 2));
+    }
+    assertTrue(splits.containsValue("train") && splits.containsValue("test"));
+  }
+
+  @Test
+  void withoutSplitGroupsNearParaphrasesMayStraddleSplits() throws Exception {
+    // The control for the test above: the same data split by each question's own hash does
+    // put some paraphrases on both sides, so that test can fail.
+    List<String> lines = new ArrayList<>();
+    var random = new java.util.Random(2);
+    for (int i = 0; i < 100; i++) {
+      String a = word(random);
+      String b = word(random);
+      String c = word(random);
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7");
+      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");
+    }
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    Map<String, String> splits = splitOf(dir.resolve("out"));
+    int straddling = 0;
+    for (int i = 0; i < lines.size(); i += 3) {
+      String group = splits.get(lines.get(i));
+      if (!group.equals(splits.get(lines.get(i + 1)))
+          || !group.equals(splits.get(lines.get(i + 2)))) {
+        straddling++;
+      }
+    }
+    assertTrue(straddling > 10, "straddling groups: " + straddling);
+  }
+
   /** A made-up Swedish-lettered word, so that groups share no more than the question's frame. */
   private static String word(java.util.Random random) {
     String letters = "abcdefghijklmnopqrstuvwxyzåäö";

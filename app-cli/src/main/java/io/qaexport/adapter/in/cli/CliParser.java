@@ -123,10 +123,26 @@ public final class CliParser {
       default -> throw new CliUsageException(
           "--dedup takes 'none', 'exact' or 'near', not '" + dedupName + "'");
     };
+    boolean splitNearGroups = false;
+    if (line.hasOption("split-groups")) {
+      if (!line.hasOption("split")) {
+        throw new CliUsageException("--split-groups applies with --split only");
+      }
+      String groups = value(line, "split-groups", null).toLowerCase(Locale.ROOT);
+      if (!groups.equals("exact") && !groups.equals("near")) {
+        throw new CliUsageException("--split-groups takes 'exact' or 'near', not '"
+            + value(line, "split-groups", null) + "'");
+      }
+      splitNearGroups = groups.equals("near");
+      if (splitNearGroups && line.hasOption("stratify")) {
+        throw new CliUsageException("--split-groups near and --stratify exclude each other");
+      }
+    }
     double threshold = TrainingSet.DEFAULT_DEDUP_THRESHOLD;
     if (line.hasOption("dedup-threshold")) {
-      if (dedup != TrainingSet.Dedup.NEAR) {
-        throw new CliUsageException("--dedup-threshold applies to --dedup near only");
+      if (dedup != TrainingSet.Dedup.NEAR && !splitNearGroups) {
+        throw new CliUsageException(
+            "--dedup-threshold applies to --dedup near or --split-groups near only");
       }
       threshold = number(line, "dedup-threshold");
       if (!(threshold > 0 && threshold <= 1)) {
@@ -156,7 +172,7 @@ public final class CliParser {
     long maxShard = shardSize(
         value(line, "max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
     return new TrainingSet(minScore, dedup, threshold, split, stratify, maxShard,
-        ExportCommandLine.REJECTED_OUTPUT);
+        ExportCommandLine.REJECTED_OUTPUT, splitNearGroups);
   }
 
   private static double number(CommandLine line, String option) throws CliUsageException {

@@ -90,12 +90,17 @@ public final class CliSyntax {
       Flag.valued("dedup", "MODE", "drop duplicate questions among the passed pairs, keeping the"
           + " best-scored: none (default), exact (equal once normalised) or near (MinHash,"
           + " verified Jaccard similarity); dropped pairs go to <output>.duplicates.jsonl"),
-      Flag.valued("dedup-threshold", "J", "the Jaccard similarity from which --dedup near calls"
-          + " two questions duplicates (default: " + DEFAULT_DEDUP_THRESHOLD + ")"),
+      Flag.valued("dedup-threshold", "J", "the Jaccard similarity from which --dedup near and"
+          + " --split-groups near call two questions duplicates (default: "
+          + DEFAULT_DEDUP_THRESHOLD + ")"),
       Flag.valued("split", "NAME=FRACTION,...", "split the passed pairs, e.g."
           + " train=0.9,test=0.1, by a stable hash of the normalised question: a re-export keeps"
           + " every pair in its split"),
       Flag.valued("split-seed", "N", "another seed gives another split (default: 0)"),
+      Flag.valued("split-groups", "MODE", "which questions share a split: exact (default:"
+          + " equal once normalised) or near (also paraphrases, verified Jaccard similarity of"
+          + " --dedup-threshold or more, even when --dedup keeps them; reads the passed file"
+          + " twice)"),
       Flag.valued("stratify", "FIELD", "with --split: each persona's pairs follow the fractions"
           + " exactly (FIELD: persona); a re-export may then move pairs next to a cut"),
       Flag.valued("max-shard-size", "SIZE", "a split larger than SIZE is written as Hub-named"

@@ -235,6 +235,11 @@ class CliParserTest {
     assertEquals(500_000_000L, export("--max-shard-size", "500MB").trainingSet().maxShardBytes());
     assertEquals(64L << 20, export("--max-shard-size", "64M").trainingSet().maxShardBytes());
     assertEquals(TrainingSet.DEFAULT_MAX_SHARD_BYTES, TrainingSet.NONE.maxShardBytes());
+    assertFalse(training.splitNearGroups());
+    TrainingSet grouped = export("--split", "train=0.5,test=0.5", "--split-groups", "NEAR",
+        "--dedup-threshold", "0.7").trainingSet();
+    assertTrue(grouped.splitNearGroups());
+    assertEquals(0.7, grouped.dedupThreshold());
   }
 
   @Test
@@ -242,8 +247,13 @@ class CliParserTest {
     assertEquals("--min-score takes a number, not 'high'", usageError("--min-score", "high"));
     assertEquals("--dedup takes 'none', 'exact' or 'near', not 'fuzzy'",
         usageError("--dedup", "fuzzy"));
-    assertEquals("--dedup-threshold applies to --dedup near only",
+    assertEquals("--dedup-threshold applies to --dedup near or --split-groups near only",
         usageError("--dedup", "exact", "--dedup-threshold", "0.9"));
+    assertEquals("--split-groups applies with --split only", usageError("--split-groups", "near"));
+    assertEquals("--split-groups takes 'exact' or 'near', not 'fuzzy'",
+        usageError("--split", "train=1", "--split-groups", "fuzzy"));
+    assertEquals("--split-groups near and --stratify exclude each other",
+        usageError("--split", "train=1", "--split-groups", "near", "--stratify", "persona"));
     assertEquals("--dedup-threshold takes a similarity above 0 and at most 1, not '1.5'",
         usageError("--dedup", "near", "--dedup-threshold", "1.5"));
     assertEquals("--split: the fractions add up to 0.9, not 1",

@@ -14,6 +14,8 @@ import java.util.OptionalDouble;
  *     duplicates
  * @param split how the passed pairs are split; empty: one {@code train} split
  * @param stratifyPersona each persona's pairs follow the split fractions
+ * @param splitNearGroups questions with a verified near duplicate (Jaccard at or above
+ *     {@code dedupThreshold}) share a split even when none is dropped
  * @param maxShardBytes a split's output larger than this is cut into shards
  * @param rejectedOutputBaseName the rejected output's base name, where pairs below the threshold
  *     go even when no rejected input is read
@@ -25,14 +27,16 @@ public record TrainingSet(
     Optional<SplitAssignment> split,
     boolean stratifyPersona,
     long maxShardBytes,
-    String rejectedOutputBaseName) {
+    String rejectedOutputBaseName,
+    boolean splitNearGroups) {
 
   /** 500 MB, as {@code push_to_hub} uses. */
   public static final long DEFAULT_MAX_SHARD_BYTES = 500L * 1000 * 1000;
   public static final double DEFAULT_DEDUP_THRESHOLD = 0.8;
   /** Plain export: nothing filtered, one split, no shards below the default size. */
   public static final TrainingSet NONE = new TrainingSet(OptionalDouble.empty(), Dedup.NONE,
-      DEFAULT_DEDUP_THRESHOLD, Optional.empty(), false, DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+      DEFAULT_DEDUP_THRESHOLD, Optional.empty(), false, DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf",
+      false);
 
   /** Which duplicates of a question are dropped: none, identical ones, or similar ones too. */
   public enum Dedup { NONE, EXACT, NEAR }
@@ -51,6 +55,22 @@ public record TrainingSet(
     if (stratifyPersona && split.isEmpty()) {
       throw new IllegalArgumentException("stratifying needs splits");
     }
+    if (splitNearGroups && (split.isEmpty() || stratifyPersona)) {
+      throw new IllegalArgumentException("near groups for the split need splits, unstratified");
+    }
+  }
+
+  /** Without near groups for the split (only identical questions share a split by themselves). */
+  public TrainingSet(OptionalDouble minScore, Dedup dedup, double dedupThreshold,
+      Optional<SplitAssignment> split, boolean stratifyPersona, long maxShardBytes,
+      String rejectedOutputBaseName) {
+    this(minScore, dedup, dedupThreshold, split, stratifyPersona, maxShardBytes,
+        rejectedOutputBaseName, false);
+  }
+
+  /** Whether the split needs near-duplicate components it does not get from dropping them. */
+  public boolean clustersForSplit() {
+    return splitNearGroups && dedup != Dedup.NEAR;
   }
 
   /** Whether any stage beyond the plain export is asked for. */
