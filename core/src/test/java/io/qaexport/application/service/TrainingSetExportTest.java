@@ -466,6 +466,21 @@ class TrainingSetExportTest {
     assertFalse(lines(out.resolve("qa_pairs-test.txt")).contains("old"));
   }
 
+  @Test
+  void anInputBearingAnEarlierShardsNameIsReadAndKept() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add("Fråga " + i + "|p|0.9");
+    }
+    Path input = input("qa_pairs-train-00000-of-00002.txt", lines.toArray(String[]::new));
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    export(training, dir, passed(input));
+
+    assertEquals(lines, lines(input));
+    assertTrue(Files.exists(dir.resolve("qa_pairs-train.txt")));
+  }
+
   /** Each output line of the split files in {@code out}, with its split's name. */
   private static Map<String, String> splitOf(Path out) throws IOException {
     Map<String, String> splits = new HashMap<>();
