@@ -481,6 +481,20 @@ class TrainingSetExportTest {
     assertTrue(Files.exists(dir.resolve("qa_pairs-train.txt")));
   }
 
+  @Test
+  void aDuplicatesLogOfAnEarlierRunGoesWhenARunWithoutDedupLands() throws Exception {
+    Path passed = input("qa_passed.jsonl", "Hur ofta?|p|0.7", "hur ofta|p|0.9", "Vad?|p|0.5");
+    Path out = dir.resolve("out");
+    export(dedup(TrainingSet.Dedup.EXACT, 0.8), out, passed(passed));
+    assertTrue(Files.exists(out.resolve("qa_pairs.txt.duplicates.jsonl")));
+
+    export(TrainingSet.NONE, out, passed(passed));
+
+    assertEquals(3, lines(out.resolve("qa_pairs.txt")).size());
+    assertFalse(Files.exists(out.resolve("qa_pairs.txt.duplicates.jsonl")),
+        "the log described pairs this dataset holds");
+  }
+
   /** Each output line of the split files in {@code out}, with its split's name. */
   private static Map<String, String> splitOf(Path out) throws IOException {
     Map<String, String> splits = new HashMap<>();
