@@ -96,6 +96,36 @@ class OutputSafetyTest {
   }
 
   @Test
+  void aSummaryNamedLikeASplitFileAShardOrTheMovedPairsOutputIsRefusedBeforeTheExport()
+      throws Exception {
+    Path passed = copyOfPassed(dir.resolve("in/qa_passed.jsonl"));
+    Path out = dir.resolve("out");
+
+    for (String name : List.of("qa_pairs-train.jsonl", "qa_pairs-test-00001-of-00002.jsonl",
+        "qa_pairs-00000-of-00003.jsonl", "qa_rejected_hf.jsonl")) {
+      CliRun run = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),
+          "--split", "train=0.5,test=0.5", "--min-score", "0.9",
+          "--summary-json", out.resolve(name).toString());
+
+      assertEquals(2, run.exitCode(), name + ": " + run.err());
+      assertTrue(run.err().contains(out.resolve(name) + " would overwrite the output "
+          + out.resolve(name) + "; nothing was written. Name another file with --summary-json."),
+          run.err());
+      assertTrue(Files.notExists(out), "nothing was written");
+    }
+    CliRun earlier = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),
+        "--split", "train=0.5,test=0.5", "--quiet");
+    assertEquals(0, earlier.exitCode(), earlier.err());
+    byte[] train = Files.readAllBytes(out.resolve("qa_pairs-train.jsonl"));
+    Path link = Files.createSymbolicLink(dir.resolve("summary.json"),
+        out.resolve("qa_pairs-train.jsonl"));
+    CliRun throughLink = CliRun.of("--passed", passed.toString(), "--output-dir",
+        out.toString(), "--split", "train=0.5,test=0.5", "--summary-json", link.toString());
+    assertEquals(2, throughLink.exitCode(), throughLink.err());
+    assertArrayEquals(train, Files.readAllBytes(out.resolve("qa_pairs-train.jsonl")));
+  }
+
+  @Test
   void aSummaryThroughASymlinkReplacesTheFileItPointsToAndKeepsTheLink() throws Exception {
     Path passed = copyOfPassed(dir.resolve("in/qa_passed.jsonl"));
     Path real = Files.writeString(dir.resolve("real-summary.json"), "old");

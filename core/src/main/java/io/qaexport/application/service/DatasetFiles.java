@@ -120,17 +120,13 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
     for (Split split : splits) {
       written.addAll(split.paths);
     }
-    String base = basePath.getFileName().toString();
-    int dot = base.lastIndexOf('.');
-    String stem = dot < 0 ? base : base.substring(0, dot);
-    String extension = dot < 0 ? "" : base.substring(dot);
     List<String> names = new ArrayList<>();
     for (Split split : splits) {
-      names.add(split.named ? java.util.regex.Pattern.quote(split.name) : "");
+      if (split.named) {
+        names.add(split.name);
+      }
     }
-    var ours = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem)
-        + "(-(" + String.join("|", names) + "))?(-\\d{5}-of-\\d{5})?"
-        + java.util.regex.Pattern.quote(extension));
+    var ours = fileNames(basePath, names);
     List<Path> stale = new ArrayList<>();
     Path directory = basePath.toAbsolutePath().getParent();
     try (var files = java.nio.file.Files.newDirectoryStream(directory)) {
@@ -144,6 +140,21 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
       }
     }
     return stale;
+  }
+
+  /**
+   * Every name the files of {@code basePath} may take: plain, a split's, a shard's (e.g.
+   * {@code qa_pairs-train-00000-of-00003.jsonl} for {@code qa_pairs.jsonl} and split train).
+   */
+  static java.util.regex.Pattern fileNames(Path basePath, List<String> splitNames) {
+    String base = basePath.getFileName().toString();
+    int dot = base.lastIndexOf('.');
+    String stem = dot < 0 ? base : base.substring(0, dot);
+    String extension = dot < 0 ? "" : base.substring(dot);
+    List<String> quoted = splitNames.stream().map(java.util.regex.Pattern::quote).toList();
+    String split = quoted.isEmpty() ? "" : "(-(" + String.join("|", quoted) + "))?";
+    return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem) + split
+        + "(-\\d{5}-of-\\d{5})?" + java.util.regex.Pattern.quote(extension));
   }
 
   /** The rough size of a record in the output, for the shard count: its text and 80 bytes. */

@@ -98,6 +98,9 @@ final class FileExport {
       if (survey.verdicts() != null) {
         records = duplicates = new DropDuplicates(survey.verdicts(), hashes, outputPath, outputs,
             duplicateLogs, records);
+      } else if (passed) {
+        // An earlier run's log of dropped pairs would describe other data, as with no duplicates.
+        outputs.removeOnCommit(DropDuplicates.logPath(outputPath));
       }
       if (passed && training.minScore().isPresent()) {
         records = belowThreshold = new BelowThreshold(training.minScore().getAsDouble(),

@@ -4,8 +4,11 @@ import io.qaexport.application.port.in.CardPathTakenException;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.OutputPathTakenException;
+import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.in.UsageException;
 import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.SplitAssignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +44,41 @@ final class OutputPaths {
       throws UsageException {
     List<Path> inputs = command.jobs().stream().map(ExportJob::input).toList();
     List<Path> outputs = new ArrayList<>();
+    // Each job's data file: its split and shard names are known only once the run has read it.
+    List<Path> dataFiles = new ArrayList<>();
     for (ExportJob job : command.jobs()) {
       if (format.refusal(job.shape()).isEmpty()) {
-        outputs.addAll(ofJob(outputPath(command, job, format)));
+        dataFiles.add(outputPath(command, job, format));
       }
+    }
+    TrainingSet training = command.trainingSet();
+    if (training.minScore().isPresent()
+        && command.jobs().stream().noneMatch(job -> job.shape().hasFailureReason())
+        && format.refusal(RecordShape.REJECTED).isEmpty()) {
+      // Pairs below the threshold get a rejected output even without a rejected input.
+      dataFiles.add(command.outputDir().resolve(
+          training.rejectedOutputBaseName() + "." + format.fileExtension()));
+    }
+    for (Path dataFile : dataFiles) {
+      outputs.addAll(ofJob(dataFile));
     }
     // The card's index, if it has one: a clash of the card keeps its own exception.
     int card = command.datasetCard().isPresent() ? outputs.size() : -1;
     command.datasetCard().ifPresent(request -> outputs.add(request.file()));
+    List<String> splitNames = training.split().map(split -> split.splits().stream()
+        .map(SplitAssignment.Split::name).toList()).orElse(List.of());
+    for (Path callerOutput : callerOutputs) {
+      // The caller writes after the commit (through a link): a split file or shard there would
+      // be replaced.
+      Path written = place(callerOutput);
+      for (Path dataFile : written.getFileName() == null ? List.<Path>of() : dataFiles) {
+        Path sibling = dataFile.resolveSibling(written.getFileName());
+        if (DatasetFiles.fileNames(dataFile, splitNames).matcher(
+            written.getFileName().toString()).matches() && sameFile(written, sibling)) {
+          throw taken(callerOutput, sibling, false, false);
+        }
+      }
+    }
     outputs.addAll(callerOutputs);
     for (int i = 0; i < outputs.size(); i++) {
       Path output = outputs.get(i);

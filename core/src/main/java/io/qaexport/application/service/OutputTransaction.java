@@ -73,7 +73,8 @@ final class OutputTransaction implements AutoCloseable {
   private final FileOps ops;
   private final DirectoryLock lock;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
-  private final List<Path> removeOnCommit = new ArrayList<>();
+  // A set: the card's earlier data files and this run's replaced split names may name one file.
+  private final Set<Path> removeOnCommit = new LinkedHashSet<>();
   private final Thread shutdownHook = new Thread(this::abandon, "qa-export-cleanup");
   private boolean finished;
   private boolean committed;
@@ -241,13 +242,21 @@ final class OutputTransaction implements AutoCloseable {
       Path target = staged.getValue();
       entries.add(new Entry(Optional.of(staged.getKey()), target, backupFor(target)));
     }
+    Set<Path> targets = new LinkedHashSet<>();
+    temporaryToFinal.values().forEach(target -> targets.add(absolute(target)));
     for (Path stale : removeOnCommit) {
-      if (!temporaryToFinal.containsValue(stale)) {
+      // An input may bear an output's name (a shard's, say): stale or not, it is never removed.
+      if (inputs.stream().noneMatch(input -> OutputPaths.sameFile(stale, input))
+          && targets.add(absolute(stale))) {
         backupFor(stale).ifPresent(backup -> entries.add(
             new Entry(Optional.empty(), stale, Optional.of(backup))));
       }
     }
     return entries;
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
   }
 
   /** Where the commit moves an existing {@code target} aside; empty if there is none. */

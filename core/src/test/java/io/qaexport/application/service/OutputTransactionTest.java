@@ -85,6 +85,37 @@ class OutputTransactionTest {
   }
 
   @Test
+  void aStaleFileNamedTwiceForRemovalIsRemovedOnceAndTheCommitSucceeds() throws Exception {
+    Path out = dir.resolve("stale-twice");
+    Files.createDirectories(out);
+    Path stale = out.resolve("qa_pairs-train-00000-of-00002.jsonl");
+    Files.writeString(stale, "earlier");
+    try (OutputTransaction outputs = OutputTransaction.begin(out)) {
+      Files.writeString(outputs.stage(out.resolve("qa_pairs-train.jsonl")), "new");
+      // The card's earlier data files and this run's replaced shard names both name it.
+      outputs.removeOnCommit(stale);
+      outputs.removeOnCommit(out.resolve(".").resolve(stale.getFileName()));
+      outputs.commit();
+    }
+    assertEquals(List.of("qa_pairs-train.jsonl"), allNames(out));
+  }
+
+  @Test
+  void anInputNamedForRemovalAsAStaleFileIsKept() throws Exception {
+    Path out = dir.resolve("stale-input");
+    Files.createDirectories(out);
+    Path input = out.resolve("qa_pairs-train-00000-of-00002.jsonl");
+    Files.writeString(input, "the user's pairs");
+    try (OutputTransaction outputs = OutputTransaction.begin(out)) {
+      outputs.protect(List.of(input));
+      Files.writeString(outputs.stage(out.resolve("qa_pairs-train.jsonl")), "new");
+      outputs.removeOnCommit(input);
+      outputs.commit();
+    }
+    assertEquals("the user's pairs", Files.readString(input));
+  }
+
+  @Test
   void whenEvenTheUndoFailsTheNextRunUndoesTheCommitFromItsJournal() throws Exception {
     int steps = stepsOfACommit();
     for (int failFrom = 2; failFrom <= commitPoint(steps); failFrom++) {

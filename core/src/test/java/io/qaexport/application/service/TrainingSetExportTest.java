@@ -526,6 +526,35 @@ class TrainingSetExportTest {
     assertFalse(lines(out.resolve("qa_pairs-test.txt")).contains("old"));
   }
 
+  @Test
+  void anInputBearingAnEarlierShardsNameIsReadAndKept() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      lines.add("Fråga " + i + "|p|0.9");
+    }
+    Path input = input("qa_pairs-train-00000-of-00002.txt", lines.toArray(String[]::new));
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    export(training, dir, passed(input));
+
+    assertEquals(lines, lines(input));
+    assertTrue(Files.exists(dir.resolve("qa_pairs-train.txt")));
+  }
+
+  @Test
+  void aDuplicatesLogOfAnEarlierRunGoesWhenARunWithoutDedupLands() throws Exception {
+    Path passed = input("qa_passed.jsonl", "Hur ofta?|p|0.7", "hur ofta|p|0.9", "Vad?|p|0.5");
+    Path out = dir.resolve("out");
+    export(dedup(TrainingSet.Dedup.EXACT, 0.8), out, passed(passed));
+    assertTrue(Files.exists(out.resolve("qa_pairs.txt.duplicates.jsonl")));
+
+    export(TrainingSet.NONE, out, passed(passed));
+
+    assertEquals(3, lines(out.resolve("qa_pairs.txt")).size());
+    assertFalse(Files.exists(out.resolve("qa_pairs.txt.duplicates.jsonl")),
+        "the log described pairs this dataset holds");
+  }
+
   /** Each output line of the split files in {@code out}, with its split's name. */
   private static Map<String, String> splitOf(Path out) throws IOException {
     Map<String, String> splits = new HashMap<>();
