@@ -1,10 +1,8 @@
 package io.qaexport.application.service;
 
 import io.qaexport.application.port.in.ExportException;
-import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.domain.HfRecord;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -17,20 +15,17 @@ final class DropDuplicates implements RecordSink {
 
   private final DuplicateVerdicts verdicts;
   private final QuestionHashes hashes;
-  private final Path logPath;
   private final OutputTransaction outputs;
-  private final DuplicateLog.Factory logs;
+  private final StagedLog<DuplicateLog> log;
   private final RecordSink next;
-  private DuplicateLog log;
   private long count;
 
   DropDuplicates(DuplicateVerdicts verdicts, QuestionHashes hashes, Path output,
       OutputTransaction outputs, DuplicateLog.Factory logs, RecordSink next) {
     this.verdicts = verdicts;
     this.hashes = hashes;
-    this.logPath = logPath(output);
     this.outputs = outputs;
-    this.logs = logs;
+    this.log = new StagedLog<>(logPath(output), outputs, logs::open);
     this.next = next;
   }
 
@@ -46,30 +41,16 @@ final class DropDuplicates implements RecordSink {
       return;
     }
     count++;
-    try {
-      if (log == null) {
-        log = logs.open(outputs.stage(logPath));
-      }
-      log.append(lineNumber, verdict.duplicateOf(), verdict.similarity(), record);
-    } catch (IOException e) {
-      throw ExportIoException.of("cannot write " + logPath, e);
-    }
+    log.append(opened -> opened.append(lineNumber, verdict.duplicateOf(), verdict.similarity(),
+        record));
   }
 
   @Override
   public void finish() throws ExportException {
-    if (log != null) {
-      try {
-        log.close();
-      } catch (IOException e) {
-        throw ExportIoException.of("cannot write " + logPath, e);
-      } finally {
-        log = null;
-      }
-    }
+    log.finish();
     if (count == 0) {
       // A log from an earlier run would describe other data: it goes when these outputs land.
-      outputs.removeOnCommit(logPath);
+      outputs.removeOnCommit(log.path());
     }
     next.finish();
   }
@@ -80,18 +61,11 @@ final class DropDuplicates implements RecordSink {
 
   /** The log, if any pair was dropped. */
   Path logPath() {
-    return logPath;
+    return log.path();
   }
 
   /** Closes the log after a failure; the transaction removes its file. */
   void abandon() {
-    if (log != null) {
-      try {
-        log.close();
-      } catch (IOException ignored) {
-        // The failure that ended the run is what the user is told.
-      }
-      log = null;
-    }
+    log.abandon();
   }
 }

@@ -6,7 +6,6 @@ import io.qaexport.application.port.in.ExportIoException;
 import io.qaexport.application.port.in.InvalidInputException;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.RawLine;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -17,11 +16,8 @@ import java.nio.file.Path;
 final class InvalidLines {
   private final ErrorPolicy policy;
   private final Path input;
-  private final Path logPath;
-  private final OutputTransaction outputs;
-  private final InvalidLineLog.Factory logs;
+  private final StagedLog<InvalidLineLog> log;
   private final SkipBudget budget;
-  private InvalidLineLog log;
   private long count;
 
   InvalidLines(ErrorPolicy policy, Path input, Path logPath, OutputTransaction outputs,
@@ -29,9 +25,7 @@ final class InvalidLines {
     this.budget = budget;
     this.policy = policy;
     this.input = input;
-    this.logPath = logPath;
-    this.outputs = outputs;
-    this.logs = logs;
+    this.log = new StagedLog<>(logPath, outputs, logs::open);
   }
 
   /** @param column 1-based, or 0 when no single place is to blame */
@@ -41,14 +35,8 @@ final class InvalidLines {
     }
     count++;
     budget.spend(input, lineNumber);
-    try {
-      if (log == null) {
-        log = logs.open(outputs.stage(logPath));
-      }
-      log.append(lineNumber, column, reason, raw.copyBytes());
-    } catch (IOException e) {
-      throw ExportIoException.of("cannot write " + logPath, e);
-    }
+    byte[] bytes = raw.copyBytes();
+    log.append(opened -> opened.append(lineNumber, column, reason, bytes));
   }
 
   long count() {
@@ -57,32 +45,16 @@ final class InvalidLines {
 
   /** The log of this run's skipped lines, if any were skipped. */
   Path logPath() {
-    return logPath;
+    return log.path();
   }
 
   /** Completes the log, if one was opened. */
   void finish() throws ExportIoException {
-    if (log == null) {
-      return;
-    }
-    try {
-      log.close();
-    } catch (IOException e) {
-      throw ExportIoException.of("cannot write " + logPath, e);
-    } finally {
-      log = null;
-    }
+    log.finish();
   }
 
   /** Closes the log after a failure; the transaction removes its file. */
   void abandon() {
-    if (log != null) {
-      try {
-        log.close();
-      } catch (IOException ignored) {
-        // The failure that ended the run is what the user is told.
-      }
-      log = null;
-    }
+    log.abandon();
   }
 }

@@ -341,16 +341,7 @@ class TrainingSetExportTest {
 
   @Test
   void withNearDedupNoKeptQuestionHasAVerifiedParaphraseInAnotherSplit() throws Exception {
-    List<String> lines = new ArrayList<>();
-    var random = new java.util.Random(1);
-    for (int i = 0; i < 100; i++) {
-      String a = word(random);
-      String b = word(random);
-      String c = word(random);
-      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
-      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7"); // inflected
-      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");         // reordered
-    }
+    List<String> lines = paraphraseGroups(new java.util.Random(1));
     var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NEAR, 0.8,
         split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
     ExportSummary summary = export(training, dir.resolve("out"),
@@ -368,16 +359,7 @@ class TrainingSetExportTest {
   @Test
   void withSplitGroupsNearEveryParaphraseLandsInItsGroupsSplitAndNoneIsDropped()
       throws Exception {
-    List<String> lines = new ArrayList<>();
-    var random = new java.util.Random(2);
-    for (int i = 0; i < 100; i++) {
-      String a = word(random);
-      String b = word(random);
-      String c = word(random);
-      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
-      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7"); // inflected
-      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");         // reordered
-    }
+    List<String> lines = paraphraseGroups(new java.util.Random(2));
     var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
         Optional.of(split(0, "train", "0.5", "test", "0.5")), false,
         TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf", true);
@@ -399,16 +381,7 @@ class TrainingSetExportTest {
   void withoutSplitGroupsNearParaphrasesMayStraddleSplits() throws Exception {
     // The control for the test above: the same data split by each question's own hash does
     // put some paraphrases on both sides, so that test can fail.
-    List<String> lines = new ArrayList<>();
-    var random = new java.util.Random(2);
-    for (int i = 0; i < 100; i++) {
-      String a = word(random);
-      String b = word(random);
-      String c = word(random);
-      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
-      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7");
-      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");
-    }
+    List<String> lines = paraphraseGroups(new java.util.Random(2));
     var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
         split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
@@ -423,6 +396,23 @@ class TrainingSetExportTest {
       }
     }
     assertTrue(straddling > 10, "straddling groups: " + straddling);
+  }
+
+  /**
+   * 100 groups of three lines each: a question, its inflected form and its words reversed, with
+   * scores 0.9, 0.7 and 0.8.
+   */
+  private static List<String> paraphraseGroups(java.util.Random random) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String a = word(random);
+      String b = word(random);
+      String c = word(random);
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
+      lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7"); // inflected
+      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");         // reordered
+    }
+    return lines;
   }
 
   /** A made-up Swedish-lettered word, so that groups share no more than the question's frame. */

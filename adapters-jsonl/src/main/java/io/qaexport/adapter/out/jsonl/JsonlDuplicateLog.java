@@ -46,10 +46,6 @@ final class JsonlDuplicateLog implements DuplicateLog {
 
   @Override
   public void close() throws IOException {
-    try {
-      generator.close();
-    } catch (JacksonException e) {
-      throw JsonlRecordWriter.unwrap(e);
-    }
+    JsonlWriting.close(generator);
   }
 }

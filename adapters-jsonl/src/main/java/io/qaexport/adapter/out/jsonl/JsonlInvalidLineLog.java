@@ -51,11 +51,7 @@ final class JsonlInvalidLineLog implements InvalidLineLog {
 
   @Override
   public void close() throws IOException {
-    try {
-      generator.close();
-    } catch (JacksonException e) {
-      throw JsonlRecordWriter.unwrap(e);
-    }
+    JsonlWriting.close(generator);
   }
 
   private static String strictUtf8(byte[] bytes) {

@@ -66,11 +66,7 @@ final class JsonlRecordWriter implements RecordWriter {
 
   @Override
   public void close() throws IOException {
-    try {
-      generator.close();
-    } catch (JacksonException e) {
-      throw unwrap(e);
-    }
+    JsonlWriting.close(generator);
   }
 
   /** Jackson 3 wraps I/O failures in unchecked exceptions; the port speaks IOException. */

@@ -6,6 +6,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -46,6 +47,15 @@ final class JsonlWriting {
             StandardOpenOption.TRUNCATE_EXISTING);
     OutputStream out = new DurableOutputStream(channel);
     return JSON.createGenerator(NO_ROOT_SEPARATOR, out, JsonEncoding.UTF8);
+  }
+
+  /** Flushes, forces to disk and closes; I/O failures as the ports speak them. */
+  static void close(JsonGenerator generator) throws IOException {
+    try {
+      generator.close();
+    } catch (JacksonException e) {
+      throw JsonlRecordWriter.unwrap(e);
+    }
   }
 
   /** Forces the bytes to disk on close, so a file moved into place after a crash is whole. */
