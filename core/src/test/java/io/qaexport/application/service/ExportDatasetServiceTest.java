@@ -89,40 +89,7 @@ class ExportDatasetServiceTest {
         new QaPair(parts[0], "svar", "doc.md", persona, score, null), raw::clone);
   }
 
-  private final OutputFormat textFormat = new OutputFormat() {
-    @Override public String name() {
-      return "text";
-    }
-
-    @Override public String description() {
-      return "test lines";
-    }
-
-    @Override public String fileExtension() {
-      return "txt";
-    }
-
-    @Override public String hfBuilderName() {
-      return "text";
-    }
-
-    @Override public RecordWriter open(Path file, RecordShape shape) throws IOException {
-      BufferedWriter out = Files.newBufferedWriter(file);
-      return new RecordWriter() {
-        @Override public void write(HfRecord record) throws IOException {
-          if (failWritesWith != null) {
-            throw failWritesWith;
-          }
-          out.write(record.question() + "|" + record.persona() + "|" + record.validationScore()
-              + (record.failureReason() == null ? "" : "|" + record.failureReason()) + "\n");
-        }
-
-        @Override public void close() throws IOException {
-          out.close();
-        }
-      };
-    }
-  };
+  private final OutputFormat textFormat = new TextLinesFormat(() -> failWritesWith);
 
   private final List<String> logged = new ArrayList<>();
   private final InvalidLineLog.Factory logs = file -> {

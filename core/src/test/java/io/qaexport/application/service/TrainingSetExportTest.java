@@ -76,37 +76,7 @@ class TrainingSetExportTest {
         new Persona.Label(parts[1]), Double.valueOf(parts[2]), null), raw::clone);
   }
 
-  private final OutputFormat textFormat = new OutputFormat() {
-    @Override public String name() {
-      return "text";
-    }
-
-    @Override public String description() {
-      return "test lines";
-    }
-
-    @Override public String fileExtension() {
-      return "txt";
-    }
-
-    @Override public String hfBuilderName() {
-      return "text";
-    }
-
-    @Override public RecordWriter open(Path file, RecordShape shape) throws IOException {
-      BufferedWriter out = Files.newBufferedWriter(file);
-      return new RecordWriter() {
-        @Override public void write(HfRecord record) throws IOException {
-          out.write(record.question() + "|" + record.persona() + "|" + record.validationScore()
-              + (record.failureReason() == null ? "" : "|" + record.failureReason()) + "\n");
-        }
-
-        @Override public void close() throws IOException {
-          out.close();
-        }
-      };
-    }
-  };
+  private final OutputFormat textFormat = new TextLinesFormat();
 
   private final DuplicateLog.Factory duplicateLogs = file -> {
     BufferedWriter out = Files.newBufferedWriter(file);
