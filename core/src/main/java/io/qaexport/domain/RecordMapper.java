@@ -10,6 +10,7 @@ package io.qaexport.domain;
  */
 public final class RecordMapper {
   static final String UNKNOWN = "unknown";
+  private static final Utf8Text UNKNOWN_TEXT = Utf8Text.of(UNKNOWN);
 
   private final boolean strict;
   private int appliedThisRecord;
@@ -24,14 +25,18 @@ public final class RecordMapper {
    */
   public HfRecord map(QaPair pair, RecordShape shape, DefaultCounts counts) {
     appliedThisRecord = 0;
-    String question = required(pair.question(), DefaultedField.QUESTION, "question");
-    String answer = required(pair.answer(), DefaultedField.ANSWER, "answer");
-    String source = required(pair.sourceDocument(), DefaultedField.SOURCE, "source_document");
-    String persona = formatPersona(pair.persona());
+    Utf8Text question = required(pair.question(), DefaultedField.QUESTION, "question");
+    Utf8Text answer = required(pair.answer(), DefaultedField.ANSWER, "answer");
+    Utf8Text source = required(pair.sourceDocument(), DefaultedField.SOURCE, "source_document");
+    Utf8Text persona = Utf8Text.of(formatPersona(pair.persona()));
     double score = score(pair.compositeScore());
-    String failureReason = null;
+    Utf8Text failureReason = null;
     if (shape.hasFailureReason()) {
-      failureReason = orUnknown(pair.failureReason(), DefaultedField.FAILURE_REASON);
+      failureReason = pair.failureReason();
+      if (failureReason == null) {
+        applied(DefaultedField.FAILURE_REASON);
+        failureReason = UNKNOWN_TEXT;
+      }
     }
     counts.add(appliedThisRecord);
     return new HfRecord(question, answer, source, persona, score, failureReason);
@@ -68,7 +73,7 @@ public final class RecordMapper {
     return score;
   }
 
-  private String required(String value, DefaultedField field, String inputName) {
+  private Utf8Text required(Utf8Text value, DefaultedField field, String inputName) {
     if (value != null) {
       return value;
     }
@@ -76,7 +81,7 @@ public final class RecordMapper {
       throw missing(inputName);
     }
     applied(field);
-    return "";
+    return Utf8Text.EMPTY;
   }
 
   private String orUnknown(String value, DefaultedField field) {

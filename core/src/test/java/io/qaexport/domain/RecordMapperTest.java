@@ -39,7 +39,7 @@ class RecordMapperTest {
 
   @Test
   void everyMissingFieldGetsItsDefaultAndIsCounted() {
-    var empty = new QaPair(null, null, null, null, null, null);
+    var empty = new QaPair((String) null, null, null, null, null, null);
 
     HfRecord record = lenient.map(empty, RecordShape.REJECTED, counts);
 
@@ -118,7 +118,7 @@ class RecordMapperTest {
 
     @Test
     void anInvalidRecordLeavesNoDefaultsCounted() {
-      var pair = new QaPair(null, null, null, null, Double.NaN, null);
+      var pair = new QaPair((String) null, null, null, null, Double.NaN, null);
       assertThrows(InvalidRecordException.class,
           () -> lenient.map(pair, RecordShape.REJECTED, counts));
       assertEquals(0, counts.total());

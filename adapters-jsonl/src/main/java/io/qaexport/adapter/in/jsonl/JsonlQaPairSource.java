@@ -27,10 +27,17 @@ final class JsonlQaPairSource implements QaPairSource {
   private static final int READ_CHUNK = 1 << 16;
 
   private final int maxLineBytes;
+  private final boolean bytesThrough;
   private final JsonFactory json;
 
   JsonlQaPairSource(int maxLineBytes) {
+    this(maxLineBytes, true);
+  }
+
+  /** @param bytesThrough false for the reference path that decodes every string (tests) */
+  JsonlQaPairSource(int maxLineBytes, boolean bytesThrough) {
     this.maxLineBytes = maxLineBytes;
+    this.bytesThrough = bytesThrough;
     this.json =
         JsonFactory.builder()
             // NaN and Infinity are let through so the mapping can name them, not a syntax error.
@@ -87,7 +94,7 @@ final class JsonlQaPairSource implements QaPairSource {
       this.sizeBytes = sizeBytes;
       // One byte more than the limit: the CR of a CRLF line end is not part of the line.
       this.lines = new LineSplitter(in, maxLineBytes + 1);
-      this.parser = new PairParser(json, readsFailureReason);
+      this.parser = new PairParser(json, readsFailureReason, bytesThrough);
     }
 
     @Override
@@ -150,9 +157,11 @@ final class JsonlQaPairSource implements QaPairSource {
             buffer[invalidByte] & 0xFF, invalidByte - start), raw);
       }
       try {
-        boolean mayHaveEscapes = LineSplitter.indexOf(buffer, (byte) '\\', start, end) >= 0;
+        // The pair's texts are views of the line, so it gets its own array: the splitter's
+        // buffer is reused for the next line.
+        byte[] line = Arrays.copyOfRange(buffer, start, end);
         var pair = new SourceLine.Pair(lineNumber,
-            parser.parse(buffer, start, end - start, mayHaveEscapes), raw);
+            parser.parse(line, 0, line.length), line::clone);
         if (mayHavePlusInfinity(buffer, start, end)) {
           parser.refusePlusInfinity(buffer, start, end - start);
         }
