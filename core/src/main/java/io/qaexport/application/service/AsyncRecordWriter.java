@@ -17,8 +17,8 @@ import java.util.concurrent.BlockingQueue;
  * surfaces in the next {@link #write} or in {@link #close}, which always closes the delegate.
  */
 final class AsyncRecordWriter implements RecordWriter {
-  static final int BATCH_SIZE = 1024;
-  static final int QUEUED_BATCHES = 8;
+  static final int BATCH_SIZE = 256;
+  static final int QUEUED_BATCHES = 4;
   static final long BATCH_BYTES = 1L << 20;
   private static final List<HfRecord> END = List.of();
 
