@@ -67,6 +67,18 @@ class RecordMapperTest {
     assertEquals(3, counts.total());
   }
 
+  @Test
+  void aRepeatedPersonaIsFormattedAlikeAndItsDefaultsCountedEveryTime() {
+    var partial = new QaPair("q", "a", "s", new Persona.Profile(null, "ny"), 0.5, null);
+    var empty = new QaPair("q", "a", "s", new Persona.Label(""), 0.5, null);
+    for (int i = 0; i < 3; i++) {
+      assertEquals("unknown/ny", lenient.map(partial, RecordShape.PASSED, counts).persona());
+      assertEquals("unknown", lenient.map(empty, RecordShape.PASSED, counts).persona());
+    }
+    assertEquals(Map.of(DefaultedField.PERSONA_ROLL, 3L, DefaultedField.PERSONA, 3L),
+        counts.nonZero());
+  }
+
   @Nested
   class Persona_ {
     private String format(Persona persona) {
