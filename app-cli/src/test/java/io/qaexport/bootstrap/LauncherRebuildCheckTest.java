@@ -119,8 +119,28 @@ class LauncherRebuildCheckTest {
     assertTrue(launchRebuilds());
   }
 
+  @Test
+  void aClassDataArchiveOlderThanTheJarIsMadeAgainAndANewerOneIsKept() throws Exception {
+    Path target = root.resolve("app-cli/target");
+    Path archive = Files.writeString(target.resolve("qa-export.jsa"), "archive");
+    Files.setLastModifiedTime(archive, AFTER);
+    Files.setLastModifiedTime(target.resolve("qa-export.jar"), BUILT);
+
+    assertFalse(launch().contains("recording a class-data archive"));
+
+    Files.setLastModifiedTime(target.resolve("qa-export.jar"), FileTime.from(Instant.now()));
+
+    assertTrue(launch().contains("recording a class-data archive"));
+  }
+
   /** Runs the launcher with stand-in tools; true if it ran Maven. Either way java runs last. */
   private boolean launchRebuilds() throws Exception {
+    launch();
+    return Files.exists(built);
+  }
+
+  /** The launcher's output (stderr too) with stand-in tools; java runs last. */
+  private String launch() throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\ntouch '" + built + "'\n");
     Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho ran\n");
@@ -133,6 +153,6 @@ class LauncherRebuildCheckTest {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.endsWith("ran\n"), output);
-    return Files.exists(built);
+    return output;
   }
 }
