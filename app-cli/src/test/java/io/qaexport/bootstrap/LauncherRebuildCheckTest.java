@@ -78,7 +78,8 @@ class LauncherRebuildCheckTest {
 
   @Test
   void anEditedMainSourceRebuilds() throws Exception {
-    Files.setLastModifiedTime(root.resolve("core/src/main/java/io/qaexport/domain/Pair.java"), AFTER);
+    Files.setLastModifiedTime(
+        root.resolve("core/src/main/java/io/qaexport/domain/Pair.java"), AFTER);
 
     assertTrue(launchRebuilds());
   }

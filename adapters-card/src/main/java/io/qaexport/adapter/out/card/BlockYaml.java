@@ -1,6 +1,7 @@
 package io.qaexport.adapter.out.card;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class BlockYaml {
   /** Words that need no quotes: a letter first, no YAML indicator (:, #, quotes, brackets, ...). */
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_.<>/+-]*( [A-Za-z0-9_.<>/+-]+)*");
+  private static final Pattern PLAIN =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_.<>/+-]*( [A-Za-z0-9_.<>/+-]+)*");
   /** Plain words YAML or Jackson read as booleans or null: Jackson quotes them. */
   private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "y", "n", "on",
       "off", "null");
@@ -93,7 +95,8 @@ final class BlockYaml {
   }
 
   private static boolean plain(String string) {
-    return PLAIN.matcher(string).matches() && !RESERVED.contains(string.toLowerCase(java.util.Locale.ROOT));
+    return PLAIN.matcher(string).matches()
+        && !RESERVED.contains(string.toLowerCase(Locale.ROOT));
   }
 
   private static boolean append(StringBuilder text, String line) {
