@@ -26,7 +26,8 @@ else
 fi
 rm -rf "$src/bench"
 echo "bench: building qa-export ($mode, $commit) in $src ..." >&2
-(cd "$src" && mvn -B -q -o -Dstyle.color=never -Dmaven.test.skip=true install) >"$bench/work/build.log" 2>&1 \
+# package, not install: the reactor resolves the modules from each other; ~/.m2 stays untouched.
+(cd "$src" && mvn -B -q -o -Dstyle.color=never -Dmaven.test.skip=true -pl '!dist' package) >"$bench/work/build.log" 2>&1 \
   || { tail -40 "$bench/work/build.log" >&2; exit 1; }
 rm -rf "$dist" && mkdir -p "$dist"
 cp "$src/app-cli/target/qa-export.jar" "$dist/"

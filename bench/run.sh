@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process benchmark: qa-export (jsonl, parquet) vs the Python reference, jq and DuckDB on the
-# same generated input, alternating and repeated; then output verification and launcher flags.
+# same generated input, alternating and repeated; then output verification, issue 11's table (every
+# size of this run: ratios to DuckDB of the same format and, at 10 records, to Python, with the
+# goals) and launcher flags.
 #
 #   bench/run.sh                      # everything (about 25 minutes on 2 cores)
 #   SIZES="10 200k" bench/run.sh      # a subset
 #   WAIT_QUIET=1 bench/run.sh         # first wait (up to WAIT_MAX_MIN minutes) for load1 < 0.7
 #   SKIP_BUILD=1 / BENCH_SOURCE=worktree / STYLE=compat  (see build-snapshot.sh, generate.py)
+#   REPS=5 REPS_SMALL=10 REPS_1M=3 FLAGS=0 FLAG_REPS=N  (rounds per size; skip the flags tables)
 #
 # Results: bench/work/results/{tools,flags}.csv (raw rows) and summary.md (tables).
 set -euo pipefail
@@ -14,6 +17,7 @@ cd "$bench"
 SIZES="${SIZES:-10 200k 1M}"
 STYLE="${STYLE:-varied}"
 results="$bench/work/results"
+run_id="$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$results"
 
 for tool in jq /usr/bin/time; do
@@ -54,10 +58,13 @@ for size in $SIZES; do
   echo "bench: tools on $size records ($((bytes / 1048576)) MiB input)" >&2
   { echo; echo "### $size records ($((bytes / 1048576)) MiB input), $(reps "$size") rounds"; echo; } >> "$results/summary.md"
   python3 bench.py --suite tools --data "$data" --label "$size" --reps "$(reps "$size")" \
-    --csv "$results/tools.csv" --keep-outputs "$keep" | tee -a "$results/summary.md"
+    --csv "$results/tools.csv" --keep-outputs "$keep" --run "$run_id" | tee -a "$results/summary.md"
   stride=1; [[ "$size" == 1M ]] && stride=50
   { echo; echo '```'; .venv/bin/python verify.py "$keep" --stride "$stride"; echo '```'; } | tee -a "$results/summary.md"
 done
+
+{ echo; echo "### Issue 11's table (run $run_id; wall medians, min–max; MB of input per CPU-second)"; echo
+  python3 bench.py --issue-table "$results/tools.csv" --run "$run_id"; } | tee -a "$results/summary.md"
 
 if [[ "${FLAGS:-1}" == 1 ]]; then
   for size in $SIZES; do
@@ -66,7 +73,7 @@ if [[ "${FLAGS:-1}" == 1 ]]; then
     freps="${FLAG_REPS:-$(reps "$size")}"
     { echo; echo "### launcher flags, $size records, $freps rounds"; echo; } >> "$results/summary.md"
     python3 bench.py --suite flags --data "$data" --label "$size" --reps "$freps" \
-      --csv "$results/flags.csv" | tee -a "$results/summary.md"
+      --csv "$results/flags.csv" --run "$run_id" | tee -a "$results/summary.md"
   done
 fi
 echo "bench: done; tables in $results/summary.md" >&2

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -133,19 +134,27 @@ class DatasetCardAndSummaryTest {
   }
 
   @Test
-  void aRunWithoutACardLoadsNoYamlClassWhileARunWithOneDoes() throws Exception {
+  void aRunWithoutACardOrWithAPlainOneLoadsNoYamlClassWhileACardNeedingQuotesDoes()
+      throws Exception {
     String examples = GoldenFilesTest.EXAMPLES.toString();
     List<String> without = CliRun.classesLoadedBy(dir.resolve("without.log"),
         "--input-dir", examples, "--output-dir", dir.resolve("a").toString(),
         "--no-dataset-card", "--quiet");
-    List<String> with = CliRun.classesLoadedBy(dir.resolve("with.log"),
+    List<String> plain = CliRun.classesLoadedBy(dir.resolve("plain.log"),
         "--input-dir", examples, "--output-dir", dir.resolve("b").toString(), "--quiet");
+    List<String> quoted = CliRun.classesLoadedBy(dir.resolve("quoted.log"),
+        "--input-dir", examples, "--output-dir", dir.resolve("c").toString(),
+        "--pretty-name", "Vårdfrågor: svenska", "--quiet");
 
-    assertFalse(without.isEmpty());
-    assertTrue(without.stream().noneMatch(line -> line.toLowerCase().contains("yaml")),
-        () -> "YAML classes loaded without a card: " + without.stream()
-            .filter(line -> line.toLowerCase().contains("yaml")).limit(5).toList());
-    assertTrue(with.stream().anyMatch(line -> line.contains("org.snakeyaml")),
+    Predicate<String> yamlLibrary = line -> line.contains("org.snakeyaml")
+        || line.contains("tools.jackson.dataformat.yaml");
+    for (List<String> run : List.of(without, plain)) {
+      assertFalse(run.isEmpty());
+      assertTrue(run.stream().noneMatch(yamlLibrary), () -> "YAML classes loaded: "
+          + run.stream().filter(yamlLibrary).limit(5).toList());
+    }
+    assertTrue(Files.readString(dir.resolve("b/README.md")).startsWith("---\npretty_name: "));
+    assertTrue(quoted.stream().anyMatch(yamlLibrary),
         "the check would notice YAML classes if they were loaded");
   }
 

@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
  * figures of the generated block computed here.
  */
 final class CardBody {
+  /**
+   * Numbers are written with ROOT's digits and separators (1,234.5); Formatter has those of
+   * Locale.US built in, while any other locale, ROOT too, loads the CLDR locale data first (about
+   * 20 ms of a short run's start-up).
+   */
+  private static final Locale NUMBERS = Locale.US;
   private static final int HISTOGRAM_WIDTH = 40;
   private static final int SAMPLE_CHARS = 300;
 
@@ -54,7 +60,7 @@ final class CardBody {
     var md = new StringBuilder();
     for (DatasetCard.Config config : card.configs()) {
       for (DatasetCard.Split split : config.splits()) {
-        md.append(String.format(Locale.ROOT, "| `%s` | `%s` | %,d | %s | `%s` |%n", config.name(),
+        md.append(String.format(NUMBERS, "| `%s` | `%s` | %,d | %s | `%s` |%n", config.name(),
             split.name(), split.numExamples(), split.dataFiles().stream()
                 .map(f -> "`" + f + "`").collect(Collectors.joining(", ")), config.inputFile()));
       }
@@ -74,7 +80,7 @@ final class CardBody {
         String meaning = card.facts().columns().stream()
             .filter(column -> column.name().equals(feature.name())).map(Column::meaning)
             .findFirst().orElse("");
-        md.append(String.format(Locale.ROOT, "| `%s` | %s | %s |%n", feature.name(),
+        md.append(String.format(NUMBERS, "| `%s` | %s | %s |%n", feature.name(),
             type(feature), meaning));
       }
     }
@@ -93,7 +99,7 @@ final class CardBody {
     var md = new StringBuilder();
     for (DatasetCard.Config config : card.configs()) {
       md.append("### `").append(config.name()).append("`\n\n");
-      md.append(String.format(Locale.ROOT, "%,d rows.%n%n", config.rows()));
+      md.append(String.format(NUMBERS, "%,d rows.%n%n", config.rows()));
       md.append(curation(config));
       md.append(defaults(config.defaultsApplied()));
       md.append(personas(config.personas(), config.rows()));
@@ -108,18 +114,18 @@ final class CardBody {
     DatasetCard.Curation curation = config.curation();
     var md = new StringBuilder();
     if (!Double.isNaN(curation.minScore()) && !config.shape().hasFailureReason()) {
-      md.append(String.format(Locale.ROOT,
+      md.append(String.format(NUMBERS,
           "%,d passed pairs scored below the export threshold %s and were moved to `rejected`.%n%n",
           curation.belowThreshold(), curation.minScore()));
     }
     if (curation.received() > 0) {
-      md.append(String.format(Locale.ROOT, "%,d of these rows are passed pairs that scored below"
+      md.append(String.format(NUMBERS, "%,d of these rows are passed pairs that scored below"
           + " the export threshold %s.%n%n", curation.received(), curation.minScore()));
     }
     if (!curation.dedup().equals("none")) {
-      md.append(String.format(Locale.ROOT, "%,d pairs were dropped as %s duplicates of a kept"
+      md.append(String.format(NUMBERS, "%,d pairs were dropped as %s duplicates of a kept"
           + " pair (the best-scored of each group)%s%s.%n%n", curation.duplicates(),
-          curation.dedup(), curation.dedup().equals("near") ? String.format(Locale.ROOT,
+          curation.dedup(), curation.dedup().equals("near") ? String.format(NUMBERS,
               ", questions with a Jaccard similarity of %s or more", curation.dedupThreshold())
               : ", questions equal once normalised",
           curation.duplicatesFile().isEmpty() ? ""
@@ -150,7 +156,7 @@ final class CardBody {
     for (DefaultedField field : DefaultedField.values()) {
       Long count = applied.get(field);
       if (count != null) {
-        md.append(String.format(Locale.ROOT, "| `%s` | `%s` | %,d |%n", field.fieldName(),
+        md.append(String.format(NUMBERS, "| `%s` | `%s` | %,d |%n", field.fieldName(),
             field.defaultValue(), count));
       }
     }
@@ -166,14 +172,14 @@ final class CardBody {
     long rest = 0;
     for (Map.Entry<String, Long> persona : personas) {
       if (shown++ < 15) {
-        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f%% |%n",
+        md.append(String.format(NUMBERS, "| %s | %,d | %.1f%% |%n",
             markdownCell(persona.getKey()), persona.getValue(), 100.0 * persona.getValue() / rows));
       } else {
         rest += persona.getValue();
       }
     }
     if (rest > 0) {
-      md.append(String.format(Locale.ROOT, "| %d other personas | %,d | %.1f%% |%n",
+      md.append(String.format(NUMBERS, "| %d other personas | %,d | %.1f%% |%n",
           personas.size() - 15, rest, 100.0 * rest / rows));
     }
     return md.append('\n').toString();
@@ -184,19 +190,19 @@ final class CardBody {
       return "";
     }
     var md = new StringBuilder();
-    md.append(String.format(Locale.ROOT,
+    md.append(String.format(NUMBERS,
         "Validation score: min %.3f, median %.3f, max %.3f.%n%n```%n", scores.min(),
         scores.median(), scores.max()));
     long highest = scores.histogram().stream().mapToLong(Long::longValue).max().orElse(0);
     for (int bin = 0; bin < scores.histogram().size(); bin++) {
       long count = scores.histogram().get(bin);
       int width = highest == 0 ? 0 : (int) Math.round((double) count * HISTOGRAM_WIDTH / highest);
-      md.append(String.format(Locale.ROOT, "%.1f–%.1f %s %,d%n", bin / 10.0, (bin + 1) / 10.0,
+      md.append(String.format(NUMBERS, "%.1f–%.1f %s %,d%n", bin / 10.0, (bin + 1) / 10.0,
           "█".repeat(width), count));
     }
     md.append("```\n\n");
     if (scores.belowZero() + scores.aboveOne() > 0) {
-      md.append(String.format(Locale.ROOT, "Outside 0–1: %,d below, %,d above.%n%n",
+      md.append(String.format(NUMBERS, "Outside 0–1: %,d below, %,d above.%n%n",
           scores.belowZero(), scores.aboveOne()));
     }
     return md.toString();

@@ -2,81 +2,81 @@ package io.qaexport.adapter.out.card;
 
 import io.qaexport.domain.DatasetCard;
 import io.qaexport.domain.Feature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import tools.jackson.core.JsonGenerator;
+import java.util.Map;
 
-/** The front matter's {@code configs} and {@code dataset_info}, as {@code datasets} reads them. */
+/**
+ * The front matter's {@code configs} and {@code dataset_info}, as {@code datasets} reads them, as
+ * values for {@link #entry}: strings, numbers, lists and maps in the order they are written.
+ */
 final class CardYaml {
   private CardYaml() {}
 
+  /**
+   * One top-level key as YAML text, ending with a line end. Most cards hold only plain words
+   * ({@link BlockYaml} writes them without loading a YAML library, about a fifth of a short
+   * run's start-up); anything else is written by Jackson's YAML generator.
+   */
+  static String entry(String key, Object value) {
+    return BlockYaml.entry(key, value).orElseGet(() -> Yaml.entry(key, value));
+  }
+
   /** Each config with its splits' data files. */
-  static void configs(JsonGenerator out, DatasetCard card) {
-    out.writeName("configs");
-    out.writeStartArray();
+  static List<Object> configs(DatasetCard card) {
+    List<Object> configs = new ArrayList<>();
     for (DatasetCard.Config config : card.configs()) {
-      out.writeStartObject();
-      out.writeStringProperty("config_name", config.name());
-      out.writeName("data_files");
-      out.writeStartArray();
+      List<Object> dataFiles = new ArrayList<>();
       for (DatasetCard.Split split : config.splits()) {
-        out.writeStartObject();
-        out.writeStringProperty("split", split.name());
-        if (split.dataFiles().size() == 1) {
-          out.writeStringProperty("path", split.dataFiles().get(0));
-        } else {
-          out.writeName("path");
-          out.writeStartArray();
-          split.dataFiles().forEach(out::writeString);
-          out.writeEndArray();
-        }
-        out.writeEndObject();
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("split", split.name());
+        files.put("path", split.dataFiles().size() == 1
+            ? split.dataFiles().get(0) : List.copyOf(split.dataFiles()));
+        dataFiles.add(files);
       }
-      out.writeEndArray();
-      out.writeEndObject();
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("config_name", config.name());
+      entry.put("data_files", dataFiles);
+      configs.add(entry);
     }
-    out.writeEndArray();
+    return configs;
   }
 
   /** Each config's features and its splits' exact sizes. */
-  static void datasetInfo(JsonGenerator out, DatasetCard card) {
-    out.writeName("dataset_info");
-    out.writeStartArray();
+  static List<Object> datasetInfo(DatasetCard card) {
+    List<Object> infos = new ArrayList<>();
     for (DatasetCard.Config config : card.configs()) {
-      out.writeStartObject();
-      out.writeStringProperty("config_name", config.name());
-      out.writeName("features");
-      features(out, config.features());
-      out.writeName("splits");
-      out.writeStartArray();
+      List<Object> splits = new ArrayList<>();
       for (DatasetCard.Split split : config.splits()) {
-        out.writeStartObject();
-        out.writeStringProperty("name", split.name());
-        if (split.numBytes().isPresent()) {
-          out.writeNumberProperty("num_bytes", split.numBytes().get());
-        }
-        out.writeNumberProperty("num_examples", split.numExamples());
-        out.writeEndObject();
+        Map<String, Object> size = new LinkedHashMap<>();
+        size.put("name", split.name());
+        split.numBytes().ifPresent(bytes -> size.put("num_bytes", bytes));
+        size.put("num_examples", split.numExamples());
+        splits.add(size);
       }
-      out.writeEndArray();
-      out.writeEndObject();
+      Map<String, Object> info = new LinkedHashMap<>();
+      info.put("config_name", config.name());
+      info.put("features", features(config.features()));
+      info.put("splits", splits);
+      infos.add(info);
     }
-    out.writeEndArray();
+    return infos;
   }
 
   /** As {@code datasets} writes features to YAML: {@code dtype}, or {@code list} of fields. */
-  private static void features(JsonGenerator out, List<Feature> features) {
-    out.writeStartArray();
+  private static List<Object> features(List<Feature> features) {
+    List<Object> out = new ArrayList<>();
     for (Feature feature : features) {
-      out.writeStartObject();
-      out.writeStringProperty("name", feature.name());
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", feature.name());
       if (feature instanceof Feature.Value value) {
-        out.writeStringProperty("dtype", value.dtype());
+        entry.put("dtype", value.dtype());
       } else if (feature instanceof Feature.ListOf list) {
-        out.writeName("list");
-        features(out, list.fields());
+        entry.put("list", features(list.fields()));
       }
-      out.writeEndObject();
+      out.add(entry);
     }
-    out.writeEndArray();
+    return out;
   }
 }

@@ -4,7 +4,6 @@ import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.domain.DatasetCard;
 import io.qaexport.domain.HubLicense;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
 
 /**
  * A HuggingFace dataset card: YAML front matter (configs, features, splits, the Hub's metadata)
@@ -146,44 +142,25 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
   static LinkedHashMap<String, String> ownedKeys(DatasetCard card) {
     var keys = new LinkedHashMap<String, String>();
     HubLicense license = card.license();
-    keys.put("pretty_name", yaml(out -> out.writeStringProperty("pretty_name", card.prettyName())));
-    keys.put("license", yaml(out -> out.writeStringProperty("license", license.id())));
-    license.name().ifPresent(name ->
-        keys.put("license_name", yaml(out -> out.writeStringProperty("license_name", name))));
-    license.link().ifPresent(link ->
-        keys.put("license_link", yaml(out -> out.writeStringProperty("license_link", link))));
-    keys.put("language", list("language", card.facts().languages()));
-    keys.put("annotations_creators",
-        list("annotations_creators", card.facts().annotationsCreators()));
-    keys.put("language_creators", list("language_creators", card.facts().languageCreators()));
-    keys.put("multilinguality", list("multilinguality", card.facts().multilinguality()));
-    keys.put("source_datasets", list("source_datasets", card.facts().sourceDatasets()));
-    keys.put("task_categories", list("task_categories", List.of(card.task().category())));
-    keys.put("task_ids", list("task_ids", card.task().ids()));
-    keys.put("size_categories", list("size_categories", List.of(card.sizeCategory())));
-    keys.put("tags", list("tags", card.facts().tags()));
-    keys.put("configs", yaml(out -> CardYaml.configs(out, card)));
-    keys.put("dataset_info", yaml(out -> CardYaml.datasetInfo(out, card)));
+    put(keys, "pretty_name", card.prettyName());
+    put(keys, "license", license.id());
+    license.name().ifPresent(name -> put(keys, "license_name", name));
+    license.link().ifPresent(link -> put(keys, "license_link", link));
+    put(keys, "language", card.facts().languages());
+    put(keys, "annotations_creators", card.facts().annotationsCreators());
+    put(keys, "language_creators", card.facts().languageCreators());
+    put(keys, "multilinguality", card.facts().multilinguality());
+    put(keys, "source_datasets", card.facts().sourceDatasets());
+    put(keys, "task_categories", List.of(card.task().category()));
+    put(keys, "task_ids", card.task().ids());
+    put(keys, "size_categories", List.of(card.sizeCategory()));
+    put(keys, "tags", card.facts().tags());
+    put(keys, "configs", CardYaml.configs(card));
+    put(keys, "dataset_info", CardYaml.datasetInfo(card));
     return keys;
   }
 
-  private static String list(String name, List<String> values) {
-    return yaml(out -> {
-      out.writeName(name);
-      out.writeStartArray();
-      values.forEach(out::writeString);
-      out.writeEndArray();
-    });
-  }
-
-  /** One top-level key as YAML text, ending with a line end. */
-  private static String yaml(Consumer<JsonGenerator> key) {
-    var text = new StringWriter();
-    try (JsonGenerator out = Yaml.FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
-      out.writeStartObject();
-      key.accept(out);
-      out.writeEndObject();
-    }
-    return text.toString();
+  private static void put(LinkedHashMap<String, String> keys, String key, Object value) {
+    keys.put(key, CardYaml.entry(key, value));
   }
 }

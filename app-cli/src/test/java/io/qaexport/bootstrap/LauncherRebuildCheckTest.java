@@ -1,0 +1,159 @@
+package io.qaexport.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's rebuild check, on a copy of the launcher in a small tree with stand-in `mvn`
+ * and `java`: what goes into the jar (poms, src/main) rebuilds, what does not (tests, data) does
+ * not. Times are set explicitly, so nothing depends on the clock's resolution.
+ */
+class LauncherRebuildCheckTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final FileTime BUILT = FileTime.from(Instant.parse("2026-01-01T12:00:00Z"));
+  private static final FileTime BEFORE = FileTime.from(Instant.parse("2026-01-01T11:00:00Z"));
+  private static final FileTime AFTER = FileTime.from(Instant.parse("2026-01-01T13:00:00Z"));
+
+  @TempDir Path dir;
+  private Path root;
+  private Path launcher;
+  private Path built;
+
+  @BeforeEach
+  void aBuiltTree() throws IOException {
+    root = dir.resolve("root");
+    Path target = Files.createDirectories(root.resolve("app-cli/target"));
+    for (String file : List.of("qa-export.jar", ".built-by-launcher", ".cds-tried")) {
+      Files.createFile(target.resolve(file));
+    }
+    for (String file : List.of("pom.xml", "core/pom.xml", "examples/chat-plugin/pom.xml",
+        "core/src/main/java/io/qaexport/domain/Pair.java",
+        "core/src/main/resources/io/qaexport/domain/licenses.txt",
+        "core/src/test/java/io/qaexport/domain/PairTest.java",
+        "examples/chat-plugin/src/main/java/Chat.java",
+        "examples/qa/qa_passed.jsonl", "compat/check_hf.py", "bench/jmh/src/main/java/B.java",
+        "bench/jmh/pom.xml")) {
+      Files.createDirectories(root.resolve(file).getParent());
+      Files.writeString(root.resolve(file), "x");
+    }
+    launcher = Files.copy(ROOT.resolve("qa-export"), root.resolve("qa-export"));
+    launcher.toFile().setExecutable(true);
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.toList()) {
+        Files.setLastModifiedTime(path, BEFORE);
+      }
+    }
+    Files.setLastModifiedTime(target.resolve(".built-by-launcher"), BUILT);
+    built = dir.resolve("mvn-was-run");
+  }
+
+  @Test
+  void nothingNewerThanTheLastBuildRunsNoBuild() throws Exception {
+    assertFalse(launchRebuilds());
+  }
+
+  @Test
+  void editsOutsideWhatGoesIntoTheJarRunNoBuild() throws Exception {
+    for (String file : List.of("core/src/test/java/io/qaexport/domain/PairTest.java",
+        "examples/qa/qa_passed.jsonl", "compat/check_hf.py", "bench/jmh/src/main/java/B.java",
+        "bench/jmh/pom.xml")) {
+      Files.setLastModifiedTime(root.resolve(file), AFTER);
+    }
+
+    assertFalse(launchRebuilds());
+  }
+
+  @Test
+  void anEditedMainSourceRebuilds() throws Exception {
+    Files.setLastModifiedTime(
+        root.resolve("core/src/main/java/io/qaexport/domain/Pair.java"), AFTER);
+
+    assertTrue(launchRebuilds());
+  }
+
+  @Test
+  void anEditedResourceRebuilds() throws Exception {
+    Files.setLastModifiedTime(
+        root.resolve("core/src/main/resources/io/qaexport/domain/licenses.txt"), AFTER);
+
+    assertTrue(launchRebuilds());
+  }
+
+  @Test
+  void anEditedPluginSourceRebuilds() throws Exception {
+    Files.setLastModifiedTime(root.resolve("examples/chat-plugin/src/main/java/Chat.java"), AFTER);
+
+    assertTrue(launchRebuilds());
+  }
+
+  @Test
+  void anEditedModulePomOrTheParentPomRebuilds() throws Exception {
+    Files.setLastModifiedTime(root.resolve("core/pom.xml"), AFTER);
+    assertTrue(launchRebuilds());
+
+    Files.delete(built);
+    Files.setLastModifiedTime(root.resolve("app-cli/target/.built-by-launcher"), BUILT);
+    Files.setLastModifiedTime(root.resolve("core/pom.xml"), BEFORE);
+    Files.setLastModifiedTime(root.resolve("pom.xml"), AFTER);
+    assertTrue(launchRebuilds());
+  }
+
+  @Test
+  void aDeletedMainSourceRebuilds() throws Exception {
+    Path source = root.resolve("core/src/main/java/io/qaexport/domain/Pair.java");
+    Files.delete(source);
+    Files.setLastModifiedTime(source.getParent(), AFTER); // what the deletion did, pinned
+
+    assertTrue(launchRebuilds());
+  }
+
+  @Test
+  void aClassDataArchiveOlderThanTheJarIsMadeAgainAndANewerOneIsKept() throws Exception {
+    Path target = root.resolve("app-cli/target");
+    Path archive = Files.writeString(target.resolve("qa-export.jsa"), "archive");
+    Files.setLastModifiedTime(archive, AFTER);
+    Files.setLastModifiedTime(target.resolve("qa-export.jar"), BUILT);
+
+    assertFalse(launch().contains("recording a class-data archive"));
+
+    Files.setLastModifiedTime(target.resolve("qa-export.jar"), FileTime.from(Instant.now()));
+
+    assertTrue(launch().contains("recording a class-data archive"));
+  }
+
+  /** Runs the launcher with stand-in tools; true if it ran Maven. Either way java runs last. */
+  private boolean launchRebuilds() throws Exception {
+    launch();
+    return Files.exists(built);
+  }
+
+  /** The launcher's output (stderr too) with stand-in tools; java runs last. */
+  private String launch() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\ntouch '" + built + "'\n");
+    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho ran\n");
+    mvn.toFile().setExecutable(true);
+    java.toFile().setExecutable(true);
+    var builder = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true);
+    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.endsWith("ran\n"), output);
+    return output;
+  }
+}
