@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * Writes a front matter entry whose every string is a plain word, byte for byte as Jackson's
  * YAML generator does with the card's settings (block style, list items indented with their
  * "- ", no quotes where none are needed). Anything it does not know to be plain, an empty list or
- * map, is left to Jackson: the answer is then empty.
+ * map, is left to Jackson: the answer is then empty. Written by hand for start-up only: a fresh
+ * card then loads none of the ~95 YAML library classes (measured: about 8 % of a 10-record run's
+ * instructions); BlockYamlTest holds it to Jackson's output.
  */
 final class BlockYaml {
   /** Words that need no quotes: a letter first, no YAML indicator (:, #, quotes, brackets, ...). */
