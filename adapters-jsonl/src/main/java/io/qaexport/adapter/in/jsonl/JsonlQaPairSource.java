@@ -2,7 +2,6 @@ package io.qaexport.adapter.in.jsonl;
 
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
-import io.qaexport.application.port.out.RawLine;
 import io.qaexport.application.port.out.SourceLine;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.qaexport.domain.RecordShape;
-import java.util.Arrays;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -78,7 +76,7 @@ final class JsonlQaPairSource implements QaPairSource {
   private final class JsonlPairReader implements PairReader {
     private final InputStream in;
     private final LineSplitter lines;
-    private final PairParser parser;
+    private final LineDecoder decoder;
     private final long sizeBytes;
     private long lineNumber;
 
@@ -87,7 +85,7 @@ final class JsonlQaPairSource implements QaPairSource {
       this.sizeBytes = sizeBytes;
       // One byte more than the limit: the CR of a CRLF line end is not part of the line.
       this.lines = new LineSplitter(in, maxLineBytes + 1);
-      this.parser = new PairParser(json, readsFailureReason);
+      this.decoder = new LineDecoder(json, maxLineBytes, readsFailureReason);
     }
 
     @Override
@@ -110,86 +108,8 @@ final class JsonlQaPairSource implements QaPairSource {
       if (!lines.next()) {
         return null;
       }
-      lineNumber++;
-      byte[] buffer = lines.buffer();
-      int start = lines.start();
-      int end = lines.end();
-      if (!lines.tooLong() && end > start && buffer[end - 1] == '\r') {
-        end--; // a CRLF line end: the CR is neither counted nor kept in the raw line
-      }
-      boolean tooLong = lines.tooLong() || end - start > maxLineBytes;
-      boolean byteOrderMark = hasByteOrderMark(buffer, start, end);
-      if (lineNumber == 1 && byteOrderMark) {
-        start += 3;
-      }
-      if (tooLong) {
-        int kept =
-            Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
-        return new SourceLine.Invalid(lineNumber, 0, "line is longer than the limit of "
-            + maxLineBytes + " bytes (raise it with --max-line-bytes)",
-            copier(buffer, start, start + Math.max(kept, 0)));
-      }
-      RawLine raw = copier(buffer, start, end);
-      if (isBlank(buffer, start, end)) {
-        return new SourceLine.Blank(lineNumber);
-      }
-      if (lineNumber == 1 && byteOrderMark && hasByteOrderMark(buffer, start, end)) {
-        // Jackson would skip this second one silently; a later one is refused, so is this.
-        return new SourceLine.Invalid(lineNumber, 4, "a second byte-order mark (U+FEFF): one"
-            + " is allowed, at the start of the file", raw);
-      }
-      if (lineNumber > 1 && byteOrderMark) {
-        // Jackson would skip it silently; mid-file it means files were concatenated.
-        return new SourceLine.Invalid(lineNumber, 1, "a byte-order mark (U+FEFF) is allowed"
-            + " only at the start of the file; were files concatenated?", raw);
-      }
-      int invalidByte = Utf8Validation.firstInvalidByte(buffer, start, end);
-      if (invalidByte >= 0) {
-        return new SourceLine.Invalid(lineNumber, invalidByte - start + 1, String.format(
-            "invalid UTF-8: byte 0x%02X at byte offset %d of the line",
-            buffer[invalidByte] & 0xFF, invalidByte - start), raw);
-      }
-      try {
-        boolean mayHaveEscapes = LineSplitter.indexOf(buffer, (byte) '\\', start, end) >= 0;
-        var pair = new SourceLine.Pair(lineNumber,
-            parser.parse(buffer, start, end - start, mayHaveEscapes), raw);
-        if (mayHavePlusInfinity(buffer, start, end)) {
-          parser.refusePlusInfinity(buffer, start, end - start);
-        }
-        return pair;
-      } catch (LineProblem problem) {
-        return new SourceLine.Invalid(lineNumber, problem.column(), problem.getMessage(), raw);
-      }
+      return decoder.decode(++lineNumber, lines.buffer(), lines.start(), lines.end(),
+          lines.tooLong());
     }
-  }
-
-  private static RawLine copier(byte[] buffer, int start, int end) {
-    return () -> Arrays.copyOfRange(buffer, start, end);
-  }
-
-  private static boolean hasByteOrderMark(byte[] b, int start, int end) {
-    return end - start >= 3 && b[start] == (byte) 0xEF && b[start + 1] == (byte) 0xBB
-        && b[start + 2] == (byte) 0xBF;
-  }
-
-  /** Whether "+Infinity" occurs anywhere; rare, so the exact check runs only then. */
-  private static boolean mayHavePlusInfinity(byte[] b, int start, int end) {
-    for (int plus = LineSplitter.indexOf(b, (byte) '+', start, end); plus >= 0;
-        plus = LineSplitter.indexOf(b, (byte) '+', plus + 1, end)) {
-      if (end - plus > 8 && b[plus + 1] == 'I' && b[plus + 8] == 'y') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isBlank(byte[] b, int start, int end) {
-    for (int i = start; i < end; i++) {
-      byte c = b[i];
-      if (c != ' ' && c != '\t' && c != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 }
