@@ -25,10 +25,16 @@ final class JsonlQaPairSource implements QaPairSource {
   private static final int READ_CHUNK = 1 << 16;
 
   private final int maxLineBytes;
+  private final Parallelism parallelism;
   private final JsonFactory json;
 
   JsonlQaPairSource(int maxLineBytes) {
+    this(maxLineBytes, Parallelism.fromMachine());
+  }
+
+  JsonlQaPairSource(int maxLineBytes, Parallelism parallelism) {
     this.maxLineBytes = maxLineBytes;
+    this.parallelism = parallelism;
     this.json =
         JsonFactory.builder()
             // NaN and Infinity are let through so the mapping can name them, not a syntax error.
@@ -65,10 +71,50 @@ final class JsonlQaPairSource implements QaPairSource {
       // Only a plain regular file's size is what the lines add up to.
       long size = opened.kind() == Decompression.NONE && Files.isRegularFile(file)
           ? Files.size(file) : -1;
-      return new JsonlPairReader(opened.in(), size, shape.hasFailureReason());
+      boolean readsFailureReason = shape.hasFailureReason();
+      if (!parallelism.worthIt(size)) {
+        return new JsonlPairReader(opened.in(), size, readsFailureReason);
+      }
+      return new ParallelPairReader(opened.in(), splitter(opened.in()),
+          () -> new LineDecoder(json, maxLineBytes, readsFailureReason),
+          parallelism.decoderThreads(), parallelism.chunkBytes(), size,
+          String.valueOf(file.getFileName()));
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
+    }
+  }
+
+  private LineSplitter splitter(InputStream in) {
+    // One byte more than the limit: the CR of a CRLF line end is not part of the line.
+    return new LineSplitter(in, maxLineBytes + 1);
+  }
+
+  /**
+   * How many threads decode lines besides the reading one, from what input size, in chunks of
+   * how many bytes. Lines come out the same either way.
+   *
+   * @param fromBytes the smallest plain input read in parallel; an input of unknown size
+   *     (compressed, a pipe) always is
+   */
+  record Parallelism(int decoderThreads, long fromBytes, int chunkBytes) {
+    static final Parallelism SEQUENTIAL = new Parallelism(-1, Long.MAX_VALUE, 1);
+    /**
+     * Decoder threads, for measuring: -1 reads on one thread; 0 splits on a thread of its own and
+     * decodes on the reading one. By default one per core but the reading thread's.
+     */
+    static final String THREADS_PROPERTY = "qaexport.jsonl.decoderThreads";
+    private static final long FROM_BYTES = 4L << 20;
+    private static final int CHUNK_BYTES = 1 << 20;
+
+    static Parallelism fromMachine() {
+      int cores = Runtime.getRuntime().availableProcessors();
+      int threads = Integer.getInteger(THREADS_PROPERTY, cores - 1);
+      return cores < 2 ? SEQUENTIAL : new Parallelism(threads, FROM_BYTES, CHUNK_BYTES);
+    }
+
+    boolean worthIt(long sizeBytes) {
+      return decoderThreads >= 0 && (sizeBytes < 0 || sizeBytes >= fromBytes);
     }
   }
 
@@ -83,8 +129,7 @@ final class JsonlQaPairSource implements QaPairSource {
     JsonlPairReader(InputStream in, long sizeBytes, boolean readsFailureReason) {
       this.in = in;
       this.sizeBytes = sizeBytes;
-      // One byte more than the limit: the CR of a CRLF line end is not part of the line.
-      this.lines = new LineSplitter(in, maxLineBytes + 1);
+      this.lines = splitter(in);
       this.decoder = new LineDecoder(json, maxLineBytes, readsFailureReason);
     }
 
