@@ -104,13 +104,16 @@ final class JsonlQaPairSource implements QaPairSource {
      * decodes on the reading one. By default one per core but the reading thread's.
      */
     static final String THREADS_PROPERTY = "qaexport.jsonl.decoderThreads";
+    /** A chunk's bytes, for measuring. */
+    static final String CHUNK_PROPERTY = "qaexport.jsonl.chunkBytes";
     private static final long FROM_BYTES = 4L << 20;
-    private static final int CHUNK_BYTES = 1 << 20;
+    private static final int CHUNK_BYTES = 256 << 10;
 
     static Parallelism fromMachine() {
       int cores = Runtime.getRuntime().availableProcessors();
       int threads = Integer.getInteger(THREADS_PROPERTY, cores - 1);
-      return cores < 2 ? SEQUENTIAL : new Parallelism(threads, FROM_BYTES, CHUNK_BYTES);
+      int chunkBytes = Integer.getInteger(CHUNK_PROPERTY, CHUNK_BYTES);
+      return cores < 2 ? SEQUENTIAL : new Parallelism(threads, FROM_BYTES, chunkBytes);
     }
 
     boolean worthIt(long sizeBytes) {
