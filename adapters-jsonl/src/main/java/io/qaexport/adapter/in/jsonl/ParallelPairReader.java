@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -29,6 +30,7 @@ final class ParallelPairReader implements PairReader {
   /** Many tiny lines (blank ones) would make a chunk of small objects out of proportion. */
   static final int MAX_CHUNK_LINES = 4096;
   private static final long JOIN_MILLIS = 5_000;
+  private static final long WAIT_STEP_MILLIS = 100;
   private static final Chunk NO_MORE_CHUNKS = new Chunk(0, 0);
 
   private final InputStream in;
@@ -79,9 +81,7 @@ final class ParallelPairReader implements PairReader {
 
   @Override
   public SourceLine next() throws IOException {
-    if (closed) {
-      throw new IOException("the reader is closed");
-    }
+    failIfClosed();
     if (threads.isEmpty()) {
       start(); // on the first line, so a reader opened only for its size starts no thread
     }
@@ -105,14 +105,20 @@ final class ParallelPairReader implements PairReader {
     }
     Chunk next;
     try {
-      next = inOrder.take();
+      // Waits in steps, so a close() from another thread ends the wait instead of a hang.
+      do {
+        failIfClosed();
+        next = inOrder.poll(WAIT_STEP_MILLIS, TimeUnit.MILLISECONDS);
+      } while (next == null);
       if (next.claim()) {
         if (ownDecoder == null) {
           ownDecoder = decoders.get();
         }
         next.decode(ownDecoder);
       } else {
-        next.done.await();
+        while (!next.done.await(WAIT_STEP_MILLIS, TimeUnit.MILLISECONDS)) {
+          failIfClosed();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -122,6 +128,12 @@ final class ParallelPairReader implements PairReader {
     position = 0;
     bytesHandedOut = next.bytesReadAfter;
     return next;
+  }
+
+  private void failIfClosed() throws IOException {
+    if (closed) {
+      throw new IOException("the reader is closed");
+    }
   }
 
   private void start() {
@@ -220,7 +232,6 @@ final class ParallelPairReader implements PairReader {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while closing");
     } finally {
-      current = null;
       inOrder.clear();
       toDecode.clear();
     }

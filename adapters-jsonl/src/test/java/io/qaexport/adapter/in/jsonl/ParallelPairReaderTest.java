@@ -180,6 +180,35 @@ class ParallelPairReaderTest {
   }
 
   @Test
+  void closingFromAnotherThreadEndsAReadingThatWaitsForLines() throws Exception {
+    byte[] content = GeneratedLines.file(new Random(12), 20_000);
+    Path file = Files.write(dir.resolve("qa_passed.jsonl"), content);
+    PairReader reader = new JsonlQaPairSource(LIMIT, new Parallelism(1, 0, 512)).open(file);
+    var ended = new java.util.concurrent.CompletableFuture<Object>();
+    Thread reading = new Thread(() -> {
+      try {
+        long lines = 0;
+        while (reader.next() != null) {
+          lines++;
+        }
+        ended.complete(lines);
+      } catch (Throwable e) {
+        ended.complete(e);
+      }
+    });
+    reading.start();
+    while (reader.bytesRead() == 0 && reading.isAlive()) {
+      Thread.sleep(1);
+    }
+    reader.close();
+    reading.join(10_000);
+    assertTrue(!reading.isAlive(), "the reading thread ended");
+    Object outcome = ended.get();
+    assertTrue(outcome instanceof IOException || outcome instanceof Long, "ended with " + outcome);
+    assertEquals(Set.of(), readerThreads());
+  }
+
+  @Test
   void aReaderClosedBeforeItsFirstLineStartsNoThread() throws Exception {
     Path file = Files.write(dir.resolve("qa_passed.jsonl"),
         GeneratedLines.file(new Random(3), 100));
