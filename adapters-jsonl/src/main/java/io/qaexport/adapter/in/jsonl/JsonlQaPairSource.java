@@ -110,7 +110,10 @@ final class JsonlQaPairSource implements QaPairSource {
     private static final int CHUNK_BYTES = 256 << 10;
 
     static Parallelism fromMachine() {
-      int cores = Runtime.getRuntime().availableProcessors();
+      return forCores(Runtime.getRuntime().availableProcessors());
+    }
+
+    static Parallelism forCores(int cores) {
       int threads = Integer.getInteger(THREADS_PROPERTY, cores - 1);
       int chunkBytes = Integer.getInteger(CHUNK_PROPERTY, CHUNK_BYTES);
       return cores < 2 ? SEQUENTIAL : new Parallelism(threads, FROM_BYTES, chunkBytes);

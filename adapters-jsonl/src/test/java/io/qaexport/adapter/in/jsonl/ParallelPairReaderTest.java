@@ -230,6 +230,15 @@ class ParallelPairReaderTest {
     }
   }
 
+  @Test
+  void oneCoreReadsOnOneThreadAndTwoReadLargeOrUnsizedInputsInParallel() {
+    assertTrue(!Parallelism.forCores(1).worthIt(-1));
+    assertTrue(!Parallelism.forCores(1).worthIt(1L << 30));
+    assertTrue(!Parallelism.forCores(2).worthIt(1 << 20), "a small file");
+    assertTrue(Parallelism.forCores(2).worthIt(64L << 20));
+    assertTrue(Parallelism.forCores(2).worthIt(-1), "compressed or a pipe: size unknown");
+  }
+
   private static Throwable assertThrowsOnNext(PairReader reader) {
     try {
       reader.next();
