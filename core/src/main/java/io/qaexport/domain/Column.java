@@ -24,7 +24,7 @@ public sealed interface Column permits Column.Text, Column.Float64 {
    * @param categorical whether it holds few distinct values (a persona, a source document), so
    *     that a dictionary of them pays; free text (questions, answers) is nearly unique
    */
-  record Text(String name, String meaning, Function<HfRecord, String> value, boolean categorical)
+  record Text(String name, String meaning, Function<HfRecord, Utf8Text> value, boolean categorical)
       implements Column {
     public Text {
       Objects.requireNonNull(name, "name");
@@ -33,7 +33,7 @@ public sealed interface Column permits Column.Text, Column.Float64 {
     }
 
     /** A free-text column. */
-    public Text(String name, String meaning, Function<HfRecord, String> value) {
+    public Text(String name, String meaning, Function<HfRecord, Utf8Text> value) {
       this(name, meaning, value, false);
     }
 
@@ -43,6 +43,11 @@ public sealed interface Column permits Column.Text, Column.Float64 {
     }
 
     public String of(HfRecord record) {
+      return value.apply(record).toString();
+    }
+
+    /** The value as UTF-8 bytes, which is what writers write: no decoding. */
+    public Utf8Text utf8(HfRecord record) {
       return value.apply(record);
     }
   }

@@ -4,25 +4,128 @@ import java.util.Objects;
 
 /**
  * One output row. {@code failureReason} is {@code null} for the passed shape and never null for
- * the rejected one; all other components are never null.
+ * the rejected one; all other values are never null.
+ *
+ * <p>Text is held as {@link Utf8Text}: writers take the bytes ({@link #questionText()} …), which
+ * are the input's own bytes where the input held no escapes. The {@code String} accessors decode
+ * on first use; they stay for what works with characters (deduplication, the card, plugins).
  */
-public record HfRecord(
-    String question,
-    String answer,
-    String source,
-    String persona,
-    double validationScore,
-    String failureReason) {
+public final class HfRecord {
+  private final Utf8Text question;
+  private final Utf8Text answer;
+  private final Utf8Text source;
+  private final Utf8Text persona;
+  private final double validationScore;
+  private final Utf8Text failureReason;
 
-  public HfRecord {
-    Objects.requireNonNull(question, "question");
-    Objects.requireNonNull(answer, "answer");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(persona, "persona");
+  public HfRecord(
+      Utf8Text question,
+      Utf8Text answer,
+      Utf8Text source,
+      Utf8Text persona,
+      double validationScore,
+      Utf8Text failureReason) {
+    this.question = Objects.requireNonNull(question, "question");
+    this.answer = Objects.requireNonNull(answer, "answer");
+    this.source = Objects.requireNonNull(source, "source");
+    this.persona = Objects.requireNonNull(persona, "persona");
+    this.validationScore = validationScore;
+    this.failureReason = failureReason;
+  }
+
+  public HfRecord(
+      String question,
+      String answer,
+      String source,
+      String persona,
+      double validationScore,
+      String failureReason) {
+    this(
+        Utf8Text.of(Objects.requireNonNull(question, "question")),
+        Utf8Text.of(Objects.requireNonNull(answer, "answer")),
+        Utf8Text.of(Objects.requireNonNull(source, "source")),
+        Utf8Text.of(Objects.requireNonNull(persona, "persona")),
+        validationScore,
+        Utf8Text.ofNullable(failureReason));
+  }
+
+  public String question() {
+    return question.toString();
+  }
+
+  public String answer() {
+    return answer.toString();
+  }
+
+  public String source() {
+    return source.toString();
+  }
+
+  public String persona() {
+    return persona.toString();
+  }
+
+  public double validationScore() {
+    return validationScore;
+  }
+
+  /** {@code null} for a passed record. */
+  public String failureReason() {
+    return failureReason == null ? null : failureReason.toString();
+  }
+
+  public Utf8Text questionText() {
+    return question;
+  }
+
+  public Utf8Text answerText() {
+    return answer;
+  }
+
+  public Utf8Text sourceText() {
+    return source;
+  }
+
+  public Utf8Text personaText() {
+    return persona;
+  }
+
+  /** {@code null} for a passed record. */
+  public Utf8Text failureReasonText() {
+    return failureReason;
+  }
+
+  /** The same record with another failure reason (a passed one becomes a rejected one). */
+  public HfRecord withFailureReason(String reason) {
+    return new HfRecord(question, answer, source, persona, validationScore,
+        Utf8Text.of(reason));
   }
 
   /** The shape this record has: rejected when it carries a failure reason. */
   public RecordShape shape() {
     return failureReason == null ? RecordShape.PASSED : RecordShape.REJECTED;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HfRecord that
+        && question.equals(that.question)
+        && answer.equals(that.answer)
+        && source.equals(that.source)
+        && persona.equals(that.persona)
+        && Double.compare(validationScore, that.validationScore) == 0
+        && Objects.equals(failureReason, that.failureReason);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(question, answer, source, persona, validationScore, failureReason);
+  }
+
+  @Override
+  public String toString() {
+    return "HfRecord[question=" + question + ", answer=" + answer + ", source=" + source
+        + ", persona=" + persona + ", validationScore=" + validationScore + ", failureReason="
+        + failureReason + "]";
   }
 }

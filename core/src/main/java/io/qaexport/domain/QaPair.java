@@ -5,11 +5,30 @@ package io.qaexport.domain;
  *
  * <p>Each component is {@code null} when the input lacks the field or holds JSON null; the
  * mapping decides what that means. Type errors never reach this record: readers reject them.
+ * Texts are UTF-8 ({@link Utf8Text}) so that a reader can hand on the input's own bytes.
  */
 public record QaPair(
-    String question,
-    String answer,
-    String sourceDocument,
+    Utf8Text question,
+    Utf8Text answer,
+    Utf8Text sourceDocument,
     Persona persona,
     Double compositeScore,
-    String failureReason) {}
+    Utf8Text failureReason) {
+
+  /** A pair from {@code String}s, for readers that decode and for tests. */
+  public QaPair(
+      String question,
+      String answer,
+      String sourceDocument,
+      Persona persona,
+      Double compositeScore,
+      String failureReason) {
+    this(
+        Utf8Text.ofNullable(question),
+        Utf8Text.ofNullable(answer),
+        Utf8Text.ofNullable(sourceDocument),
+        persona,
+        compositeScore,
+        Utf8Text.ofNullable(failureReason));
+  }
+}

@@ -1,5 +1,8 @@
 package io.qaexport.domain;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Maps a {@link QaPair} to an {@link HfRecord} (SPEC §2), counting every default it applies.
  *
@@ -10,9 +13,17 @@ package io.qaexport.domain;
  */
 public final class RecordMapper {
   static final String UNKNOWN = "unknown";
+  private static final Utf8Text UNKNOWN_TEXT = Utf8Text.of(UNKNOWN);
+
+  /** Personas repeat (a few roles and levels): each is formatted and encoded once. */
+  private static final int MAX_REMEMBERED_PERSONAS = 4096;
 
   private final boolean strict;
+  private final Map<Persona, FormattedPersona> personas = new HashMap<>();
   private int appliedThisRecord;
+
+  /** A persona's column value and the defaults its formatting applied. */
+  private record FormattedPersona(Utf8Text text, int applied) {}
 
   public RecordMapper(boolean strict) {
     this.strict = strict;
@@ -24,17 +35,40 @@ public final class RecordMapper {
    */
   public HfRecord map(QaPair pair, RecordShape shape, DefaultCounts counts) {
     appliedThisRecord = 0;
-    String question = required(pair.question(), DefaultedField.QUESTION, "question");
-    String answer = required(pair.answer(), DefaultedField.ANSWER, "answer");
-    String source = required(pair.sourceDocument(), DefaultedField.SOURCE, "source_document");
-    String persona = formatPersona(pair.persona());
+    Utf8Text question = required(pair.question(), DefaultedField.QUESTION, "question");
+    Utf8Text answer = required(pair.answer(), DefaultedField.ANSWER, "answer");
+    Utf8Text source = required(pair.sourceDocument(), DefaultedField.SOURCE, "source_document");
+    Utf8Text persona = persona(pair.persona());
     double score = score(pair.compositeScore());
-    String failureReason = null;
+    Utf8Text failureReason = null;
     if (shape.hasFailureReason()) {
-      failureReason = orUnknown(pair.failureReason(), DefaultedField.FAILURE_REASON);
+      failureReason = pair.failureReason();
+      if (failureReason == null) {
+        applied(DefaultedField.FAILURE_REASON);
+        failureReason = UNKNOWN_TEXT;
+      }
     }
     counts.add(appliedThisRecord);
     return new HfRecord(question, answer, source, persona, score, failureReason);
+  }
+
+  private Utf8Text persona(Persona persona) {
+    if (persona == null) {
+      return Utf8Text.of(formatPersona(null));
+    }
+    FormattedPersona formatted = personas.get(persona);
+    if (formatted == null) {
+      int otherDefaults = appliedThisRecord;
+      appliedThisRecord = 0;
+      String text = formatPersona(persona);
+      formatted = new FormattedPersona(Utf8Text.of(text), appliedThisRecord);
+      appliedThisRecord = otherDefaults;
+      if (personas.size() < MAX_REMEMBERED_PERSONAS) {
+        personas.put(persona, formatted);
+      }
+    }
+    appliedThisRecord |= formatted.applied();
+    return formatted.text();
   }
 
   private String formatPersona(Persona persona) {
@@ -68,7 +102,7 @@ public final class RecordMapper {
     return score;
   }
 
-  private String required(String value, DefaultedField field, String inputName) {
+  private Utf8Text required(Utf8Text value, DefaultedField field, String inputName) {
     if (value != null) {
       return value;
     }
@@ -76,7 +110,7 @@ public final class RecordMapper {
       throw missing(inputName);
     }
     applied(field);
-    return "";
+    return Utf8Text.EMPTY;
   }
 
   private String orUnknown(String value, DefaultedField field) {

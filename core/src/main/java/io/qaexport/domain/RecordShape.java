@@ -13,17 +13,17 @@ import java.util.Objects;
  */
 public record RecordShape(String name, List<Column> columns) {
   public static final Column.Text QUESTION = new Column.Text("question",
-      "the question, as a care worker would ask it", HfRecord::question);
+      "the question, as a care worker would ask it", HfRecord::questionText);
   public static final Column.Text ANSWER = new Column.Text("answer",
-      "the answer, with `[source:…]` markers citing the routine", HfRecord::answer);
+      "the answer, with `[source:…]` markers citing the routine", HfRecord::answerText);
   public static final Column.Text SOURCE = new Column.Text("source",
-      "the source document the pair was generated from", HfRecord::source, true);
+      "the source document the pair was generated from", HfRecord::sourceText, true);
   public static final Column.Text PERSONA = new Column.Text("persona",
-      "who asks: `roll/erfarenhet`, or a free-text persona", HfRecord::persona, true);
+      "who asks: `roll/erfarenhet`, or a free-text persona", HfRecord::personaText, true);
   public static final Column.Float64 VALIDATION_SCORE = new Column.Float64("validation_score",
       "the validation step's composite score", HfRecord::validationScore);
   public static final Column.Text FAILURE_REASON = new Column.Text("failure_reason",
-      "why validation failed (`rejected` only)", HfRecord::failureReason);
+      "why validation failed (`rejected` only)", HfRecord::failureReasonText);
 
   /** Pairs that passed validation. */
   public static final RecordShape PASSED = new RecordShape("passed",

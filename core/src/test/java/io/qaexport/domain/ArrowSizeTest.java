@@ -2,20 +2,9 @@ package io.qaexport.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ArrowSizeTest {
-
-  @Test
-  void theUtf8LengthIsWhatTheEncoderWrites() {
-    for (String text : List.of("", "abc", "åäö", "e\u0301", "😀👩‍⚕️🇸🇪", "\u2028\u0800\u07ff",
-        "tab\tny\nrad")) {
-      assertEquals(text.getBytes(StandardCharsets.UTF_8).length, ArrowSize.utf8Length(text),
-          text);
-    }
-  }
 
   @Test
   void aRecordCountsItsStringsWithTheirOffsetsAndEightBytesPerScore() {

@@ -39,7 +39,7 @@ class RecordMapperTest {
 
   @Test
   void everyMissingFieldGetsItsDefaultAndIsCounted() {
-    var empty = new QaPair(null, null, null, null, null, null);
+    var empty = new QaPair((String) null, null, null, null, null, null);
 
     HfRecord record = lenient.map(empty, RecordShape.REJECTED, counts);
 
@@ -65,6 +65,18 @@ class RecordMapperTest {
     }
     assertEquals(3, counts.get(DefaultedField.VALIDATION_SCORE));
     assertEquals(3, counts.total());
+  }
+
+  @Test
+  void aRepeatedPersonaIsFormattedAlikeAndItsDefaultsCountedEveryTime() {
+    var partial = new QaPair("q", "a", "s", new Persona.Profile(null, "ny"), 0.5, null);
+    var empty = new QaPair("q", "a", "s", new Persona.Label(""), 0.5, null);
+    for (int i = 0; i < 3; i++) {
+      assertEquals("unknown/ny", lenient.map(partial, RecordShape.PASSED, counts).persona());
+      assertEquals("unknown", lenient.map(empty, RecordShape.PASSED, counts).persona());
+    }
+    assertEquals(Map.of(DefaultedField.PERSONA_ROLL, 3L, DefaultedField.PERSONA, 3L),
+        counts.nonZero());
   }
 
   @Nested
@@ -118,7 +130,7 @@ class RecordMapperTest {
 
     @Test
     void anInvalidRecordLeavesNoDefaultsCounted() {
-      var pair = new QaPair(null, null, null, null, Double.NaN, null);
+      var pair = new QaPair((String) null, null, null, null, Double.NaN, null);
       assertThrows(InvalidRecordException.class,
           () -> lenient.map(pair, RecordShape.REJECTED, counts));
       assertEquals(0, counts.total());

@@ -13,20 +13,20 @@ import java.util.concurrent.BlockingQueue;
  * Hands records to a writer thread in batches, so reading and mapping (this thread) and encoding
  * and writing (that thread) use both cores. Order is kept; memory is bounded by
  * {@link #QUEUED_BATCHES} batches, each of at most {@link #BATCH_SIZE} records and about
- * {@link #BATCH_CHARS} characters, so large records cannot pile up. A failure of the writer thread
+ * {@link #BATCH_BYTES} bytes of text, so large records cannot pile up. A failure of the writer thread
  * surfaces in the next {@link #write} or in {@link #close}, which always closes the delegate.
  */
 final class AsyncRecordWriter implements RecordWriter {
-  static final int BATCH_SIZE = 1024;
-  static final int QUEUED_BATCHES = 8;
-  static final long BATCH_CHARS = 1L << 20;
+  static final int BATCH_SIZE = 256;
+  static final int QUEUED_BATCHES = 4;
+  static final long BATCH_BYTES = 1L << 20;
   private static final List<HfRecord> END = List.of();
 
   private final RecordWriter delegate;
   private final BlockingQueue<List<HfRecord>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final Thread thread;
   private List<HfRecord> batch = new ArrayList<>(BATCH_SIZE);
-  private long batchChars;
+  private long batchBytes;
   private volatile Throwable failure;
   private boolean failureReported;
   private boolean closed;
@@ -42,12 +42,12 @@ final class AsyncRecordWriter implements RecordWriter {
   public void write(HfRecord record) throws IOException {
     rethrowFailure();
     batch.add(record);
-    batchChars += record.question().length() + record.answer().length()
-        + record.source().length() + record.persona().length();
-    if (batch.size() == BATCH_SIZE || batchChars >= BATCH_CHARS) {
+    batchBytes += record.questionText().length() + record.answerText().length()
+        + record.sourceText().length() + record.personaText().length();
+    if (batch.size() == BATCH_SIZE || batchBytes >= BATCH_BYTES) {
       hand(batch);
       batch = new ArrayList<>(BATCH_SIZE);
-      batchChars = 0;
+      batchBytes = 0;
     }
   }
 

@@ -28,8 +28,7 @@ final class BelowThreshold implements RecordSink {
     }
     count++;
     if (rejected != null) {
-      rejected.accept(lineNumber, new HfRecord(record.question(), record.answer(),
-          record.source(), record.persona(), record.validationScore(),
+      rejected.accept(lineNumber, record.withFailureReason(
           reason(record.validationScore(), minScore)));
     }
   }

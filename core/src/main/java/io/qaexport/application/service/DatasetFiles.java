@@ -159,21 +159,12 @@ final class DatasetFiles implements RecordSink, AutoCloseable {
 
   /** The rough size of a record in the output, for the shard count: its text and 80 bytes. */
   static int estimatedBytes(HfRecord record) {
-    long bytes = 80L + utf8Length(record.question()) + utf8Length(record.answer())
-        + utf8Length(record.source()) + utf8Length(record.persona());
-    if (record.failureReason() != null) {
-      bytes += utf8Length(record.failureReason());
+    long bytes = 80L + record.questionText().length() + record.answerText().length()
+        + record.sourceText().length() + record.personaText().length();
+    if (record.failureReasonText() != null) {
+      bytes += record.failureReasonText().length();
     }
     return (int) Math.min(Integer.MAX_VALUE, bytes);
-  }
-
-  private static long utf8Length(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
-    }
-    return bytes;
   }
 
   private final class Split {

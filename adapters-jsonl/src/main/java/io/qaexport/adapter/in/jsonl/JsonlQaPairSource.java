@@ -25,15 +25,26 @@ final class JsonlQaPairSource implements QaPairSource {
   private static final int READ_CHUNK = 1 << 16;
 
   private final int maxLineBytes;
+  private final boolean bytesThrough;
   private final Parallelism parallelism;
   private final JsonFactory json;
 
   JsonlQaPairSource(int maxLineBytes) {
-    this(maxLineBytes, Parallelism.fromMachine());
+    this(maxLineBytes, true, Parallelism.fromMachine());
+  }
+
+  /** @param bytesThrough false for the reference path that decodes every string (tests) */
+  JsonlQaPairSource(int maxLineBytes, boolean bytesThrough) {
+    this(maxLineBytes, bytesThrough, Parallelism.fromMachine());
   }
 
   JsonlQaPairSource(int maxLineBytes, Parallelism parallelism) {
+    this(maxLineBytes, true, parallelism);
+  }
+
+  JsonlQaPairSource(int maxLineBytes, boolean bytesThrough, Parallelism parallelism) {
     this.maxLineBytes = maxLineBytes;
+    this.bytesThrough = bytesThrough;
     this.parallelism = parallelism;
     this.json =
         JsonFactory.builder()
@@ -76,7 +87,7 @@ final class JsonlQaPairSource implements QaPairSource {
         return new JsonlPairReader(opened.in(), size, readsFailureReason);
       }
       return new ParallelPairReader(opened.in(), splitter(opened.in()),
-          () -> new LineDecoder(json, maxLineBytes, readsFailureReason),
+          () -> new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough, false),
           parallelism.decoderThreads(), parallelism.chunkBytes(), size,
           String.valueOf(file.getFileName()));
     } catch (IOException | RuntimeException e) {
@@ -136,7 +147,7 @@ final class JsonlQaPairSource implements QaPairSource {
       this.in = in;
       this.sizeBytes = sizeBytes;
       this.lines = splitter(in);
-      this.decoder = new LineDecoder(json, maxLineBytes, readsFailureReason);
+      this.decoder = new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough, true);
     }
 
     @Override

@@ -13,10 +13,18 @@ import tools.jackson.core.json.JsonFactory;
 final class LineDecoder {
   private final int maxLineBytes;
   private final PairParser parser;
+  private final boolean bufferReused;
 
-  LineDecoder(JsonFactory json, int maxLineBytes, boolean readsFailureReason) {
+  /**
+   * @param bytesThrough false for the reference path that decodes every string (tests)
+   * @param bufferReused the buffer holds the next line once this one is decoded, so a pair,
+   *     whose texts are views of its line, needs a copy of the line
+   */
+  LineDecoder(JsonFactory json, int maxLineBytes, boolean readsFailureReason,
+      boolean bytesThrough, boolean bufferReused) {
     this.maxLineBytes = maxLineBytes;
-    this.parser = new PairParser(json, readsFailureReason);
+    this.parser = new PairParser(json, readsFailureReason, bytesThrough);
+    this.bufferReused = bufferReused;
   }
 
   /**
@@ -60,9 +68,13 @@ final class LineDecoder {
           buffer[invalidByte] & 0xFF, invalidByte - start), raw);
     }
     try {
-      boolean mayHaveEscapes = LineSplitter.indexOf(buffer, (byte) '\\', start, end) >= 0;
-      var pair = new SourceLine.Pair(lineNumber,
-          parser.parse(buffer, start, end - start, mayHaveEscapes), raw);
+      SourceLine.Pair pair;
+      if (bufferReused) {
+        byte[] line = Arrays.copyOfRange(buffer, start, end);
+        pair = new SourceLine.Pair(lineNumber, parser.parse(line, 0, line.length), line::clone);
+      } else {
+        pair = new SourceLine.Pair(lineNumber, parser.parse(buffer, start, end - start), raw);
+      }
       if (mayHavePlusInfinity(buffer, start, end)) {
         parser.refusePlusInfinity(buffer, start, end - start);
       }

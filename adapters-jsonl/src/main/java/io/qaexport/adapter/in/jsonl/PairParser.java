@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.jsonl;
 
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
+import io.qaexport.domain.Utf8Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -13,25 +14,42 @@ import tools.jackson.core.json.JsonFactory;
  * Parses one line into a {@link QaPair}: reads only the mapped fields, skips the rest without
  * building them, and rejects wrong JSON types with the field's path and column. Not
  * thread-safe: one per reading thread.
+ *
+ * <p>Bytes through: a mapped string that holds no escape is handed on as its bytes on the line
+ * (a view, not a copy), never decoded: the line is validated UTF-8, so those bytes are the value.
+ * Jackson still tokenizes and validates the whole line; it skips such a string without decoding
+ * it. Strings with escapes are decoded by Jackson. The reference path (bytes through off) decodes
+ * every string; a differential fuzz target holds the two to the same results.
  */
 final class PairParser {
   private final JsonFactory json;
   /** Passed pairs export no failure_reason: its type is then none of our business. */
   private final boolean readsFailureReason;
-  /** Set per line: scan strings for lone surrogates only when escapes could have made one. */
-  private boolean checkSurrogates;
+  private final boolean bytesThrough;
+  /** The line being parsed; texts handed on are views of it, so it must never change. */
+  private byte[] line;
+  private int lineStart;
+  private int lineEnd;
 
   PairParser(JsonFactory json, boolean readsFailureReason) {
+    this(json, readsFailureReason, true);
+  }
+
+  /** @param bytesThrough false for the reference path: every string decoded by Jackson */
+  PairParser(JsonFactory json, boolean readsFailureReason, boolean bytesThrough) {
     this.json = json;
     this.readsFailureReason = readsFailureReason;
+    this.bytesThrough = bytesThrough;
   }
 
   /**
-   * @param mayHaveEscapes whether the line holds a backslash; without one no string can hold a
-   *     lone surrogate (valid UTF-8 cannot encode one), so strings are not scanned for them
+   * @param bytes validated UTF-8 that is never changed afterwards: the pair's texts may be views
+   *     of it
    */
-  QaPair parse(byte[] bytes, int offset, int length, boolean mayHaveEscapes) throws LineProblem {
-    checkSurrogates = mayHaveEscapes;
+  QaPair parse(byte[] bytes, int offset, int length) throws LineProblem {
+    line = bytes;
+    lineStart = offset;
+    lineEnd = offset + length;
     // Jackson guesses UTF-16/32 from NUL bytes among the first two; the line is UTF-8 (already
     // validated), and NUL is never valid JSON outside a string, so reject it before Jackson can
     // misread e.g. "\0{\0}" as UTF-16 "{}".
@@ -75,12 +93,12 @@ final class PairParser {
   }
 
   private QaPair readPair(JsonParser parser) throws LineProblem {
-    String question = null;
-    String answer = null;
-    String sourceDocument = null;
+    Utf8Text question = null;
+    Utf8Text answer = null;
+    Utf8Text sourceDocument = null;
     Persona persona = null;
     Double score = null;
-    String failureReason = null;
+    Utf8Text failureReason = null;
     int seen = 0;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
@@ -88,15 +106,15 @@ final class PairParser {
       switch (name) {
         case "question" -> {
           seen = firstTime(parser, seen, 1, "question");
-          question = string(parser, value, "question");
+          question = text(parser, value, "question");
         }
         case "answer" -> {
           seen = firstTime(parser, seen, 2, "answer");
-          answer = string(parser, value, "answer");
+          answer = text(parser, value, "answer");
         }
         case "source_document" -> {
           seen = firstTime(parser, seen, 4, "source_document");
-          sourceDocument = string(parser, value, "source_document");
+          sourceDocument = text(parser, value, "source_document");
         }
         case "persona" -> {
           seen = firstTime(parser, seen, 8, "persona");
@@ -149,11 +167,11 @@ final class PairParser {
     return new Persona.Profile(roll, erfarenhet);
   }
 
-  private record Validation(Double score, String failureReason) {}
+  private record Validation(Double score, Utf8Text failureReason) {}
 
   private Validation validation(JsonParser parser) throws LineProblem {
     Double score = null;
-    String failureReason = null;
+    Utf8Text failureReason = null;
     int seen = 0;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
@@ -166,7 +184,7 @@ final class PairParser {
         case "failure_reason" -> {
           if (readsFailureReason) {
             seen = firstTime(parser, seen, 2, "validation.failure_reason");
-            failureReason = string(parser, value, "validation.failure_reason");
+            failureReason = text(parser, value, "validation.failure_reason");
           } else {
             parser.skipChildren();
           }
@@ -190,11 +208,48 @@ final class PairParser {
     return seen | bit;
   }
 
+  private Utf8Text text(JsonParser parser, JsonToken value, String field) throws LineProblem {
+    if (bytesThrough && value == JsonToken.VALUE_STRING) {
+      Utf8Text plain = plainString(parser);
+      if (plain != null) {
+        return plain;
+      }
+    }
+    String decoded = string(parser, value, field);
+    return decoded == null ? null : Utf8Text.of(decoded);
+  }
+
+  /**
+   * The current string token's bytes between its quotes when it holds no backslash, else null.
+   * Hand-written (a scan for two byte values) because it is the point of the fast path: Jackson
+   * offers no way to take a string's bytes undecoded. Its errors (a control character, an
+   * unterminated string) Jackson still reports when it skips the string at the next token.
+   */
+  private Utf8Text plainString(JsonParser parser) {
+    long offset = parser.currentTokenLocation().getByteOffset();
+    int quote = lineStart + (int) offset;
+    if (offset < 0 || quote >= lineEnd || line[quote] != '"') {
+      return null; // not where we expect a string to begin: let Jackson decode it
+    }
+    for (int i = quote + 1; i < lineEnd; i++) {
+      byte b = line[i];
+      if (b == '"') {
+        return Utf8Text.ofUtf8(line, quote + 1, i - quote - 1);
+      }
+      if (b == '\\') {
+        return null;
+      }
+    }
+    return null;
+  }
+
   private String string(JsonParser parser, JsonToken value, String field)
       throws LineProblem {
     if (value == JsonToken.VALUE_STRING) {
       String text = parser.getString();
-      int surrogate = checkSurrogates ? loneSurrogateIndex(text) : -1;
+      // Only escapes can make one (valid UTF-8 cannot encode a surrogate); decoded strings are
+      // few on the fast path: those with escapes, and persona parts.
+      int surrogate = loneSurrogateIndex(text);
       if (surrogate >= 0) {
         throw problem(
             parser,

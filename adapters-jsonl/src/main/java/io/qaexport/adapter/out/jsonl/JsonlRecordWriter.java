@@ -4,9 +4,9 @@ import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -43,7 +43,9 @@ final class JsonlRecordWriter implements RecordWriter {
         generator.writeName(names[i]);
         Column column = columns.get(i);
         if (column instanceof Column.Text text) {
-          text(text.of(record));
+          Utf8Text value = text.utf8(record);
+          // Jackson escapes what JSON requires and copies the rest: no decoding, no encoding.
+          generator.writeUTF8String(value.array(), value.offset(), value.length());
         } else if (column instanceof Column.Float64 number) {
           generator.writeNumber(number.of(record));
         }
@@ -53,15 +55,6 @@ final class JsonlRecordWriter implements RecordWriter {
     } catch (JacksonException e) {
       throw unwrap(e);
     }
-  }
-
-  /**
-   * The JDK's UTF-8 encoder is much faster than Jackson's char-by-char one for non-ASCII text;
-   * Jackson then only escapes what JSON requires in the bytes and copies the rest.
-   */
-  private void text(String value) {
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    generator.writeUTF8String(utf8, 0, utf8.length);
   }
 
   @Override

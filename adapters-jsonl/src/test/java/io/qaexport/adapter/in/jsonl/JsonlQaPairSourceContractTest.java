@@ -33,4 +33,8 @@ class JsonlQaPairSourceContractTest extends QaPairSourceContractTest {
   private static String text(String value) {
     return value == null ? "null" : "\"" + value.replace("\t", "\\t") + "\"";
   }
+
+  private static String text(io.qaexport.domain.Utf8Text value) {
+    return text(value == null ? null : value.toString());
+  }
 }

@@ -68,8 +68,8 @@ class JsonlQaPairSourceTest {
     RecordedLines handler = read(bytes.toByteArray());
 
     assertEquals(List.of("1:pair", "2:blank", "3:blank", "4:blank", "5:pair"), handler.events);
-    assertEquals("a", handler.pairs.get(0).question());
-    assertEquals("b", handler.pairs.get(1).question());
+    assertEquals("a", handler.pairs.get(0).question().toString());
+    assertEquals("b", handler.pairs.get(1).question().toString());
   }
 
   @Test
@@ -96,9 +96,9 @@ class JsonlQaPairSourceTest {
     RecordedLines handler = read("{}\n{\"question\": null, \"persona\": null,"
         + " \"validation\": null}\n{\"validation\": {}, \"persona\": {}}\n");
 
-    assertEquals(new QaPair(null, null, null, null, null, null), handler.pairs.get(0));
-    assertEquals(new QaPair(null, null, null, null, null, null), handler.pairs.get(1));
-    assertEquals(new QaPair(null, null, null, new Persona.Profile(null, null), null, null),
+    assertEquals(new QaPair((String) null, null, null, null, null, null), handler.pairs.get(0));
+    assertEquals(new QaPair((String) null, null, null, null, null, null), handler.pairs.get(1));
+    assertEquals(new QaPair((String) null, null, null, new Persona.Profile(null, null), null, null),
         handler.pairs.get(2));
   }
 
@@ -126,7 +126,7 @@ class JsonlQaPairSourceTest {
     RecordedLines handler = read("{\"question\": \"tab\\there \\u00e5 \\ud83d\\ude00 😀"
         + " e\u0301 \u2028\"}\n");
 
-    assertEquals("tab\there å 😀 😀 e\u0301 \u2028", handler.pairs.get(0).question());
+    assertEquals("tab\there å 😀 😀 e\u0301 \u2028", handler.pairs.get(0).question().toString());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -191,7 +191,7 @@ class JsonlQaPairSourceTest {
         + " ambiguous", onlyInvalid("{\"validation\": {\"composite_score\": 1,"
         + " \"composite_score\": 2}}").reason());
     RecordedLines handler = read("{\"coverage\": 1, \"coverage\": 2, \"question\": \"q\"}\n");
-    assertEquals("q", handler.pairs.get(0).question());
+    assertEquals("q", handler.pairs.get(0).question().toString());
   }
 
   @Test
@@ -278,7 +278,7 @@ class JsonlQaPairSourceTest {
     assertEquals(List.of("1:pair", "2:invalid", "3:pair"), handler.events);
     assertEquals("line is longer than the limit of 64 bytes (raise it with --max-line-bytes)",
         handler.invalid.get(0).reason());
-    assertEquals("b", handler.pairs.get(1).question());
+    assertEquals("b", handler.pairs.get(1).question().toString());
   }
 
   @Test
@@ -295,7 +295,7 @@ class JsonlQaPairSourceTest {
     assertEquals(lines, handler.events.size());
     assertEquals("30000:pair", handler.events.get(lines - 1));
     assertEquals("q29999 " + "x".repeat(29999 % 50), handler.pairs.get(handler.pairs.size() - 1)
-        .question());
+        .question().toString());
   }
 
   @Test

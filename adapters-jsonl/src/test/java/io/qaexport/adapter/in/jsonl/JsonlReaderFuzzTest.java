@@ -273,8 +273,8 @@ class JsonlReaderFuzzTest {
       HfRecord record = records.get(i);
       Event event = reread.get(i);
       assertEquals(Kind.PAIR, event.kind, () -> "re-read " + event);
-      assertEquals(record.question(), event.pair.question());
-      assertEquals(record.answer(), event.pair.answer());
+      assertEquals(record.questionText(), event.pair.question());
+      assertEquals(record.answerText(), event.pair.answer());
       assertEquals(new Persona.Label(record.persona()), event.pair.persona());
     }
   }
@@ -344,7 +344,7 @@ class JsonlReaderFuzzTest {
     }
   }
 
-  private static Path workDirectory() {
+  static Path workDirectory() {
     try {
       Path shm = Path.of("/dev/shm");
       Path dir = Files.isDirectory(shm) && Files.isWritable(shm)

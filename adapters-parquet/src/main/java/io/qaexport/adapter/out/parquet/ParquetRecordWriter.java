@@ -4,6 +4,7 @@ import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.Utf8Text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,7 +79,10 @@ final class ParquetRecordWriter implements RecordWriter {
       Column column = columns.get(index);
       consumer.startField(column.name(), index);
       if (column instanceof Column.Text text) {
-        Binary bytes = Binary.fromString(text.of(record));
+        Utf8Text value = text.utf8(record);
+        // "Reused", though it never changes: Parquet then copies what it keeps (dictionary
+        // entries, min/max), instead of keeping views that pin whole input lines in memory.
+        Binary bytes = Binary.fromReusedByteArray(value.array(), value.offset(), value.length());
         consumer.addBinary(bytes);
         bytesInGroup += LENGTH_PREFIX_BYTES + bytes.length();
       } else if (column instanceof Column.Float64 number) {
