@@ -1,0 +1,116 @@
+package io.qaexport.adapter.in.jsonl;
+
+import io.qaexport.application.port.out.RawLine;
+import io.qaexport.application.port.out.SourceLine;
+import java.util.Arrays;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Turns one line of the file, as the {@link LineSplitter} cut it, into a pair, a blank line or an
+ * invalid line with its reason. Holds a {@link PairParser}, which is not thread-safe: one per
+ * decoding thread. The raw bytes it hands out point into the given buffer.
+ */
+final class LineDecoder {
+  private final int maxLineBytes;
+  private final PairParser parser;
+  private final boolean bufferReused;
+
+  /**
+   * @param bytesThrough false for the reference path that decodes every string (tests)
+   * @param bufferReused the buffer holds the next line once this one is decoded, so a pair,
+   *     whose texts are views of its line, needs a copy of the line
+   */
+  LineDecoder(JsonFactory json, int maxLineBytes, boolean readsFailureReason,
+      boolean bytesThrough, boolean bufferReused) {
+    this.maxLineBytes = maxLineBytes;
+    this.parser = new PairParser(json, readsFailureReason, bytesThrough);
+    this.bufferReused = bufferReused;
+  }
+
+  /**
+   * @param end one past the line's last byte, a CR of a CRLF line end included
+   * @param tooLong the splitter cut the line at its limit and kept only its first bytes
+   */
+  SourceLine decode(long lineNumber, byte[] buffer, int start, int end, boolean tooLong) {
+    if (!tooLong && end > start && buffer[end - 1] == '\r') {
+      end--; // a CRLF line end: the CR is neither counted nor kept in the raw line
+    }
+    tooLong = tooLong || end - start > maxLineBytes;
+    boolean byteOrderMark = hasByteOrderMark(buffer, start, end);
+    if (lineNumber == 1 && byteOrderMark) {
+      start += 3;
+    }
+    if (tooLong) {
+      int kept =
+          Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
+      return new SourceLine.Invalid(lineNumber, 0, "line is longer than the limit of "
+          + maxLineBytes + " bytes (raise it with --max-line-bytes)",
+          copier(buffer, start, start + Math.max(kept, 0)));
+    }
+    RawLine raw = copier(buffer, start, end);
+    if (isBlank(buffer, start, end)) {
+      return new SourceLine.Blank(lineNumber);
+    }
+    if (lineNumber == 1 && byteOrderMark && hasByteOrderMark(buffer, start, end)) {
+      // Jackson would skip this second one silently; a later one is refused, so is this.
+      return new SourceLine.Invalid(lineNumber, 4, "a second byte-order mark (U+FEFF): one"
+          + " is allowed, at the start of the file", raw);
+    }
+    if (lineNumber > 1 && byteOrderMark) {
+      // Jackson would skip it silently; mid-file it means files were concatenated.
+      return new SourceLine.Invalid(lineNumber, 1, "a byte-order mark (U+FEFF) is allowed"
+          + " only at the start of the file; were files concatenated?", raw);
+    }
+    int invalidByte = Utf8Validation.firstInvalidByte(buffer, start, end);
+    if (invalidByte >= 0) {
+      return new SourceLine.Invalid(lineNumber, invalidByte - start + 1, String.format(
+          "invalid UTF-8: byte 0x%02X at byte offset %d of the line",
+          buffer[invalidByte] & 0xFF, invalidByte - start), raw);
+    }
+    try {
+      SourceLine.Pair pair;
+      if (bufferReused) {
+        byte[] line = Arrays.copyOfRange(buffer, start, end);
+        pair = new SourceLine.Pair(lineNumber, parser.parse(line, 0, line.length), line::clone);
+      } else {
+        pair = new SourceLine.Pair(lineNumber, parser.parse(buffer, start, end - start), raw);
+      }
+      if (mayHavePlusInfinity(buffer, start, end)) {
+        parser.refusePlusInfinity(buffer, start, end - start);
+      }
+      return pair;
+    } catch (LineProblem problem) {
+      return new SourceLine.Invalid(lineNumber, problem.column(), problem.getMessage(), raw);
+    }
+  }
+
+  private static RawLine copier(byte[] buffer, int start, int end) {
+    return () -> Arrays.copyOfRange(buffer, start, end);
+  }
+
+  private static boolean hasByteOrderMark(byte[] b, int start, int end) {
+    return end - start >= 3 && b[start] == (byte) 0xEF && b[start + 1] == (byte) 0xBB
+        && b[start + 2] == (byte) 0xBF;
+  }
+
+  /** Whether "+Infinity" occurs anywhere; rare, so the exact check runs only then. */
+  private static boolean mayHavePlusInfinity(byte[] b, int start, int end) {
+    for (int plus = LineSplitter.indexOf(b, (byte) '+', start, end); plus >= 0;
+        plus = LineSplitter.indexOf(b, (byte) '+', plus + 1, end)) {
+      if (end - plus > 8 && b[plus + 1] == 'I' && b[plus + 8] == 'y') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBlank(byte[] b, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
