@@ -87,7 +87,7 @@ final class JsonlQaPairSource implements QaPairSource {
         return new JsonlPairReader(opened.in(), size, readsFailureReason);
       }
       return new ParallelPairReader(opened.in(), splitter(opened.in()),
-          () -> new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough, false),
+          () -> new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough, true),
           parallelism.decoderThreads(), parallelism.chunkBytes(), size,
           String.valueOf(file.getFileName()));
     } catch (IOException | RuntimeException e) {

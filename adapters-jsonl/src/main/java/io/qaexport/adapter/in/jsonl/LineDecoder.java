@@ -13,18 +13,20 @@ import tools.jackson.core.json.JsonFactory;
 final class LineDecoder {
   private final int maxLineBytes;
   private final PairParser parser;
-  private final boolean bufferReused;
+  private final boolean copyLine;
 
   /**
    * @param bytesThrough false for the reference path that decodes every string (tests)
-   * @param bufferReused the buffer holds the next line once this one is decoded, so a pair,
-   *     whose texts are views of its line, needs a copy of the line
+   * @param copyLine give each pair its own copy of its line, which its texts are views of: the
+   *     one-thread reader's buffer holds the next line once this one is decoded, and a parallel
+   *     reader's chunk must not be pinned by one record that waits for a sparse output (a small
+   *     split: 145 MiB peak at 1M records with views of 32 KiB chunks, 94 MiB with copies)
    */
   LineDecoder(JsonFactory json, int maxLineBytes, boolean readsFailureReason,
-      boolean bytesThrough, boolean bufferReused) {
+      boolean bytesThrough, boolean copyLine) {
     this.maxLineBytes = maxLineBytes;
     this.parser = new PairParser(json, readsFailureReason, bytesThrough);
-    this.bufferReused = bufferReused;
+    this.copyLine = copyLine;
   }
 
   /**
@@ -69,7 +71,7 @@ final class LineDecoder {
     }
     try {
       SourceLine.Pair pair;
-      if (bufferReused) {
+      if (copyLine) {
         byte[] line = Arrays.copyOfRange(buffer, start, end);
         pair = new SourceLine.Pair(lineNumber, parser.parse(line, 0, line.length), line::clone);
       } else {
