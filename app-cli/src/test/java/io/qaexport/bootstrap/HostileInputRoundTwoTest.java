@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * LC_ALL=C.
  */
 class HostileInputRoundTwoTest {
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @TempDir Path dir;
 
@@ -137,12 +136,11 @@ class HostileInputRoundTwoTest {
     for (String file : List.of("qa-export.jar", ".built-by-launcher", ".cds-tried")) {
       Files.createFile(target.resolve(file));
     }
-    Path launcher = Files.copy(ROOT.resolve("qa-export"), root.resolve("qa-export"));
+    Path launcher = LauncherCopy.into(root);
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path fakeJava = Files.writeString(bin.resolve("java"),
         "#!/bin/sh\necho \"charmap=$(locale charmap)\"\n");
     fakeJava.toFile().setExecutable(true);
-    launcher.toFile().setExecutable(true);
 
     String underC = run(Map.of("LC_ALL", "C", "PATH", bin + ":" + System.getenv("PATH")),
         launcher.toString(), "--version");

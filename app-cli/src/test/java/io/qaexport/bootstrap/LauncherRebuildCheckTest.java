@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * not. Times are set explicitly, so nothing depends on the clock's resolution.
  */
 class LauncherRebuildCheckTest {
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final FileTime BUILT = FileTime.from(Instant.parse("2026-01-01T12:00:00Z"));
   private static final FileTime BEFORE = FileTime.from(Instant.parse("2026-01-01T11:00:00Z"));
   private static final FileTime AFTER = FileTime.from(Instant.parse("2026-01-01T13:00:00Z"));
@@ -49,8 +48,7 @@ class LauncherRebuildCheckTest {
       Files.createDirectories(root.resolve(file).getParent());
       Files.writeString(root.resolve(file), "x");
     }
-    launcher = Files.copy(ROOT.resolve("qa-export"), root.resolve("qa-export"));
-    launcher.toFile().setExecutable(true);
+    launcher = LauncherCopy.into(root);
     try (var paths = Files.walk(root)) {
       for (Path path : paths.toList()) {
         Files.setLastModifiedTime(path, BEFORE);

@@ -1,0 +1,22 @@
+package io.qaexport.bootstrap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A copy of the source tree's launcher, with the script it sources, for tests on stand-ins. */
+final class LauncherCopy {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final String JIT_CHOICE = "dist/src/bin/qa-export-jit.sh";
+
+  private LauncherCopy() {}
+
+  /** Copies {@code ./qa-export} (executable) and what it sources into {@code root}. */
+  static Path into(Path root) throws IOException {
+    Files.createDirectories(root.resolve(JIT_CHOICE).getParent());
+    Files.copy(ROOT.resolve(JIT_CHOICE), root.resolve(JIT_CHOICE));
+    Path launcher = Files.copy(ROOT.resolve("qa-export"), root.resolve("qa-export"));
+    launcher.toFile().setExecutable(true);
+    return launcher;
+  }
+}
