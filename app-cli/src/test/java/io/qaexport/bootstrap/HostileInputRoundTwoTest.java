@@ -132,11 +132,7 @@ class HostileInputRoundTwoTest {
   void theLauncherRunsTheJvmWithAUtf8LocaleWhenTheCurrentOneIsNot() throws Exception {
     // A copy of the launcher with a stand-in `java` that reports the locale it was given.
     Path root = dir.resolve("root");
-    Path target = Files.createDirectories(root.resolve("app-cli/target"));
-    for (String file : List.of("qa-export.jar", ".built-by-launcher", ".cds-tried")) {
-      Files.createFile(target.resolve(file));
-    }
-    Path launcher = LauncherCopy.into(root);
+    Path launcher = LauncherCopy.intoBuiltTree(root);
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path fakeJava = Files.writeString(bin.resolve("java"),
         "#!/bin/sh\necho \"charmap=$(locale charmap)\"\n");

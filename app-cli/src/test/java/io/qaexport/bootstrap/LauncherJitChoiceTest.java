@@ -33,11 +33,7 @@ class LauncherJitChoiceTest {
   @BeforeEach
   void aBuiltTreeAndAnInput() throws IOException {
     Path root = dir.resolve("root");
-    Path target = Files.createDirectories(root.resolve("app-cli/target"));
-    for (String file : List.of("qa-export.jar", ".built-by-launcher", ".cds-tried")) {
-      Files.createFile(target.resolve(file));
-    }
-    launcher = LauncherCopy.into(root);
+    launcher = LauncherCopy.intoBuiltTree(root);
     input = Files.createDirectories(dir.resolve("in"));
   }
 
