@@ -12,22 +12,26 @@
 # The input's size in bytes as the arguments name it (--input-dir, --passed, --rejected, with a
 # space or =), compressed files counted at 8x; -1 when it cannot be known.
 qa_export_input_bytes() {
-  local dir="qa" passed="" rejected="" want="" arg
+  local dir="qa" dir_named=false passed="" rejected="" want="" arg
   for arg in "$@"; do
     case "$want" in
-      dir) dir="$arg"; want=""; continue ;;
+      dir) dir="$arg"; dir_named=true; want=""; continue ;;
       passed) passed="$arg"; want=""; continue ;;
       rejected) rejected="$arg"; want=""; continue ;;
     esac
     case "$arg" in
       --input-dir) want=dir ;;
-      --input-dir=*) dir="${arg#*=}" ;;
+      --input-dir=*) dir="${arg#*=}"; dir_named=true ;;
       --passed) want=passed ;;
       --passed=*) passed="${arg#*=}" ;;
       --rejected) want=rejected ;;
       --rejected=*) rejected="${arg#*=}" ;;
     esac
   done
+  # As the program does: a passed file named without --input-dir has its rejected file beside it.
+  if [[ -n "$passed" && "$dir_named" == false ]]; then
+    dir="$(dirname -- "$passed")"
+  fi
   local total=0 file size magic
   for file in "${passed:-$dir/qa_passed.jsonl}" "${rejected:-$dir/qa_rejected.jsonl}"; do
     [[ "$file" == - ]] && { echo -1; return; }
@@ -46,10 +50,11 @@ qa_export_input_bytes() {
 
 # Sets qa_export_jit_flags for the arguments.
 qa_export_choose_jit() {
-  local bytes
+  local bytes limit="${QA_EXPORT_C1_BELOW:-402653184}"
+  [[ "$limit" =~ ^[0-9]+$ ]] || limit=402653184 # a limit that is no number of bytes is ignored
   bytes="$(qa_export_input_bytes "$@")"
   qa_export_jit_flags=()
-  if ((bytes >= 0 && bytes < ${QA_EXPORT_C1_BELOW:-402653184})); then
+  if ((bytes >= 0 && bytes < limit)); then
     qa_export_jit_flags=(-XX:TieredStopAtLevel=1)
   fi
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +53,22 @@ class LauncherJitChoiceTest {
     Files.writeString(input.resolve("qa_rejected.jsonl"), "x".repeat(400));
 
     assertFalse(javaArguments("--input-dir", input.toString()).contains(C1_ONLY));
-    assertTrue(javaArguments("--passed", input.resolve("qa_passed.jsonl").toString())
-        .contains(C1_ONLY), "--passed alone names no rejected file of the default directory");
+    assertFalse(javaArguments("--passed", input.resolve("qa_passed.jsonl").toString())
+        .contains(C1_ONLY), "--passed alone: the rejected file beside it is read, so it counts");
+    assertFalse(javaArguments("--passed", input.resolve("qa_passed.jsonl").toString(),
+        "--rejected", input.resolve("qa_passed.jsonl").toString()).contains(C1_ONLY),
+        "600 + 600 bytes");
+    assertTrue(javaArguments("--input-dir", dir.toString(), "--passed",
+        input.resolve("qa_passed.jsonl").toString()).contains(C1_ONLY),
+        "with --input-dir the rejected file is looked for there (none): 600 bytes");
+  }
+
+  @Test
+  void aLimitThatIsNoNumberIsIgnored() throws Exception {
+    Files.writeString(input.resolve("qa_passed.jsonl"), "x".repeat(10));
+
+    assertTrue(javaArguments(Map.of("QA_EXPORT_C1_BELOW", "384M"), "--input-dir",
+        input.toString()).contains(C1_ONLY), "the default limit applies");
   }
 
   @Test
@@ -92,6 +107,11 @@ class LauncherJitChoiceTest {
 
   /** The arguments the launcher gives `java`, one per line from the stand-in. */
   private List<String> javaArguments(String... arguments) throws Exception {
+    return javaArguments(Map.of("QA_EXPORT_C1_BELOW", String.valueOf(LIMIT)), arguments);
+  }
+
+  private List<String> javaArguments(Map<String, String> environment, String... arguments)
+      throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path java = Files.writeString(bin.resolve("java"),
         "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
@@ -100,12 +120,13 @@ class LauncherJitChoiceTest {
     command.addAll(List.of(arguments));
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-    builder.environment().put("QA_EXPORT_C1_BELOW", String.valueOf(LIMIT));
+    builder.environment().putAll(environment);
     builder.environment().remove("QA_EXPORT_JAVA_OPTS");
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, process.exitValue(), output);
+    assertTrue(output.startsWith("-"), "nothing but java's arguments: " + output);
     return List.of(output.split("\n"));
   }
 }

@@ -21,20 +21,38 @@ public sealed interface Column permits Column.Text, Column.Float64 {
   /**
    * A text column; its value is never null.
    *
+   * @param value the value as a {@code String} (the column's API since the first release)
    * @param categorical whether it holds few distinct values (a persona, a source document), so
    *     that a dictionary of them pays; free text (questions, answers) is nearly unique
+   * @param utf8Value the value as UTF-8 bytes, which writers take: the built-in columns hand on
+   *     the input's own bytes; a column made from a {@code String} function encodes its value
    */
-  record Text(String name, String meaning, Function<HfRecord, Utf8Text> value, boolean categorical)
-      implements Column {
+  record Text(String name, String meaning, Function<HfRecord, String> value, boolean categorical,
+      Function<HfRecord, Utf8Text> utf8Value) implements Column {
     public Text {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(meaning, "meaning");
       Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(utf8Value, "utf8Value");
     }
 
-    /** A free-text column. */
-    public Text(String name, String meaning, Function<HfRecord, Utf8Text> value) {
+    /** A column from a {@code String} function, as plugins make them. */
+    public Text(String name, String meaning, Function<HfRecord, String> value,
+        boolean categorical) {
+      this(name, meaning, value, categorical, record -> Utf8Text.of(value.apply(record)));
+    }
+
+    /** A free-text column from a {@code String} function. */
+    public Text(String name, String meaning, Function<HfRecord, String> value) {
       this(name, meaning, value, false);
+    }
+
+    /** A column whose value is UTF-8 already (the built-in columns): nothing is decoded. */
+    public static Text ofUtf8(String name, String meaning, Function<HfRecord, Utf8Text> utf8Value,
+        boolean categorical) {
+      Objects.requireNonNull(utf8Value, "utf8Value");
+      return new Text(name, meaning, record -> utf8Value.apply(record).toString(), categorical,
+          utf8Value);
     }
 
     @Override
@@ -43,12 +61,12 @@ public sealed interface Column permits Column.Text, Column.Float64 {
     }
 
     public String of(HfRecord record) {
-      return value.apply(record).toString();
+      return value.apply(record);
     }
 
-    /** The value as UTF-8 bytes, which is what writers write: no decoding. */
+    /** The value as UTF-8 bytes, which is what writers write. */
     public Utf8Text utf8(HfRecord record) {
-      return value.apply(record);
+      return utf8Value.apply(record);
     }
   }
 

@@ -17,6 +17,8 @@ public final class RecordMapper {
 
   /** Personas repeat (a few roles and levels): each is formatted and encoded once. */
   private static final int MAX_REMEMBERED_PERSONAS = 4096;
+  /** Long free-text personas are not remembered: the cache stays under ~2 MiB. */
+  private static final int MAX_REMEMBERED_PERSONA_BYTES = 256;
 
   private final boolean strict;
   private final Map<Persona, FormattedPersona> personas = new HashMap<>();
@@ -63,7 +65,8 @@ public final class RecordMapper {
       String text = formatPersona(persona);
       formatted = new FormattedPersona(Utf8Text.of(text), appliedThisRecord);
       appliedThisRecord = otherDefaults;
-      if (personas.size() < MAX_REMEMBERED_PERSONAS) {
+      if (personas.size() < MAX_REMEMBERED_PERSONAS
+          && formatted.text().length() <= MAX_REMEMBERED_PERSONA_BYTES) {
         personas.put(persona, formatted);
       }
     }

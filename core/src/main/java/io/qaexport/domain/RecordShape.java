@@ -12,18 +12,18 @@ import java.util.Objects;
  * @param name the shape's name in summaries, e.g. {@code passed}
  */
 public record RecordShape(String name, List<Column> columns) {
-  public static final Column.Text QUESTION = new Column.Text("question",
-      "the question, as a care worker would ask it", HfRecord::questionText);
-  public static final Column.Text ANSWER = new Column.Text("answer",
-      "the answer, with `[source:…]` markers citing the routine", HfRecord::answerText);
-  public static final Column.Text SOURCE = new Column.Text("source",
+  public static final Column.Text QUESTION = Column.Text.ofUtf8("question",
+      "the question, as a care worker would ask it", HfRecord::questionText, false);
+  public static final Column.Text ANSWER = Column.Text.ofUtf8("answer",
+      "the answer, with `[source:…]` markers citing the routine", HfRecord::answerText, false);
+  public static final Column.Text SOURCE = Column.Text.ofUtf8("source",
       "the source document the pair was generated from", HfRecord::sourceText, true);
-  public static final Column.Text PERSONA = new Column.Text("persona",
+  public static final Column.Text PERSONA = Column.Text.ofUtf8("persona",
       "who asks: `roll/erfarenhet`, or a free-text persona", HfRecord::personaText, true);
   public static final Column.Float64 VALIDATION_SCORE = new Column.Float64("validation_score",
       "the validation step's composite score", HfRecord::validationScore);
-  public static final Column.Text FAILURE_REASON = new Column.Text("failure_reason",
-      "why validation failed (`rejected` only)", HfRecord::failureReasonText);
+  public static final Column.Text FAILURE_REASON = Column.Text.ofUtf8("failure_reason",
+      "why validation failed (`rejected` only)", HfRecord::failureReasonText, false);
 
   /** Pairs that passed validation. */
   public static final RecordShape PASSED = new RecordShape("passed",

@@ -3,6 +3,7 @@ package io.qaexport.adapter.in.jsonl;
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
 import io.qaexport.domain.Utf8Text;
+import java.util.Arrays;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -22,6 +23,9 @@ import tools.jackson.core.json.JsonFactory;
  * every string; a differential fuzz target holds the two to the same results.
  */
 final class PairParser {
+  /** Lines up to this long are kept whole by their texts' views (a typical pair is ~1.5 KB). */
+  static final int VIEW_LINES_UP_TO = 8 * 1024;
+
   private final JsonFactory json;
   /** Passed pairs export no failure_reason: its type is then none of our business. */
   private final boolean readsFailureReason;
@@ -234,7 +238,13 @@ final class PairParser {
     for (int i = quote + 1; i < lineEnd; i++) {
       byte b = line[i];
       if (b == '"') {
-        return Utf8Text.ofUtf8(line, quote + 1, i - quote - 1);
+        int length = i - quote - 1;
+        if (lineEnd - lineStart > VIEW_LINES_UP_TO && length * 2 < lineEnd - lineStart) {
+          // A view would keep the whole line alive with the record, however much of it is
+          // fields we do not map: a long line gives each short value its own copy.
+          return Utf8Text.ofUtf8(Arrays.copyOfRange(line, quote + 1, i), 0, length);
+        }
+        return Utf8Text.ofUtf8(line, quote + 1, length);
       }
       if (b == '\\') {
         return null;

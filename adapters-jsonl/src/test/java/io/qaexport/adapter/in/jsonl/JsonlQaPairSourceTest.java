@@ -87,6 +87,22 @@ class JsonlQaPairSourceTest {
   }
 
   @Test
+  void theTextsOfALongLineDoNotKeepTheWholeLine() throws IOException {
+    String context = "c".repeat(100_000);
+    RecordedLines lines = read("{\"question\": \"kort\", \"context\": \"" + context
+        + "\", \"answer\": \"" + "a".repeat(60_000) + "\"}\n{\"question\": \"liten\"}\n");
+
+    var longLine = lines.pairs.get(0);
+    assertEquals("kort", longLine.question().toString());
+    assertEquals(4, longLine.question().array().length, "a copy, not a view of 160 KB");
+    assertEquals(60_000, longLine.answer().array().length);
+    var shortLine = lines.pairs.get(1);
+    assertEquals("liten", shortLine.question().toString());
+    assertTrue(shortLine.question().array().length > "liten".length(),
+        "a short line's texts are views of it");
+  }
+
+  @Test
   void anEmptyFileHasNoLines() throws IOException {
     assertEquals(List.of(), read("").events);
   }

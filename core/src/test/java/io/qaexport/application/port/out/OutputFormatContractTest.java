@@ -125,7 +125,7 @@ public abstract class OutputFormatContractTest {
   void aNewColumnInTheShapeIsWrittenToo() throws IOException {
     assumeTrue(format().writesShapeColumns(), "this format has its own layout");
     List<Column> columns = new ArrayList<>(RecordShape.PASSED.columns());
-    columns.add(new Column.Text("question_again", "the question once more", HfRecord::questionText));
+    columns.add(new Column.Text("question_again", "the question once more", HfRecord::question));
     columns.add(new Column.Float64("score_squared", "the score squared",
         record -> record.validationScore() * record.validationScore()));
     RecordShape extended = new RecordShape("extended", columns);
