@@ -87,7 +87,7 @@ final class JsonlQaPairSource implements QaPairSource {
         return new JsonlPairReader(opened.in(), size, readsFailureReason);
       }
       return new ParallelPairReader(opened.in(), splitter(opened.in()),
-          () -> new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough, true),
+          () -> new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough),
           parallelism.decoderThreads(), parallelism.chunkBytes(), size,
           String.valueOf(file.getFileName()));
     } catch (IOException | RuntimeException e) {
@@ -119,9 +119,9 @@ final class JsonlQaPairSource implements QaPairSource {
     static final String CHUNK_PROPERTY = "qaexport.jsonl.chunkBytes";
     private static final long FROM_BYTES = 4L << 20;
     /**
-     * Small, because a record's texts are views of its chunk, which lives as long as the record
-     * waits for the writer: larger chunks outgrow SerialGC's survivor spaces and are promoted
-     * (200k records: 41 full collections at 256 KiB, 6 at 32 KiB, 3 on one thread).
+     * Small: chunks in flight outgrow SerialGC's survivor spaces and are promoted when large
+     * (measured while texts were views of their chunk, 200k records: 41 full collections at
+     * 256 KiB, 6 at 32 KiB, 3 on one thread).
      */
     private static final int CHUNK_BYTES = 32 << 10;
 
@@ -152,7 +152,7 @@ final class JsonlQaPairSource implements QaPairSource {
       this.in = in;
       this.sizeBytes = sizeBytes;
       this.lines = splitter(in);
-      this.decoder = new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough, true);
+      this.decoder = new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough);
     }
 
     @Override
