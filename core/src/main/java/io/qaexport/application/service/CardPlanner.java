@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,17 @@ final class CardPlanner {
     requireFree(cardFile, files);
     try {
       Optional<PreviousCard> previous = Optional.empty();
-      if (Files.exists(cardFile)) {
+      Optional<BasicFileAttributes> existing = FileKinds.of(cardFile);
+      if (existing.isPresent() && existing.get().isSymbolicLink()) {
+        // A link is not a card qa-export wrote: reading it could copy a private file's text.
+        progress.notice(new Notice.ForeignCardKept(cardFile));
+        return Optional.empty();
+      }
+      if (existing.isPresent() && !existing.get().isRegularFile()) {
+        throw new ExportIoException("cannot write the dataset card " + cardFile + ": it is "
+            + FileKinds.describe(existing.get()) + ", not a card; move it away", null);
+      }
+      if (existing.isPresent()) {
         try {
           previous = writer.read(cardFile);
         } catch (DatasetCardWriter.NotUpdatableException e) {

@@ -39,8 +39,8 @@ final class DirectoryLock {
     Path file = directory.resolve(LOCK_FILE);
     boolean told = false;
     while (true) {
-      Optional<Object> before = fileKey(file);
-      if (before.isEmpty()) {
+      Optional<BasicFileAttributes> found = FileKinds.of(file);
+      if (found.isEmpty()) {
         try {
           Files.createFile(file);
         } catch (FileAlreadyExistsException raced) {
@@ -48,9 +48,16 @@ final class DirectoryLock {
         }
         continue;
       }
+      if (!found.get().isRegularFile()) {
+        // A dangling link would send this loop round forever; a FIFO would block the open.
+        throw new IOException(file + " is " + FileKinds.describe(found.get())
+            + ", not qa-export's lock file; remove it to use this directory");
+      }
+      Object before = identity(found.get());
       FileChannel channel;
       try {
-        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
       } catch (NoSuchFileException deleted) {
         continue;
       }
@@ -59,7 +66,8 @@ final class DirectoryLock {
         lock = tryLock(channel);
         // Still the file the name held before it was opened? A run deletes the lock file
         // before it lets go, so a waiter may have locked a file that no longer has a name.
-        if (lock != null && before.equals(fileKey(file))) {
+        if (lock != null
+            && Optional.of(before).equals(FileKinds.of(file).map(DirectoryLock::identity))) {
           return new DirectoryLock(file, channel, lock);
         }
       } catch (IOException | RuntimeException e) {
@@ -91,18 +99,11 @@ final class DirectoryLock {
   }
 
   /**
-   * The file's identity, without opening it: closing any descriptor of a locked file would
+   * The file's identity, read without opening it: closing any descriptor of a locked file would
    * release the process's lock (POSIX record locks).
    */
-  private static Optional<Object> fileKey(Path file) throws IOException {
-    try {
-      var attributes = Files.readAttributes(file,
-          BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return Optional.of(attributes.fileKey() == null
-          ? "no file keys here" : attributes.fileKey());
-    } catch (NoSuchFileException none) {
-      return Optional.empty();
-    }
+  private static Object identity(BasicFileAttributes attributes) {
+    return attributes.fileKey() == null ? "no file keys here" : attributes.fileKey();
   }
 
   synchronized void release() {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +62,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
     try (OutputTransaction outputs =
-        OutputTransaction.begin(command.outputDir(), command.progress());
+        OutputTransaction.begin(command.outputDir(), command.progress(),
+            OutputTransaction.FileOps.REAL, ownNames(command));
         MovedPairs moved = new MovedPairs(format, rejectedOutput(command, format), outputs)) {
       long started = System.nanoTime(); // after any wait for another run's lock
       outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
@@ -87,6 +89,15 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   public void checkOutputs(ExportCommand command, List<Path> callerOutputs)
       throws ExportException {
     OutputPaths.requireFree(command, formats.find(command.formatName()), callerOutputs);
+  }
+
+  /** The names of this run's outputs: each output's base name (and its logs, splits, shards). */
+  private static Predicate<String> ownNames(ExportCommand command) {
+    List<String> stems = new ArrayList<>();
+    command.jobs().forEach(job -> stems.add(job.outputBaseName()));
+    stems.add(command.trainingSet().rejectedOutputBaseName());
+    command.datasetCard().ifPresent(card -> stems.add(card.file().getFileName().toString()));
+    return name -> stems.stream().anyMatch(name::startsWith);
   }
 
   /** Where pairs below the score threshold go: the rejected input's output, else the default. */

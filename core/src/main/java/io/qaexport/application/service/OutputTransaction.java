@@ -10,10 +10,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The output directory's life during one run. {@link #begin} takes the directory's lock (a second
@@ -36,11 +37,12 @@ import java.util.Set;
  * the earlier outputs or all the new ones, never a mix. Only renames are used: no hard links.
  */
 final class OutputTransaction implements AutoCloseable {
-  static final String TEMP_SUFFIX = ".qa-export-tmp";
+  static final String TEMP_SUFFIX = Journal.TEMP_SUFFIX;
   static final String LOCK_FILE = DirectoryLock.LOCK_FILE;
-  static final String JOURNAL_FILE = ".qa-export.journal";
-  private static final String JOURNAL_HEADER = "qa-export journal 1";
-  private static final String JOURNAL_END = "end";
+  static final String JOURNAL_FILE = Journal.FILE;
+  /** The output names of the product's standard run: its outputs, their logs, the card. */
+  static final Predicate<String> STANDARD_NAMES = name -> name.startsWith("qa_pairs")
+      || name.startsWith("qa_rejected_hf") || name.equals("README.md");
 
   /**
    * The changes a commit makes to the file system, each one step. A test seam: tests inject a
@@ -65,8 +67,6 @@ final class OutputTransaction implements AutoCloseable {
     };
   }
 
-  /** One move of the commit: {@code temporary} (none for a stale file) to {@code target}. */
-  private record Entry(Optional<Path> temporary, Path target, Optional<Path> backup) {}
 
   private final Path directory;
   private final boolean createdDirectory;
@@ -82,17 +82,26 @@ final class OutputTransaction implements AutoCloseable {
 
   /** Opens a transaction on {@code directory}, creating it if it does not exist. */
   static OutputTransaction begin(Path directory) throws ExportIoException {
-    return begin(directory, ExportProgress.NONE, FileOps.REAL);
+    return begin(directory, ExportProgress.NONE, FileOps.REAL, STANDARD_NAMES);
   }
 
   /** As {@link #begin(Path)}; {@code progress} hears of a wait for the lock or an undone commit. */
   static OutputTransaction begin(Path directory, ExportProgress progress)
       throws ExportIoException {
-    return begin(directory, progress, FileOps.REAL);
+    return begin(directory, progress, FileOps.REAL, STANDARD_NAMES);
   }
 
   static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops)
       throws ExportIoException {
+    return begin(directory, progress, ops, STANDARD_NAMES);
+  }
+
+  /**
+   * As {@link #begin(Path)}; {@code ownNames} tells the names of this run's outputs, the only
+   * files a journal left by a killed run may move.
+   */
+  static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops,
+      Predicate<String> ownNames) throws ExportIoException {
     boolean created = !Files.exists(directory);
     try {
       Files.createDirectories(directory);
@@ -110,7 +119,7 @@ final class OutputTransaction implements AutoCloseable {
       throw ExportIoException.of("cannot lock output directory " + directory, e);
     }
     try {
-      if (recover(directory, ops)) {
+      if (recover(directory, ops, ownNames)) {
         progress.notice(new Notice.InterruptedCommitUndone(directory));
       }
       removeLeftovers(directory);
@@ -156,8 +165,7 @@ final class OutputTransaction implements AutoCloseable {
     }
     // Beside the final file, so the move into place is a rename within one directory.
     Path temporary = temporaryBeside(finalPath, "");
-    Files.deleteIfExists(temporary);
-    Files.createFile(temporary);
+    createExclusively(temporary);
     temporaryToFinal.put(temporary, finalPath);
     return temporary;
   }
@@ -188,9 +196,9 @@ final class OutputTransaction implements AutoCloseable {
         throw new IOException(finalPath + " is a directory");
       }
     }
-    List<Entry> entries = plan();
+    List<Journal.Entry> entries = plan();
     Set<Path> directories = new LinkedHashSet<>();
-    for (Entry entry : entries) {
+    for (Journal.Entry entry : entries) {
       directories.add(entry.target().toAbsolutePath().getParent());
     }
     for (Path temporary : temporaryToFinal.keySet()) {
@@ -199,7 +207,7 @@ final class OutputTransaction implements AutoCloseable {
     Path journal = directory.resolve(JOURNAL_FILE);
     writeJournal(journal, entries);
     try {
-      for (Entry entry : entries) {
+      for (Journal.Entry entry : entries) {
         if (entry.backup().isPresent()) {
           ops.move(entry.target(), entry.backup().get());
         }
@@ -225,7 +233,7 @@ final class OutputTransaction implements AutoCloseable {
     temporaryToFinal.clear();
     finished = true;
     committed = true;
-    for (Entry entry : entries) {
+    for (Journal.Entry entry : entries) {
       if (entry.backup().isPresent()) {
         try {
           ops.delete(entry.backup().get());
@@ -236,11 +244,11 @@ final class OutputTransaction implements AutoCloseable {
     }
   }
 
-  private List<Entry> plan() {
-    List<Entry> entries = new ArrayList<>();
+  private List<Journal.Entry> plan() {
+    List<Journal.Entry> entries = new ArrayList<>();
     for (var staged : temporaryToFinal.entrySet()) {
       Path target = staged.getValue();
-      entries.add(new Entry(Optional.of(staged.getKey()), target, backupFor(target)));
+      entries.add(new Journal.Entry(Optional.of(staged.getKey()), target, backupFor(target)));
     }
     Set<Path> targets = new LinkedHashSet<>();
     temporaryToFinal.values().forEach(target -> targets.add(absolute(target)));
@@ -249,7 +257,7 @@ final class OutputTransaction implements AutoCloseable {
       if (inputs.stream().noneMatch(input -> OutputPaths.sameFile(stale, input))
           && targets.add(absolute(stale))) {
         backupFor(stale).ifPresent(backup -> entries.add(
-            new Entry(Optional.empty(), stale, Optional.of(backup))));
+            new Journal.Entry(Optional.empty(), stale, Optional.of(backup))));
       }
     }
     return entries;
@@ -266,17 +274,30 @@ final class OutputTransaction implements AutoCloseable {
   }
 
   private static Path temporaryBeside(Path finalPath, String kind) {
-    return finalPath.resolveSibling("." + finalPath.getFileName() + kind + "."
-        + ProcessHandle.current().pid() + TEMP_SUFFIX);
+    return Journal.temporaryBeside(finalPath, kind);
+  }
+
+  /**
+   * Creates {@code temporary} new, never through a link planted under its name: one left by a
+   * dead process with this PID is removed (the link itself), anything else is refused by name.
+   */
+  private static void createExclusively(Path temporary) throws IOException {
+    Optional<BasicFileAttributes> existing = FileKinds.of(temporary);
+    if (existing.isPresent() && existing.get().isDirectory()) {
+      throw new IOException(temporary + " is a directory named like a temporary file of"
+          + " qa-export; move it away");
+    }
+    Files.deleteIfExists(temporary);
+    Files.createFile(temporary); // O_EXCL: fails rather than follow a link planted meanwhile
   }
 
   /**
    * Undoes a commit's moves, last first, judging from what exists which were done. Safe to
    * repeat: the next run repeats it after a kill during an undo.
    */
-  private static void undo(List<Entry> entries, FileOps ops) throws IOException {
+  private static void undo(List<Journal.Entry> entries, FileOps ops) throws IOException {
     for (int i = entries.size() - 1; i >= 0; i--) {
-      Entry entry = entries.get(i);
+      Journal.Entry entry = entries.get(i);
       if (entry.backup().isPresent()) {
         if (Files.exists(entry.backup().get(), LinkOption.NOFOLLOW_LINKS)) {
           ops.move(entry.backup().get(), entry.target());
@@ -293,16 +314,13 @@ final class OutputTransaction implements AutoCloseable {
   }
 
   /** Written beside and renamed into place, so a journal is either whole or absent. */
-  private void writeJournal(Path journal, List<Entry> entries) throws IOException {
-    var text = new StringBuilder(JOURNAL_HEADER).append('\n');
-    for (Entry entry : entries) {
-      text.append(encode(entry.temporary())).append('\t').append(encode(Optional.of(
-          entry.target()))).append('\t').append(encode(entry.backup())).append('\n');
-    }
-    text.append(JOURNAL_END).append('\n');
+  private void writeJournal(Path journal, List<Journal.Entry> entries) throws IOException {
+    String text = Journal.encode(directory, entries);
     Path temporary = temporaryBeside(journal, "");
     try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      createExclusively(temporary);
+      Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
       sync(temporary);
       ops.move(temporary, journal);
       syncDirectory(directory);
@@ -317,43 +335,18 @@ final class OutputTransaction implements AutoCloseable {
    *
    * @return whether there was one
    */
-  static boolean recover(Path directory, FileOps ops) throws IOException {
+  static boolean recover(Path directory, FileOps ops, Predicate<String> ownNames)
+      throws IOException {
     Path journal = directory.resolve(JOURNAL_FILE);
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException none) {
+    Optional<List<Journal.Entry>> entries = Journal.read(directory, ownNames);
+    if (entries.isEmpty()) {
       return false;
     }
-    if (lines.size() < 2 || !lines.get(0).equals(JOURNAL_HEADER)
-        || !lines.get(lines.size() - 1).equals(JOURNAL_END)) {
-      throw new IOException(journal + " is not a journal qa-export can read; move it away to"
-          + " use this directory");
-    }
-    List<Entry> entries = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size() - 1)) {
-      String[] fields = line.split("\t", -1);
-      if (fields.length != 3) {
-        throw new IOException(journal + " is damaged at: " + line);
-      }
-      entries.add(new Entry(decode(directory, fields[0]),
-          decode(directory, fields[1]).orElseThrow(), decode(directory, fields[2])));
-    }
-    undo(entries, ops);
+    undo(entries.get(), ops);
     syncDirectory(directory);
     ops.delete(journal);
     syncDirectory(directory);
     return true;
-  }
-
-  private static String encode(Optional<Path> path) {
-    return path.map(p -> java.net.URLEncoder.encode(p.toAbsolutePath().toString(),
-        StandardCharsets.UTF_8)).orElse("-");
-  }
-
-  private static Optional<Path> decode(Path directory, String field) {
-    return field.equals("-") ? Optional.empty() : Optional.of(directory.getFileSystem().getPath(
-        java.net.URLDecoder.decode(field, StandardCharsets.UTF_8)));
   }
 
   /** A file of an earlier run that this run's outputs make stale; removed at commit. */
@@ -413,7 +406,11 @@ final class OutputTransaction implements AutoCloseable {
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + TEMP_SUFFIX)) {
       for (Path file : files) {
-        if (writerPid(file).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
+        // Only files and links: qa-export never makes a directory under such a name.
+        boolean directoryNamedLikeOurs =
+            FileKinds.of(file).map(BasicFileAttributes::isDirectory).orElse(false);
+        if (!directoryNamedLikeOurs
+            && writerPid(file).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
           Files.deleteIfExists(file);
         }
       }
@@ -447,7 +444,8 @@ final class OutputTransaction implements AutoCloseable {
 
   /** Flushes a file's bytes to the device, so a journal never points at unwritten data. */
   private static void sync(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       channel.force(true);
     }
   }
