@@ -1,5 +1,5 @@
-import io.qaexport.domain.QuestionKey;
-import io.qaexport.domain.Shingles;
+import io.qaexport.domain.dedup.QuestionKey;
+import io.qaexport.domain.dedup.Shingles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

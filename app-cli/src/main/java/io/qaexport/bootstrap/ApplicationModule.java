@@ -2,7 +2,7 @@ package io.qaexport.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
-import io.qaexport.adapter.in.cli.PluginReport;
+import io.qaexport.adapter.in.cli.report.PluginReport;
 import io.qaexport.adapter.out.plugin.PluginFormats;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.out.DatasetCardWriter;

@@ -3,7 +3,7 @@ package io.qaexport.bootstrap;
 import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import io.qaexport.adapter.in.cli.Console;
+import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
 import io.qaexport.adapter.in.cli.FormatOptionCheck;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;

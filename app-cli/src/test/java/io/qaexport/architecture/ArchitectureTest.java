@@ -6,10 +6,14 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layering the design card fixes. Rules name package patterns, never adapter names, so a
@@ -58,6 +62,33 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule noPackageCycles =
       slices().matching("io.qaexport.(**)").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule theCommitDependsOnNothingElseOfTheService =
+      noClasses().that().resideInAPackage("io.qaexport.application.service.commit..")
+          .should().dependOnClassesThat().resideInAnyPackage("io.qaexport.application.service",
+              "io.qaexport.application.service.stage..", "io.qaexport.application.service.files..")
+          .because("the commit protocol is one room: the transaction, journal, lock, identity");
+
+  @ArchTest
+  static final ArchRule theDedupAlgorithmsArePure =
+      classes().that().resideInAPackage("io.qaexport.domain.dedup..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.qaexport.domain..")
+          .because("the dedup algorithms are tested on their own, against brute force");
+
+  @ArchTest
+  static final ArchRule noPackageHoldsMoreThanFifteenClasses =
+      classes().should(new ArchCondition<JavaClass>("be in a package of at most 15 classes") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          long size = item.getPackage().getClasses().stream()
+              .filter(c -> c.isTopLevelClass()).count();
+          if (item.isTopLevelClass() && size > 15) {
+            events.add(SimpleConditionEvent.violated(item,
+                item.getPackageName() + " holds " + size + " classes"));
+          }
+        }
+      }).because("a room a newcomer can read holds at most 15 classes");
 
   @ArchTest
   static final ArchRule onlyTheCompositionRootKnowsTheComponent =

@@ -17,7 +17,7 @@ import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.CliParser;
 import io.qaexport.adapter.in.cli.CliRequest;
 import io.qaexport.adapter.in.cli.CliUsageException;
-import io.qaexport.adapter.in.cli.Console;
+import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
 import io.qaexport.adapter.in.cli.FormatOptionCheck;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.qaexport.adapter.in.cli.CliOptions;
-import io.qaexport.adapter.in.cli.Console;
+import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.cli.ResolvedOptions;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;

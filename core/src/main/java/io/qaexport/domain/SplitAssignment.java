@@ -1,5 +1,6 @@
 package io.qaexport.domain;
 
+import io.qaexport.domain.dedup.QuestionKey;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,19 +1,23 @@
 package io.qaexport.application.service;
 
-import io.qaexport.application.port.in.CardPathTakenException;
+import io.qaexport.application.port.in.failure.CardPathTakenException;
 import io.qaexport.application.port.in.CardRequest;
-import io.qaexport.application.port.in.ExportException;
-import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.failure.ExportException;
+import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.TrainingSet;
-import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
+import io.qaexport.application.port.out.DatasetCardWriter;
 import io.qaexport.application.port.out.OutputFormat;
-import io.qaexport.domain.DatasetCard;
-import io.qaexport.domain.DatasetFacts;
-import io.qaexport.domain.HubLicense;
+import io.qaexport.application.service.commit.FileIdentity;
+import io.qaexport.application.service.commit.FileKinds;
+import io.qaexport.application.service.commit.OutputTransaction;
+import io.qaexport.application.service.files.OutputPaths;
+import io.qaexport.domain.card.DatasetCard;
+import io.qaexport.domain.card.DatasetFacts;
+import io.qaexport.domain.card.HubLicense;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,13 +144,13 @@ final class CardPlanner {
       }
       Path stale = cardDir.resolve(dataFile).normalize();
       if (!stale.startsWith(cardDir.normalize()) || !Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
-          || files.stream().anyMatch(f -> OutputPaths.sameFile(stale, f.input())
-              || OutputPaths.sameFile(stale, f.output()))) {
+          || files.stream().anyMatch(f -> FileIdentity.sameFile(stale, f.input())
+              || FileIdentity.sameFile(stale, f.output()))) {
         continue;
       }
       progress.notice(new Notice.StaleFileRemoved(stale));
       outputs.removeOnCommit(stale);
-      outputs.removeOnCommit(FileExport.errorsPath(stale));
+      outputs.removeOnCommit(OutputPaths.errorsLog(stale));
     }
   }
 
@@ -205,8 +209,8 @@ final class CardPlanner {
   private static void requireFree(Path cardFile, List<FileSummary> files)
       throws CardPathTakenException {
     for (FileSummary file : files) {
-      for (Path taken : List.of(file.input(), file.output(), FileExport.errorsPath(file.output()))) {
-        if (OutputPaths.sameFile(cardFile, taken)) {
+      for (Path taken : List.of(file.input(), file.output(), OutputPaths.errorsLog(file.output()))) {
+        if (FileIdentity.sameFile(cardFile, taken)) {
           throw new CardPathTakenException(cardFile, taken);
         }
       }

@@ -1,15 +1,15 @@
 package io.qaexport.application.service;
 
 import io.qaexport.application.port.in.ExportCommand;
-import io.qaexport.application.port.in.ExportException;
-import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.failure.ExportException;
+import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
-import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.TrainingSet;
-import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.CorruptInputException;
 import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.application.port.out.InvalidLineLog;
@@ -17,6 +17,16 @@ import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.SourceLine;
+import io.qaexport.application.service.commit.OutputTransaction;
+import io.qaexport.application.service.files.DatasetFiles;
+import io.qaexport.application.service.files.InvalidLines;
+import io.qaexport.application.service.files.OutputPaths;
+import io.qaexport.application.service.files.QuestionHashes;
+import io.qaexport.application.service.files.RecordSink;
+import io.qaexport.application.service.files.SkipBudget;
+import io.qaexport.application.service.stage.BelowThreshold;
+import io.qaexport.application.service.stage.DropDuplicates;
+import io.qaexport.application.service.stage.PassedSurvey;
 import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
@@ -37,7 +47,6 @@ import java.util.Optional;
  * that caused it and named there.
  */
 final class FileExport {
-  static final String ERRORS_SUFFIX = ".errors.jsonl";
   private static final int PROGRESS_EVERY_LINES = 1024;
 
   private final QaPairSource source;
@@ -81,7 +90,7 @@ final class FileExport {
         : PassedSurvey.Result.none(training, passed);
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
-    var invalid = new InvalidLines(command.errorPolicy(), input, errorsPath(outputPath), outputs,
+    var invalid = new InvalidLines(command.errorPolicy(), input, OutputPaths.errorsLog(outputPath), outputs,
         invalidLineLogs, skips);
     var hashes = new QuestionHashes();
     DropDuplicates duplicates = null;
@@ -100,7 +109,7 @@ final class FileExport {
             duplicateLogs, records);
       } else if (passed) {
         // An earlier run's log of dropped pairs would describe other data, as with no duplicates.
-        outputs.removeOnCommit(DropDuplicates.logPath(outputPath));
+        outputs.removeOnCommit(OutputPaths.duplicatesLog(outputPath));
       }
       if (passed && training.minScore().isPresent()) {
         records = belowThreshold = new BelowThreshold(training.minScore().getAsDouble(),
@@ -270,8 +279,5 @@ final class FileExport {
     return InvalidInputException.unreadable(input, linesRead + 1, e.getMessage());
   }
 
-  static Path errorsPath(Path output) {
-    return output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
-  }
 
 }

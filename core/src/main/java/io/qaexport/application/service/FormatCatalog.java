@@ -1,8 +1,8 @@
 package io.qaexport.application.service;
 
 import io.qaexport.application.port.in.ExportDatasetUseCase.FormatInfo;
-import io.qaexport.application.port.in.UnknownFormatException;
-import io.qaexport.application.port.in.UsageException;
+import io.qaexport.application.port.in.failure.UnknownFormatException;
+import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.OutputFormat;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,11 @@
 package io.qaexport.application.service;
 
-import io.qaexport.application.port.in.ExportException;
+import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.service.commit.OutputTransaction;
+import io.qaexport.application.service.files.DatasetFiles;
+import io.qaexport.application.service.files.QuestionHashes;
+import io.qaexport.application.service.files.RecordSink;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import java.nio.file.Path;

@@ -5,24 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.ExportCommand;
-import io.qaexport.application.port.in.ExportIoException;
+import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
-import io.qaexport.application.port.in.InvalidInputException;
+import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.Notice;
-import io.qaexport.application.port.in.CardRequest;
-import io.qaexport.application.port.in.UsageException;
-import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
+import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.application.port.out.SourceLine;
+import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.Persona;
@@ -114,7 +115,7 @@ class ExportDatasetServiceTest {
 
   private final io.qaexport.application.port.out.DatasetCardWriter cards =
       new io.qaexport.application.port.out.DatasetCardWriter() {
-        @Override public void write(Path file, io.qaexport.domain.DatasetCard card,
+        @Override public void write(Path file, io.qaexport.domain.card.DatasetCard card,
             java.util.Optional<Path> previous) throws IOException {
           Files.writeString(file, "card: " + card.configs().stream()
               .map(c -> c.name() + "=" + c.splits().get(0).dataFiles().get(0) + ":" + c.rows())

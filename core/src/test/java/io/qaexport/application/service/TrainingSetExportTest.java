@@ -18,7 +18,7 @@ import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
-import io.qaexport.domain.DatasetCard;
+import io.qaexport.domain.card.DatasetCard;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;

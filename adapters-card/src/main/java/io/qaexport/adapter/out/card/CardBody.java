@@ -1,12 +1,12 @@
 package io.qaexport.adapter.out.card;
 
 import io.qaexport.domain.Column;
-import io.qaexport.domain.DatasetCard;
-import io.qaexport.domain.DatasetFacts;
+import io.qaexport.domain.card.DatasetCard;
+import io.qaexport.domain.card.DatasetFacts;
 import io.qaexport.domain.DefaultedField;
-import io.qaexport.domain.Feature;
+import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.HfRecord;
-import io.qaexport.domain.ScoreSummary;
+import io.qaexport.domain.card.ScoreSummary;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

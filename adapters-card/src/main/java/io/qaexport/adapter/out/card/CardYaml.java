@@ -1,7 +1,7 @@
 package io.qaexport.adapter.out.card;
 
-import io.qaexport.domain.DatasetCard;
-import io.qaexport.domain.Feature;
+import io.qaexport.domain.card.DatasetCard;
+import io.qaexport.domain.card.Feature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.qaexport.adapter.out.card;
 
 import io.qaexport.application.port.out.DatasetCardWriter;
-import io.qaexport.domain.DatasetCard;
-import io.qaexport.domain.HubLicense;
+import io.qaexport.domain.card.DatasetCard;
+import io.qaexport.domain.card.HubLicense;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
-import io.qaexport.domain.HubLicense;
+import io.qaexport.domain.card.HubLicense;
 import io.qaexport.application.port.in.TrainingSet;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.qaexport.adapter.in.cli;
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.CliSyntax.Flag;
 import io.qaexport.application.port.in.ErrorPolicy;
-import io.qaexport.domain.HubLicense;
+import io.qaexport.domain.card.HubLicense;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.SplitAssignment;
 import java.math.BigDecimal;

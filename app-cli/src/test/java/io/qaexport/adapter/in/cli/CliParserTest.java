@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
-import io.qaexport.domain.HubLicense;
+import io.qaexport.domain.card.HubLicense;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.SplitAssignment;
 import java.nio.file.Path;

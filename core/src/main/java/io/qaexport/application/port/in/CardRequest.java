@@ -1,6 +1,6 @@
 package io.qaexport.application.port.in;
 
-import io.qaexport.domain.HubLicense;
+import io.qaexport.domain.card.HubLicense;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

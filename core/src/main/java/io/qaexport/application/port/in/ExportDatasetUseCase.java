@@ -1,5 +1,6 @@
 package io.qaexport.application.port.in;
 
+import io.qaexport.application.port.in.failure.ExportException;
 import java.util.List;
 
 /** Exports the validation step's pairs as a HuggingFace-ready dataset. */

@@ -3,7 +3,7 @@ package io.qaexport.application.port.in;
 import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
-import io.qaexport.domain.ScoreSummary;
+import io.qaexport.domain.card.ScoreSummary;
 import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;

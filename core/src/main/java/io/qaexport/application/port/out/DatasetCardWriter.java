@@ -1,6 +1,6 @@
 package io.qaexport.application.port.out;
 
-import io.qaexport.domain.DatasetCard;
+import io.qaexport.domain.card.DatasetCard;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

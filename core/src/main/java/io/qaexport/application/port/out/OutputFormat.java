@@ -1,7 +1,7 @@
 package io.qaexport.application.port.out;
 
-import io.qaexport.domain.Feature;
-import io.qaexport.domain.HubTask;
+import io.qaexport.domain.card.Feature;
+import io.qaexport.domain.card.HubTask;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;

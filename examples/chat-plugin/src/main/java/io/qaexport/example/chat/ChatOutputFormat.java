@@ -2,8 +2,8 @@ package io.qaexport.example.chat;
 
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
-import io.qaexport.domain.Feature;
-import io.qaexport.domain.HubTask;
+import io.qaexport.domain.card.Feature;
+import io.qaexport.domain.card.HubTask;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,0 +1,93 @@
+package io.qaexport.adapter.in.cli.report;
+
+import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.Notice;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Words the export's notices for this command line: warnings are printed as they happen (unless
+ * quiet), notes are kept for the summary that ends the run. Progress goes on to {@code bar}.
+ */
+public final class NoticeBoard implements ExportProgress {
+  private final Console console;
+  private final boolean quiet;
+  private final ExportProgress bar;
+  private final List<String> notes = new ArrayList<>();
+
+  public NoticeBoard(Console console, boolean quiet, ExportProgress bar) {
+    this.console = console;
+    this.quiet = quiet;
+    this.bar = bar;
+  }
+
+  @Override
+  public void notice(Notice notice) {
+    if (notice instanceof Notice.EmptyInput empty) {
+      warn(empty.input() + " is empty: it holds no records");
+    } else if (notice instanceof Notice.ForeignCardKept foreign) {
+      warn(foreign.card() + " exists and was not written by qa-export; it is left as it is and"
+          + " no dataset card was written (use --dataset-card PATH to write it elsewhere, or"
+          + " --no-dataset-card)");
+    } else if (notice instanceof Notice.WaitingForOutputDirectory waiting) {
+      warn("another qa-export run is using " + waiting.directory() + "; waiting for it to"
+          + " finish");
+    } else if (notice instanceof Notice.InterruptedCommitUndone undone) {
+      warn("an earlier run was killed while moving its outputs into place in "
+          + undone.directory() + "; its moves were undone, the outputs before it are kept");
+    } else if (notice instanceof Notice.CardNotUpdatable stuck) {
+      warn(stuck.card() + " has qa-export's block, but " + stuck.reason() + "; it is left as it"
+          + " is and no dataset card was written (fix its YAML, or remove the qa-export markers"
+          + " to keep it as your own)");
+    } else if (notice instanceof Notice.InputRefused refused) {
+      notes.add(refused.input() + " was not exported: " + refused.reason());
+    } else if (notice instanceof Notice.NoCardForEmptyDataset) {
+      notes.add("no dataset card was written: no records were exported, and datasets cannot"
+          + " load an empty split");
+    } else if (notice instanceof Notice.NoCardForOwnLayout layout) {
+      notes.add("no dataset card was written: format '" + layout.formatName() + "' has its own"
+          + " row layout, whose features the card cannot declare");
+    } else if (notice instanceof Notice.NoLicense) {
+      notes.add("the dataset card's license is 'unknown', which the Hub flags: choose one with"
+          + " --license (e.g. cc-by-4.0)");
+    } else if (notice instanceof Notice.StaleFileRemoved stale) {
+      notes.add("removed " + stale.file() + ": an earlier export wrote it, and this export"
+          + " replaces it");
+    } else if (notice instanceof Notice.CardConfigLeftOut leftOut) {
+      notes.add("the dataset card has no config for " + leftOut.input().getFileName()
+          + ": it yielded no records, and datasets cannot load an empty split");
+    }
+  }
+
+  /** The notes for the summary, in the order they came. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  private void warn(String message) {
+    if (!quiet) {
+      console.err().println("qa-export: warning: " + message);
+    }
+  }
+
+  @Override
+  public void fileStarted(Path input, long sizeBytes) {
+    bar.fileStarted(input, sizeBytes);
+  }
+
+  @Override
+  public void linesRead(long lines) {
+    bar.linesRead(lines);
+  }
+
+  @Override
+  public void bytesRead(long bytes) {
+    bar.bytesRead(bytes);
+  }
+
+  @Override
+  public void fileFinished(Path input) {
+    bar.fileFinished(input);
+  }
+}

@@ -1,0 +1,236 @@
+package io.qaexport.adapter.in.cli.report;
+
+import io.qaexport.application.port.in.ExportSummary;
+import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.card.ScoreSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * The run summary as JSON for pipelines ({@code --summary-json FILE}). A regular file is
+ * replaced atomically (through a symbolic link, the file it points to); {@code -}, devices such
+ * as {@code /dev/stdout}, and FIFOs are written to as they are, never replaced.
+ */
+public final class SummaryJson {
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  private SummaryJson() {}
+
+  /** {@code -} means standard output. */
+  public static boolean isStdout(Path file) {
+    return file.toString().equals("-");
+  }
+
+  /** Why the summary cannot go to {@code file}, checked before the export. */
+  public static Optional<String> refusal(Path file) {
+    if (isStdout(file)) {
+      return Optional.empty();
+    }
+    if (Files.isDirectory(file)) {
+      return Optional.of("--summary-json " + file + " is a directory; name a file");
+    }
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      return Optional.of("--summary-json " + file + " is a symbolic link to a missing file;"
+          + " name the file itself");
+    }
+    if (writtenInPlace(file) && !Files.exists(file)) {
+      return Optional.of("--summary-json " + file + ": no such device or file (under /dev and"
+          + " /proc nothing is created)");
+    }
+    return Optional.empty();
+  }
+
+  public static void write(Path file, ExportSummary summary, OutputStream stdout) throws IOException {
+    if (isStdout(file)) {
+      writeTo(stdout, summary);
+      stdout.flush();
+      return;
+    }
+    if (writtenInPlace(file)) {
+      // APPEND: /dev/stdout may be a file the shell opened with >>; never truncate what we
+      // did not create.
+      try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND)) {
+        writeTo(out, summary);
+      }
+      return;
+    }
+    Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Path temporary = target.resolveSibling("." + target.getFileName() + "."
+        + ProcessHandle.current().pid() + ".qa-export-tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        writeTo(out, summary);
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Devices, FIFOs and what lives under /dev or /proc (such as /dev/stdout) are not replaced. */
+  private static boolean writtenInPlace(Path file) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      return true;
+    }
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith("/dev") || absolute.startsWith("/proc");
+  }
+
+  private static void writeTo(OutputStream out, ExportSummary summary) throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(),
+        new java.io.FilterOutputStream(out) {
+          @Override
+          public void close() throws IOException {
+            flush(); // the caller closes the stream: stdout stays open
+          }
+        })) {
+      render(json, summary);
+    }
+  }
+
+  private static void render(JsonGenerator json, ExportSummary summary) {
+    double seconds = summary.elapsed().toNanos() / 1e9;
+    json.writeStartObject();
+    json.writeStringProperty("tool", "qa-export");
+    json.writeStringProperty("version", ToolVersion.get());
+    json.writeStringProperty("format", summary.formatName());
+    json.writeStringProperty("output_dir", absolute(summary.outputDir()));
+    json.writeNumberProperty("elapsed_seconds", seconds);
+    json.writeNumberProperty("records_per_second", recordsPerSecond(summary));
+    json.writeNumberProperty("lines_read", summary.linesRead());
+    json.writeNumberProperty("exported", summary.exported());
+    json.writeNumberProperty("skipped", summary.skipped());
+    boolean curated = summary.files().stream().anyMatch(file -> file.curation().active());
+    if (curated) {
+      json.writeNumberProperty("below_threshold", summary.files().stream()
+          .mapToLong(file -> file.curation().belowThreshold()).sum());
+      json.writeNumberProperty("duplicates", summary.files().stream()
+          .mapToLong(file -> file.curation().duplicates()).sum());
+    }
+    json.writeName("dataset_card");
+    if (summary.datasetCard().isPresent()) {
+      json.writeString(absolute(summary.datasetCard().get()));
+    } else {
+      json.writeNull();
+    }
+    json.writeName("files");
+    json.writeStartArray();
+    for (FileSummary file : summary.files()) {
+      json.writeStartObject();
+      json.writeStringProperty("input", absolute(file.input()));
+      json.writeStringProperty("output", absolute(file.output()));
+      json.writeStringProperty("shape", file.shape().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeNumberProperty("lines_read", file.linesRead());
+      json.writeNumberProperty("exported", file.exported());
+      json.writeNumberProperty("skipped", file.skipped());
+      json.writeNumberProperty("blank_lines", file.blankLines());
+      json.writeNumberProperty("output_bytes", file.outputBytes());
+      if (curated) {
+        writeCuration(json, file);
+      }
+      json.writeName("errors_file");
+      if (file.errorsFile().isPresent()) {
+        json.writeString(absolute(file.errorsFile().get()));
+      } else {
+        json.writeNull();
+      }
+      json.writeName("defaults_applied");
+      json.writeStartObject();
+      for (DefaultedField field : DefaultedField.values()) {
+        json.writeNumberProperty(field.fieldName(),
+            file.defaultsApplied().getOrDefault(field, 0L));
+      }
+      json.writeEndObject();
+      json.writeName("personas");
+      json.writeStartObject();
+      for (Map.Entry<String, Long> persona : file.personas()) {
+        json.writeNumberProperty(persona.getKey(), persona.getValue());
+      }
+      json.writeEndObject();
+      writeScores(json, file.scores());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** The training-set figures: lines read = kept + below_threshold + duplicates + skipped + blank. */
+  private static void writeCuration(JsonGenerator json, FileSummary file) {
+    FileSummary.Curation curation = file.curation();
+    json.writeNumberProperty("kept", file.exported());
+    json.writeNumberProperty("below_threshold", curation.belowThreshold());
+    json.writeNumberProperty("duplicates", curation.duplicates());
+    json.writeNumberProperty("received_below_threshold", curation.received());
+    json.writeName("duplicates_file");
+    if (curation.duplicatesFile().isPresent()) {
+      json.writeString(absolute(curation.duplicatesFile().get()));
+    } else {
+      json.writeNull();
+    }
+    json.writeName("splits");
+    json.writeStartArray();
+    for (FileSummary.SplitFiles split : curation.splits()) {
+      json.writeStartObject();
+      json.writeStringProperty("name", split.name());
+      json.writeNumberProperty("rows", split.rows());
+      json.writeNumberProperty("bytes", split.bytes());
+      json.writeName("files");
+      json.writeStartArray();
+      for (Path path : split.files()) {
+        json.writeString(absolute(path));
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  /** A pipeline reads the summary from anywhere: paths do not depend on the run's directory. */
+  private static String absolute(Path path) {
+    return path.toAbsolutePath().normalize().toString();
+  }
+
+  private static void writeScores(JsonGenerator json, ScoreSummary scores) {
+    json.writeName("validation_score");
+    json.writeStartObject();
+    json.writeNumberProperty("count", scores.count());
+    scoreProperty(json, "min", scores.min());
+    scoreProperty(json, "median", scores.median());
+    scoreProperty(json, "max", scores.max());
+    json.writeName("histogram");
+    json.writeStartArray();
+    for (long count : scores.histogram()) {
+      json.writeNumber(count);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** NaN (no scores) is written as null: JSON has no NaN. */
+  private static void scoreProperty(JsonGenerator json, String name, double value) {
+    json.writeName(name);
+    if (Double.isNaN(value)) {
+      json.writeNull();
+    } else {
+      json.writeNumber(value);
+    }
+  }
+
+  static double recordsPerSecond(ExportSummary summary) {
+    double seconds = summary.elapsed().toNanos() / 1e9;
+    return seconds <= 0 ? 0 : summary.exported() / seconds;
+  }
+}

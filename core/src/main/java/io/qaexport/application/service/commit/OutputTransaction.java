@@ -1,0 +1,461 @@
+package io.qaexport.application.service.commit;
+
+import io.qaexport.application.port.in.failure.ExportIoException;
+import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.Notice;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The output directory's life during one run. {@link #begin} takes the directory's lock (a second
+ * run waits for it), rolls back a commit that a killed run left half done, and removes what
+ * killed runs left; {@link #stage} gives each output a temporary file beside its final path;
+ * {@link #commit()} moves them all into place together; {@link #close()} without a commit (also
+ * run by a shutdown hook on Ctrl-C or SIGTERM) removes the temporary files.
+ *
+ * <p>The commit, like a database's: the staged files are synced, then a journal listing every
+ * move is written and synced; only then are earlier outputs renamed aside and the new ones
+ * renamed into place. Deleting the journal is the commit point. A failure before it (in this run,
+ * or a kill -9 found by the next run) undoes the moves from the journal, so the directory holds
+ * the earlier outputs or all the new ones, never a mix. Only renames are used: no hard links.
+ */
+public final class OutputTransaction implements AutoCloseable {
+  public static final String TEMP_SUFFIX = Journal.TEMP_SUFFIX;
+  static final String LOCK_FILE = DirectoryLock.LOCK_FILE;
+  static final String JOURNAL_FILE = Journal.FILE;
+  /** The output names of the product's standard run: its outputs, their logs, the card. */
+  static final Predicate<String> STANDARD_NAMES = name -> name.startsWith("qa_pairs")
+      || name.startsWith("qa_rejected_hf") || name.equals("README.md");
+
+  /**
+   * The changes a commit makes to the file system, each one step. A test seam: tests inject a
+   * failure, or a pause to kill the process, at any step.
+   */
+  public interface FileOps {
+    /** Renames {@code from} to {@code to} atomically, replacing {@code to}. */
+    void move(Path from, Path to) throws IOException;
+
+    void delete(Path file) throws IOException;
+
+    FileOps REAL = new FileOps() {
+      @Override
+      public void move(Path from, Path to) throws IOException {
+        moveIntoPlace(from, to);
+      }
+
+      @Override
+      public void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+      }
+    };
+  }
+
+
+  private final Path directory;
+  private final boolean createdDirectory;
+  private final FileOps ops;
+  private final DirectoryLock lock;
+  private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
+  // A set: the card's earlier data files and this run's replaced split names may name one file.
+  private final Set<Path> removeOnCommit = new LinkedHashSet<>();
+  private final Thread shutdownHook = new Thread(this::abandon, "qa-export-cleanup");
+  private boolean finished;
+  private boolean committed;
+  private List<Path> inputs = List.of();
+
+  /** Opens a transaction on {@code directory}, creating it if it does not exist. */
+  public static OutputTransaction begin(Path directory) throws ExportIoException {
+    return begin(directory, ExportProgress.NONE, FileOps.REAL, STANDARD_NAMES);
+  }
+
+  /** As {@link #begin(Path)}; {@code progress} hears of a wait for the lock or an undone commit. */
+  public static OutputTransaction begin(Path directory, ExportProgress progress)
+      throws ExportIoException {
+    return begin(directory, progress, FileOps.REAL, STANDARD_NAMES);
+  }
+
+  public static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops)
+      throws ExportIoException {
+    return begin(directory, progress, ops, STANDARD_NAMES);
+  }
+
+  /**
+   * As {@link #begin(Path)}; {@code ownNames} tells the names of this run's outputs, the only
+   * files a journal left by a killed run may move.
+   */
+  public static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops,
+      Predicate<String> ownNames) throws ExportIoException {
+    boolean created = !Files.exists(directory);
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot create or use output directory " + directory, e);
+    }
+    if (!Files.isWritable(directory)) {
+      throw new ExportIoException(
+          "cannot write to output directory " + directory + ": permission denied", null);
+    }
+    DirectoryLock lock;
+    try {
+      lock = DirectoryLock.acquire(directory, progress);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot lock output directory " + directory, e);
+    }
+    try {
+      if (recover(directory, ops, ownNames)) {
+        progress.notice(new Notice.InterruptedCommitUndone(directory));
+      }
+      removeLeftovers(directory);
+    } catch (IOException e) {
+      lock.release();
+      throw ExportIoException.of("cannot use output directory " + directory, e);
+    }
+    return new OutputTransaction(directory, created, ops, lock);
+  }
+
+  private OutputTransaction(Path directory, boolean createdDirectory, FileOps ops,
+      DirectoryLock lock) {
+    this.directory = directory;
+    this.createdDirectory = createdDirectory;
+    this.ops = ops;
+    this.lock = lock;
+    try {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      finished = true;
+    }
+  }
+
+  /** Creates an empty temporary file that {@link #commit()} will move to {@code finalPath}. */
+  /** Inputs of the run: {@link #stage} refuses to stage an output that is one of them. */
+  public synchronized void protect(List<Path> runInputs) {
+    inputs = List.copyOf(runInputs);
+  }
+
+  public synchronized Path stage(Path finalPath) throws IOException {
+    if (finished) {
+      throw new IOException("export interrupted");
+    }
+    if (temporaryToFinal.containsValue(finalPath)) {
+      throw new IOException(finalPath + " would be written twice by one run");
+    }
+    for (Path input : inputs) {
+      // The up-front check knows the plain outputs; split files, shards and logs named later
+      // are checked here, still before anything is replaced.
+      if (FileIdentity.sameFile(finalPath, input)) {
+        throw new IOException("it is the input " + input + ", which an export never overwrites");
+      }
+    }
+    // Beside the final file, so the move into place is a rename within one directory.
+    Path temporary = temporaryBeside(finalPath, "");
+    createExclusively(temporary);
+    temporaryToFinal.put(temporary, finalPath);
+    return temporary;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** {@link #moveAllIntoPlace()}, failing as the export does. */
+  public void commit() throws ExportIoException {
+    try {
+      moveAllIntoPlace();
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot move the outputs into place in " + directory, e);
+    }
+  }
+
+  /**
+   * Moves every staged file into place and removes the stale ones, all or none: on a failure the
+   * moves done so far are undone from the journal (or, if even that fails, by the next run).
+   */
+  synchronized void moveAllIntoPlace() throws IOException {
+    if (finished) {
+      throw new IOException("export interrupted");
+    }
+    for (Path finalPath : temporaryToFinal.values()) {
+      if (Files.isDirectory(finalPath, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException(finalPath + " is a directory");
+      }
+    }
+    List<Journal.Entry> entries = plan();
+    Set<Path> directories = new LinkedHashSet<>();
+    for (Journal.Entry entry : entries) {
+      directories.add(entry.target().toAbsolutePath().getParent());
+    }
+    for (Path temporary : temporaryToFinal.keySet()) {
+      sync(temporary);
+    }
+    Path journal = directory.resolve(JOURNAL_FILE);
+    writeJournal(journal, entries);
+    try {
+      for (Journal.Entry entry : entries) {
+        if (entry.backup().isPresent()) {
+          ops.move(entry.target(), entry.backup().get());
+        }
+        if (entry.temporary().isPresent()) {
+          ops.move(entry.temporary().get(), entry.target());
+        }
+      }
+      directories.forEach(OutputTransaction::syncDirectory);
+      ops.delete(journal); // the commit point
+    } catch (IOException | RuntimeException e) {
+      try {
+        undo(entries, ops);
+        directories.forEach(OutputTransaction::syncDirectory);
+        ops.delete(journal);
+      } catch (IOException | RuntimeException undoFailed) {
+        e.addSuppressed(undoFailed);
+        throw new IOException(e.getMessage() + "; the moves could not all be undone yet: the"
+            + " next run in " + directory + " undoes them from its journal", e);
+      }
+      throw e;
+    }
+    syncDirectory(directory);
+    temporaryToFinal.clear();
+    finished = true;
+    committed = true;
+    for (Journal.Entry entry : entries) {
+      if (entry.backup().isPresent()) {
+        try {
+          ops.delete(entry.backup().get());
+        } catch (IOException e) {
+          // Committed: a backup that stays is removed by the next run in this directory.
+        }
+      }
+    }
+  }
+
+  private List<Journal.Entry> plan() {
+    List<Journal.Entry> entries = new ArrayList<>();
+    for (var staged : temporaryToFinal.entrySet()) {
+      Path target = staged.getValue();
+      entries.add(new Journal.Entry(Optional.of(staged.getKey()), target, backupFor(target)));
+    }
+    Set<Path> targets = new LinkedHashSet<>();
+    temporaryToFinal.values().forEach(target -> targets.add(absolute(target)));
+    for (Path stale : removeOnCommit) {
+      // An input may bear an output's name (a shard's, say): stale or not, it is never removed.
+      if (inputs.stream().noneMatch(input -> FileIdentity.sameFile(stale, input))
+          && targets.add(absolute(stale))) {
+        backupFor(stale).ifPresent(backup -> entries.add(
+            new Journal.Entry(Optional.empty(), stale, Optional.of(backup))));
+      }
+    }
+    return entries;
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
+  }
+
+  /** Where the commit moves an existing {@code target} aside; empty if there is none. */
+  private static Optional<Path> backupFor(Path target) {
+    return Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(temporaryBeside(target, ".previous")) : Optional.empty();
+  }
+
+  private static Path temporaryBeside(Path finalPath, String kind) {
+    return Journal.temporaryBeside(finalPath, kind);
+  }
+
+  /**
+   * Creates {@code temporary} new, never through a link planted under its name: one left by a
+   * dead process with this PID is removed (the link itself), anything else is refused by name.
+   */
+  private static void createExclusively(Path temporary) throws IOException {
+    Optional<BasicFileAttributes> existing = FileKinds.of(temporary);
+    if (existing.isPresent() && existing.get().isDirectory()) {
+      throw new IOException(temporary + " is a directory named like a temporary file of"
+          + " qa-export; move it away");
+    }
+    Files.deleteIfExists(temporary);
+    Files.createFile(temporary); // O_EXCL: fails rather than follow a link planted meanwhile
+  }
+
+  /**
+   * Undoes a commit's moves, last first, judging from what exists which were done. Safe to
+   * repeat: the next run repeats it after a kill during an undo.
+   */
+  private static void undo(List<Journal.Entry> entries, FileOps ops) throws IOException {
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      Journal.Entry entry = entries.get(i);
+      if (entry.backup().isPresent()) {
+        if (Files.exists(entry.backup().get(), LinkOption.NOFOLLOW_LINKS)) {
+          ops.move(entry.backup().get(), entry.target());
+        }
+      } else if (entry.temporary().isPresent()
+          && !Files.exists(entry.temporary().get(), LinkOption.NOFOLLOW_LINKS)
+          && Files.exists(entry.target(), LinkOption.NOFOLLOW_LINKS)) {
+        ops.delete(entry.target()); // new in this commit, already moved in
+      }
+      if (entry.temporary().isPresent()) {
+        ops.delete(entry.temporary().get());
+      }
+    }
+  }
+
+  /** Written beside and renamed into place, so a journal is either whole or absent. */
+  private void writeJournal(Path journal, List<Journal.Entry> entries) throws IOException {
+    String text = Journal.encode(directory, entries);
+    Path temporary = temporaryBeside(journal, "");
+    try {
+      createExclusively(temporary);
+      Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+      sync(temporary);
+      ops.move(temporary, journal);
+      syncDirectory(directory);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+  }
+
+  /**
+   * Undoes the commit a killed run left half done in {@code directory}, if its journal is there.
+   *
+   * @return whether there was one
+   */
+  static boolean recover(Path directory, FileOps ops, Predicate<String> ownNames)
+      throws IOException {
+    Path journal = directory.resolve(JOURNAL_FILE);
+    Optional<List<Journal.Entry>> entries = Journal.read(directory, ownNames);
+    if (entries.isEmpty()) {
+      return false;
+    }
+    undo(entries.get(), ops);
+    syncDirectory(directory);
+    ops.delete(journal);
+    syncDirectory(directory);
+    return true;
+  }
+
+  /** A file of an earlier run that this run's outputs make stale; removed at commit. */
+  public synchronized void removeOnCommit(Path stale) {
+    removeOnCommit.add(stale);
+  }
+
+  /** Removes every staged file that was not committed. Safe to call more than once. */
+  synchronized void discard() {
+    finished = true;
+    for (Path temporary : temporaryToFinal.keySet()) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // Best effort: the next run removes leftovers by name.
+      }
+    }
+    temporaryToFinal.clear();
+  }
+
+  /** Ends the transaction: without a commit, nothing of this run stays behind. */
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or has run; nothing to undo.
+    }
+    abandon();
+  }
+
+  /**
+   * Without a commit: removes the staged files, releases the lock, and removes the directory if
+   * this run created it. Also what the shutdown hook does (Ctrl-C, SIGTERM), so an interrupted
+   * run leaves no directory behind either; the lock goes with the process in any case.
+   */
+  private synchronized void abandon() {
+    discard();
+    lock.release();
+    if (!committed && createdDirectory) {
+      // A failed run leaves nothing behind, not even the directory it made (if still empty).
+      try {
+        Files.deleteIfExists(directory);
+      } catch (IOException notEmptyOrGone) {
+        // Something else is in it now: leave it.
+      }
+    }
+  }
+
+  /**
+   * Deletes temporary files that earlier runs left in {@code directory} after being killed, if
+   * the process that wrote them is gone.
+   */
+  public static void removeLeftovers(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + TEMP_SUFFIX)) {
+      for (Path file : files) {
+        // Only files and links: qa-export never makes a directory under such a name.
+        boolean directoryNamedLikeOurs =
+            FileKinds.of(file).map(BasicFileAttributes::isDirectory).orElse(false);
+        if (!directoryNamedLikeOurs
+            && writerPid(file).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  private static Optional<Long> writerPid(Path temporary) {
+    String name = temporary.getFileName().toString();
+    String stem = name.substring(0, name.length() - TEMP_SUFFIX.length());
+    int dot = stem.lastIndexOf('.');
+    if (!name.startsWith(".") || dot < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(stem.substring(dot + 1)));
+    } catch (NumberFormatException notOurs) {
+      return Optional.empty();
+    }
+  }
+
+  static void moveIntoPlace(Path temporary, Path finalPath) throws IOException {
+    try {
+      // REPLACE_EXISTING too: whether an atomic move replaces the target is up to the file system
+      // (rename(2) does; others, e.g. in-memory ones, refuse without it).
+      Files.move(temporary, finalPath, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, finalPath, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Flushes a file's bytes to the device, so a journal never points at unwritten data. */
+  private static void sync(Path file) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      channel.force(true);
+    }
+  }
+
+  /** Makes renames in {@code dir} durable; some file systems cannot, which costs only that. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException unsupported) {
+      // Not every file system syncs a directory; a kill -9 needs no sync, only a power loss.
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package io.qaexport.application.service.files;
+
+import io.qaexport.application.port.in.failure.ExportException;
+import io.qaexport.application.port.in.FileSummary.SplitFiles;
+import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.service.commit.OutputTransaction;
+import io.qaexport.domain.card.DatasetStatistics;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.SplitAssignment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The files one output is written to: one file (a plain export), or one per split, each cut into
+ * shards when the first pass found it larger than the shard size. Names follow the Hub's
+ * conventions, so it recognises the split from the file name: {@code qa_pairs-train.jsonl},
+ * {@code qa_pairs-train-00000-of-00003.jsonl}; unsplit shards are {@code qa_pairs-00000-of-00003}.
+ * A split's shards are written one after another; the splits' files are open together, each
+ * with its own writer thread.
+ */
+public final class DatasetFiles implements RecordSink, AutoCloseable {
+  private final SplitChooser chooser; // null: no splits
+  private final QuestionHashes hashes;
+  private final Path basePath;
+  private final Split[] splits;
+  private final DatasetStatistics statistics = new DatasetStatistics();
+
+  /**
+   * @param layout expected rows and shards per split, from the first pass; {@link Layout#single}
+   *     when there was none
+   */
+  public DatasetFiles(OutputFormat format, RecordShape shape, Path basePath, OutputTransaction outputs,
+      SplitAssignment assignment, SplitChooser chooser, QuestionHashes hashes, Layout layout)
+      throws ExportException {
+    this.chooser = chooser;
+    this.hashes = hashes;
+    this.basePath = basePath;
+    int count = assignment == null ? 1 : assignment.size();
+    this.splits = new Split[count];
+    for (int i = 0; i < count; i++) {
+      String name = assignment == null ? "train" : assignment.name(i);
+      splits[i] = new Split(name, assignment != null, layout.rows()[i], layout.shards()[i],
+          format, shape, outputs);
+    }
+    if (assignment == null && layout.shards()[0] == 1) {
+      // A plain export writes its file even when no record comes (SPEC: an empty input gives an
+      // empty output).
+      splits[0].open(0);
+    }
+  }
+
+  /** Expected rows and shard counts per split. */
+  public record Layout(long[] rows, int[] shards) {
+    public static Layout single(int splits) {
+      int[] shards = new int[splits];
+      java.util.Arrays.fill(shards, 1);
+      return new Layout(new long[splits], shards);
+    }
+  }
+
+  @Override
+  public void accept(long lineNumber, HfRecord record) throws ExportException {
+    int split = chooser == null ? 0 : chooser.splitOf(record, hashes.of(record));
+    splits[split].accept(lineNumber, record);
+    statistics.add(record);
+  }
+
+  /** Completes every file; returns their total size in bytes. */
+  public long complete() throws ExportException {
+    long bytes = 0;
+    for (Split split : splits) {
+      bytes += split.complete();
+    }
+    return bytes;
+  }
+
+  /** The output's name without splits: the plain file, and the stem of split files and logs. */
+  public Path path() {
+    return basePath;
+  }
+
+  public DatasetStatistics statistics() {
+    return statistics;
+  }
+
+  /** The written records' size as Arrow data; complete once {@link #complete()} returned. */
+  public long arrowBytes() {
+    long total = 0;
+    for (Split split : splits) {
+      total += split.arrowBytes;
+    }
+    return total;
+  }
+
+  public List<SplitFiles> splitFiles() {
+    List<SplitFiles> files = new ArrayList<>();
+    for (Split split : splits) {
+      files.add(new SplitFiles(split.name, split.written, split.paths, split.bytes,
+          split.arrowBytes));
+    }
+    return files;
+  }
+
+  @Override
+  public void close() {
+    for (Split split : splits) {
+      split.close();
+    }
+  }
+
+  /**
+   * Files of an earlier run that this run's files replace under other names: the plain file when
+   * this run writes splits or shards, and this run's splits' files with another shard count (or
+   * none). They go when the outputs land, so the directory holds one run's data.
+   */
+  public List<Path> staleFiles() throws java.io.IOException {
+    List<Path> written = new ArrayList<>();
+    for (Split split : splits) {
+      written.addAll(split.paths);
+    }
+    List<String> names = new ArrayList<>();
+    for (Split split : splits) {
+      if (split.named) {
+        names.add(split.name);
+      }
+    }
+    var ours = fileNames(basePath, names);
+    List<Path> stale = new ArrayList<>();
+    Path directory = basePath.toAbsolutePath().getParent();
+    try (var files = java.nio.file.Files.newDirectoryStream(directory)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        boolean mine = written.stream().anyMatch(path -> path.getFileName().toString()
+            .equals(name));
+        if (!mine && ours.matcher(name).matches()) {
+          stale.add(basePath.resolveSibling(name));
+        }
+      }
+    }
+    return stale;
+  }
+
+  /**
+   * Every name the files of {@code basePath} may take: plain, a split's, a shard's (e.g.
+   * {@code qa_pairs-train-00000-of-00003.jsonl} for {@code qa_pairs.jsonl} and split train).
+   */
+  static java.util.regex.Pattern fileNames(Path basePath, List<String> splitNames) {
+    String base = basePath.getFileName().toString();
+    int dot = base.lastIndexOf('.');
+    String stem = dot < 0 ? base : base.substring(0, dot);
+    String extension = dot < 0 ? "" : base.substring(dot);
+    List<String> quoted = splitNames.stream().map(java.util.regex.Pattern::quote).toList();
+    String split = quoted.isEmpty() ? "" : "(-(" + String.join("|", quoted) + "))?";
+    return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem) + split
+        + "(-\\d{5}-of-\\d{5})?" + java.util.regex.Pattern.quote(extension));
+  }
+
+  /** The rough size of a record in the output, for the shard count: its text and 80 bytes. */
+  public static int estimatedBytes(HfRecord record) {
+    long bytes = 80L + record.questionText().length() + record.answerText().length()
+        + record.sourceText().length() + record.personaText().length();
+    if (record.failureReasonText() != null) {
+      bytes += record.failureReasonText().length();
+    }
+    return (int) Math.min(Integer.MAX_VALUE, bytes);
+  }
+
+  private final class Split {
+    private final String name;
+    private final boolean named;
+    private final long expectedRows;
+    private final int shards;
+    private final OutputFormat format;
+    private final RecordShape shape;
+    private final OutputTransaction outputs;
+    private final List<Path> paths = new ArrayList<>();
+    private RecordOutput current;
+    private int currentShard = -1;
+    private long written;
+    private long bytes;
+    private long arrowBytes;
+
+    Split(String name, boolean named, long expectedRows, int shards, OutputFormat format,
+        RecordShape shape, OutputTransaction outputs) {
+      this.name = name;
+      this.named = named;
+      this.expectedRows = expectedRows;
+      this.shards = shards;
+      this.format = format;
+      this.shape = shape;
+      this.outputs = outputs;
+    }
+
+    void accept(long lineNumber, HfRecord record) throws ExportException {
+      // Rows spread evenly over the shards, as push_to_hub does; the last takes any surplus.
+      int shard = shards == 1 || expectedRows == 0 ? 0
+          : (int) Math.min(shards - 1, written * shards / expectedRows);
+      if (shard != currentShard) {
+        open(shard);
+      }
+      current.accept(lineNumber, record);
+      written++;
+    }
+
+    void open(int shard) throws ExportException {
+      if (current != null) {
+        bytes += current.complete();
+        arrowBytes += current.arrowBytes();
+      }
+      Path path = basePath.resolveSibling(fileName(shard));
+      current = RecordOutput.open(format, shape, path, outputs);
+      currentShard = shard;
+      paths.add(path);
+    }
+
+    private String fileName(int shard) {
+      String base = basePath.getFileName().toString();
+      if (!named && shards == 1) {
+        return base;
+      }
+      int dot = base.lastIndexOf('.');
+      String stem = dot < 0 ? base : base.substring(0, dot);
+      String extension = dot < 0 ? "" : base.substring(dot);
+      return stem + (named ? "-" + name : "")
+          + (shards == 1 ? "" : String.format(Locale.ROOT, "-%05d-of-%05d", shard, shards))
+          + extension;
+    }
+
+    public long complete() throws ExportException {
+      if (current != null) {
+        bytes += current.complete();
+        arrowBytes += current.arrowBytes();
+        current = null;
+      }
+      return bytes;
+    }
+
+    void close() {
+      if (current != null) {
+        current.close();
+      }
+    }
+  }
+}

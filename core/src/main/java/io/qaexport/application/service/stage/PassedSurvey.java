@@ -1,0 +1,191 @@
+package io.qaexport.application.service.stage;
+
+import io.qaexport.application.port.in.failure.ExportException;
+import io.qaexport.application.port.in.failure.ExportIoException;
+import io.qaexport.application.port.in.failure.InvalidInputException;
+import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.application.port.out.CorruptInputException;
+import io.qaexport.application.port.out.PairReader;
+import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.SourceLine;
+import io.qaexport.application.service.files.DatasetFiles;
+import io.qaexport.application.service.files.SplitChooser;
+import io.qaexport.domain.DefaultCounts;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.InvalidRecordException;
+import io.qaexport.domain.RecordMapper;
+import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.SplitAssignment;
+import io.qaexport.domain.dedup.DuplicateVerdicts;
+import io.qaexport.domain.dedup.ExactGroups;
+import io.qaexport.domain.dedup.IntArray;
+import io.qaexport.domain.dedup.LongArray;
+import io.qaexport.domain.dedup.NearGroups;
+import io.qaexport.domain.dedup.QuestionKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The first of two passes over the passed file, for the stages that must see all of it before
+ * writing: which pairs duplicate which (the best-scored of a group may come last), and how many
+ * rows and bytes each split gets (a shard's name holds the shard count). It keeps small per-pair
+ * keys only — hashes, scores, line numbers, sizes, MinHash band keys and gram hashes — never
+ * texts. It
+ * maps as the second pass does and passes over what that pass leaves out (invalid lines, pairs
+ * below the threshold), so both see the same pairs.
+ */
+public final class PassedSurvey {
+  private PassedSurvey() {}
+
+  /** What the second pass needs: the verdicts (null without dedup), the split chooser (null
+   * without splits) and the files' layout. */
+  public record Result(DuplicateVerdicts verdicts, SplitChooser chooser, DatasetFiles.Layout layout) {
+
+    /** No first pass: splits by the assignment alone, one shard each. */
+    public static Result none(TrainingSet training, boolean passed) {
+      SplitAssignment split = passed ? training.split().orElse(null) : null;
+      return new Result(null, split == null ? null : SplitChooser.plain(split),
+          DatasetFiles.Layout.single(split == null ? 1 : split.size()));
+    }
+  }
+
+  public static Result run(QaPairSource source, Path input, RecordShape shape, boolean strict,
+      TrainingSet training) throws ExportException {
+    SplitAssignment assignment = training.split().orElse(null);
+    // Per pair in pass order: its estimated size and, to stratify, its persona.
+    var sizes = new IntArray();
+    var personas = new IntArray();
+    Map<String, Integer> personaIds = new HashMap<>();
+    int splits = assignment == null ? 1 : assignment.size();
+    long[] rows = new long[splits];
+    long[] bytes = new long[splits];
+    // Stratified, the kept pairs are listed (question hash, pass ordinal) until the cuts are
+    // known; otherwise each is counted to its split at once.
+    var keptHashes = new LongArray();
+    var keptOrdinals = new IntArray();
+    // Near-duplicate components for the split alone, when no near dedup finds them.
+    NearGroups clusters = training.clustersForSplit() ? new NearGroups() : null;
+    ExactGroups.KeptAction kept = (hash, line, ordinal) -> {
+      if (training.stratifyPersona() || clusters != null) {
+        keptHashes.add(hash);
+        keptOrdinals.add(ordinal);
+      } else {
+        int split = assignment == null ? 0 : assignment.splitOf(hash);
+        rows[split]++;
+        bytes[split] += sizes.get(ordinal);
+      }
+    };
+    ExactGroups exact = training.dedup() == TrainingSet.Dedup.EXACT ? new ExactGroups() : null;
+    NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR ? new NearGroups() : null;
+    var mapper = new RecordMapper(strict);
+    var uncounted = new DefaultCounts(); // the second pass counts the defaults
+    long lines = 0;
+    try (PairReader reader = source.open(input, shape)) {
+      for (SourceLine line = reader.next(); line != null; line = reader.next()) {
+        lines++;
+        if (!(line instanceof SourceLine.Pair pair)) {
+          continue;
+        }
+        HfRecord record;
+        try {
+          record = mapper.map(pair.pair(), shape, uncounted);
+        } catch (InvalidRecordException invalid) {
+          continue;
+        }
+        if (training.minScore().isPresent()
+            && record.validationScore() < training.minScore().getAsDouble()) {
+          continue;
+        }
+        String normalised = QuestionKey.normalise(record.question());
+        long hash = QuestionKey.hash(normalised);
+        int ordinal = sizes.size();
+        sizes.add(DatasetFiles.estimatedBytes(record));
+        if (training.stratifyPersona()) {
+          personas.add(personaIds.computeIfAbsent(record.persona(), p -> personaIds.size()));
+        }
+        if (clusters != null) {
+          clusters.add(pair.lineNumber(), record.validationScore(), hash, normalised, ordinal);
+        }
+        if (exact != null) {
+          exact.offer(hash, pair.lineNumber(), record.validationScore(), ordinal);
+        } else if (near != null) {
+          near.add(pair.lineNumber(), record.validationScore(), hash, normalised, ordinal);
+        } else {
+          kept.accept(hash, pair.lineNumber(), ordinal);
+        }
+      }
+    } catch (CorruptInputException e) {
+      // Undecodable bytes end the run whatever the error policy, as in the export pass.
+      throw InvalidInputException.unreadable(input, lines + 1, e.getMessage());
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + input, e);
+    }
+    DuplicateVerdicts verdicts = null;
+    if (exact != null) {
+      exact.forEachKept(kept);
+      verdicts = DuplicateVerdicts.exact(exact);
+    } else if (near != null) {
+      verdicts = near.resolve(training.dedupThreshold(), kept);
+    }
+    SplitChooser chooser = null;
+    if (assignment != null) {
+      chooser = training.stratifyPersona()
+          ? SplitChooser.stratified(assignment, unitsByPersona(assignment, personaIds, personas,
+              keptHashes, keptOrdinals))
+          : SplitChooser.plain(assignment);
+      if (clusters != null) {
+        chooser = SplitChooser.clustered(chooser,
+            clusters.componentKeys(training.dedupThreshold()));
+      }
+    }
+    String[] personaNames = names(personaIds);
+    for (int k = 0; k < keptHashes.size(); k++) {
+      int ordinal = keptOrdinals.get(k);
+      // The chooser reads the persona only; the record's other fields do not matter here.
+      int split = chooser.splitOf(
+          new HfRecord("", "", "",
+              training.stratifyPersona() ? personaNames[personas.get(ordinal)] : "", 0, null),
+          keptHashes.get(k));
+      rows[split]++;
+      bytes[split] += sizes.get(ordinal);
+    }
+    int[] shards = new int[splits];
+    for (int i = 0; i < splits; i++) {
+      shards[i] = (int) Math.max(1, (bytes[i] + training.maxShardBytes() - 1)
+          / training.maxShardBytes());
+    }
+    return new Result(verdicts, chooser, new DatasetFiles.Layout(rows, shards));
+  }
+
+  private static Map<String, double[]> unitsByPersona(SplitAssignment assignment,
+      Map<String, Integer> personaIds, IntArray personas, LongArray keptHashes,
+      IntArray keptOrdinals) {
+    String[] names = names(personaIds);
+    int[] counts = new int[names.length];
+    for (int k = 0; k < keptOrdinals.size(); k++) {
+      counts[personas.get(keptOrdinals.get(k))]++;
+    }
+    double[][] units = new double[names.length][];
+    for (int p = 0; p < names.length; p++) {
+      units[p] = new double[counts[p]];
+    }
+    int[] filled = new int[names.length];
+    for (int k = 0; k < keptOrdinals.size(); k++) {
+      int p = personas.get(keptOrdinals.get(k));
+      units[p][filled[p]++] = assignment.unit(keptHashes.get(k));
+    }
+    Map<String, double[]> byPersona = new HashMap<>();
+    for (int p = 0; p < names.length; p++) {
+      byPersona.put(names[p], units[p]);
+    }
+    return byPersona;
+  }
+
+  private static String[] names(Map<String, Integer> ids) {
+    String[] names = new String[ids.size()];
+    ids.forEach((name, id) -> names[id] = name);
+    return names;
+  }
+}
