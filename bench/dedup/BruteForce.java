@@ -1,3 +1,4 @@
+import io.qaexport.domain.dedup.GramIds;
 import io.qaexport.domain.dedup.QuestionKey;
 import io.qaexport.domain.dedup.Shingles;
 import java.io.PrintWriter;
@@ -18,8 +19,9 @@ public class BruteForce {
     List<String> questions = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
     double threshold = Double.parseDouble(args[1]);
     int[][] grams = new int[questions.size()][];
+    var ids = new GramIds();
     for (int i = 0; i < grams.length; i++) {
-      grams[i] = Shingles.of(QuestionKey.normalise(questions.get(i)));
+      grams[i] = Shingles.of(QuestionKey.normalise(questions.get(i)), ids);
     }
     long started = System.nanoTime();
     StringBuilder[] found = new StringBuilder[grams.length];

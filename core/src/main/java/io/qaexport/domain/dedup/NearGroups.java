@@ -1,21 +1,25 @@
 package io.qaexport.domain.dedup;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Near-duplicate groups of the passed pairs (SPEC §6): exact duplicates are collapsed first;
- * the distinct questions' MinHash band keys give LSH candidates, each candidate pair is verified
- * by the exact Jaccard similarity of its gram sets, and then, best score first (ties: earliest
- * line), a question is dropped when it is similar to one already kept. So a kept pair is never a
- * verified duplicate of another kept pair, and every dropped pair names a kept one at or above
- * the threshold. Memory per pair: 16 bytes, and per distinct question its grams (4 bytes each),
- * 20 band keys and 24 bytes more; texts are never held.
+ * then, best score first (ties: earliest line), a question is dropped when its exact Jaccard
+ * similarity with a question already kept reaches the threshold, else it is kept. The kept
+ * questions are found through an LSH index of MinHash band keys ({@link LshParameters}, tuned to
+ * the threshold) and verified on the grams themselves ({@link GramIds}), so a similarity is never
+ * a hash collision. Only kept questions enter the index, and no candidate pair is stored: memory
+ * is the per-question state (its gram ids, 4 bytes each, and two ints a band) and the verdicts,
+ * whatever the size of a cluster of near-identical questions. Texts are never held.
  */
 public final class NearGroups {
-  /** Buckets larger than this pair each member with its next {@link #NEIGHBOURS} only. */
-  private static final int FULL_BUCKET = 64;
-  private static final int NEIGHBOURS = 16;
+  private static final int NONE = -1;
 
+  private final double threshold;
+  private final LshParameters lsh;
+  private final GramIds gramIds = new GramIds();
   private final ExactGroups exact = new ExactGroups();
   // Per pair, in line order.
   private final LongArray recordLines = new LongArray();
@@ -28,6 +32,12 @@ public final class NearGroups {
   private final LongArray bestLines = new LongArray();
   private double[] bestScores = new double[1024];
 
+  /** @param threshold the Jaccard similarity from which two questions are near duplicates */
+  public NearGroups(double threshold) {
+    this.threshold = threshold;
+    this.lsh = LshParameters.forThreshold(threshold);
+  }
+
   public void add(long line, double score, long hash, String normalised, int payload) {
     int group = exact.offer(hash, line, score, payload);
     if (group == hashes.size()) {
@@ -35,8 +45,8 @@ public final class NearGroups {
         grams = Arrays.copyOf(grams, group * 2);
         bestScores = Arrays.copyOf(bestScores, group * 2);
       }
-      grams[group] = Shingles.of(normalised);
-      for (int key : Shingles.bandKeys(grams[group])) {
+      grams[group] = Shingles.of(normalised, gramIds);
+      for (int key : Shingles.bandKeys(grams[group], gramIds, lsh)) {
         bandKeys.add(key);
       }
       hashes.add(hash);
@@ -52,10 +62,8 @@ public final class NearGroups {
   }
 
   /** The pairs' fates: who is dropped (and for whom), and each kept pair to {@code kept}. */
-  public Resolution resolve(double threshold, ExactGroups.KeptAction kept) {
+  public Resolution resolve(ExactGroups.KeptAction kept) {
     int groups = hashes.size();
-    long[] edges = verified(candidates(groups), threshold);
-    Adjacency adjacency = new Adjacency(groups, edges);
     Integer[] order = new Integer[groups];
     for (int g = 0; g < groups; g++) {
       order[g] = g;
@@ -63,23 +71,31 @@ public final class NearGroups {
     Arrays.sort(order, (a, b) -> bestScores[a] != bestScores[b]
         ? Double.compare(bestScores[b], bestScores[a])
         : Long.compare(bestLines.get(a), bestLines.get(b)));
+    var index = new BucketIndex(groups);
     boolean[] isKept = new boolean[groups];
     int[] target = new int[groups];
     double[] similarity = new double[groups];
+    int[] seen = new int[groups]; // the last group (plus one) that looked at this one
     for (int g : order) {
-      int best = -1;
+      int best = NONE;
       double bestSimilarity = 0;
-      for (int e = adjacency.start(g); e < adjacency.start(g + 1); e++) {
-        int other = adjacency.neighbour(e);
-        double s = adjacency.similarity(e);
-        if (isKept[other] && (s > bestSimilarity || (s == bestSimilarity
-            && bestLines.get(other) < bestLines.get(best)))) {
-          best = other;
-          bestSimilarity = s;
+      for (int band = 0; band < lsh.bands(); band++) {
+        for (int other = index.first(band, g); other != NONE; other = index.next(band, other)) {
+          if (seen[other] == g + 1) {
+            continue; // met in an earlier band
+          }
+          seen[other] = g + 1;
+          double s = Shingles.jaccard(grams[g], grams[other]);
+          if (s >= threshold && (s > bestSimilarity || (s == bestSimilarity
+              && bestLines.get(other) < bestLines.get(best)))) {
+            best = other;
+            bestSimilarity = s;
+          }
         }
       }
-      if (best < 0) {
+      if (best == NONE) {
         isKept[g] = true;
+        index.insert(g);
       } else {
         target[g] = best;
         similarity[g] = bestSimilarity;
@@ -104,21 +120,32 @@ public final class NearGroups {
    * For the split without dropping anything: every question that has a verified near duplicate
    * (directly or through others: connected components) is mapped to one key shared by its
    * component, the smallest question hash in it, so the component lands in one split. Questions
-   * alone in their component are left out (they keep their own hash).
+   * alone in their component are left out (they keep their own hash). A candidate already in the
+   * question's component is not verified again, so a large cluster costs about one check each.
    */
-  public java.util.Map<Long, Long> componentKeys(double threshold) {
+  public Map<Long, Long> componentKeys() {
     int groups = hashes.size();
-    long[] edges = verified(candidates(groups), threshold);
     int[] parent = new int[groups];
     for (int g = 0; g < groups; g++) {
       parent[g] = g;
     }
-    for (int e = 0; e < edges.length; e += 2) {
-      int a = root(parent, (int) (edges[e] >>> 32));
-      int b = root(parent, (int) edges[e]);
-      if (a != b) {
-        parent[Math.max(a, b)] = Math.min(a, b);
+    var index = new BucketIndex(groups);
+    int[] seen = new int[groups];
+    for (int g = 0; g < groups; g++) {
+      for (int band = 0; band < lsh.bands(); band++) {
+        for (int other = index.first(band, g); other != NONE; other = index.next(band, other)) {
+          if (seen[other] == g + 1) {
+            continue;
+          }
+          seen[other] = g + 1;
+          int a = root(parent, g);
+          int b = root(parent, other);
+          if (a != b && Shingles.jaccard(grams[g], grams[other]) >= threshold) {
+            parent[Math.max(a, b)] = Math.min(a, b);
+          }
+        }
       }
+      index.insert(g);
     }
     long[] key = new long[groups];
     int[] size = new int[groups];
@@ -128,7 +155,7 @@ public final class NearGroups {
       key[r] = Math.min(key[r], hashes.get(g));
       size[r]++;
     }
-    var keys = new java.util.HashMap<Long, Long>();
+    var keys = new HashMap<Long, Long>();
     for (int g = 0; g < groups; g++) {
       int r = root(parent, g);
       if (size[r] > 1) {
@@ -146,140 +173,55 @@ public final class NearGroups {
     return g;
   }
 
-  /** Candidate pairs of groups (a < b, packed a << 32 | b), sorted, without repeats. */
-  private long[] candidates(int groups) {
-    // A set, not a list: a similar pair meets in many bands, and only its first meeting counts.
-    var pairs = new LongSet();
-    long[] bucketed = new long[groups];
-    for (int band = 0; band < Shingles.BANDS; band++) {
-      for (int g = 0; g < groups; g++) {
-        bucketed[g] = ((long) bandKeys.get(g * Shingles.BANDS + band) << 32) | g;
-      }
-      Arrays.sort(bucketed);
-      int start = 0;
-      for (int i = 1; i <= groups; i++) {
-        if (i == groups || (bucketed[i] >>> 32) != (bucketed[start] >>> 32)) {
-          addBucket(bucketed, start, i, pairs);
-          start = i;
+  /**
+   * Per band, the questions inserted so far that share a question's band key: a singly linked
+   * list per bucket, so a lookup walks only the bucket's inserted members. Bucket numbers come
+   * from sorting each band's keys once; two ints per question and band.
+   */
+  private final class BucketIndex {
+    private final int groups;
+    private final int[] bucketOf; // [band * groups + g]
+    private final int[] heads; // [bucket], numbered across all bands
+    private final int[] next; // [band * groups + g]
+
+    BucketIndex(int groups) {
+      this.groups = groups;
+      int bands = lsh.bands();
+      bucketOf = new int[bands * groups];
+      next = new int[bands * groups];
+      long[] sorted = new long[groups];
+      int buckets = 0;
+      for (int band = 0; band < bands; band++) {
+        for (int g = 0; g < groups; g++) {
+          sorted[g] = ((long) bandKeys.get(g * bands + band) << 32) | g;
         }
-      }
-    }
-    long[] all = pairs.toArray();
-    Arrays.sort(all);
-    return all;
-  }
-
-  private static void addBucket(long[] bucketed, int start, int end, LongSet pairs) {
-    int reach = end - start <= FULL_BUCKET ? end - start : NEIGHBOURS + 1;
-    for (int i = start; i < end; i++) {
-      for (int j = i + 1; j < Math.min(end, i + reach); j++) {
-        int a = (int) bucketed[i];
-        int b = (int) bucketed[j];
-        pairs.add(((long) Math.min(a, b) << 32) | Math.max(a, b));
-      }
-    }
-  }
-
-  /** An open-addressing set of non-negative longs (packed pairs; -1 marks a free slot). */
-  private static final class LongSet {
-    private long[] slots = filled(1 << 12);
-    private int size;
-
-    public void add(long value) {
-      if (2 * (size + 1) > slots.length) {
-        long[] old = slots;
-        slots = filled(old.length * 2);
-        size = 0;
-        for (long v : old) {
-          if (v >= 0) {
-            add(v);
+        Arrays.sort(sorted);
+        for (int i = 0; i < groups; i++) {
+          if (i > 0 && (sorted[i] >>> 32) != (sorted[i - 1] >>> 32)) {
+            buckets++;
           }
+          bucketOf[band * groups + (int) sorted[i]] = buckets;
         }
+        buckets++;
       }
-      int mask = slots.length - 1;
-      int slot = (int) io.qaexport.domain.dedup.QuestionKey.mix(value) & mask;
-      while (slots[slot] >= 0) {
-        if (slots[slot] == value) {
-          return;
-        }
-        slot = (slot + 1) & mask;
-      }
-      slots[slot] = value;
-      size++;
+      heads = new int[buckets];
+      Arrays.fill(heads, NONE);
     }
 
-    long[] toArray() {
-      long[] values = new long[size];
-      int n = 0;
-      for (long v : slots) {
-        if (v >= 0) {
-          values[n++] = v;
-        }
+    int first(int band, int g) {
+      return heads[bucketOf[band * groups + g]];
+    }
+
+    int next(int band, int g) {
+      return next[band * groups + g];
+    }
+
+    void insert(int g) {
+      for (int band = 0; band < lsh.bands(); band++) {
+        int bucket = bucketOf[band * groups + g];
+        next[band * groups + g] = heads[bucket];
+        heads[bucket] = g;
       }
-      return values;
-    }
-
-    private static long[] filled(int capacity) {
-      long[] slots = new long[capacity];
-      Arrays.fill(slots, -1);
-      return slots;
-    }
-  }
-
-  /** The candidates whose exact Jaccard similarity reaches the threshold, with it. */
-  private long[] verified(long[] candidates, double threshold) {
-    var edges = new LongArray();
-    for (long pair : candidates) {
-      int a = (int) (pair >>> 32);
-      int b = (int) pair;
-      double s = Shingles.jaccard(grams[a], grams[b]);
-      if (s >= threshold) {
-        edges.add(pair);
-        edges.add(Double.doubleToRawLongBits(s));
-      }
-    }
-    return edges.toArray();
-  }
-
-  /** Verified edges by group, both directions (compressed sparse rows). */
-  private static final class Adjacency {
-    private final int[] starts;
-    private final int[] neighbours;
-    private final double[] similarities;
-
-    Adjacency(int groups, long[] edges) {
-      starts = new int[groups + 1];
-      for (int e = 0; e < edges.length; e += 2) {
-        starts[(int) (edges[e] >>> 32) + 1]++;
-        starts[(int) edges[e] + 1]++;
-      }
-      for (int g = 0; g < groups; g++) {
-        starts[g + 1] += starts[g];
-      }
-      neighbours = new int[starts[groups]];
-      similarities = new double[starts[groups]];
-      int[] fill = Arrays.copyOf(starts, groups);
-      for (int e = 0; e < edges.length; e += 2) {
-        int a = (int) (edges[e] >>> 32);
-        int b = (int) edges[e];
-        double s = Double.longBitsToDouble(edges[e + 1]);
-        neighbours[fill[a]] = b;
-        similarities[fill[a]++] = s;
-        neighbours[fill[b]] = a;
-        similarities[fill[b]++] = s;
-      }
-    }
-
-    int start(int group) {
-      return starts[group];
-    }
-
-    int neighbour(int edge) {
-      return neighbours[edge];
-    }
-
-    double similarity(int edge) {
-      return similarities[edge];
     }
   }
 

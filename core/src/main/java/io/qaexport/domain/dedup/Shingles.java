@@ -4,26 +4,24 @@ import java.util.Arrays;
 
 /**
  * Near-duplicate measures on normalised questions: the set of character {@value #K}-grams of
- * its words, its exact Jaccard similarity, and its MinHash signature folded into LSH band keys.
+ * its words (as exact ids), its exact Jaccard similarity, and its MinHash signature folded into
+ * LSH band keys.
  * Character grams rather than words: a Swedish inflection ({@code handskar}, {@code handskarna})
  * changes one word but few of its grams; grams within words, so reordered words still match.
  */
 public final class Shingles {
   /** Gram length, measured on Swedish questions in bench/RESULTS.md. */
   public static final int K = 4;
-  /** LSH bands × rows: a pair at Jaccard 0.8 becomes a candidate with probability ≥ 0.999. */
-  public static final int BANDS = 20;
-  public static final int ROWS = 5;
 
   private Shingles() {}
 
   /**
-   * The distinct gram hashes of a normalised question, sorted: the {@value #K}-grams of each word
+   * The distinct gram ids of a normalised question, sorted: the {@value #K}-grams of each word
    * with a space on either side (a shorter word is one gram), so the order of the words does not
-   * count but their boundaries do.
+   * count but their boundaries do. Ids are exact ({@link GramIds}): equal ids, equal grams.
    */
-  public static int[] of(String normalised) {
-    var grams = new IntArray(normalised.length() + 8);
+  public static int[] of(String normalised, GramIds ids) {
+    var grams = new Ints(normalised.length() + 8);
     int start = 0;
     while (start <= normalised.length()) {
       int end = normalised.indexOf(' ', start);
@@ -34,20 +32,17 @@ public final class Shingles {
         // Code points, not chars: an emoji inside a word is one letter of it.
         int[] word = (" " + normalised.substring(start, end) + " ").codePoints().toArray();
         if (word.length <= K) {
-          grams.add(gram(word, 0, word.length));
+          grams.add(ids.idOf(word, 0, word.length));
         } else {
           for (int i = 0; i + K <= word.length; i++) {
-            grams.add(gram(word, i, i + K));
+            grams.add(ids.idOf(word, i, i + K));
           }
         }
       }
       start = end + 1;
     }
     int[] sorted = grams.toArray();
-    if (sorted.length == 0) {
-      return sorted;
-    }
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     int distinct = 0;
     for (int i = 0; i < sorted.length; i++) {
       if (i == 0 || sorted[i] != sorted[i - 1]) {
@@ -57,20 +52,12 @@ public final class Shingles {
     return Arrays.copyOf(sorted, distinct);
   }
 
-  private static int gram(int[] codePoints, int from, int to) {
-    int h = 0;
-    for (int j = from; j < to; j++) {
-      h = 31 * h + codePoints[j];
-    }
-    return (int) QuestionKey.mix(h);
-  }
-
   /** A growable int array, so a text's grams need no boxing. */
-  private static final class IntArray {
+  private static final class Ints {
     private int[] values;
     private int size;
 
-    IntArray(int capacity) {
+    Ints(int capacity) {
       values = new int[Math.max(4, capacity)];
     }
 
@@ -107,14 +94,16 @@ public final class Shingles {
   }
 
   /**
-   * The LSH band keys of a gram set: {@link #BANDS} × {@link #ROWS} MinHash values (hash i of a
-   * gram is {@code h1 + i·h2}, the double-hashing family), each band's rows hashed to one int.
+   * The LSH band keys of a gram set: bands × rows MinHash values (hash i of a gram is
+   * {@code h1 + i·h2} of its fingerprint, the double-hashing family), each band's rows hashed to
+   * one int. Two questions share a band's key when all its rows agree (or, rarely, by chance:
+   * a candidate is always verified on the grams).
    */
-  public static int[] bandKeys(int[] grams) {
-    long[] min = new long[BANDS * ROWS];
+  public static int[] bandKeys(int[] grams, GramIds ids, LshParameters lsh) {
+    long[] min = new long[lsh.bands() * lsh.rows()];
     Arrays.fill(min, Long.MAX_VALUE);
     for (int gram : grams) {
-      long h1 = QuestionKey.mix(gram);
+      long h1 = ids.fingerprint(gram);
       long h2 = QuestionKey.mix(h1) | 1;
       long h = h1;
       for (int i = 0; i < min.length; i++) {
@@ -126,11 +115,11 @@ public final class Shingles {
         h += h2;
       }
     }
-    int[] keys = new int[BANDS];
-    for (int band = 0; band < BANDS; band++) {
+    int[] keys = new int[lsh.bands()];
+    for (int band = 0; band < keys.length; band++) {
       long h = band;
-      for (int row = 0; row < ROWS; row++) {
-        h = QuestionKey.mix(h ^ min[band * ROWS + row]);
+      for (int row = 0; row < lsh.rows(); row++) {
+        h = QuestionKey.mix(h ^ min[band * lsh.rows() + row]);
       }
       keys[band] = (int) h;
     }

@@ -66,7 +66,8 @@ public final class PassedSurvey {
     var keptHashes = new LongArray();
     var keptOrdinals = new IntArray();
     // Near-duplicate components for the split alone, when no near dedup finds them.
-    NearGroups clusters = training.clustersForSplit() ? new NearGroups() : null;
+    NearGroups clusters = training.clustersForSplit()
+        ? new NearGroups(training.dedupThreshold()) : null;
     ExactGroups.KeptAction kept = (hash, line, ordinal) -> {
       if (training.stratifyPersona() || clusters != null) {
         keptHashes.add(hash);
@@ -78,7 +79,8 @@ public final class PassedSurvey {
       }
     };
     ExactGroups exact = training.dedup() == TrainingSet.Dedup.EXACT ? new ExactGroups() : null;
-    NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR ? new NearGroups() : null;
+    NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR
+        ? new NearGroups(training.dedupThreshold()) : null;
     var mapper = new RecordMapper(strict);
     var uncounted = new DefaultCounts(); // the second pass counts the defaults
     long lines = 0;
@@ -127,7 +129,7 @@ public final class PassedSurvey {
       exact.forEachKept(kept);
       verdicts = DuplicateVerdicts.exact(exact);
     } else if (near != null) {
-      verdicts = near.resolve(training.dedupThreshold(), kept);
+      verdicts = near.resolve(kept);
     }
     SplitChooser chooser = null;
     if (assignment != null) {
@@ -137,7 +139,7 @@ public final class PassedSurvey {
           : SplitChooser.plain(assignment);
       if (clusters != null) {
         chooser = SplitChooser.clustered(chooser,
-            clusters.componentKeys(training.dedupThreshold()));
+            clusters.componentKeys());
       }
     }
     String[] personaNames = names(personaIds);
