@@ -196,10 +196,10 @@ final class CardPlanner {
     }
     boolean passed = !file.shape().hasFailureReason();
     return new DatasetCard.Curation(training.minScore().orElse(Double.NaN),
-        done.belowThreshold(), done.received(),
+        done.count("below_threshold"), done.received(),
         passed ? training.dedup().name().toLowerCase(java.util.Locale.ROOT) : "none",
-        training.dedupThreshold(), done.duplicates(),
-        done.duplicatesFile().map(path -> relative(cardDir, path)).orElse(""));
+        training.dedupThreshold(), done.count("duplicates"),
+        done.log("duplicates").map(path -> relative(cardDir, path)).orElse(""));
   }
 
   private static String relative(Path cardDir, Path file) {

@@ -76,7 +76,7 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         files.add(fileExport.export(job, moved));
       }
       if (moved.count() > 0 && files.stream().noneMatch(f -> f.shape().hasFailureReason())) {
-        files.add(fileExport.movedOnly(jobs.get(0).input(), moved));
+        files.add(fileExport.movedOnly(files.get(0), moved));
       }
       fileExport.requireRecordsExported(files);
       Optional<Path> card = new CardPlanner(cardWriter, command.progress())

@@ -8,6 +8,7 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.StageCount;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.CorruptInputException;
@@ -24,9 +25,8 @@ import io.qaexport.application.service.files.OutputPaths;
 import io.qaexport.application.service.files.QuestionHashes;
 import io.qaexport.application.service.files.RecordSink;
 import io.qaexport.application.service.files.SkipBudget;
-import io.qaexport.application.service.stage.BelowThreshold;
-import io.qaexport.application.service.stage.DropDuplicates;
 import io.qaexport.application.service.stage.PassedSurvey;
+import io.qaexport.application.service.stage.Stages;
 import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
@@ -93,28 +93,19 @@ final class FileExport {
     var invalid = new InvalidLines(command.errorPolicy(), input, OutputPaths.errorsLog(outputPath), outputs,
         invalidLineLogs, skips);
     var hashes = new QuestionHashes();
-    DropDuplicates duplicates = null;
-    BelowThreshold belowThreshold = null;
     long received = passed ? 0 : moved.count();
     bytesReported = 0;
     long linesRead = 0;
     long blankLines = 0;
     long outputBytes;
+    Stages stages = null;
     try (PairReader reader = open(input, job);
         DatasetFiles output = outputFor(job, outputPath, passed, moved, hashes, survey)) {
       progress.fileStarted(input, reader.sizeBytes());
-      RecordSink records = output;
-      if (survey.verdicts() != null) {
-        records = duplicates = new DropDuplicates(survey.verdicts(), hashes, outputPath, outputs,
-            duplicateLogs, records);
-      } else if (passed) {
-        // An earlier run's log of dropped pairs would describe other data, as with no duplicates.
-        outputs.removeOnCommit(OutputPaths.duplicatesLog(outputPath));
-      }
-      if (passed && training.minScore().isPresent()) {
-        records = belowThreshold = new BelowThreshold(training.minScore().getAsDouble(),
-            format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null, records);
-      }
+      stages = Stages.open(new Stages.Setup(job, training, outputPath, outputs, duplicateLogs,
+          format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null, survey.verdicts(),
+          hashes), output);
+      RecordSink records = stages.head();
       for (SourceLine line = next(reader, input, linesRead); line != null;
           line = next(reader, input, linesRead)) {
         if (++linesRead % PROGRESS_EVERY_LINES == 0) {
@@ -138,7 +129,7 @@ final class FileExport {
       records.finish();
       outputBytes = output.complete();
       invalid.finish();
-      var curation = curation(training, belowThreshold, duplicates, received, output);
+      var curation = curation(training, stages.counts(), received, output);
       try {
         output.staleFiles().forEach(outputs::removeOnCommit);
       } catch (IOException e) {
@@ -150,17 +141,22 @@ final class FileExport {
       throw ExportIoException.of("cannot read " + input, closingTheInput);
     } finally {
       invalid.abandon();
-      if (duplicates != null) {
-        duplicates.abandon();
+      if (stages != null) {
+        stages.abandon();
       }
     }
   }
 
-  /** The summary of a rejected output that holds only pairs moved below the threshold. */
-  FileSummary movedOnly(Path passedInput, MovedPairs moved) throws ExportException {
+  /**
+   * The summary of a rejected output that holds only pairs moved below the threshold: the stages
+   * of {@code passed} ran on none of its pairs.
+   */
+  FileSummary movedOnly(FileSummary passed, MovedPairs moved) throws ExportException {
+    Path passedInput = passed.input();
     try (DatasetFiles output = moved.take()) {
       long bytes = output.complete();
-      var curation = new FileSummary.Curation(true, 0, 0, moved.count(), Optional.empty(),
+      var curation = new FileSummary.Curation(true,
+          passed.curation().stages().stream().map(StageCount::none).toList(), moved.count(),
           output.splitFiles());
       return new FileSummary(passedInput, RecordShape.REJECTED, output.path(), 0, 0, 0, 0,
           java.util.Map.of(), Optional.empty(), bytes, output.statistics().personaCounts(),
@@ -210,21 +206,15 @@ final class FileExport {
         survey.layout());
   }
 
-  private static FileSummary.Curation curation(TrainingSet training,
-      BelowThreshold belowThreshold, DropDuplicates duplicates, long received,
-      DatasetFiles output) {
+  private static FileSummary.Curation curation(TrainingSet training, List<StageCount> stages,
+      long received, DatasetFiles output) {
     List<FileSummary.SplitFiles> splits = output.splitFiles();
     boolean sharded = splits.stream().anyMatch(split -> split.files().size() > 1);
     // With any stage, every output states its splits, so the card gives exact sizes throughout.
     if (!training.curates() && received == 0 && !sharded) {
       return FileSummary.Curation.NONE;
     }
-    return new FileSummary.Curation(true,
-        belowThreshold == null ? 0 : belowThreshold.count(),
-        duplicates == null ? 0 : duplicates.count(), received,
-        duplicates != null && duplicates.count() > 0
-            ? Optional.of(duplicates.logPath()) : Optional.empty(),
-        splits);
+    return new FileSummary.Curation(true, stages, received, splits);
   }
 
   private FileSummary summary(ExportJob job, DatasetFiles output, long outputBytes,

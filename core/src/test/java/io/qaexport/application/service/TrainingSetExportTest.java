@@ -175,7 +175,7 @@ class TrainingSetExportTest {
     FileSummary first = summary.files().get(0);
     assertEquals(4, first.linesRead());
     assertEquals(2, first.exported());
-    assertEquals(1, first.curation().belowThreshold());
+    assertEquals(1, first.curation().count("below_threshold"));
     assertEquals(1, first.blankLines());
     FileSummary second = summary.files().get(1);
     assertEquals(1, second.exported());
@@ -219,7 +219,7 @@ class TrainingSetExportTest {
         "4:2:1.00:Vad är  basala hygienrutiner", "5:3:1.00:HUR OFTA BYTER JAG HANDSKAR?!"),
         lines(out.resolve("qa_pairs.txt.duplicates.jsonl")));
     FileSummary file = summary.files().get(0);
-    assertEquals(3, file.curation().duplicates());
+    assertEquals(3, file.curation().count("duplicates"));
     assertEquals(6, file.linesRead());
     assertEquals(3, file.exported());
   }
@@ -319,7 +319,7 @@ class TrainingSetExportTest {
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
     assertEquals(100, splits.size(), "one pair of each group kept");
-    assertEquals(200, summary.files().get(0).curation().duplicates());
+    assertEquals(200, summary.files().get(0).curation().count("duplicates"));
     for (String pair : splits.keySet()) {
       assertTrue(pair.startsWith("Hur ofta ska jag ") && pair.endsWith("?|p|0.9"), pair);
     }
@@ -338,7 +338,7 @@ class TrainingSetExportTest {
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
     assertEquals(300, splits.size(), "nothing is dropped");
-    assertEquals(0, summary.files().get(0).curation().duplicates());
+    assertEquals(0, summary.files().get(0).curation().count("duplicates"));
     for (int i = 0; i < lines.size(); i += 3) {
       String group = splits.get(lines.get(i));
       assertEquals(group, splits.get(lines.get(i + 1)), lines.get(i + 1));

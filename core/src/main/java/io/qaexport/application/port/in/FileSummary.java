@@ -4,15 +4,15 @@ import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.ScoreSummary;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the export did with one input file. Lines read always equal exported (kept) + below the
- * score threshold + duplicates + skipped + blank.
+ * What the export did with one input file. Lines read always equal exported (kept) + what each
+ * training-set stage left out + skipped + blank.
  *
  * @param errorsFile the log of skipped lines, when any were skipped
  * @param personas exported records per persona, most common first
@@ -42,13 +42,13 @@ public record FileSummary(
     defaultsApplied = Map.copyOf(defaultsApplied);
     personas = List.copyOf(personas);
     Objects.requireNonNull(curation, "curation");
-    if (linesRead != exported + curation.belowThreshold() + curation.duplicates() + skipped
-        + blankLines) {
-      throw new IllegalStateException(
-          "line accounting broken for " + input + ": " + linesRead + " read != " + exported
-              + " exported + " + curation.belowThreshold() + " below threshold + "
-              + curation.duplicates() + " duplicates + " + skipped + " skipped + " + blankLines
-              + " blank");
+    if (linesRead != exported + curation.leftOut() + skipped + blankLines) {
+      var identity = new StringBuilder(input + ": line accounting broken: " + linesRead
+          + " read != " + exported + " exported");
+      curation.stages().forEach(stage -> identity.append(" + ").append(stage.count())
+          .append(' ').append(stage.label()));
+      throw new IllegalStateException(identity + " + " + skipped + " skipped + " + blankLines
+          + " blank");
     }
   }
 
@@ -70,25 +70,39 @@ public record FileSummary(
    * What the training-set stages did with one file.
    *
    * @param active whether any stage ran (only then do summaries speak of them)
-   * @param belowThreshold passed pairs under {@code --min-score}, moved to the rejected output
-   * @param duplicates pairs dropped as duplicates of a kept pair, listed in {@code duplicatesFile}
+   * @param stages each stage's count, in the order a record meets the stages
    * @param received rows this output got from another file (pairs below the threshold)
    * @param splits the output's splits and their files; one {@code train} split without splits
    */
-  public record Curation(boolean active, long belowThreshold, long duplicates, long received,
-      Optional<Path> duplicatesFile, List<SplitFiles> splits) {
-    public static final Curation NONE =
-        new Curation(false, 0, 0, 0, Optional.empty(), List.of());
+  public record Curation(boolean active, List<StageCount> stages, long received,
+      List<SplitFiles> splits) {
+    public static final Curation NONE = new Curation(false, List.of(), 0, List.of());
 
     public Curation {
-      Objects.requireNonNull(duplicatesFile, "duplicatesFile");
+      stages = List.copyOf(stages);
       splits = List.copyOf(splits);
+    }
+
+    /** Pairs the stages left out of this file's output. */
+    public long leftOut() {
+      return stages.stream().mapToLong(StageCount::count).sum();
+    }
+
+    /** The count of the stage with this key; 0 if it did not run. */
+    public long count(String key) {
+      return stages.stream().filter(stage -> stage.key().equals(key))
+          .mapToLong(StageCount::count).sum();
+    }
+
+    /** The log of the stage with this key, if it left a pair out. */
+    public Optional<Path> log(String key) {
+      return stages.stream().filter(stage -> stage.key().equals(key))
+          .flatMap(stage -> stage.log().stream()).findFirst();
     }
   }
 
-  /** One split of an output: its name, rows and files (more than one when sharded). */
   /**
-   * One split's files.
+   * One split of an output: its name, rows and files (more than one when sharded).
    *
    * @param bytes the files' size on disk
    * @param arrowBytes the split's size as Arrow data ({@code datasets}' {@code num_bytes})

@@ -5,67 +5,81 @@ import io.qaexport.application.port.out.DuplicateLog;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.OutputPaths;
 import io.qaexport.application.service.files.QuestionHashes;
-import io.qaexport.application.service.files.RecordSink;
 import io.qaexport.application.service.files.StagedLog;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.dedup.DuplicateVerdicts;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code --dedup}: a pair the first pass found to duplicate a kept one leaves the output and goes
  * to {@code <output>.duplicates.jsonl} with the kept pair's line and their similarity; the log is
  * staged with the outputs on the first one.
  */
-public final class DropDuplicates implements RecordSink {
+final class DropDuplicates extends Stage {
+  static final Stages.Registration REGISTRATION = DropDuplicates::open;
 
-  private final DuplicateVerdicts verdicts;
+  private final DuplicateVerdicts verdicts; // null: the stage does not apply
   private final QuestionHashes hashes;
   private final OutputTransaction outputs;
   private final StagedLog<DuplicateLog> log;
-  private final RecordSink next;
-  private long count;
 
-  public DropDuplicates(DuplicateVerdicts verdicts, QuestionHashes hashes, Path output,
-      OutputTransaction outputs, DuplicateLog.Factory logs, RecordSink next) {
+  private DropDuplicates(DuplicateVerdicts verdicts, QuestionHashes hashes, Path output,
+      OutputTransaction outputs, DuplicateLog.Factory logs) {
+    super("duplicates", "duplicates");
     this.verdicts = verdicts;
     this.hashes = hashes;
     this.outputs = outputs;
     this.log = new StagedLog<>(OutputPaths.duplicatesLog(output), outputs, logs::open);
-    this.next = next;
+  }
+
+  private static Stage open(Stages.Setup setup) {
+    DuplicateVerdicts verdicts = setup.passed() ? setup.verdicts() : null;
+    if (verdicts == null && setup.passed()) {
+      // An earlier run's log of dropped pairs would describe other data, as with no duplicates.
+      setup.outputs().removeOnCommit(OutputPaths.duplicatesLog(setup.output()));
+    }
+    return new DropDuplicates(verdicts, setup.hashes(), setup.output(), setup.outputs(),
+        setup.duplicateLogs());
   }
 
   @Override
-  public void accept(long lineNumber, HfRecord record) throws ExportException {
+  protected boolean keeps(long lineNumber, HfRecord record) throws ExportException {
+    if (verdicts == null) {
+      return true;
+    }
     DuplicateVerdicts.Verdict verdict = verdicts.of(lineNumber, hashes.of(record));
     if (verdict == null) {
-      next.accept(lineNumber, record);
-      return;
+      return true;
     }
-    count++;
     log.append(opened -> opened.append(lineNumber, verdict.duplicateOf(), verdict.similarity(),
         record));
+    return false;
   }
 
   @Override
   public void finish() throws ExportException {
-    log.finish();
-    if (count == 0) {
-      // A log from an earlier run would describe other data: it goes when these outputs land.
-      outputs.removeOnCommit(log.path());
+    if (verdicts != null) {
+      log.finish();
+      if (count().count() == 0) {
+        // A log from an earlier run would describe other data: it goes when these outputs land.
+        outputs.removeOnCommit(log.path());
+      }
     }
-    next.finish();
+    super.finish();
   }
 
-  public long count() {
-    return count;
+  @Override
+  protected String logDescription() {
+    return "dropped duplicates, with the pair each duplicates";
   }
 
-  /** The log, if any pair was dropped. */
-  public Path logPath() {
-    return log.path();
+  @Override
+  protected Optional<Path> log() {
+    return Optional.of(log.path());
   }
 
-  /** Closes the log after a failure; the transaction removes its file. */
+  @Override
   public void abandon() {
     log.abandon();
   }

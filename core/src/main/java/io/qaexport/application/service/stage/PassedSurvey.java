@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The first of two passes over the passed file, for the stages that must see all of it before
@@ -81,6 +82,7 @@ public final class PassedSurvey {
     ExactGroups exact = training.dedup() == TrainingSet.Dedup.EXACT ? new ExactGroups() : null;
     NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR
         ? new NearGroups(training.dedupThreshold()) : null;
+    Predicate<HfRecord> leftOutBefore = Stages.firstPassLeavesOut(training);
     var mapper = new RecordMapper(strict);
     var uncounted = new DefaultCounts(); // the second pass counts the defaults
     long lines = 0;
@@ -96,8 +98,7 @@ public final class PassedSurvey {
         } catch (InvalidRecordException invalid) {
           continue;
         }
-        if (training.minScore().isPresent()
-            && record.validationScore() < training.minScore().getAsDouble()) {
+        if (leftOutBefore.test(record)) {
           continue;
         }
         String normalised = QuestionKey.normalise(record.question());

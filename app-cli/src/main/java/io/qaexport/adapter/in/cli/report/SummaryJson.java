@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli.report;
 
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.StageCount;
 import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.card.ScoreSummary;
 import java.io.IOException;
@@ -10,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -115,10 +117,11 @@ public final class SummaryJson {
     json.writeNumberProperty("skipped", summary.skipped());
     boolean curated = summary.files().stream().anyMatch(file -> file.curation().active());
     if (curated) {
-      json.writeNumberProperty("below_threshold", summary.files().stream()
-          .mapToLong(file -> file.curation().belowThreshold()).sum());
-      json.writeNumberProperty("duplicates", summary.files().stream()
-          .mapToLong(file -> file.curation().duplicates()).sum());
+      // Each stage's count over all files, under its key, in the stages' order.
+      Map<String, Long> totals = new LinkedHashMap<>();
+      summary.files().forEach(file -> file.curation().stages().forEach(
+          stage -> totals.merge(stage.key(), stage.count(), Long::sum)));
+      totals.forEach(json::writeNumberProperty);
     }
     json.writeName("dataset_card");
     if (summary.datasetCard().isPresent()) {
@@ -167,18 +170,23 @@ public final class SummaryJson {
     json.writeEndObject();
   }
 
-  /** The training-set figures: lines read = kept + below_threshold + duplicates + skipped + blank. */
+  /** The training-set figures: lines read = kept + each stage's count + skipped + blank. */
   private static void writeCuration(JsonGenerator json, FileSummary file) {
     FileSummary.Curation curation = file.curation();
     json.writeNumberProperty("kept", file.exported());
-    json.writeNumberProperty("below_threshold", curation.belowThreshold());
-    json.writeNumberProperty("duplicates", curation.duplicates());
+    for (StageCount stage : curation.stages()) {
+      json.writeNumberProperty(stage.key(), stage.count());
+    }
     json.writeNumberProperty("received_below_threshold", curation.received());
-    json.writeName("duplicates_file");
-    if (curation.duplicatesFile().isPresent()) {
-      json.writeString(absolute(curation.duplicatesFile().get()));
-    } else {
-      json.writeNull();
+    for (StageCount stage : curation.stages()) {
+      if (stage.keepsLog()) {
+        json.writeName(stage.logKey());
+        if (stage.log().isPresent()) {
+          json.writeString(absolute(stage.log().get()));
+        } else {
+          json.writeNull();
+        }
+      }
     }
     json.writeName("splits");
     json.writeStartArray();

@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli.report;
 
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.StageCount;
 import io.qaexport.domain.DefaultedField;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,10 +102,13 @@ public final class SummaryReport {
       text.append(String.format(NUMBERS, "%n  %s -> %d split%s (%s)%n", file.input(), splits,
           splits == 1 ? "" : "s", humanBytes(file.outputBytes())));
     }
-    text.append(String.format(NUMBERS,
-        "    lines read %,d = %,d kept + %,d below threshold + %,d duplicates + %,d skipped"
-            + " + %,d blank%n", file.linesRead(), file.exported(), curation.belowThreshold(),
-        curation.duplicates(), file.skipped(), file.blankLines()));
+    text.append(String.format(NUMBERS, "    lines read %,d = %,d kept", file.linesRead(),
+        file.exported()));
+    for (StageCount stage : curation.stages()) {
+      text.append(String.format(NUMBERS, " + %,d %s", stage.count(), stage.label()));
+    }
+    text.append(String.format(NUMBERS, " + %,d skipped + %,d blank%n", file.skipped(),
+        file.blankLines()));
     if (curation.received() > 0) {
       text.append(String.format(NUMBERS,
           "    and %,d from the passed file below --min-score, moved here%n", curation.received()));
@@ -118,8 +122,10 @@ public final class SummaryReport {
             split.rows(), files));
       }
     }
-    curation.duplicatesFile().ifPresent(log -> text.append(String.format(NUMBERS,
-        "    dropped duplicates, with the pair each duplicates: %s%n", log)));
+    for (StageCount stage : curation.stages()) {
+      stage.log().ifPresent(log -> text.append(String.format(NUMBERS, "    %s: %s%n",
+          stage.logDescription(), log)));
+    }
   }
 
   /** Whether the output is one file at the plain output path (no splits, no shards). */
