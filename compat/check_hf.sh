@@ -136,6 +136,31 @@ for fmt in $FORMATS; do
   runs=$((runs + 1))
 done
 
+# Decontamination (README "From export to training set"): a reference of planted questions (some
+# changed in case and punctuation) is kept out of every split; checked with datasets and the card.
+"$PY" - "$tmp/gen/qa_passed.jsonl" "$tmp/reference.txt" <<'PYEOF'
+import json, re, sys
+sys.path.insert(0, "compat")
+from check_decontaminated import one_line, planted_variant
+questions = [json.loads(l).get("question") for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+questions = [q for q in questions if isinstance(q, str)]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i, q in enumerate(q for q in questions[::25] if one_line(q).strip()):
+        line = one_line(q).strip()
+        out.write((planted_variant(line) if i % 2 else line) + "\n")
+PYEOF
+for fmt in $FORMATS; do
+  out="$tmp/decontaminated-$fmt"
+  say "decontamination ($fmt): $EXPORT --input-dir $tmp/gen --output-dir $out --decontaminate $tmp/reference.txt"
+  "$EXPORT" --input-dir "$tmp/gen" --output-dir "$out" --format "$fmt" \
+    --decontaminate "$tmp/reference.txt" --split train=0.9,test=0.1 --quiet \
+    || die "decontaminated export ($fmt) failed"
+  "$PY" compat/check_decontaminated.py --input-dir "$tmp/gen" --output-dir "$out" \
+    --reference "$tmp/reference.txt" --format "$fmt" --cache-dir "$HF_DATASETS_CACHE/decon-$fmt" \
+    || die "decontaminated export ($fmt) in $out does not pass check_decontaminated.py"
+  runs=$((runs + 1))
+done
+
 # The example chat plugin (README: "Adding an output format", plugin path): a jar in a plugin
 # directory, used by name; its conversations must load as a list of {role, content} strings.
 chat_jar="examples/chat-plugin/target/qa-export-chat-plugin.jar"

@@ -6,7 +6,7 @@ import io.qaexport.adapter.in.cli.report.PluginReport;
 import io.qaexport.adapter.out.plugin.PluginFormats;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.out.DatasetCardWriter;
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
@@ -45,7 +45,7 @@ final class ApplicationModule {
       Map<String, Supplier<OutputFormat>> formats,
       InvalidLineLog.Factory invalidLineLogs,
       DatasetCardWriter cardWriter,
-      DuplicateLog.Factory duplicateLogs) {
-    return new ExportDatasetService(source, formats, invalidLineLogs, cardWriter, duplicateLogs);
+      LeftOutLog.Factory leftOutLogs) {
+    return new ExportDatasetService(source, formats, invalidLineLogs, cardWriter, leftOutLogs);
   }
 }

@@ -47,7 +47,7 @@ class TrainingSetTest {
     assertEquals(List.of("README.md", "qa_pairs-test.jsonl", "qa_pairs-train.jsonl",
         "qa_pairs.jsonl.duplicates.jsonl", "qa_rejected_hf.jsonl"), files(out));
     assertTrue(run.err().contains(
-        "lines read 11 = 7 kept + 1 below threshold + 3 duplicates + 0 skipped + 0 blank"),
+        "lines read 11 = 7 kept + 1 below threshold + 0 decontaminated + 3 duplicates + 0 skipped + 0 blank"),
         run.err());
     assertTrue(run.err().contains("and 1 from the passed file below --min-score, moved here"));
     assertEquals(5, Files.readAllLines(out.resolve("qa_pairs-train.jsonl")).size());
@@ -101,7 +101,7 @@ class TrainingSetTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains(
-        "lines read 402 = 400 kept + 0 below threshold + 1 duplicates + 1 skipped + 0 blank"),
+        "lines read 402 = 400 kept + 0 below threshold + 0 decontaminated + 1 duplicates + 1 skipped + 0 blank"),
         run.err());
     List<String> shards = files(out).stream().filter(name -> name.startsWith("qa_pairs-train-"))
         .toList();

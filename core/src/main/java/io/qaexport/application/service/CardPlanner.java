@@ -7,6 +7,7 @@ import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.ReferenceFile;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.application.port.out.DatasetCardWriter;
@@ -36,10 +37,14 @@ import java.util.Optional;
 final class CardPlanner {
   private final DatasetCardWriter writer;
   private final ExportProgress progress;
+  private final List<ReferenceFile> references;
 
-  CardPlanner(DatasetCardWriter writer, ExportProgress progress) {
+  /** @param references the files {@code --decontaminate} read, which the card names */
+  CardPlanner(DatasetCardWriter writer, ExportProgress progress,
+      List<ReferenceFile> references) {
     this.writer = writer;
     this.progress = progress;
+    this.references = references;
   }
 
   /** The card staged for this run's files, or empty when there is none (and why, as a notice). */
@@ -188,7 +193,7 @@ final class CardPlanner {
     return configs;
   }
 
-  private static DatasetCard.Curation curation(FileSummary file, TrainingSet training,
+  private DatasetCard.Curation curation(FileSummary file, TrainingSet training,
       Path cardDir) {
     FileSummary.Curation done = file.curation();
     if (!done.active()) {
@@ -199,7 +204,14 @@ final class CardPlanner {
         done.count("below_threshold"), done.received(),
         passed ? training.dedup().name().toLowerCase(java.util.Locale.ROOT) : "none",
         training.dedupThreshold(), done.count("duplicates"),
-        done.log("duplicates").map(path -> relative(cardDir, path)).orElse(""));
+        done.log("duplicates").map(path -> relative(cardDir, path)).orElse(""),
+        passed && training.decontamination().active() ? new DatasetCard.Decontamination(
+            references.stream().map(reference -> new DatasetCard.Reference(
+                reference.path().getFileName().toString(), reference.sha256(),
+                reference.questions())).toList(), training.decontamination().threshold(),
+            done.count("decontaminated"),
+            done.log("decontaminated").map(path -> relative(cardDir, path)).orElse(""))
+            : DatasetCard.Decontamination.NONE);
   }
 
   private static String relative(Path cardDir, Path file) {

@@ -10,12 +10,13 @@ import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.DatasetCardWriter;
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.OutputPaths;
+import io.qaexport.application.service.stage.References;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,17 +39,17 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   private final FormatCatalog formats;
   private final InvalidLineLog.Factory invalidLineLogs;
   private final DatasetCardWriter cardWriter;
-  private final DuplicateLog.Factory duplicateLogs;
+  private final LeftOutLog.Factory leftOutLogs;
 
   /** @param formats output formats by name; only the chosen one is obtained from its supplier */
   public ExportDatasetService(QaPairSource source, Map<String, Supplier<OutputFormat>> formats,
       InvalidLineLog.Factory invalidLineLogs, DatasetCardWriter cardWriter,
-      DuplicateLog.Factory duplicateLogs) {
+      LeftOutLog.Factory leftOutLogs) {
     this.source = source;
     this.formats = new FormatCatalog(formats);
     this.invalidLineLogs = invalidLineLogs;
     this.cardWriter = cardWriter;
-    this.duplicateLogs = duplicateLogs;
+    this.leftOutLogs = leftOutLogs;
   }
 
   @Override
@@ -63,6 +64,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     format = FormatCatalog.configured(format, command.formatOptions());
     OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
+    // Read whole before anything is written: a reference may be an earlier export here.
+    References references = References.read(command.trainingSet().decontamination(), source);
     try (OutputTransaction outputs =
         OutputTransaction.begin(command.outputDir(), command.progress(),
             OutputTransaction.FileOps.REAL, ownNames(command));
@@ -70,7 +73,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       long started = System.nanoTime(); // after any wait for another run's lock
       outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
       var fileExport =
-          new FileExport(source, format, command, outputs, invalidLineLogs, duplicateLogs);
+          new FileExport(source, format, command, outputs, invalidLineLogs, leftOutLogs,
+              references);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
         files.add(fileExport.export(job, moved));
@@ -79,11 +83,12 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         files.add(fileExport.movedOnly(files.get(0), moved));
       }
       fileExport.requireRecordsExported(files);
-      Optional<Path> card = new CardPlanner(cardWriter, command.progress())
+      Optional<Path> card = new CardPlanner(cardWriter, command.progress(), references.files())
           .stage(command.datasetCard(), format, files, command.trainingSet(), outputs);
       outputs.commit();
       return new ExportSummary(files, format.name(), format.hfBuilderName(),
-          command.outputDir(), Duration.ofNanos(System.nanoTime() - started), card);
+          command.outputDir(), Duration.ofNanos(System.nanoTime() - started), card,
+          references.files());
     }
   }
 

@@ -12,7 +12,7 @@ import io.qaexport.application.port.in.StageCount;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.CorruptInputException;
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
@@ -26,6 +26,7 @@ import io.qaexport.application.service.files.QuestionHashes;
 import io.qaexport.application.service.files.RecordSink;
 import io.qaexport.application.service.files.SkipBudget;
 import io.qaexport.application.service.stage.PassedSurvey;
+import io.qaexport.application.service.stage.References;
 import io.qaexport.application.service.stage.Stages;
 import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
@@ -55,19 +56,21 @@ final class FileExport {
   private final OutputTransaction outputs;
   private final InvalidLineLog.Factory invalidLineLogs;
   private final SkipBudget skips;
-  private final DuplicateLog.Factory duplicateLogs;
+  private final LeftOutLog.Factory leftOutLogs;
+  private final References references;
   private long bytesReported;
 
   FileExport(QaPairSource source, OutputFormat format, ExportCommand command,
       OutputTransaction outputs, InvalidLineLog.Factory invalidLineLogs,
-      DuplicateLog.Factory duplicateLogs) {
+      LeftOutLog.Factory leftOutLogs, References references) {
     this.source = source;
     this.format = format;
     this.command = command;
     this.outputs = outputs;
     this.invalidLineLogs = invalidLineLogs;
     this.skips = new SkipBudget(command.maxErrors());
-    this.duplicateLogs = duplicateLogs;
+    this.leftOutLogs = leftOutLogs;
+    this.references = references;
   }
 
   /** After the last file: a run that skipped records must have exported some, unless limited. */
@@ -86,7 +89,8 @@ final class FileExport {
     TrainingSet training = command.trainingSet();
     boolean passed = !job.shape().hasFailureReason();
     PassedSurvey.Result survey = passed && needsSurvey(job, training)
-        ? PassedSurvey.run(source, input, job.shape(), command.strict(), training)
+        ? PassedSurvey.run(source, input, job.shape(), command.strict(), training,
+            references)
         : PassedSurvey.Result.none(training, passed);
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
@@ -102,9 +106,9 @@ final class FileExport {
     try (PairReader reader = open(input, job);
         DatasetFiles output = outputFor(job, outputPath, passed, moved, hashes, survey)) {
       progress.fileStarted(input, reader.sizeBytes());
-      stages = Stages.open(new Stages.Setup(job, training, outputPath, outputs, duplicateLogs,
+      stages = Stages.open(new Stages.Setup(job, training, outputPath, outputs, leftOutLogs,
           format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null, survey.verdicts(),
-          hashes), output);
+          hashes, references), output);
       RecordSink records = stages.head();
       for (SourceLine line = next(reader, input, linesRead); line != null;
           line = next(reader, input, linesRead)) {

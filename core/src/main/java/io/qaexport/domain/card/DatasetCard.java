@@ -102,9 +102,27 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
    * @param duplicates pairs dropped as duplicates, listed in {@code duplicatesFile}
    */
   public record Curation(double minScore, long belowThreshold, long received, String dedup,
-      double dedupThreshold, long duplicates, String duplicatesFile) {
-    public static final Curation NONE = new Curation(Double.NaN, 0, 0, "none", 0, 0, "");
+      double dedupThreshold, long duplicates, String duplicatesFile,
+      Decontamination decontamination) {
+    public static final Curation NONE =
+        new Curation(Double.NaN, 0, 0, "none", 0, 0, "", Decontamination.NONE);
   }
+
+  /**
+   * What {@code --decontaminate} left out of a config: the references by file name and sha256
+   * (never a local path), the threshold, how many pairs, and the log's path in the dataset.
+   */
+  public record Decontamination(List<Reference> references, double threshold, long removed,
+      String log) {
+    public static final Decontamination NONE = new Decontamination(List.of(), 0, 0, "");
+
+    public Decontamination {
+      references = List.copyOf(references);
+    }
+  }
+
+  /** One reference file: its name, the sha256 of its bytes, its number of questions. */
+  public record Reference(String fileName, String sha256, long questions) {}
 
   public long totalRows() {
     return configs.stream().mapToLong(Config::rows).sum();

@@ -8,10 +8,11 @@ import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.Decontamination;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.TrainingSet;
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
@@ -78,13 +79,13 @@ class TrainingSetExportTest {
 
   private final OutputFormat textFormat = new TextLinesFormat();
 
-  private final DuplicateLog.Factory duplicateLogs = file -> {
+  private final LeftOutLog.Factory duplicateLogs = file -> {
     BufferedWriter out = Files.newBufferedWriter(file);
-    return new DuplicateLog() {
-      @Override public void append(long line, long duplicateOf, double similarity,
-          HfRecord record) throws IOException {
-        out.write(line + ":" + duplicateOf + ":" + String.format(java.util.Locale.ROOT, "%.2f",
-            similarity) + ":" + record.question() + "\n");
+    return new LeftOutLog() {
+      @Override public void append(List<Fact> facts, HfRecord record) throws IOException {
+        out.write(facts.get(0).value() + ":" + facts.get(1).value() + ":"
+            + String.format(java.util.Locale.ROOT, "%.2f", (Double) facts.get(2).value()) + ":"
+            + record.question() + "\n");
       }
 
       @Override public void close() throws IOException {
@@ -332,7 +333,7 @@ class TrainingSetExportTest {
     List<String> lines = paraphraseGroups(new java.util.Random(2));
     var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
         Optional.of(split(0, "train", "0.5", "test", "0.5")), false,
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf", true);
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf", true, Decontamination.NONE);
     ExportSummary summary = export(training, dir.resolve("out"),
         passed(input("p.jsonl", lines.toArray(String[]::new))));
 

@@ -122,6 +122,21 @@ final class CardBody {
       md.append(String.format(NUMBERS, "%,d of these rows are passed pairs that scored below"
           + " the export threshold %s.%n%n", curation.received(), curation.minScore()));
     }
+    DatasetCard.Decontamination decontamination = curation.decontamination();
+    if (!decontamination.references().isEmpty()) {
+      md.append(String.format(NUMBERS, "%,d pairs were left out because their question matches"
+          + " a question of a reference set (equal once normalised, or a Jaccard similarity of"
+          + " %s or more on character 4-grams)%s. The references:%n%n",
+          decontamination.removed(), decontamination.threshold(),
+          decontamination.log().isEmpty() ? ""
+              : "; they are listed in `" + decontamination.log() + "`"));
+      for (DatasetCard.Reference reference : decontamination.references()) {
+        md.append(String.format(NUMBERS, "- `%s` (%,d questions), sha256 `%s`%n",
+            reference.fileName().replaceAll("[\\p{Cntrl}`]", "?"), reference.questions(),
+            reference.sha256()));
+      }
+      md.append('\n');
+    }
     if (!curation.dedup().equals("none")) {
       md.append(String.format(NUMBERS, "%,d pairs were dropped as %s duplicates of a kept"
           + " pair (the best-scored of each group)%s%s.%n%n", curation.duplicates(),

@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 
@@ -27,7 +27,7 @@ public final class JsonlOutputModule {
   }
 
   @Provides
-  static DuplicateLog.Factory duplicateLogs() {
-    return JsonlDuplicateLog::new;
+  static LeftOutLog.Factory leftOutLogs() {
+    return JsonlLeftOutLog::new;
   }
 }

@@ -4,6 +4,7 @@ import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.CliSyntax.Flag;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.domain.card.HubLicense;
+import io.qaexport.application.port.in.Decontamination;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.SplitAssignment;
 import java.math.BigDecimal;
@@ -172,7 +173,38 @@ public final class CliParser {
     long maxShard = shardSize(
         value(line, "max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
     return new TrainingSet(minScore, dedup, threshold, split, stratify, maxShard,
-        ExportCommandLine.REJECTED_OUTPUT, splitNearGroups);
+        ExportCommandLine.REJECTED_OUTPUT, splitNearGroups, decontamination(line, threshold));
+  }
+
+  private static Decontamination decontamination(CommandLine line, double dedupThreshold)
+      throws CliUsageException {
+    String[] given = line.getOptionValues("decontaminate");
+    if (given == null) {
+      if (line.hasOption("decontaminate-threshold")) {
+        throw new CliUsageException("--decontaminate-threshold applies with --decontaminate only");
+      }
+      return Decontamination.NONE;
+    }
+    List<Path> references = new ArrayList<>();
+    for (String reference : given) {
+      if (reference.isBlank()) {
+        throw new CliUsageException("--decontaminate needs a path");
+      }
+      try {
+        references.add(Path.of(reference));
+      } catch (InvalidPathException e) {
+        throw new CliUsageException("--decontaminate: not a valid path: " + reference);
+      }
+    }
+    double threshold = dedupThreshold;
+    if (line.hasOption("decontaminate-threshold")) {
+      threshold = number(line, "decontaminate-threshold");
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw new CliUsageException("--decontaminate-threshold takes a similarity above 0 and"
+            + " at most 1, not '" + value(line, "decontaminate-threshold", null) + "'");
+      }
+    }
+    return new Decontamination(references, threshold);
   }
 
   private static double number(CommandLine line, String option) throws CliUsageException {

@@ -93,6 +93,14 @@ public final class CliSyntax {
       Flag.valued("dedup-threshold", "J", "the Jaccard similarity from which --dedup near and"
           + " --split-groups near call two questions duplicates (default: "
           + DEFAULT_DEDUP_THRESHOLD + ")"),
+      Flag.valued("decontaminate", "PATH", "leave out passed pairs whose question matches a"
+          + " reference question (normalised-equal, or verified Jaccard similarity of"
+          + " --decontaminate-threshold or more); PATH: a JSONL file with a question per record"
+          + " (compressed too), a .txt file of one question per line, or an earlier export's"
+          + " directory; repeatable; left-out pairs go to <output>.decontaminated.jsonl"),
+      Flag.valued("decontaminate-threshold", "J", "the Jaccard similarity from which"
+          + " --decontaminate calls a question a match (default: --dedup-threshold, else "
+          + DEFAULT_DEDUP_THRESHOLD + ")"),
       Flag.valued("split", "NAME=FRACTION,...", "split the passed pairs, e.g."
           + " train=0.9,test=0.1, by a stable hash of the normalised question: a re-export keeps"
           + " every pair in its split"),

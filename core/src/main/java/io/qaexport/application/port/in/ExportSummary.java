@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param datasetCard the card written, if one was
  */
 public record ExportSummary(List<FileSummary> files, String formatName, String hfBuilderName,
-    Path outputDir, Duration elapsed, Optional<Path> datasetCard) {
+    Path outputDir, Duration elapsed, Optional<Path> datasetCard,
+    List<ReferenceFile> references) {
 
   public ExportSummary {
     files = List.copyOf(files);
+    references = List.copyOf(references);
   }
 
   public long exported() {

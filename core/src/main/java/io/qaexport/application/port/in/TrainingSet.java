@@ -19,6 +19,7 @@ import java.util.OptionalDouble;
  * @param maxShardBytes a split's output larger than this is cut into shards
  * @param rejectedOutputBaseName the rejected output's base name, where pairs below the threshold
  *     go even when no rejected input is read
+ * @param decontamination reference questions kept out of the passed output
  */
 public record TrainingSet(
     OptionalDouble minScore,
@@ -28,7 +29,8 @@ public record TrainingSet(
     boolean stratifyPersona,
     long maxShardBytes,
     String rejectedOutputBaseName,
-    boolean splitNearGroups) {
+    boolean splitNearGroups,
+    Decontamination decontamination) {
 
   /** 500 MB, as {@code push_to_hub} uses. */
   public static final long DEFAULT_MAX_SHARD_BYTES = 500L * 1000 * 1000;
@@ -36,7 +38,7 @@ public record TrainingSet(
   /** Plain export: nothing filtered, one split, no shards below the default size. */
   public static final TrainingSet NONE = new TrainingSet(OptionalDouble.empty(), Dedup.NONE,
       DEFAULT_DEDUP_THRESHOLD, Optional.empty(), false, DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf",
-      false);
+      false, Decontamination.NONE);
 
   /** Which duplicates of a question are dropped: none, identical ones, or similar ones too. */
   public enum Dedup { NONE, EXACT, NEAR }
@@ -46,6 +48,7 @@ public record TrainingSet(
     Objects.requireNonNull(dedup, "dedup");
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(rejectedOutputBaseName, "rejectedOutputBaseName");
+    Objects.requireNonNull(decontamination, "decontamination");
     if (!(dedupThreshold > 0 && dedupThreshold <= 1)) {
       throw new IllegalArgumentException("the dedup threshold is above 0 and at most 1");
     }
@@ -65,7 +68,13 @@ public record TrainingSet(
       Optional<SplitAssignment> split, boolean stratifyPersona, long maxShardBytes,
       String rejectedOutputBaseName) {
     this(minScore, dedup, dedupThreshold, split, stratifyPersona, maxShardBytes,
-        rejectedOutputBaseName, false);
+        rejectedOutputBaseName, false, Decontamination.NONE);
+  }
+
+  /** This training set with {@code decontamination} instead. */
+  public TrainingSet with(Decontamination decontamination) {
+    return new TrainingSet(minScore, dedup, dedupThreshold, split, stratifyPersona,
+        maxShardBytes, rejectedOutputBaseName, splitNearGroups, decontamination);
   }
 
   /** Whether the split needs near-duplicate components it does not get from dropping them. */
@@ -75,6 +84,7 @@ public record TrainingSet(
 
   /** Whether any stage beyond the plain export is asked for. */
   public boolean curates() {
-    return minScore.isPresent() || dedup != Dedup.NONE || split.isPresent();
+    return minScore.isPresent() || dedup != Dedup.NONE || split.isPresent()
+        || decontamination.active();
   }
 }

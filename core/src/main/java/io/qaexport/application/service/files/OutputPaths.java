@@ -23,12 +23,18 @@ import java.util.List;
 public final class OutputPaths {
   private static final String ERRORS_SUFFIX = ".errors.jsonl";
   private static final String DUPLICATES_SUFFIX = ".duplicates.jsonl";
+  private static final String DECONTAMINATED_SUFFIX = ".decontaminated.jsonl";
 
   private OutputPaths() {}
 
   /** Where the lines an output left out as invalid are logged ({@code --on-error skip}). */
   public static Path errorsLog(Path output) {
     return output.resolveSibling(output.getFileName() + ERRORS_SUFFIX);
+  }
+
+  /** Where the pairs an output left out as contaminated are logged. */
+  public static Path decontaminatedLog(Path output) {
+    return output.resolveSibling(output.getFileName() + DECONTAMINATED_SUFFIX);
   }
 
   /** Where the pairs an output left out as duplicates are logged. */
@@ -42,7 +48,7 @@ public final class OutputPaths {
    */
   static List<Path> ofJob(Path outputPath) {
     return List.of(outputPath, errorsLog(outputPath),
-        duplicatesLog(outputPath));
+        duplicatesLog(outputPath), decontaminatedLog(outputPath));
   }
 
   public static Path outputPath(ExportCommand command, ExportJob job, OutputFormat format) {

@@ -30,7 +30,8 @@ final class BelowThreshold extends Stage {
     }
 
     @Override
-    public Predicate<HfRecord> leavesOutBeforeTheFirstPass(TrainingSet training) {
+    public Predicate<HfRecord> leavesOutBeforeTheFirstPass(TrainingSet training,
+        References references) {
       return record -> training.minScore().isPresent()
           && record.validationScore() < training.minScore().getAsDouble();
     }

@@ -1,7 +1,7 @@
 package io.qaexport.application.service.stage;
 
 import io.qaexport.application.port.in.failure.ExportException;
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.OutputPaths;
 import io.qaexport.application.service.files.QuestionHashes;
@@ -9,6 +9,7 @@ import io.qaexport.application.service.files.StagedLog;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.dedup.DuplicateVerdicts;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,10 +23,10 @@ final class DropDuplicates extends Stage {
   private final DuplicateVerdicts verdicts; // null: the stage does not apply
   private final QuestionHashes hashes;
   private final OutputTransaction outputs;
-  private final StagedLog<DuplicateLog> log;
+  private final StagedLog<LeftOutLog> log;
 
   private DropDuplicates(DuplicateVerdicts verdicts, QuestionHashes hashes, Path output,
-      OutputTransaction outputs, DuplicateLog.Factory logs) {
+      OutputTransaction outputs, LeftOutLog.Factory logs) {
     super("duplicates", "duplicates");
     this.verdicts = verdicts;
     this.hashes = hashes;
@@ -40,7 +41,7 @@ final class DropDuplicates extends Stage {
       setup.outputs().removeOnCommit(OutputPaths.duplicatesLog(setup.output()));
     }
     return new DropDuplicates(verdicts, setup.hashes(), setup.output(), setup.outputs(),
-        setup.duplicateLogs());
+        setup.leftOutLogs());
   }
 
   @Override
@@ -52,8 +53,9 @@ final class DropDuplicates extends Stage {
     if (verdict == null) {
       return true;
     }
-    log.append(opened -> opened.append(lineNumber, verdict.duplicateOf(), verdict.similarity(),
-        record));
+    log.append(opened -> opened.append(List.of(new LeftOutLog.Fact("line", lineNumber),
+        new LeftOutLog.Fact("duplicate_of", verdict.duplicateOf()),
+        new LeftOutLog.Fact("similarity", verdict.similarity())), record));
     return false;
   }
 

@@ -53,7 +53,7 @@ public final class PassedSurvey {
   }
 
   public static Result run(QaPairSource source, Path input, RecordShape shape, boolean strict,
-      TrainingSet training) throws ExportException {
+      TrainingSet training, References references) throws ExportException {
     SplitAssignment assignment = training.split().orElse(null);
     // Per pair in pass order: its estimated size and, to stratify, its persona.
     var sizes = new IntArray();
@@ -82,7 +82,7 @@ public final class PassedSurvey {
     ExactGroups exact = training.dedup() == TrainingSet.Dedup.EXACT ? new ExactGroups() : null;
     NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR
         ? new NearGroups(training.dedupThreshold()) : null;
-    Predicate<HfRecord> leftOutBefore = Stages.firstPassLeavesOut(training);
+    Predicate<HfRecord> leftOutBefore = Stages.firstPassLeavesOut(training, references);
     var mapper = new RecordMapper(strict);
     var uncounted = new DefaultCounts(); // the second pass counts the defaults
     long lines = 0;

@@ -3,7 +3,7 @@ package io.qaexport.application.service.stage;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.StageCount;
 import io.qaexport.application.port.in.TrainingSet;
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.QuestionHashes;
 import io.qaexport.application.service.files.RecordSink;
@@ -22,8 +22,9 @@ import java.util.function.Predicate;
 public final class Stages {
   /** What a stage may need to open on one input's output. */
   public record Setup(ExportJob job, TrainingSet training, Path output,
-      OutputTransaction outputs, DuplicateLog.Factory duplicateLogs,
-      RecordSink rejected, DuplicateVerdicts verdicts, QuestionHashes hashes) {
+      OutputTransaction outputs, LeftOutLog.Factory leftOutLogs,
+      RecordSink rejected, DuplicateVerdicts verdicts, QuestionHashes hashes,
+      References references) {
     /** Whether the input is the passed file (the stages curate the passed pairs). */
     public boolean passed() {
       return !job.shape().hasFailureReason();
@@ -38,7 +39,8 @@ public final class Stages {
      * The passed pairs this stage leaves out that the first pass must not see either (so both
      * passes see the same pairs); none for a stage that the first pass itself informs.
      */
-    default Predicate<HfRecord> leavesOutBeforeTheFirstPass(TrainingSet training) {
+    default Predicate<HfRecord> leavesOutBeforeTheFirstPass(TrainingSet training,
+        References references) {
       return record -> false;
     }
   }
@@ -46,6 +48,7 @@ public final class Stages {
   /** In the order a record meets them. */
   static final List<Registration> ALL = List.of(
       BelowThreshold.REGISTRATION,
+      Decontaminate.REGISTRATION,
       DropDuplicates.REGISTRATION);
 
   private final List<Stage> stages;
@@ -75,10 +78,11 @@ public final class Stages {
   }
 
   /** Whether the first pass leaves the passed pair out, as a stage before it would. */
-  public static Predicate<HfRecord> firstPassLeavesOut(TrainingSet training) {
+  public static Predicate<HfRecord> firstPassLeavesOut(TrainingSet training,
+      References references) {
     Predicate<HfRecord> leftOut = record -> false;
     for (Registration registration : ALL) {
-      leftOut = leftOut.or(registration.leavesOutBeforeTheFirstPass(training));
+      leftOut = leftOut.or(registration.leavesOutBeforeTheFirstPass(training, references));
     }
     return leftOut;
   }

@@ -50,7 +50,8 @@ class StagesTest {
     List<HfRecord> moved = new ArrayList<>();
     RecordSink rejected = (line, record) -> moved.add(record);
     var setup = new Stages.Setup(new ExportJob(Path.of("qa_passed.jsonl"), RecordShape.PASSED,
-        "qa_pairs"), training, Path.of("out/qa_pairs.jsonl"), null, null, rejected, null, null);
+        "qa_pairs"), training, Path.of("out/qa_pairs.jsonl"), null, null, rejected, null, null,
+        null);
     var shortAnswers = new ShortAnswers();
     List<Long> written = new ArrayList<>();
     Stages stages = Stages.open(List.of(BelowThreshold.REGISTRATION, s -> shortAnswers),
@@ -86,8 +87,8 @@ class StagesTest {
   void theFirstPassLeavesOutWhatAStageBeforeItLeavesOut() {
     var training = new TrainingSet(OptionalDouble.of(0.5), TrainingSet.Dedup.NEAR, 0.8,
         Optional.empty(), false, TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
-    assertEquals(true, Stages.firstPassLeavesOut(training).test(pair("Så här.", 0.4)));
-    assertEquals(false, Stages.firstPassLeavesOut(training).test(pair("Så här.", 0.5)));
-    assertEquals(false, Stages.firstPassLeavesOut(TrainingSet.NONE).test(pair("x", 0.0)));
+    assertEquals(true, Stages.firstPassLeavesOut(training, null).test(pair("Så här.", 0.4)));
+    assertEquals(false, Stages.firstPassLeavesOut(training, null).test(pair("Så här.", 0.5)));
+    assertEquals(false, Stages.firstPassLeavesOut(TrainingSet.NONE, null).test(pair("x", 0.0)));
   }
 }

@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli.report;
 
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.ReferenceFile;
 import io.qaexport.application.port.in.StageCount;
 import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.card.ScoreSummary;
@@ -122,6 +123,18 @@ public final class SummaryJson {
       summary.files().forEach(file -> file.curation().stages().forEach(
           stage -> totals.merge(stage.key(), stage.count(), Long::sum)));
       totals.forEach(json::writeNumberProperty);
+      if (!summary.references().isEmpty()) {
+        json.writeName("references");
+        json.writeStartArray();
+        for (ReferenceFile reference : summary.references()) {
+          json.writeStartObject();
+          json.writeStringProperty("path", absolute(reference.path()));
+          json.writeStringProperty("sha256", reference.sha256());
+          json.writeNumberProperty("questions", reference.questions());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
     }
     json.writeName("dataset_card");
     if (summary.datasetCard().isPresent()) {

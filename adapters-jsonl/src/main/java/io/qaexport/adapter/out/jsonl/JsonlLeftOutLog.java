@@ -1,34 +1,41 @@
 package io.qaexport.adapter.out.jsonl;
 
-import io.qaexport.application.port.out.DuplicateLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * The deduplication log ({@code <output>.duplicates.jsonl}): per dropped pair, {@code line},
- * {@code duplicate_of} (the kept pair's line), {@code similarity} (1.0 for exact duplicates),
- * then the pair's columns as in the output, so a dropped pair can be restored as it was.
+ * A stage's log of the pairs it left out ({@code <output>.duplicates.jsonl},
+ * {@code <output>.decontaminated.jsonl}): per pair, the stage's facts in order ({@code line},
+ * {@code duplicate_of}, {@code similarity}, …), then the pair's columns as in the output, so a
+ * left-out pair can be restored as it was.
  */
-final class JsonlDuplicateLog implements DuplicateLog {
+final class JsonlLeftOutLog implements LeftOutLog {
   private final JsonGenerator generator;
 
-  JsonlDuplicateLog(Path file) throws IOException {
+  JsonlLeftOutLog(Path file) throws IOException {
     this.generator = JsonlWriting.open(file);
   }
 
   @Override
-  public void append(long lineNumber, long duplicateOf, double similarity, HfRecord record)
-      throws IOException {
+  public void append(List<Fact> facts, HfRecord record) throws IOException {
     try {
       generator.writeStartObject();
-      generator.writeNumberProperty("line", lineNumber);
-      generator.writeNumberProperty("duplicate_of", duplicateOf);
-      generator.writeNumberProperty("similarity", similarity);
+      for (Fact fact : facts) {
+        if (fact.value() instanceof Long number) {
+          generator.writeNumberProperty(fact.name(), number);
+        } else if (fact.value() instanceof Double number) {
+          generator.writeNumberProperty(fact.name(), number);
+        } else {
+          generator.writeStringProperty(fact.name(), (String) fact.value());
+        }
+      }
       for (Column column : RecordShape.PASSED.columns()) {
         generator.writeName(column.name());
         if (column instanceof Column.Text text) {
