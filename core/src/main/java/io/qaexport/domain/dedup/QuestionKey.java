@@ -14,8 +14,10 @@ public final class QuestionKey {
   private QuestionKey() {}
 
   public static String normalise(String question) {
-    // Full case folding as the JDK offers it: upper then lower maps ß to ss, as folding does.
+    // Full case folding as the JDK offers it: upper then lower maps ß to ss, as folding does;
+    // twice, since the capital ẞ lowers to ß, which only the second round folds to ss.
     String folded = Normalizer.normalize(question, Normalizer.Form.NFC)
+        .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT)
         .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     folded = Normalizer.normalize(folded, Normalizer.Form.NFC);
     var out = new StringBuilder(folded.length());
@@ -31,7 +33,7 @@ public final class QuestionKey {
       }
       int cp = folded.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+      if (isWhiteSpace(cp)) {
         space = true;
       } else if (!isPunctuation(cp)) {
         if (space && out.length() > 0) {
@@ -64,6 +66,14 @@ public final class QuestionKey {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
+  }
+
+  /**
+   * Unicode's White_Space (the JDK's two tests miss U+0085 NEXT LINE), and the information
+   * separators U+001C–U+001F that Java counts as whitespace.
+   */
+  private static boolean isWhiteSpace(int cp) {
+    return cp == 0x85 || Character.isWhitespace(cp) || Character.isSpaceChar(cp);
   }
 
   private static boolean isPunctuation(int cp) {

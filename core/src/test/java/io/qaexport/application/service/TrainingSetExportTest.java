@@ -466,6 +466,36 @@ class TrainingSetExportTest {
   }
 
   @Test
+  void stratifiedAQuestionAskedByManyPersonasStillLandsInOneSplit() throws Exception {
+    // Each persona asks questions of its own and some it shares with another: its cut points
+    // differ from the others', which must not move a shared question to another split.
+    int[][] asked = {{0, 300}, {150, 450}, {0, 100}, {400, 700}};
+    List<String> lines = new ArrayList<>();
+    for (int p = 0; p < asked.length; p++) {
+      for (int i = asked[p][0]; i < asked[p][1]; i++) {
+        lines.add("Hur gör jag " + i + "?|persona" + p + "|0.9");
+      }
+    }
+    var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        Optional.of(split(0, "train", "0.5", "test", "0.5")), true,
+        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+    export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
+
+    Map<String, String> splits = splitOf(dir.resolve("out"));
+    Map<Integer, String> splitOfQuestion = new java.util.HashMap<>();
+    for (int p = 0; p < asked.length; p++) {
+      for (int i = asked[p][0]; i < asked[p][1]; i++) {
+        String split = splits.get("Hur gör jag " + i + "?|persona" + p + "|0.9");
+        String earlier = splitOfQuestion.putIfAbsent(i, split);
+        assertEquals(earlier == null ? split : earlier, split, "question " + i + " straddles");
+      }
+    }
+    long train = splitOfQuestion.values().stream().filter("train"::equals).count();
+    assertTrue(train > 0.4 * splitOfQuestion.size() && train < 0.6 * splitOfQuestion.size(),
+        train + " of " + splitOfQuestion.size() + " questions in train");
+  }
+
+  @Test
   void filesOfAnEarlierRunUnderOtherNamesGoWhenTheNewOutputsLand() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
     for (String name : List.of("qa_pairs.txt", "qa_pairs-train-00000-of-00003.txt",

@@ -20,11 +20,23 @@ class QuestionKeyTest {
     assertEquals("hur ofta ska jag byta handskar", QuestionKey.normalise("HUR OFTA ska Jag BYTA handskar"));
     assertEquals("strasse", QuestionKey.normalise("Straße"));
     assertEquals(QuestionKey.normalise("ÅÄÖ"), QuestionKey.normalise("åäö"));
+    // The capital sharp s folds to ss too (CaseFolding.txt: 1E9E; F; 0073 0073).
+    assertEquals("strasse", QuestionKey.normalise("STRAẞE"));
+    assertEquals(QuestionKey.normalise("Maß"), QuestionKey.normalise("MAẞ"));
+    assertEquals("σοφος", QuestionKey.normalise("ΣΟΦΟΣ"));
+    assertEquals(QuestionKey.normalise("σοφος"), QuestionKey.normalise("σοφος".replace('ς', 'σ')));
   }
 
   @Test
   void whitespaceOfEveryKindCollapsesToOneSpaceAndIsTrimmed() {
     assertEquals("hur ofta ska jag", QuestionKey.normalise("  Hur\tofta\u00a0 ska\n\r\njag \u2028"));
+    // Every Unicode White_Space character, NEXT LINE (U+0085) included.
+    String whiteSpace = "\t\n\u000b\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004"
+        + "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+    for (char c : whiteSpace.toCharArray()) {
+      assertEquals("hur ofta", QuestionKey.normalise("hur" + c + "ofta" + c),
+          "U+" + Integer.toHexString(c));
+    }
   }
 
   @Test

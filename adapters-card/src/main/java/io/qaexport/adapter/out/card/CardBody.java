@@ -35,8 +35,11 @@ final class CardBody {
         .orElse("qa_export_dataset");
     String url = card.repoId().map(id -> "\\url{https://huggingface.co/datasets/" + id + "}")
         .orElse("Hugging Face Hub");
+    // An earlier card edited by hand may hold any name: one line here, braces balanced in BibTeX.
+    String name = card.prettyName().replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
     return CardTemplate.fill(CardTemplate.BODY, Map.of(
-        "pretty_name", card.prettyName(),
+        "pretty_name", name,
+        "bibtex_title", name.replaceAll("[{}\\\\]", ""),
         "generated", block.stripTrailing(),
         "citation_key", key,
         "citation_url", url));

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -220,6 +221,28 @@ public final class CliParser {
     throw new CliUsageException("--" + option + " takes a number, not '" + value + "'");
   }
 
+  /** YAML 1.1 reads these unquoted words as booleans or null, not as a split's name. */
+  private static final Set<String> YAML_WORDS = Set.of("y", "n", "yes", "no",
+      "on", "off", "true", "false", "null");
+
+  /**
+   * Why {@code name} cannot name a split, or null if it can: {@code datasets} takes
+   * {@code ^\w+(\.\w+)*$} and reserves {@code all}; the card's YAML must read it as a string, so
+   * it starts with a letter and is no YAML boolean or null word.
+   */
+  static String splitNameRefusal(String name) {
+    if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+      return "(a letter, then letters, digits or _, e.g. train or test_2)";
+    }
+    if (name.equalsIgnoreCase("all")) {
+      return "(datasets reserves 'all' for every split together)";
+    }
+    if (YAML_WORDS.contains(name.toLowerCase(Locale.ROOT))) {
+      return "(YAML reads it as a boolean or null in the card)";
+    }
+    return null;
+  }
+
   /** {@code train=0.9,test=0.1}: split names as the Hub takes them, fractions adding up to 1. */
   private static List<SplitAssignment.Split> splits(String value) throws CliUsageException {
     List<SplitAssignment.Split> splits = new ArrayList<>();
@@ -231,6 +254,10 @@ public final class CliParser {
             + " not '" + value + "'");
       }
       String name = nameAndFraction[0].trim();
+      String refusal = splitNameRefusal(name);
+      if (refusal != null) {
+        throw new CliUsageException("--split: '" + name + "' is not a split name " + refusal);
+      }
       double fraction;
       try {
         fraction = Double.parseDouble(nameAndFraction[1].trim());
@@ -332,8 +359,25 @@ public final class CliParser {
       throw new CliUsageException("--repo-id takes ORG/NAME, the Hub repository (e.g."
           + " my-org/vardfragor), not '" + repoId.get() + "'");
     }
-    return Optional.of(new CliOptions.Card(file, license(line),
-        Optional.ofNullable(value(line, "pretty-name", null)), repoId));
+    Optional<String> prettyName = Optional.ofNullable(value(line, "pretty-name", null));
+    if (prettyName.isPresent() && (prettyName.get().isBlank()
+        || prettyName.get().codePoints().anyMatch(CliParser::isLineOrControl))) {
+      throw new CliUsageException("--pretty-name takes one line of text without control"
+          + " characters, not " + printable(prettyName.get()));
+    }
+    return Optional.of(new CliOptions.Card(file, license(line), prettyName, repoId));
+  }
+
+  private static boolean isLineOrControl(int cp) {
+    return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029;
+  }
+
+  /** {@code text} quoted, with its control characters shown as escapes. */
+  private static String printable(String text) {
+    var out = new StringBuilder("'");
+    text.codePoints().forEach(cp -> out.append(isLineOrControl(cp)
+        ? String.format(Locale.ROOT, "\\u%04X", cp) : Character.toString(cp)));
+    return out.append('\'').toString();
   }
 
   /** The license the flags name, checked against the Hub's ids; empty when none is given. */

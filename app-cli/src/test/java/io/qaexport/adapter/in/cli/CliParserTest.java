@@ -243,6 +243,31 @@ class CliParserTest {
   }
 
   @Test
+  void aPrettyNameIsOneLineWithoutControlCharacters() {
+    assertEquals("--pretty-name takes one line of text without control characters, not"
+        + " 'Vård\\u000A---'", usageError("--pretty-name", "Vård\n---"));
+    assertEquals("--pretty-name takes one line of text without control characters, not"
+        + " 'a\\u2028b'", usageError("--pretty-name", "a\u2028b"));
+    assertEquals("--pretty-name takes one line of text without control characters, not ' '",
+        usageError("--pretty-name", " "));
+  }
+
+  @Test
+  void splitNamesAreThoseTheHubAndDatasetsLoadAsStrings() throws Exception {
+    assertEquals("--split: '0' is not a split name (a letter, then letters, digits or _, e.g."
+        + " train or test_2)", usageError("--split", "0=0.5,1=0.5"));
+    assertEquals("--split: 'ALL' is not a split name (datasets reserves 'all' for every split"
+        + " together)", usageError("--split", "train=0.5,ALL=0.5"));
+    assertEquals("--split: 'yes' is not a split name (YAML reads it as a boolean or null in the"
+        + " card)", usageError("--split", "yes=0.5,no=0.5"));
+    assertEquals("--split: '_x' is not a split name (a letter, then letters, digits or _, e.g."
+        + " train or test_2)", usageError("--split", "train=0.5,_x=0.5"));
+    assertEquals(List.of("train", "test_2", "Validation"), export("--split",
+        "train=0.5,test_2=0.25,Validation=0.25").trainingSet().split().orElseThrow().splits()
+        .stream().map(SplitAssignment.Split::name).toList());
+  }
+
+  @Test
   void eachWrongTrainingSetFlagGetsItsOneExactMessage() {
     assertEquals("--min-score takes a number, not 'high'", usageError("--min-score", "high"));
     assertEquals("--dedup takes 'none', 'exact' or 'near', not 'fuzzy'",

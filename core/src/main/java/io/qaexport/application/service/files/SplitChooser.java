@@ -29,8 +29,13 @@ public interface SplitChooser {
     return (record, hash) -> assignment.splitOf(hash);
   }
 
-  /** Cut points per persona from its kept pairs' hashes. */
-  static SplitChooser stratified(SplitAssignment assignment, Map<String, double[]> unitsByPersona) {
+  /**
+   * Cut points per persona from the hashes of its questions. A question asked by several
+   * personas belongs to one of them ({@code personaOfQuestion}), so all its pairs share a split:
+   * a question never straddles splits, stratified or not.
+   */
+  static SplitChooser stratified(SplitAssignment assignment, Map<String, double[]> unitsByPersona,
+      Map<Long, String> personaOfQuestion) {
     Map<String, double[]> cuts = new HashMap<>();
     unitsByPersona.forEach((persona, units) -> {
       Arrays.sort(units);
@@ -44,7 +49,7 @@ public interface SplitChooser {
       cuts.put(persona, personaCuts);
     });
     return (record, hash) -> {
-      double[] personaCuts = cuts.get(record.persona());
+      double[] personaCuts = cuts.get(personaOfQuestion.getOrDefault(hash, record.persona()));
       if (personaCuts == null) {
         return assignment.splitOf(hash); // not in the file at the first pass
       }

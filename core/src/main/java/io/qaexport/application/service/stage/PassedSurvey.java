@@ -134,10 +134,18 @@ public final class PassedSurvey {
     }
     SplitChooser chooser = null;
     if (assignment != null) {
-      chooser = training.stratifyPersona()
-          ? SplitChooser.stratified(assignment, unitsByPersona(assignment, personaIds, personas,
-              keptHashes, keptOrdinals))
-          : SplitChooser.plain(assignment);
+      if (training.stratifyPersona()) {
+        Map<Long, String> personaOfQuestion = new HashMap<>();
+        String[] names = names(personaIds);
+        for (int k = 0; k < keptHashes.size(); k++) {
+          personaOfQuestion.putIfAbsent(keptHashes.get(k),
+              names[personas.get(keptOrdinals.get(k))]);
+        }
+        chooser = SplitChooser.stratified(assignment,
+            unitsByPersona(assignment, personaOfQuestion), personaOfQuestion);
+      } else {
+        chooser = SplitChooser.plain(assignment);
+      }
       if (clusters != null) {
         chooser = SplitChooser.clustered(chooser,
             clusters.componentKeys());
@@ -162,27 +170,18 @@ public final class PassedSurvey {
     return new Result(verdicts, chooser, new DatasetFiles.Layout(rows, shards));
   }
 
+  /** Each persona's questions (each counted once, under the persona it belongs to) as units. */
   private static Map<String, double[]> unitsByPersona(SplitAssignment assignment,
-      Map<String, Integer> personaIds, IntArray personas, LongArray keptHashes,
-      IntArray keptOrdinals) {
-    String[] names = names(personaIds);
-    int[] counts = new int[names.length];
-    for (int k = 0; k < keptOrdinals.size(); k++) {
-      counts[personas.get(keptOrdinals.get(k))]++;
-    }
-    double[][] units = new double[names.length][];
-    for (int p = 0; p < names.length; p++) {
-      units[p] = new double[counts[p]];
-    }
-    int[] filled = new int[names.length];
-    for (int k = 0; k < keptOrdinals.size(); k++) {
-      int p = personas.get(keptOrdinals.get(k));
-      units[p][filled[p]++] = assignment.unit(keptHashes.get(k));
-    }
+      Map<Long, String> personaOfQuestion) {
+    Map<String, Integer> counts = new HashMap<>();
+    personaOfQuestion.values().forEach(persona -> counts.merge(persona, 1, Integer::sum));
     Map<String, double[]> byPersona = new HashMap<>();
-    for (int p = 0; p < names.length; p++) {
-      byPersona.put(names[p], units[p]);
-    }
+    counts.forEach((persona, count) -> byPersona.put(persona, new double[count]));
+    Map<String, Integer> filled = new HashMap<>();
+    personaOfQuestion.forEach((hash, persona) -> {
+      int at = filled.merge(persona, 1, Integer::sum) - 1;
+      byPersona.get(persona)[at] = assignment.unit(hash);
+    });
     return byPersona;
   }
 
