@@ -73,6 +73,28 @@ class InputsAndLeftoversTest {
   }
 
   @Test
+  void afterAFormatChangeTheEarlierFormatsLogsGoWithItsData() throws IOException {
+    write("qa/qa_passed.jsonl", GOOD, GOOD, "not json", GOOD.replace("Hur?", "Var?"));
+    String qa = dir.resolve("qa").toString();
+    String out = dir.resolve("out").toString();
+    CliRun first = CliRun.of("--input-dir", qa, "--output-dir", out, "--dedup", "exact",
+        "--split", "train=0.5,test=0.5", "--on-error", "skip", "--quiet");
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(Files.exists(dir.resolve("out/qa_pairs.jsonl.duplicates.jsonl")));
+    assertTrue(Files.exists(dir.resolve("out/qa_pairs.jsonl.errors.jsonl")));
+
+    CliRun second = CliRun.of("--input-dir", qa, "--output-dir", out, "--format", "parquet",
+        "--dedup", "exact", "--split", "train=0.5,test=0.5", "--on-error", "skip", "--quiet");
+
+    assertEquals(0, second.exitCode(), second.err());
+    List<String> files = filesIn(dir.resolve("out"));
+    assertFalse(files.contains("qa_pairs.jsonl.duplicates.jsonl"), files.toString());
+    assertFalse(files.contains("qa_pairs.jsonl.errors.jsonl"), files.toString());
+    assertTrue(files.contains("qa_pairs.parquet.duplicates.jsonl"), files.toString());
+    assertTrue(files.contains("qa_pairs.parquet.errors.jsonl"), files.toString());
+  }
+
+  @Test
   void aCleanRunRemovesTheErrorsFileOfAnEarlierRun() throws IOException {
     write("qa/qa_passed.jsonl", GOOD, "not json");
     String qa = dir.resolve("qa").toString();

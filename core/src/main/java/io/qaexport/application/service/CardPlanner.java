@@ -58,6 +58,12 @@ final class CardPlanner {
       progress.notice(new Notice.NoCardForEmptyDataset());
       return Optional.empty();
     }
+    Optional<FileSummary> passed =
+        files.stream().filter(file -> !file.shape().hasFailureReason()).findFirst();
+    if (passed.isPresent() && passed.get().rows() == 0) {
+      progress.notice(new Notice.NoCardWithoutPassedPairs(passed.get().input()));
+      return Optional.empty();
+    }
     for (FileSummary file : files) {
       if (format.features(file.shape()).isEmpty()) {
         progress.notice(new Notice.NoCardForOwnLayout(format.name()));
@@ -156,7 +162,34 @@ final class CardPlanner {
       progress.notice(new Notice.StaleFileRemoved(stale));
       outputs.removeOnCommit(stale);
       outputs.removeOnCommit(OutputPaths.errorsLog(stale));
+      earlierLogs(stale, files).forEach(outputs::removeOnCommit);
     }
+  }
+
+  /**
+   * The logs an earlier export in another format kept beside the output {@code stale} belonged
+   * to ({@code qa_pairs.jsonl.duplicates.jsonl} for {@code qa_pairs-train.jsonl}): they describe
+   * data that is going. A log this run writes is never removed (the commit skips its targets).
+   */
+  private static List<Path> earlierLogs(Path stale, List<FileSummary> files) {
+    String name = stale.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    List<Path> logs = new ArrayList<>();
+    for (FileSummary file : files) {
+      String current = file.output().getFileName().toString();
+      String base = current.substring(0, Math.max(0, current.lastIndexOf('.')));
+      if (dot > 0 && !base.isEmpty() && name.startsWith(base)) {
+        Path earlierOutput = stale.resolveSibling(base + name.substring(dot));
+        for (Path log : List.of(OutputPaths.errorsLog(earlierOutput),
+            OutputPaths.duplicatesLog(earlierOutput),
+            OutputPaths.decontaminatedLog(earlierOutput))) {
+          if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+            logs.add(log);
+          }
+        }
+      }
+    }
+    return logs;
   }
 
   /** One config per file with records: {@code default} for passed pairs, else {@code rejected}. */

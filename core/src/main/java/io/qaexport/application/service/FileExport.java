@@ -101,6 +101,7 @@ final class FileExport {
     bytesReported = 0;
     long linesRead = 0;
     long blankLines = 0;
+    double maxScore = Double.NEGATIVE_INFINITY;
     long outputBytes;
     Stages stages = null;
     try (PairReader reader = open(input, job);
@@ -123,6 +124,7 @@ final class FileExport {
             invalid.add(pair.lineNumber(), 0, e.reason(), pair.raw());
             continue;
           }
+          maxScore = Math.max(maxScore, record.validationScore());
           records.accept(pair.lineNumber(), record);
         } else if (line instanceof SourceLine.Invalid bad) {
           invalid.add(bad.lineNumber(), bad.column(), bad.reason(), bad.raw());
@@ -134,6 +136,11 @@ final class FileExport {
       outputBytes = output.complete();
       invalid.finish();
       var curation = curation(training, stages.counts(), received, output);
+      if (passed && training.minScore().isPresent() && maxScore > Double.NEGATIVE_INFINITY
+          && maxScore < training.minScore().getAsDouble()) {
+        progress.notice(new Notice.ThresholdAboveEveryScore(training.minScore().getAsDouble(),
+            maxScore));
+      }
       try {
         output.staleFiles().forEach(outputs::removeOnCommit);
       } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.card.ScoreSummary;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -203,14 +204,24 @@ final class CardBody {
     return md.append('\n').toString();
   }
 
+  /**
+   * Three decimals, unless they would misstate the score: a maximum of 0.7499 under a threshold
+   * of 0.75 reads 0.7499, not 0.750.
+   */
+  static String score(double value) {
+    String three = String.format(NUMBERS, "%.3f", value);
+    return Double.parseDouble(three) == value ? three
+        : BigDecimal.valueOf(value).toPlainString();
+  }
+
   private static String scores(ScoreSummary scores) {
     if (scores.count() == 0) {
       return "";
     }
     var md = new StringBuilder();
     md.append(String.format(NUMBERS,
-        "Validation score: min %.3f, median %.3f, max %.3f.%n%n```%n", scores.min(),
-        scores.median(), scores.max()));
+        "Validation score: min %s, median %s, max %s.%n%n```%n", score(scores.min()),
+        score(scores.median()), score(scores.max())));
     long highest = scores.histogram().stream().mapToLong(Long::longValue).max().orElse(0);
     for (int bin = 0; bin < scores.histogram().size(); bin++) {
       long count = scores.histogram().get(bin);

@@ -19,6 +19,12 @@ public record ExportSummary(List<FileSummary> files, String formatName, String h
     references = List.copyOf(references);
   }
 
+  /** Rows written to the outputs: every file's kept pairs and those moved to it. */
+  public long rowsWritten() {
+    return files.stream().mapToLong(FileSummary::rows).sum();
+  }
+
+  /** Input pairs kept in their own file's output (not those moved to another file). */
   public long exported() {
     return files.stream().mapToLong(FileSummary::exported).sum();
   }

@@ -20,6 +20,15 @@ public sealed interface Notice {
   /** No card: no records were exported, and {@code datasets} cannot load an empty split. */
   record NoCardForEmptyDataset() implements Notice {}
 
+  /**
+   * No card: no passed pair was kept, and a card of the rejected pairs alone would make
+   * {@code load_dataset(dir)} return them as the dataset.
+   */
+  record NoCardWithoutPassedPairs(Path passedInput) implements Notice {}
+
+  /** {@code --min-score} is above every passed pair's score: it keeps none of them. */
+  record ThresholdAboveEveryScore(double minScore, double maxScore) implements Notice {}
+
   /** No card: the format writes rows of its own layout, whose features a card cannot declare. */
   record NoCardForOwnLayout(String formatName) implements Notice {}
 

@@ -2,9 +2,11 @@ package io.qaexport.adapter.in.cli.report;
 
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Words the export's notices for this command line: warnings are printed as they happen (unless
@@ -42,6 +44,13 @@ public final class NoticeBoard implements ExportProgress {
           + " to keep it as your own)");
     } else if (notice instanceof Notice.InputRefused refused) {
       notes.add(refused.input() + " was not exported: " + refused.reason());
+    } else if (notice instanceof Notice.NoCardWithoutPassedPairs none) {
+      notes.add("no dataset card was written: no passed pair of " + none.passedInput()
+          + " was kept, and load_dataset(dir) would return the rejected pairs as the dataset");
+    } else if (notice instanceof Notice.ThresholdAboveEveryScore above) {
+      warn(String.format(Locale.US, "--min-score %s is above every passed pair's"
+          + " validation_score (the highest is %s): no passed pair is kept",
+          plain(above.minScore()), plain(above.maxScore())));
     } else if (notice instanceof Notice.NoCardForEmptyDataset) {
       notes.add("no dataset card was written: no records were exported, and datasets cannot"
           + " load an empty split");
@@ -63,6 +72,10 @@ public final class NoticeBoard implements ExportProgress {
   /** The notes for the summary, in the order they came. */
   public List<String> notes() {
     return List.copyOf(notes);
+  }
+
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private void warn(String message) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
@@ -115,6 +116,7 @@ public final class SummaryJson {
     json.writeNumberProperty("records_per_second", recordsPerSecond(summary));
     json.writeNumberProperty("lines_read", summary.linesRead());
     json.writeNumberProperty("exported", summary.exported());
+    json.writeNumberProperty("rows_written", summary.rowsWritten());
     json.writeNumberProperty("skipped", summary.skipped());
     boolean curated = summary.files().stream().anyMatch(file -> file.curation().active());
     if (curated) {
@@ -147,10 +149,19 @@ public final class SummaryJson {
     for (FileSummary file : summary.files()) {
       json.writeStartObject();
       json.writeStringProperty("input", absolute(file.input()));
-      json.writeStringProperty("output", absolute(file.output()));
+      // Null when the output is split or sharded: its files are listed under "splits".
+      List<FileSummary.SplitFiles> splitFiles = file.curation().splits();
+      json.writeName("output");
+      if (splitFiles.isEmpty() || (splitFiles.size() == 1
+          && splitFiles.get(0).files().equals(List.of(file.output())))) {
+        json.writeString(absolute(file.output()));
+      } else {
+        json.writeNull();
+      }
       json.writeStringProperty("shape", file.shape().name().toLowerCase(java.util.Locale.ROOT));
       json.writeNumberProperty("lines_read", file.linesRead());
       json.writeNumberProperty("exported", file.exported());
+      json.writeNumberProperty("rows", file.rows());
       json.writeNumberProperty("skipped", file.skipped());
       json.writeNumberProperty("blank_lines", file.blankLines());
       json.writeNumberProperty("output_bytes", file.outputBytes());
@@ -252,6 +263,6 @@ public final class SummaryJson {
 
   static double recordsPerSecond(ExportSummary summary) {
     double seconds = summary.elapsed().toNanos() / 1e9;
-    return seconds <= 0 ? 0 : summary.exported() / seconds;
+    return seconds <= 0 ? 0 : summary.rowsWritten() / seconds;
   }
 }

@@ -30,7 +30,8 @@ public final class SummaryReport {
     double seconds = summary.elapsed().toNanos() / 1e9;
     text.append(String.format(NUMBERS,
         "qa-export: exported %,d records as %s in %.2f s (%,.0f records/s)%n",
-        summary.exported(), summary.formatName(), seconds, SummaryJson.recordsPerSecond(summary)));
+        summary.rowsWritten(), summary.formatName(), seconds,
+        SummaryJson.recordsPerSecond(summary)));
     for (FileSummary file : summary.files()) {
       if (file.curation().active()) {
         curated(text, file);
