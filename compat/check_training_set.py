@@ -22,6 +22,7 @@ What it checks, computing what to expect from the input on its own (check_hf.py'
 """
 
 import argparse
+import glob
 import json
 import os
 import re
@@ -276,8 +277,11 @@ def main(argv=None):
         with open(os.path.join(out, "README.md"), encoding="utf-8") as f:
             meta = yaml.safe_load(re.match(r"---\n(.*?)\n---\n", f.read(), re.S).group(1))
         configs = {c["config_name"]: c for c in meta["configs"]}
-        listed = {d["split"]: check_hf.as_list(d["path"]) for d in configs["default"]["data_files"]}
-        want_listed = {s: [x[2] for x in shards] for s, shards in files.items()}
+        # A split's shards are listed as one glob (qa_pairs-train-*-of-00003.jsonl): expand it.
+        listed = {d["split"]: sorted(os.path.basename(p) for x in check_hf.as_list(d["path"])
+                                     for p in glob.glob(os.path.join(out, x)))
+                  for d in configs["default"]["data_files"]}
+        want_listed = {s: sorted(x[2] for x in shards) for s, shards in files.items()}
         if listed != want_listed:
             fail("card: default config lists %s, files on disk are %s" % (listed, want_listed))
         infos = {i["config_name"]: i for i in meta["dataset_info"]}

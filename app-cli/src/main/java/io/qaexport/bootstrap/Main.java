@@ -69,9 +69,12 @@ public final class Main {
     } catch (CliUsageException e) {
       return usageError(e, err);
     } catch (OutOfMemoryError e) {
-      err.println("qa-export: error: out of memory (" + e.getMessage() + "). Lines are read whole:"
-          + " lower --max-line-bytes, or give the JVM more heap, e.g."
-          + " QA_EXPORT_JAVA_OPTS=-Xmx4g ./qa-export ...");
+      // Memory goes to lines read whole (--max-line-bytes) and to the per-question state of
+      // --dedup near, --split-groups near and --decontaminate: name both, blame neither.
+      err.println("qa-export: error: out of memory (" + e.getMessage() + "). Give the JVM more"
+          + " heap, e.g. QA_EXPORT_JAVA_OPTS=-Xmx4g ./qa-export ...; near dedup and near split"
+          + " groups keep about 0.5-1 KB per distinct question, and each line is read whole"
+          + " (at most --max-line-bytes)");
       if (verbose) {
         e.printStackTrace(err);
       }

@@ -496,6 +496,22 @@ class TrainingSetExportTest {
   }
 
   @Test
+  void rowsLargerThanTheShardSizeGiveOneShardEachNumberedWithoutGaps() throws Exception {
+    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
+        split(0, "train", "1"), 1);
+    export(training, dir.resolve("out"), passed(input("p.jsonl", "Fråga ett?|p|0.9",
+        "Fråga två?|p|0.9", "Fråga tre?|p|0.9")));
+
+    List<String> names = new ArrayList<>();
+    try (var list = Files.list(dir.resolve("out"))) {
+      list.map(path -> path.getFileName().toString()).filter(n -> n.startsWith("qa_pairs-"))
+          .sorted().forEach(names::add);
+    }
+    assertEquals(List.of("qa_pairs-train-00000-of-00003.txt",
+        "qa_pairs-train-00001-of-00003.txt", "qa_pairs-train-00002-of-00003.txt"), names);
+  }
+
+  @Test
   void filesOfAnEarlierRunUnderOtherNamesGoWhenTheNewOutputsLand() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
     for (String name : List.of("qa_pairs.txt", "qa_pairs-train-00000-of-00003.txt",

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The front matter's {@code configs} and {@code dataset_info}, as {@code datasets} reads them, as
@@ -23,6 +25,30 @@ final class CardYaml {
     return BlockYaml.entry(key, value).orElseGet(() -> Yaml.entry(key, value));
   }
 
+  private static final Pattern SHARD = Pattern.compile("(.*)-\\d{5}-of-(\\d{5})(\\.[^/]*)");
+
+  /**
+   * One glob for a split's shards ({@code qa_pairs-train-*-of-00003.jsonl}), as the Hub's own
+   * cards have it, instead of a list that grows with the data; the shard count in it keeps the
+   * glob to this export's shards. The list itself if the files are not such shards.
+   */
+  static Object shardGlob(List<String> files) {
+    Matcher first = SHARD.matcher(files.get(0));
+    if (!first.matches()) {
+      return List.copyOf(files);
+    }
+    String glob = first.group(1) + "-*-of-" + first.group(2) + first.group(3);
+    for (String file : files) {
+      Matcher shard = SHARD.matcher(file);
+      if (!shard.matches() || !(shard.group(1) + "-*-of-" + shard.group(2) + shard.group(3))
+          .equals(glob) || Integer.parseInt(shard.group(2)) != files.size()
+          || file.contains("*") || file.contains("?") || file.contains("[")) {
+        return List.copyOf(files);
+      }
+    }
+    return glob;
+  }
+
   /** Each config with its splits' data files. */
   static List<Object> configs(DatasetCard card) {
     List<Object> configs = new ArrayList<>();
@@ -32,7 +58,7 @@ final class CardYaml {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("split", split.name());
         files.put("path", split.dataFiles().size() == 1
-            ? split.dataFiles().get(0) : List.copyOf(split.dataFiles()));
+            ? split.dataFiles().get(0) : shardGlob(split.dataFiles()));
         dataFiles.add(files);
       }
       Map<String, Object> entry = new LinkedHashMap<>();

@@ -164,8 +164,10 @@ public final class PassedSurvey {
     }
     int[] shards = new int[splits];
     for (int i = 0; i < splits; i++) {
-      shards[i] = (int) Math.max(1, (bytes[i] + training.maxShardBytes() - 1)
-          / training.maxShardBytes());
+      // No more shards than rows: a row larger than the shard size is a shard of its own, and
+      // the shards are numbered 0..N-1 of N without gaps.
+      long bySize = (bytes[i] + training.maxShardBytes() - 1) / training.maxShardBytes();
+      shards[i] = (int) Math.max(1, Math.min(rows[i], bySize));
     }
     return new Result(verdicts, chooser, new DatasetFiles.Layout(rows, shards));
   }
