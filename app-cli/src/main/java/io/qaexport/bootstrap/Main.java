@@ -5,10 +5,10 @@ import io.qaexport.adapter.in.cli.CliParser;
 import io.qaexport.adapter.in.cli.CliRequest;
 import io.qaexport.adapter.in.cli.CliSyntax;
 import io.qaexport.adapter.in.cli.CliUsageException;
-import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.cli.InputResolver;
 import io.qaexport.adapter.in.cli.ResolvedOptions;
+import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.report.ToolVersion;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
@@ -21,15 +21,18 @@ import java.util.Optional;
 public final class Main {
   /** Set by the launcher from {@code [ -t 2 ]}: the JDK cannot tell whether stderr is a tty. */
   static final String STDERR_IS_TERMINAL = "qa-export.stderr-is-terminal";
+
   static final String TERMINAL_WIDTH = "qa-export.terminal-width";
 
   private Main() {}
 
   public static void main(String[] args) {
-    var out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-        StandardCharsets.UTF_8);
-    var err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-        StandardCharsets.UTF_8);
+    var out =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    var err =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err));
   }
 
@@ -51,13 +54,20 @@ public final class Main {
         out.println("qa-export " + version());
         return ExitCode.SUCCESS.code();
       }
-      var console = new Console(out, err, Boolean.getBoolean(STDERR_IS_TERMINAL),
-          Integer.getInteger(TERMINAL_WIDTH, 80));
+      var console =
+          new Console(
+              out,
+              err,
+              Boolean.getBoolean(STDERR_IS_TERMINAL),
+              Integer.getInteger(TERMINAL_WIDTH, 80));
       InputResolver inputs = InputResolver.forLauncher();
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
-        return component(console, inputs.pluginDir(list.pluginDir()),
-            CliParser.DEFAULT_MAX_LINE_BYTES).commandLine().listFormats().code();
+        return component(
+                console, inputs.pluginDir(list.pluginDir()), CliParser.DEFAULT_MAX_LINE_BYTES)
+            .commandLine()
+            .listFormats()
+            .code();
       }
       CliOptions parsed = ((CliRequest.Export) request).options();
       verbose = parsed.display().verbose();
@@ -71,17 +81,22 @@ public final class Main {
     } catch (OutOfMemoryError e) {
       // Memory goes to lines read whole (--max-line-bytes) and to the per-question state of
       // --dedup near, --split-groups near and --decontaminate: name both, blame neither.
-      err.println("qa-export: error: out of memory (" + e.getMessage() + "). Give the JVM more"
-          + " heap, e.g. QA_EXPORT_JAVA_OPTS=-Xmx4g ./qa-export ...; near dedup and near split"
-          + " groups keep about 0.5-1 KB per distinct question, and each line is read whole"
-          + " (at most --max-line-bytes)");
+      err.println(
+          "qa-export: error: out of memory ("
+              + e.getMessage()
+              + "). Give the JVM more"
+              + " heap, e.g. QA_EXPORT_JAVA_OPTS=-Xmx4g ./qa-export ...; near dedup and near split"
+              + " groups keep about 0.5-1 KB per distinct question, and each line is read whole"
+              + " (at most --max-line-bytes)");
       if (verbose) {
         e.printStackTrace(err);
       }
       return ExitCode.IO_FAILURE.code();
     } catch (RuntimeException | Error e) {
-      err.println("qa-export: internal error: " + e
-          + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      err.println(
+          "qa-export: internal error: "
+              + e
+              + (verbose ? "" : " (run with --verbose for the stack trace)"));
       if (verbose) {
         e.printStackTrace(err);
       }
@@ -97,10 +112,10 @@ public final class Main {
     return ExitCode.USAGE.code();
   }
 
-  private static QaExportComponent component(Console console, Optional<Path> pluginDir,
-      int maxLineBytes) {
-    return DaggerQaExportComponent.factory().create(console, new PluginDirectory(pluginDir),
-        new JsonlInputModule(maxLineBytes));
+  private static QaExportComponent component(
+      Console console, Optional<Path> pluginDir, int maxLineBytes) {
+    return DaggerQaExportComponent.factory()
+        .create(console, new PluginDirectory(pluginDir), new JsonlInputModule(maxLineBytes));
   }
 
   static String version() {

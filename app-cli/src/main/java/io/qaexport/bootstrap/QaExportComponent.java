@@ -2,16 +2,16 @@ package io.qaexport.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import jakarta.inject.Singleton;
-import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
 import io.qaexport.adapter.in.cli.FormatOptionCheck;
+import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.card.DatasetCardModule;
 import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
 import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
 import io.qaexport.adapter.out.plugin.PluginModule;
+import jakarta.inject.Singleton;
 
 /**
  * The composition root: one component per invocation. Each built-in output format's module

@@ -16,8 +16,8 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The layering the design card fixes. Rules name package patterns, never adapter names, so a
- * new adapter module is covered as soon as the CLI module depends on it.
+ * The layering the design card fixes. Rules name package patterns, never adapter names, so a new
+ * adapter module is covered as soon as the CLI module depends on it.
  */
 @AnalyzeClasses(packages = "io.qaexport", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -28,36 +28,60 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule coreDependsOnTheJdkAndItselfOnly =
-      classes().that().resideInAnyPackage(DOMAIN, APPLICATION)
-          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, APPLICATION)
+      classes()
+          .that()
+          .resideInAnyPackage(DOMAIN, APPLICATION)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", DOMAIN, APPLICATION)
           .because("core is the pure domain: no adapter, no framework, no library");
 
   @ArchTest
   static final ArchRule theDomainKnowsNothingOfTheApplication =
-      noClasses().that().resideInAPackage(DOMAIN)
-          .should().dependOnClassesThat().resideInAPackage(APPLICATION);
+      noClasses()
+          .that()
+          .resideInAPackage(DOMAIN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(APPLICATION);
 
   @ArchTest
   static final ArchRule ringsAreOnlyAccessedFromOutside =
-      layeredArchitecture().consideringAllDependencies()
-          .layer("Domain").definedBy(DOMAIN)
-          .layer("Application").definedBy(APPLICATION)
-          .layer("Adapters").definedBy(ADAPTERS)
-          .layer("Bootstrap").definedBy(BOOTSTRAP)
-          .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-          .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
-          .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
-          .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap");
+      layeredArchitecture()
+          .consideringAllDependencies()
+          .layer("Domain")
+          .definedBy(DOMAIN)
+          .layer("Application")
+          .definedBy(APPLICATION)
+          .layer("Adapters")
+          .definedBy(ADAPTERS)
+          .layer("Bootstrap")
+          .definedBy(BOOTSTRAP)
+          .whereLayer("Bootstrap")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Adapters")
+          .mayOnlyBeAccessedByLayers("Bootstrap")
+          .whereLayer("Application")
+          .mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
+          .whereLayer("Domain")
+          .mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap");
 
   @ArchTest
   static final ArchRule adaptersNeverDependOnEachOther =
-      slices().matching("io.qaexport.adapter.(*).(*)..").namingSlices("adapter $1.$2")
-          .should().notDependOnEachOther();
+      slices()
+          .matching("io.qaexport.adapter.(*).(*)..")
+          .namingSlices("adapter $1.$2")
+          .should()
+          .notDependOnEachOther();
 
   @ArchTest
   static final ArchRule adaptersUsePortsNotTheServiceImplementation =
-      noClasses().that().resideInAPackage(ADAPTERS)
-          .should().dependOnClassesThat().resideInAPackage("io.qaexport.application.service..");
+      noClasses()
+          .that()
+          .resideInAPackage(ADAPTERS)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.qaexport.application.service..");
 
   @ArchTest
   static final ArchRule noPackageCycles =
@@ -65,40 +89,65 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule theCommitDependsOnNothingElseOfTheService =
-      noClasses().that().resideInAPackage("io.qaexport.application.service.commit..")
-          .should().dependOnClassesThat().resideInAnyPackage("io.qaexport.application.service",
-              "io.qaexport.application.service.stage..", "io.qaexport.application.service.files..")
+      noClasses()
+          .that()
+          .resideInAPackage("io.qaexport.application.service.commit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.qaexport.application.service",
+              "io.qaexport.application.service.stage..",
+              "io.qaexport.application.service.files..")
           .because("the commit protocol is one room: the transaction, journal, lock, identity");
 
   @ArchTest
   static final ArchRule theDedupAlgorithmsArePure =
-      classes().that().resideInAPackage("io.qaexport.domain.dedup..")
-          .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.qaexport.domain..")
+      classes()
+          .that()
+          .resideInAPackage("io.qaexport.domain.dedup..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "io.qaexport.domain..")
           .because("the dedup algorithms are tested on their own, against brute force");
 
   @ArchTest
   static final ArchRule noPackageHoldsMoreThanFifteenClasses =
-      classes().should(new ArchCondition<JavaClass>("be in a package of at most 15 classes") {
-        @Override
-        public void check(JavaClass item, ConditionEvents events) {
-          long size = item.getPackage().getClasses().stream()
-              .filter(c -> c.isTopLevelClass()).count();
-          if (item.isTopLevelClass() && size > 15) {
-            events.add(SimpleConditionEvent.violated(item,
-                item.getPackageName() + " holds " + size + " classes"));
-          }
-        }
-      }).because("a room a newcomer can read holds at most 15 classes");
+      classes()
+          .should(
+              new ArchCondition<JavaClass>("be in a package of at most 15 classes") {
+                @Override
+                public void check(JavaClass item, ConditionEvents events) {
+                  long size =
+                      item.getPackage().getClasses().stream()
+                          .filter(c -> c.isTopLevelClass())
+                          .count();
+                  if (item.isTopLevelClass() && size > 15) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            item, item.getPackageName() + " holds " + size + " classes"));
+                  }
+                }
+              })
+          .because("a room a newcomer can read holds at most 15 classes");
 
   @ArchTest
   static final ArchRule onlyTheCompositionRootKnowsTheComponent =
-      classes().that().areAnnotatedWith(dagger.Component.class)
-          .or().haveSimpleNameStartingWith("Dagger")
-          .should().resideInAPackage(BOOTSTRAP)
-          .andShould().onlyBeAccessed().byClassesThat().resideInAPackage(BOOTSTRAP);
+      classes()
+          .that()
+          .areAnnotatedWith(dagger.Component.class)
+          .or()
+          .haveSimpleNameStartingWith("Dagger")
+          .should()
+          .resideInAPackage(BOOTSTRAP)
+          .andShould()
+          .onlyBeAccessed()
+          .byClassesThat()
+          .resideInAPackage(BOOTSTRAP);
 
   @ArchTest
   static final ArchRule onlyTheCommandLineEdgePrints =
-      noClasses().that().resideOutsideOfPackages("io.qaexport.adapter.in.cli..", BOOTSTRAP)
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.qaexport.adapter.in.cli..", BOOTSTRAP)
           .should(ACCESS_STANDARD_STREAMS);
 }

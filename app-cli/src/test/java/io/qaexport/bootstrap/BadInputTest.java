@@ -26,11 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * column), the exit code, and what the output directory holds afterwards. Complements MainTest.
  */
 class BadInputTest {
-  private static final String GOOD = "{\"question\": \"Hur?\", \"answer\": \"Så här.\","
-      + " \"source_document\": \"a.md\", \"persona\": {\"roll\": \"underskoterska\","
-      + " \"erfarenhet\": \"erfaren\"}, \"validation\": {\"composite_score\": 0.9}}";
-  private static final byte[] EARLIER = "{\"question\":\"earlier\"}\n"
-      .getBytes(StandardCharsets.UTF_8);
+  private static final String GOOD =
+      "{\"question\": \"Hur?\", \"answer\": \"Så här.\","
+          + " \"source_document\": \"a.md\", \"persona\": {\"roll\": \"underskoterska\","
+          + " \"erfarenhet\": \"erfaren\"}, \"validation\": {\"composite_score\": 0.9}}";
+  private static final byte[] EARLIER =
+      "{\"question\":\"earlier\"}\n".getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path dir;
 
@@ -59,8 +60,9 @@ class BadInputTest {
   }
 
   private CliRun export(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--input-dir", dir.resolve("qa").toString(), "--output-dir", out.toString()));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -76,40 +78,63 @@ class BadInputTest {
 
   static Stream<Arguments> invalidRecords() {
     return Stream.of(
-        Arguments.of("not JSON", utf8(GOOD + "\nnot json\n"),
+        Arguments.of(
+            "not JSON",
+            utf8(GOOD + "\nnot json\n"),
             "2:1: invalid JSON: Unrecognized token 'not': was expecting (JSON String, Number (or"
                 + " 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')"),
-        Arguments.of("truncated last line", utf8(GOOD + "\n" + GOOD.substring(0, 40)),
+        Arguments.of(
+            "truncated last line",
+            utf8(GOOD + "\n" + GOOD.substring(0, 40)),
             "2:43: invalid JSON: Unexpected end-of-input: expected close marker for Object"),
-        Arguments.of("an array", utf8("[" + GOOD + "]\n"),
-            "1:1: expected a JSON object, found an array"),
+        Arguments.of(
+            "an array", utf8("[" + GOOD + "]\n"), "1:1: expected a JSON object, found an array"),
         Arguments.of("a string", utf8("\"Hur?\"\n"), "1:1: expected a JSON object, found a string"),
-        Arguments.of("a number", utf8(GOOD + "\n\n0.9\n"),
-            "3:1: expected a JSON object, found a number"),
-        Arguments.of("question is a number", utf8("{\"question\": 42}\n"),
+        Arguments.of(
+            "a number", utf8(GOOD + "\n\n0.9\n"), "3:1: expected a JSON object, found a number"),
+        Arguments.of(
+            "question is a number",
+            utf8("{\"question\": 42}\n"),
             "1:14: 'question' must be a string or null, found a number"),
-        Arguments.of("persona is an array", utf8("{\"persona\": [\"a\"]}\n"),
+        Arguments.of(
+            "persona is an array",
+            utf8("{\"persona\": [\"a\"]}\n"),
             "1:13: 'persona' must be an object, a string or null, found an array"),
-        Arguments.of("persona.roll is a boolean", utf8("{\"persona\": {\"roll\": true}}\n"),
+        Arguments.of(
+            "persona.roll is a boolean",
+            utf8("{\"persona\": {\"roll\": true}}\n"),
             "1:22: 'persona.roll' must be a string or null, found a boolean"),
-        Arguments.of("validation is a string", utf8("{\"validation\": \"passed\"}\n"),
+        Arguments.of(
+            "validation is a string",
+            utf8("{\"validation\": \"passed\"}\n"),
             "1:16: 'validation' must be an object or null, found a string"),
-        Arguments.of("score is a string",
+        Arguments.of(
+            "score is a string",
             utf8("{\"validation\": {\"composite_score\": \"0.9\"}}\n"),
             "1:36: 'validation.composite_score' must be a number or null, found a string"),
-        Arguments.of("NaN score", utf8("{\"validation\": {\"composite_score\": NaN}}\n"),
+        Arguments.of(
+            "NaN score",
+            utf8("{\"validation\": {\"composite_score\": NaN}}\n"),
             "1: validation.composite_score is NaN; a score must be a finite number"),
-        Arguments.of("Infinity score",
+        Arguments.of(
+            "Infinity score",
             utf8(GOOD + "\n{\"validation\": {\"composite_score\": Infinity}}\n"),
             "2: validation.composite_score is Infinity; a score must be a finite number"),
-        Arguments.of("-Infinity score", utf8("{\"validation\": {\"composite_score\": -Infinity}}"),
+        Arguments.of(
+            "-Infinity score",
+            utf8("{\"validation\": {\"composite_score\": -Infinity}}"),
             "1: validation.composite_score is -Infinity; a score must be a finite number"),
-        Arguments.of("invalid UTF-8",
+        Arguments.of(
+            "invalid UTF-8",
             concat(utf8(GOOD + "\n{\"question\": \"h"), new byte[] {(byte) 0xC3, '"', '}', '\n'}),
             "2:16: invalid UTF-8: byte 0xC3 at byte offset 15 of the line"),
-        Arguments.of("lone surrogate escape", utf8("{\"answer\": \"x \\ud83d y\"}\n"),
+        Arguments.of(
+            "lone surrogate escape",
+            utf8("{\"answer\": \"x \\ud83d y\"}\n"),
             "1:12: 'answer' holds a lone UTF-16 surrogate \\uD83D, which is not a character"),
-        Arguments.of("duplicate key", utf8("{\"question\": \"a\", \"question\": \"b\"}\n"),
+        Arguments.of(
+            "duplicate key",
+            utf8("{\"question\": \"a\", \"question\": \"b\"}\n"),
             "1:31: duplicate key 'question': which of its values is meant is ambiguous"));
   }
 
@@ -123,10 +148,14 @@ class BadInputTest {
     CliRun run = export(out);
 
     assertEquals(1, run.exitCode(), run.err());
-    assertEquals(List.of("qa-export: error: " + passed + ":" + location), errorLines(run),
+    assertEquals(
+        List.of("qa-export: error: " + passed + ":" + location), errorLines(run), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "qa-export: no output was written or replaced. Fix the line, or"
+                    + " run with --on-error skip to leave invalid records out and log them."),
         run.err());
-    assertTrue(run.err().contains("qa-export: no output was written or replaced. Fix the line, or"
-        + " run with --on-error skip to leave invalid records out and log them."), run.err());
     assertFalse(run.err().contains("\tat "), "no stack trace");
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out), "no output, temporary or errors file");
     assertArrayEquals(EARLIER, Files.readAllBytes(out.resolve("qa_pairs.jsonl")));
@@ -140,8 +169,14 @@ class BadInputTest {
     CliRun run = export(out, "--max-line-bytes", "1K");
 
     assertEquals(1, run.exitCode(), run.err());
-    assertEquals(List.of("qa-export: error: " + passed + ":2: line is longer than the limit of"
-        + " 1024 bytes (raise it with --max-line-bytes)"), errorLines(run), run.err());
+    assertEquals(
+        List.of(
+            "qa-export: error: "
+                + passed
+                + ":2: line is longer than the limit of"
+                + " 1024 bytes (raise it with --max-line-bytes)"),
+        errorLines(run),
+        run.err());
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out));
     assertArrayEquals(EARLIER, Files.readAllBytes(out.resolve("qa_pairs.jsonl")));
   }
@@ -154,8 +189,11 @@ class BadInputTest {
     CliRun run = export(out);
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.err().lines().anyMatch(
-        ("qa-export: warning: " + passed + " is empty: it holds no records")::equals), run.err());
+    assertTrue(
+        run.err()
+            .lines()
+            .anyMatch(("qa-export: warning: " + passed + " is empty: it holds no records")::equals),
+        run.err());
     assertTrue(run.err().contains("lines read 0 = 0 exported + 0 skipped + 0 blank"), run.err());
     assertEquals(0, Files.size(out.resolve("qa_pairs.jsonl")), "an empty dataset replaces it");
     assertEquals(List.of("qa_pairs.jsonl"), outputsIn(out), "no temporary file is left");
@@ -176,15 +214,26 @@ class BadInputTest {
     CliRun noOutputDir = export(blocker.resolve("out"));
 
     assertEquals(2, missing.exitCode());
-    assertEquals(List.of("qa-export: error: " + qa.resolve("qa_passed.jsonl") + ": no such file."
-        + " It is written by the pipeline's validation step; run that first, or point --input-dir"
-        + " or --passed at the file."), errorLines(missing));
+    assertEquals(
+        List.of(
+            "qa-export: error: "
+                + qa.resolve("qa_passed.jsonl")
+                + ": no such file."
+                + " It is written by the pipeline's validation step; run that first, or point --input-dir"
+                + " or --passed at the file."),
+        errorLines(missing));
     assertEquals(3, unreadable.exitCode());
-    assertEquals(List.of("qa-export: error: cannot read " + qa.resolve("qa_passed.jsonl")
-        + ": Is a directory"), errorLines(unreadable));
+    assertEquals(
+        List.of(
+            "qa-export: error: cannot read " + qa.resolve("qa_passed.jsonl") + ": Is a directory"),
+        errorLines(unreadable));
     assertEquals(3, noOutputDir.exitCode());
-    assertEquals(List.of("qa-export: error: cannot create or use output directory "
-        + blocker.resolve("out") + ": Not a directory"), errorLines(noOutputDir));
+    assertEquals(
+        List.of(
+            "qa-export: error: cannot create or use output directory "
+                + blocker.resolve("out")
+                + ": Not a directory"),
+        errorLines(noOutputDir));
     for (CliRun run : List.of(missing, unreadable, noOutputDir)) {
       assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
     }
@@ -195,18 +244,19 @@ class BadInputTest {
   @Test
   void skipKeepsTheLineAccountsAndLogsExactlyTheSkippedLinesVerbatim() throws IOException {
     byte[] invalidUtf8 = concat(utf8("{\"question\": \"h"), new byte[] {(byte) 0xC3, '"', '}'});
-    List<byte[]> lines = List.of(
-        utf8(GOOD),                                                     // 1 exported
-        utf8("not json"),                                               // 2 skipped
-        utf8(""),                                                       // 3 blank
-        utf8("{\"question\": 5}"),                                      // 4 skipped
-        utf8("{\"validation\": {\"composite_score\": NaN}}"),           // 5 skipped
-        invalidUtf8,                                                    // 6 skipped
-        utf8("  \t"),                                                   // 7 blank
-        utf8("{\"answer\": \"x \\udc00\"}"),                            // 8 skipped
-        utf8("[1, 2]"),                                                 // 9 skipped
-        utf8("{\"question\": \"utan persona\"}"),                       // 10 exported
-        utf8(GOOD.substring(0, 30)));                                   // 11 skipped, no \n
+    List<byte[]> lines =
+        List.of(
+            utf8(GOOD), // 1 exported
+            utf8("not json"), // 2 skipped
+            utf8(""), // 3 blank
+            utf8("{\"question\": 5}"), // 4 skipped
+            utf8("{\"validation\": {\"composite_score\": NaN}}"), // 5 skipped
+            invalidUtf8, // 6 skipped
+            utf8("  \t"), // 7 blank
+            utf8("{\"answer\": \"x \\udc00\"}"), // 8 skipped
+            utf8("[1, 2]"), // 9 skipped
+            utf8("{\"question\": \"utan persona\"}"), // 10 exported
+            utf8(GOOD.substring(0, 30))); // 11 skipped, no \n
     var content = new ByteArrayOutputStream();
     for (int i = 0; i < lines.size(); i++) {
       content.writeBytes(lines.get(i));
@@ -234,9 +284,10 @@ class BadInputTest {
       assertTrue(entry.startsWith("{\"line\":" + skipped[i] + ",\"column\":"), entry);
       assertTrue(entry.contains(",\"reason\":\""), entry);
       String text = new String(original, StandardCharsets.UTF_8);
-      String expectedRaw = original == invalidUtf8
-          ? ",\"raw_base64\":\"" + Base64.getEncoder().encodeToString(original) + "\"}"
-          : ",\"raw\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+      String expectedRaw =
+          original == invalidUtf8
+              ? ",\"raw_base64\":\"" + Base64.getEncoder().encodeToString(original) + "\"}"
+              : ",\"raw\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
       assertTrue(entry.endsWith(expectedRaw), entry + " should end with " + expectedRaw);
     }
   }

@@ -1,7 +1,5 @@
 package io.qaexport.bootstrap;
 
-import io.qaexport.adapter.out.plugin.PluginDirectory;
-import io.qaexport.adapter.out.plugin.PluginModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,16 +15,18 @@ import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.CliParser;
 import io.qaexport.adapter.in.cli.CliRequest;
 import io.qaexport.adapter.in.cli.CliUsageException;
-import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.cli.ExportCommandLine;
 import io.qaexport.adapter.in.cli.FormatOptionCheck;
 import io.qaexport.adapter.in.cli.InputResolver;
 import io.qaexport.adapter.in.cli.ResolvedOptions;
+import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.card.DatasetCardModule;
 import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
 import io.qaexport.adapter.out.parquet.ParquetOutputModule;
+import io.qaexport.adapter.out.plugin.PluginDirectory;
+import io.qaexport.adapter.out.plugin.PluginModule;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.HfRecord;
@@ -48,10 +48,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's built-in path, followed literally: a Dagger module contributes a format to the
- * map under its name, and one line adds that module to the component. A format with an option
- * declares it and applies it in {@code withOptions}; the command line's flag for it is one line
- * in {@code CliSyntax.FLAGS}, which gives the parser's {@link FormatArgument} built here.
+ * The README's built-in path, followed literally: a Dagger module contributes a format to the map
+ * under its name, and one line adds that module to the component. A format with an option declares
+ * it and applies it in {@code withOptions}; the command line's flag for it is one line in {@code
+ * CliSyntax.FLAGS}, which gives the parser's {@link FormatArgument} built here.
  */
 class BuiltInFormatTest {
   @TempDir Path dir;
@@ -69,27 +69,33 @@ class BuiltInFormatTest {
 
   /** Takes the option {@code separator}, one character; a tab without it. */
   private record TsvFormat(String separator) implements OutputFormat {
-    @Override public String name() {
+    @Override
+    public String name() {
       return "tsv";
     }
 
-    @Override public String description() {
+    @Override
+    public String description() {
       return "tab-separated question and answer";
     }
 
-    @Override public String fileExtension() {
+    @Override
+    public String fileExtension() {
       return "tsv";
     }
 
-    @Override public String hfBuilderName() {
+    @Override
+    public String hfBuilderName() {
       return "csv";
     }
 
-    @Override public Set<String> optionNames() {
+    @Override
+    public Set<String> optionNames() {
       return Set.of("separator");
     }
 
-    @Override public OutputFormat withOptions(Map<String, String> options) {
+    @Override
+    public OutputFormat withOptions(Map<String, String> options) {
       String value = options.getOrDefault("separator", separator);
       if (value.length() != 1) {
         throw new IllegalArgumentException("separator takes one character, not '" + value + "'");
@@ -97,15 +103,21 @@ class BuiltInFormatTest {
       return new TsvFormat(value);
     }
 
-    @Override public RecordWriter open(Path file, RecordShape shape) throws IOException {
+    @Override
+    public RecordWriter open(Path file, RecordShape shape) throws IOException {
       BufferedWriter out = Files.newBufferedWriter(file);
       return new RecordWriter() {
-        @Override public void write(HfRecord record) throws IOException {
-          out.write(record.question().replace(separator, " ") + separator
-              + record.answer().replace(separator, " ") + "\n");
+        @Override
+        public void write(HfRecord record) throws IOException {
+          out.write(
+              record.question().replace(separator, " ")
+                  + separator
+                  + record.answer().replace(separator, " ")
+                  + "\n");
         }
 
-        @Override public void close() throws IOException {
+        @Override
+        public void close() throws IOException {
           out.close();
         }
       };
@@ -114,9 +126,16 @@ class BuiltInFormatTest {
 
   /** Step 3: the component's module list, plus the new module. */
   @Singleton
-  @Component(modules = {ApplicationModule.class, DatasetCardModule.class,
-      JsonlInputModule.class, JsonlOutputModule.class, ParquetOutputModule.class,
-      PluginModule.class, TsvOutputModule.class})
+  @Component(
+      modules = {
+        ApplicationModule.class,
+        DatasetCardModule.class,
+        JsonlInputModule.class,
+        JsonlOutputModule.class,
+        ParquetOutputModule.class,
+        PluginModule.class,
+        TsvOutputModule.class
+      })
   interface ExtendedComponent {
     FormatOptionCheck formatOptionCheck();
 
@@ -124,31 +143,50 @@ class BuiltInFormatTest {
 
     @Component.Factory
     interface Factory {
-      ExtendedComponent create(@BindsInstance Console console,
-          @BindsInstance PluginDirectory plugins, JsonlInputModule input);
+      ExtendedComponent create(
+          @BindsInstance Console console,
+          @BindsInstance PluginDirectory plugins,
+          JsonlInputModule input);
     }
   }
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private ExtendedComponent component() {
-    var console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    return DaggerBuiltInFormatTest_ExtendedComponent.factory().create(console,
-        new PluginDirectory(Optional.empty()), new JsonlInputModule(1 << 20));
+    var console =
+        new Console(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return DaggerBuiltInFormatTest_ExtendedComponent.factory()
+        .create(console, new PluginDirectory(Optional.empty()), new JsonlInputModule(1 << 20));
   }
 
   /** The examples as {@code format}, with {@code --separator VALUE} if a value is given. */
   private static CliOptions options(Path outputDir, String format, String... separator)
       throws CliUsageException {
-    CliOptions parsed = ((CliRequest.Export) CliParser.parse("--input-dir",
-        GoldenFilesTest.EXAMPLES.toString(), "--output-dir", outputDir.toString(),
-        "--no-dataset-card", "--quiet")).options();
-    List<FormatArgument> arguments = Stream.of(separator)
-        .map(value -> new FormatArgument("separator", "separator", value, false)).toList();
-    return new CliOptions(parsed.inputs(), parsed.outputDir(),
-        new CliOptions.Format(format, arguments), parsed.reading(), parsed.card(),
-        parsed.summaryJson(), parsed.pluginDir(), parsed.display());
+    CliOptions parsed =
+        ((CliRequest.Export)
+                CliParser.parse(
+                    "--input-dir",
+                    GoldenFilesTest.EXAMPLES.toString(),
+                    "--output-dir",
+                    outputDir.toString(),
+                    "--no-dataset-card",
+                    "--quiet"))
+            .options();
+    List<FormatArgument> arguments =
+        Stream.of(separator)
+            .map(value -> new FormatArgument("separator", "separator", value, false))
+            .toList();
+    return new CliOptions(
+        parsed.inputs(),
+        parsed.outputDir(),
+        new CliOptions.Format(format, arguments),
+        parsed.reading(),
+        parsed.card(),
+        parsed.summaryJson(),
+        parsed.pluginDir(),
+        parsed.display());
   }
 
   /** What {@code Main} does with parsed options: resolve, check the format's, export. */
@@ -162,8 +200,9 @@ class BuiltInFormatTest {
   @Test
   void aContributedFormatIsListedAndExportsByName() throws Exception {
     assertEquals(ExitCode.SUCCESS, component().commandLine().listFormats());
-    assertTrue(out.toString(StandardCharsets.UTF_8).lines()
-        .anyMatch(line -> line.startsWith("tsv ")), out.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8).lines().anyMatch(line -> line.startsWith("tsv ")),
+        out.toString(StandardCharsets.UTF_8));
 
     ExitCode code = export(options(dir, "tsv"));
 
@@ -180,12 +219,13 @@ class BuiltInFormatTest {
     ExitCode code = export(options(dir, "tsv", ";"));
 
     assertEquals(ExitCode.SUCCESS, code);
-    assertTrue(Files.readAllLines(dir.resolve("qa_pairs.tsv")).get(0)
-        .startsWith("Hur ofta ska jag byta handskar?;"));
+    assertTrue(
+        Files.readAllLines(dir.resolve("qa_pairs.tsv"))
+            .get(0)
+            .startsWith("Hur ofta ska jag byta handskar?;"));
     var refused = assertThrows(CliUsageException.class, () -> export(options(dir, "tsv", ";;")));
     assertEquals("--separator takes one character, not ';;'", refused.getMessage());
-    var elsewhere = assertThrows(CliUsageException.class,
-        () -> export(options(dir, "jsonl", ";")));
+    var elsewhere = assertThrows(CliUsageException.class, () -> export(options(dir, "jsonl", ";")));
     assertEquals("--separator applies to --format tsv only", elsewhere.getMessage());
   }
 }

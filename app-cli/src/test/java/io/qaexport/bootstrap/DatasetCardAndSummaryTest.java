@@ -24,7 +24,11 @@ class DatasetCardAndSummaryTest {
 
   private static String pair(String persona, double score) {
     return "{\"question\": \"Hur?\", \"answer\": \"Så.\", \"source_document\": \"a.md\","
-        + " \"persona\": " + persona + ", \"validation\": {\"composite_score\": " + score + "}}";
+        + " \"persona\": "
+        + persona
+        + ", \"validation\": {\"composite_score\": "
+        + score
+        + "}}";
   }
 
   private Path input(String name, List<String> lines) throws IOException {
@@ -45,9 +49,17 @@ class DatasetCardAndSummaryTest {
     input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.9)));
     input("qa_rejected.jsonl", List.of(pair("null", 0.1)));
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString(), "--license", "cc-by-4.0",
-        "--pretty-name", "Vårdfrågor", "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--license",
+            "cc-by-4.0",
+            "--pretty-name",
+            "Vårdfrågor",
+            "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode yaml = frontMatter(dir.resolve("out/README.md"));
@@ -57,19 +69,23 @@ class DatasetCardAndSummaryTest {
     assertEquals("question-answering", yaml.get("task_categories").get(0).asString());
     assertEquals("n<1K", yaml.get("size_categories").get(0).asString());
     assertEquals("default", yaml.get("configs").get(0).get("config_name").asString());
-    assertEquals("qa_pairs.jsonl",
+    assertEquals(
+        "qa_pairs.jsonl",
         yaml.get("configs").get(0).get("data_files").get(0).get("path").asString());
-    assertEquals("train",
-        yaml.get("configs").get(0).get("data_files").get(0).get("split").asString());
-    assertEquals("qa_rejected_hf.jsonl",
+    assertEquals(
+        "train", yaml.get("configs").get(0).get("data_files").get(0).get("split").asString());
+    assertEquals(
+        "qa_rejected_hf.jsonl",
         yaml.get("configs").get(1).get("data_files").get(0).get("path").asString());
     JsonNode rejectedFeatures = yaml.get("dataset_info").get(1).get("features");
     assertEquals("rejected", yaml.get("dataset_info").get(1).get("config_name").asString());
     assertEquals(6, rejectedFeatures.size());
     assertEquals("failure_reason", rejectedFeatures.get(5).get("name").asString());
     assertEquals("float64", rejectedFeatures.get(4).get("dtype").asString());
-    assertEquals(1, yaml.get("dataset_info").get(0).get("splits").get(0).get("num_examples")
-        .asLong(), "exact split counts");
+    assertEquals(
+        1,
+        yaml.get("dataset_info").get(0).get("splits").get(0).get("num_examples").asLong(),
+        "exact split counts");
   }
 
   @Test
@@ -82,7 +98,8 @@ class DatasetCardAndSummaryTest {
 
     CliRun.of("--input-dir", dir.resolve("qa").toString(), "--quiet");
 
-    assertEquals("1K<n<10K",
+    assertEquals(
+        "1K<n<10K",
         frontMatter(dir.resolve("qa/README.md")).get("size_categories").get(0).asString());
   }
 
@@ -95,8 +112,9 @@ class DatasetCardAndSummaryTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("# Mina anteckningar\n", Files.readString(readme));
-    assertTrue(run.err().contains("warning: " + readme + " exists and was not written by"
-        + " qa-export"), run.err());
+    assertTrue(
+        run.err().contains("warning: " + readme + " exists and was not written by" + " qa-export"),
+        run.err());
     assertTrue(Files.exists(dir.resolve("qa/qa_pairs.jsonl")));
   }
 
@@ -116,17 +134,41 @@ class DatasetCardAndSummaryTest {
   void theCardCanGoElsewhereOrNowhere() throws IOException {
     input("qa_passed.jsonl", List.of(pair("\"p\"", 0.5)));
 
-    CliRun elsewhere = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString(),
-        "--dataset-card", dir.resolve("cards/README.md").toString(), "--quiet");
-    CliRun nowhere = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out2").toString(), "--no-dataset-card", "--quiet");
-    CliRun both = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--dataset-card", "x.md", "--no-dataset-card");
+    CliRun elsewhere =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--dataset-card",
+            dir.resolve("cards/README.md").toString(),
+            "--quiet");
+    CliRun nowhere =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out2").toString(),
+            "--no-dataset-card",
+            "--quiet");
+    CliRun both =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--dataset-card",
+            "x.md",
+            "--no-dataset-card");
 
     assertEquals(0, elsewhere.exitCode(), elsewhere.err());
-    assertEquals("../out/qa_pairs.jsonl", frontMatter(dir.resolve("cards/README.md"))
-        .get("configs").get(0).get("data_files").get(0).get("path").asString());
+    assertEquals(
+        "../out/qa_pairs.jsonl",
+        frontMatter(dir.resolve("cards/README.md"))
+            .get("configs")
+            .get(0)
+            .get("data_files")
+            .get(0)
+            .get("path")
+            .asString());
     assertFalse(Files.exists(dir.resolve("out/README.md")));
     assertEquals(0, nowhere.exitCode(), nowhere.err());
     assertFalse(Files.exists(dir.resolve("out2/README.md")));
@@ -137,36 +179,71 @@ class DatasetCardAndSummaryTest {
   void aRunWithoutACardOrWithAPlainOneLoadsNoYamlClassWhileACardNeedingQuotesDoes()
       throws Exception {
     String examples = GoldenFilesTest.EXAMPLES.toString();
-    List<String> without = CliRun.classesLoadedBy(dir.resolve("without.log"),
-        "--input-dir", examples, "--output-dir", dir.resolve("a").toString(),
-        "--no-dataset-card", "--quiet");
-    List<String> plain = CliRun.classesLoadedBy(dir.resolve("plain.log"),
-        "--input-dir", examples, "--output-dir", dir.resolve("b").toString(), "--quiet");
-    List<String> quoted = CliRun.classesLoadedBy(dir.resolve("quoted.log"),
-        "--input-dir", examples, "--output-dir", dir.resolve("c").toString(),
-        "--pretty-name", "Vårdfrågor: svenska", "--quiet");
+    List<String> without =
+        CliRun.classesLoadedBy(
+            dir.resolve("without.log"),
+            "--input-dir",
+            examples,
+            "--output-dir",
+            dir.resolve("a").toString(),
+            "--no-dataset-card",
+            "--quiet");
+    List<String> plain =
+        CliRun.classesLoadedBy(
+            dir.resolve("plain.log"),
+            "--input-dir",
+            examples,
+            "--output-dir",
+            dir.resolve("b").toString(),
+            "--quiet");
+    List<String> quoted =
+        CliRun.classesLoadedBy(
+            dir.resolve("quoted.log"),
+            "--input-dir",
+            examples,
+            "--output-dir",
+            dir.resolve("c").toString(),
+            "--pretty-name",
+            "Vårdfrågor: svenska",
+            "--quiet");
 
-    Predicate<String> yamlLibrary = line -> line.contains("org.snakeyaml")
-        || line.contains("tools.jackson.dataformat.yaml");
+    Predicate<String> yamlLibrary =
+        line -> line.contains("org.snakeyaml") || line.contains("tools.jackson.dataformat.yaml");
     for (List<String> run : List.of(without, plain)) {
       assertFalse(run.isEmpty());
-      assertTrue(run.stream().noneMatch(yamlLibrary), () -> "YAML classes loaded: "
-          + run.stream().filter(yamlLibrary).limit(5).toList());
+      assertTrue(
+          run.stream().noneMatch(yamlLibrary),
+          () -> "YAML classes loaded: " + run.stream().filter(yamlLibrary).limit(5).toList());
     }
     assertTrue(Files.readString(dir.resolve("b/README.md")).startsWith("---\npretty_name: "));
-    assertTrue(quoted.stream().anyMatch(yamlLibrary),
+    assertTrue(
+        quoted.stream().anyMatch(yamlLibrary),
         "the check would notice YAML classes if they were loaded");
   }
 
   @Test
   void theJsonSummaryHoldsWhatTheInputHolds() throws IOException {
     // Counted by hand: 4 records (2 × anhörig, 1 × underskoterska/unknown, 1 invalid), 2 blank.
-    input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.2), "", pair("\"anhörig\"", 0.8),
-        "{\"question\": 1}", "   ", pair("{\"roll\": \"underskoterska\"}", 0.6)));
+    input(
+        "qa_passed.jsonl",
+        List.of(
+            pair("\"anhörig\"", 0.2),
+            "",
+            pair("\"anhörig\"", 0.8),
+            "{\"question\": 1}",
+            "   ",
+            pair("{\"roll\": \"underskoterska\"}", 0.6)));
     Path json = dir.resolve("reports/summary.json");
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--on-error", "skip",
-        "--summary-json", json.toString(), "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--on-error",
+            "skip",
+            "--summary-json",
+            json.toString(),
+            "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode summary = new ObjectMapper().readTree(json.toFile());
@@ -179,7 +256,8 @@ class DatasetCardAndSummaryTest {
     assertEquals("passed", file.get("shape").asString());
     assertEquals(2, file.get("blank_lines").asLong());
     assertEquals(Files.size(dir.resolve("qa/qa_pairs.jsonl")), file.get("output_bytes").asLong());
-    assertEquals(dir.resolve("qa/qa_pairs.jsonl.errors.jsonl").toString(),
+    assertEquals(
+        dir.resolve("qa/qa_pairs.jsonl.errors.jsonl").toString(),
         file.get("errors_file").asString());
     assertEquals(1, file.get("defaults_applied").get("persona.erfarenhet").asLong());
     assertEquals(0, file.get("defaults_applied").get("question").asLong());
@@ -192,15 +270,21 @@ class DatasetCardAndSummaryTest {
   }
 
   @Test
-  void theJsonSummaryNamesTheToolVersionAndEveryPathAbsolutelyWhereverItRan()
-      throws IOException {
+  void theJsonSummaryNamesTheToolVersionAndEveryPathAbsolutelyWhereverItRan() throws IOException {
     input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.2), "{\"question\": 1}"));
     Path here = Path.of("").toAbsolutePath();
     Path relativeQa = here.relativize(dir.resolve("qa"));
     Path json = dir.resolve("summary.json");
 
-    CliRun run = CliRun.of("--input-dir", relativeQa.toString(), "--on-error", "skip",
-        "--summary-json", json.toString(), "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            relativeQa.toString(),
+            "--on-error",
+            "skip",
+            "--summary-json",
+            json.toString(),
+            "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode summary = new ObjectMapper().readTree(json.toFile());
@@ -212,7 +296,8 @@ class DatasetCardAndSummaryTest {
     JsonNode file = summary.get("files").get(0);
     assertEquals(dir.resolve("qa/qa_passed.jsonl").toString(), file.get("input").asString());
     assertEquals(dir.resolve("qa/qa_pairs.jsonl").toString(), file.get("output").asString());
-    assertEquals(dir.resolve("qa/qa_pairs.jsonl.errors.jsonl").toString(),
+    assertEquals(
+        dir.resolve("qa/qa_pairs.jsonl.errors.jsonl").toString(),
         file.get("errors_file").asString());
   }
 
@@ -223,10 +308,19 @@ class DatasetCardAndSummaryTest {
     CliRun strict = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--strict");
 
     assertEquals(0, strict.exitCode(), strict.err());
-    assertTrue(strict.err().contains("    defaults applied (fields --strict does not cover):"
-        + " persona.erfarenhet 1 (\"unknown\")\n"), strict.err());
-    assertTrue(CliRun.of("--help").out().replaceAll("\\s+", " ").contains(
-        "persona.roll, persona.erfarenhet, an empty persona and failure_reason still get theirs"));
+    assertTrue(
+        strict
+            .err()
+            .contains(
+                "    defaults applied (fields --strict does not cover):"
+                    + " persona.erfarenhet 1 (\"unknown\")\n"),
+        strict.err());
+    assertTrue(
+        CliRun.of("--help")
+            .out()
+            .replaceAll("\\s+", " ")
+            .contains(
+                "persona.roll, persona.erfarenhet, an empty persona and failure_reason still get theirs"));
   }
 
   @Test
@@ -240,14 +334,22 @@ class DatasetCardAndSummaryTest {
     String qa = dir.resolve("qa").toString();
 
     CliRun notTerminal = CliRun.of("--input-dir", qa, "--output-dir", dir.resolve("a").toString());
-    String terminal = withTerminal(() -> CliRun.of("--input-dir", qa,
-        "--output-dir", dir.resolve("b").toString()).err());
-    String quiet = withTerminal(() -> CliRun.of("--input-dir", qa,
-        "--output-dir", dir.resolve("c").toString(), "--quiet").err());
+    String terminal =
+        withTerminal(
+            () -> CliRun.of("--input-dir", qa, "--output-dir", dir.resolve("b").toString()).err());
+    String quiet =
+        withTerminal(
+            () ->
+                CliRun.of("--input-dir", qa, "--output-dir", dir.resolve("c").toString(), "--quiet")
+                    .err());
 
     assertFalse(notTerminal.err().contains("\r"), notTerminal.err());
-    assertTrue(terminal.contains("\r") && terminal.contains("qa_passed.jsonl")
-        && terminal.contains("100%") && terminal.contains("MiB"), terminal);
+    assertTrue(
+        terminal.contains("\r")
+            && terminal.contains("qa_passed.jsonl")
+            && terminal.contains("100%")
+            && terminal.contains("MiB"),
+        terminal);
     assertEquals("", quiet);
   }
 
@@ -264,52 +366,87 @@ class DatasetCardAndSummaryTest {
   void aReExportInAnotherFormatKeepsTheUsersEditsUpdatesTheCardAndRemovesTheOldFiles()
       throws IOException {
     Path out = dir.resolve("rt");
-    CliRun first = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
-        "--license", "cc-by-4.0", "--quiet");
+    CliRun first =
+        CliRun.of(
+            "--input-dir",
+            GoldenFilesTest.EXAMPLES.toString(),
+            "--output-dir",
+            out.toString(),
+            "--license",
+            "cc-by-4.0",
+            "--quiet");
     assertEquals(0, first.exitCode(), first.err());
     String card = Files.readString(out.resolve("README.md"));
-    String edited = card.replace("license: cc-by-4.0\n",
-        "license: cc-by-4.0\nhomepage: https://example.org/vård # vår sida\n")
-        + "\n## Kontakt\n\nFrågor till vard@example.org.\n";
+    String edited =
+        card.replace(
+                "license: cc-by-4.0\n",
+                "license: cc-by-4.0\nhomepage: https://example.org/vård # vår sida\n")
+            + "\n## Kontakt\n\nFrågor till vard@example.org.\n";
     Files.writeString(out.resolve("README.md"), edited);
     Files.writeString(out.resolve("notes.txt"), "mine");
 
-    CliRun second = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
-        "--format", "parquet");
+    CliRun second =
+        CliRun.of(
+            "--input-dir",
+            GoldenFilesTest.EXAMPLES.toString(),
+            "--output-dir",
+            out.toString(),
+            "--format",
+            "parquet");
 
     assertEquals(0, second.exitCode(), second.err());
     String updated = Files.readString(out.resolve("README.md"));
     assertTrue(updated.contains("homepage: https://example.org/vård # vår sida\n"), updated);
     assertTrue(updated.endsWith("\n## Kontakt\n\nFrågor till vard@example.org.\n"), updated);
     assertTrue(updated.contains("license: cc-by-4.0\n"), "the license given before stays");
-    assertTrue(updated.contains("path: qa_pairs.parquet") && !updated.contains("qa_pairs.jsonl"),
-        updated);
-    assertEquals(List.of("README.md", "notes.txt", "qa_pairs.parquet", "qa_rejected_hf.parquet"),
+    assertTrue(
+        updated.contains("path: qa_pairs.parquet") && !updated.contains("qa_pairs.jsonl"), updated);
+    assertEquals(
+        List.of("README.md", "notes.txt", "qa_pairs.parquet", "qa_rejected_hf.parquet"),
         filesIn(out));
     assertTrue(second.err().contains("removed " + out.resolve("qa_pairs.jsonl")), second.err());
   }
 
   @Test
   void withoutALicenseTheRunSuggestsOne() {
-    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
-        dir.resolve("nolicense").toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            GoldenFilesTest.EXAMPLES.toString(),
+            "--output-dir",
+            dir.resolve("nolicense").toString());
 
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(1, run.err().lines().filter(line -> line.contains("license is 'unknown'")
-        && line.contains("--license")).count(), run.err());
+    assertEquals(
+        1,
+        run.err()
+            .lines()
+            .filter(line -> line.contains("license is 'unknown'") && line.contains("--license"))
+            .count(),
+        run.err());
   }
 
   @Test
   void aCardWhoseBlockTheUserRemovedIsNeverTouched() throws IOException {
     Path out = dir.resolve("unblocked");
-    CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+    CliRun.of(
+        "--input-dir",
+        GoldenFilesTest.EXAMPLES.toString(),
+        "--output-dir",
+        out.toString(),
         "--quiet");
     String card = Files.readString(out.resolve("README.md"));
     String mine = card.substring(0, card.indexOf("<!-- qa-export:end"));
     Files.writeString(out.resolve("README.md"), mine);
 
-    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
-        out.toString(), "--format", "parquet");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            GoldenFilesTest.EXAMPLES.toString(),
+            "--output-dir",
+            out.toString(),
+            "--format",
+            "parquet");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(mine, Files.readString(out.resolve("README.md")));
@@ -319,37 +456,61 @@ class DatasetCardAndSummaryTest {
   @Test
   void aDataFileTheEarlierCardNamesOutsideItsDirectoryIsNeverRemoved() throws IOException {
     Path out = dir.resolve("escape");
-    CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+    CliRun.of(
+        "--input-dir",
+        GoldenFilesTest.EXAMPLES.toString(),
+        "--output-dir",
+        out.toString(),
         "--quiet");
     Path outside = Files.writeString(dir.resolve("outside.jsonl"), "{}\n");
     Path card = out.resolve("README.md");
-    Files.writeString(card, Files.readString(card)
-        .replace("path: qa_rejected_hf.jsonl", "path: ../outside.jsonl"));
+    Files.writeString(
+        card,
+        Files.readString(card).replace("path: qa_rejected_hf.jsonl", "path: ../outside.jsonl"));
 
-    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
-        out.toString(), "--format", "parquet", "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            GoldenFilesTest.EXAMPLES.toString(),
+            "--output-dir",
+            out.toString(),
+            "--format",
+            "parquet",
+            "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(Files.exists(outside));
-    assertEquals(List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.jsonl",
-        "qa_rejected_hf.parquet"), filesIn(out));
+    assertEquals(
+        List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.jsonl", "qa_rejected_hf.parquet"),
+        filesIn(out));
   }
 
   @Test
   void aCardWhoseFrontMatterCannotBeUpdatedSafelyIsKeptWithAWarning() throws IOException {
     Path out = dir.resolve("badyaml");
-    CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString(),
+    CliRun.of(
+        "--input-dir",
+        GoldenFilesTest.EXAMPLES.toString(),
+        "--output-dir",
+        out.toString(),
         "--quiet");
     Path card = out.resolve("README.md");
     String broken = Files.readString(card).replace("language:\n", "language: [sv\n");
     Files.writeString(card, broken);
 
-    CliRun run = CliRun.of("--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir",
-        out.toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir", GoldenFilesTest.EXAMPLES.toString(), "--output-dir", out.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(broken, Files.readString(card));
-    assertTrue(run.err().contains("warning: " + card + " has qa-export's block, but its YAML"
-        + " front matter does not parse"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "warning: "
+                    + card
+                    + " has qa-export's block, but its YAML"
+                    + " front matter does not parse"),
+        run.err());
   }
 }

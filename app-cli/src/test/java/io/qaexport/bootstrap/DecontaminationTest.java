@@ -30,9 +30,12 @@ class DecontaminationTest {
   @TempDir Path dir;
 
   private static String pair(String question, double score) {
-    return "{\"question\": " + JSON.writeValueAsString(question)
+    return "{\"question\": "
+        + JSON.writeValueAsString(question)
         + ", \"answer\": \"Så gör du.\", \"source_document\": \"a.md\", \"persona\": \"p\","
-        + " \"validation\": {\"composite_score\": " + score + "}}";
+        + " \"validation\": {\"composite_score\": "
+        + score
+        + "}}";
   }
 
   private Path write(String name, List<String> lines) throws IOException {
@@ -43,21 +46,24 @@ class DecontaminationTest {
 
   /** The passed pairs: line 1 kept, 2–6 each match the reference in another way, 7 is close. */
   private Path passed() throws IOException {
-    return write("qa/qa_passed.jsonl", List.of(
-        pair("Hur ofta ska jag byta handskar?", 0.9),
-        pair("Vad gör jag om vårdtagaren har ramlat?", 0.8),
-        pair("  VAD gör jag om vårdtagaren har ramlat!! [source:rutiner/fall.md#x] ", 0.8),
-        pair("Vad gör jag om vårdtagaren har ramlat?", 0.7),
-        pair("Vad gör jag om vårdtagaren ramlat?", 0.8),
-        pair("När ska jag tvätta händerna?", 0.6),
-        pair("Hur förvarar jag läkemedel hos vårdtagaren?", 0.9)));
+    return write(
+        "qa/qa_passed.jsonl",
+        List.of(
+            pair("Hur ofta ska jag byta handskar?", 0.9),
+            pair("Vad gör jag om vårdtagaren har ramlat?", 0.8),
+            pair("  VAD gör jag om vårdtagaren har ramlat!! [source:rutiner/fall.md#x] ", 0.8),
+            pair("Vad gör jag om vårdtagaren har ramlat?", 0.7),
+            pair("Vad gör jag om vårdtagaren ramlat?", 0.8),
+            pair("När ska jag tvätta händerna?", 0.6),
+            pair("Hur förvarar jag läkemedel hos vårdtagaren?", 0.9)));
   }
 
   private static List<String> evaluationQuestions() {
-    return List.of("Vad gör jag om vårdtagaren har ramlat?",
+    return List.of(
+        "Vad gör jag om vårdtagaren har ramlat?",
         // NFD: the same text, decomposed; equal once normalised (NFC).
-        java.text.Normalizer.normalize("När ska jag tvätta händerna?",
-            java.text.Normalizer.Form.NFD),
+        java.text.Normalizer.normalize(
+            "När ska jag tvätta händerna?", java.text.Normalizer.Form.NFD),
         "Hur förvarar jag livsmedel hos vårdtagaren?");
   }
 
@@ -70,8 +76,8 @@ class DecontaminationTest {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   @Test
@@ -80,35 +86,58 @@ class DecontaminationTest {
     List<String> evaluation = new ArrayList<>();
     evaluation.add(pair("Något helt annat?", 1.0));
     for (String question : evaluationQuestions()) {
-      evaluation.add("{\"question\": " + JSON.writeValueAsString(question)
-          + ", \"answers\": [\"x\"], \"id\": 7}");
+      evaluation.add(
+          "{\"question\": "
+              + JSON.writeValueAsString(question)
+              + ", \"answers\": [\"x\"], \"id\": 7}");
     }
     Path reference = write("eval/eval.jsonl", evaluation);
     Path out = dir.resolve("out");
     Path summaryJson = dir.resolve("summary.json");
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--output-dir",
-        out.toString(), "--decontaminate", reference.toString(), "--summary-json",
-        summaryJson.toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            out.toString(),
+            "--decontaminate",
+            reference.toString(),
+            "--summary-json",
+            summaryJson.toString());
 
     assertEquals(0, run.exitCode(), run.err());
-    List<String> kept = rows(out.resolve("qa_pairs.jsonl")).stream()
-        .map(row -> row.get("question").asString()).toList();
-    assertEquals(List.of("Hur ofta ska jag byta handskar?",
-        "Hur förvarar jag läkemedel hos vårdtagaren?"), kept,
+    List<String> kept =
+        rows(out.resolve("qa_pairs.jsonl")).stream()
+            .map(row -> row.get("question").asString())
+            .toList();
+    assertEquals(
+        List.of("Hur ofta ska jag byta handskar?", "Hur förvarar jag läkemedel hos vårdtagaren?"),
+        kept,
         "läkemedel/livsmedel stays: below the threshold");
     List<JsonNode> log = rows(out.resolve("qa_pairs.jsonl.decontaminated.jsonl"));
-    assertEquals(List.of(2L, 3L, 4L, 5L, 6L),
-        log.stream().map(row -> row.get("line").asLong()).toList());
-    assertEquals(List.of(2L, 2L, 2L, 2L, 3L),
+    assertEquals(
+        List.of(2L, 3L, 4L, 5L, 6L), log.stream().map(row -> row.get("line").asLong()).toList());
+    assertEquals(
+        List.of(2L, 2L, 2L, 2L, 3L),
         log.stream().map(row -> row.get("reference_line").asLong()).toList());
     assertEquals(reference.toString(), log.get(0).get("reference").asString());
     assertEquals(1.0, log.get(1).get("similarity").asDouble(), "normalised-equal");
     double near = log.get(3).get("similarity").asDouble();
     assertTrue(near >= 0.8 && near < 1.0, "a near match: " + near);
     assertEquals("Vad gör jag om vårdtagaren ramlat?", log.get(3).get("question").asString());
-    assertEquals(List.of("line", "reference", "reference_line", "reference_question",
-        "similarity", "question", "answer", "source", "persona", "validation_score"),
+    assertEquals(
+        List.of(
+            "line",
+            "reference",
+            "reference_line",
+            "reference_question",
+            "similarity",
+            "question",
+            "answer",
+            "source",
+            "persona",
+            "validation_score"),
         iterable(log.get(0)));
 
     JsonNode summary = JSON.readTree(summaryJson.toFile());
@@ -117,20 +146,27 @@ class DecontaminationTest {
     assertEquals(5, file.get("decontaminated").asLong());
     assertEquals(7, file.get("lines_read").asLong());
     assertEquals(2, file.get("kept").asLong());
-    assertTrue(file.get("decontaminated_file").asString()
-        .endsWith("qa_pairs.jsonl.decontaminated.jsonl"));
+    assertTrue(
+        file.get("decontaminated_file").asString().endsWith("qa_pairs.jsonl.decontaminated.jsonl"));
     JsonNode references = summary.get("references");
     assertEquals(1, references.size());
     assertEquals(sha256(reference), references.get(0).get("sha256").asString());
     assertEquals(4, references.get(0).get("questions").asLong());
-    assertTrue(run.err().contains("lines read 7 = 2 kept + 0 below threshold + 5 decontaminated"
-        + " + 0 duplicates + 0 skipped + 0 blank"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "lines read 7 = 2 kept + 0 below threshold + 5 decontaminated"
+                    + " + 0 duplicates + 0 skipped + 0 blank"),
+        run.err());
 
     String card = Files.readString(out.resolve("README.md"));
-    assertTrue(card.contains("5 pairs were left out because their question matches a question"
-        + " of a reference set"), card);
-    assertTrue(card.contains("- `eval.jsonl` (4 questions), sha256 `" + sha256(reference) + "`"),
+    assertTrue(
+        card.contains(
+            "5 pairs were left out because their question matches a question"
+                + " of a reference set"),
         card);
+    assertTrue(
+        card.contains("- `eval.jsonl` (4 questions), sha256 `" + sha256(reference) + "`"), card);
     assertFalse(card.contains(dir.toString()), "no local path in the card");
   }
 
@@ -143,30 +179,56 @@ class DecontaminationTest {
   @Test
   void textCompressedJsonlAndAnEarlierExportDirectoryAreReferencesToo() throws Exception {
     passed();
-    Path text = write("eval/questions.txt", List.of("\uFEFFVad gör jag om vårdtagaren har"
-        + " ramlat?", "", "Något annat?"));
+    Path text =
+        write(
+            "eval/questions.txt",
+            List.of("\uFEFFVad gör jag om vårdtagaren har" + " ramlat?", "", "Något annat?"));
     Path gz = dir.resolve("eval/eval.jsonl.gz");
     try (OutputStream zipped = new GZIPOutputStream(Files.newOutputStream(gz))) {
-      zipped.write((pair("När ska jag tvätta händerna?", 0.5) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      zipped.write(
+          (pair("När ska jag tvätta händerna?", 0.5) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     // An earlier release: an export with splits, read through its data files.
     Path release = dir.resolve("release");
-    write("old/qa_passed.jsonl", List.of(pair("Hur ofta ska jag byta handskar?", 0.9),
-        pair("Vad ska jag tänka på vid dusch?", 0.9), pair("Vem rapporterar jag till?", 0.9)));
-    CliRun earlier = CliRun.of("--passed", dir.resolve("old/qa_passed.jsonl").toString(),
-        "--output-dir", release.toString(), "--split", "train=0.5,test=0.5", "--quiet");
+    write(
+        "old/qa_passed.jsonl",
+        List.of(
+            pair("Hur ofta ska jag byta handskar?", 0.9),
+            pair("Vad ska jag tänka på vid dusch?", 0.9),
+            pair("Vem rapporterar jag till?", 0.9)));
+    CliRun earlier =
+        CliRun.of(
+            "--passed",
+            dir.resolve("old/qa_passed.jsonl").toString(),
+            "--output-dir",
+            release.toString(),
+            "--split",
+            "train=0.5,test=0.5",
+            "--quiet");
     assertEquals(0, earlier.exitCode(), earlier.err());
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--output-dir",
-        dir.resolve("out").toString(), "--decontaminate", text.toString(), "--decontaminate",
-        gz.toString(), "--decontaminate", release.toString(), "--split", "train=0.5,test=0.5",
-        "--dedup", "near", "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--decontaminate",
+            text.toString(),
+            "--decontaminate",
+            gz.toString(),
+            "--decontaminate",
+            release.toString(),
+            "--split",
+            "train=0.5,test=0.5",
+            "--dedup",
+            "near",
+            "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
     List<String> kept = new ArrayList<>();
-    for (Path split : List.of(dir.resolve("out/qa_pairs-train.jsonl"),
-        dir.resolve("out/qa_pairs-test.jsonl"))) {
+    for (Path split :
+        List.of(dir.resolve("out/qa_pairs-train.jsonl"), dir.resolve("out/qa_pairs-test.jsonl"))) {
       if (Files.exists(split)) {
         rows(split).forEach(row -> kept.add(row.get("question").asString()));
       }
@@ -175,7 +237,8 @@ class DecontaminationTest {
     List<JsonNode> log = rows(dir.resolve("out/qa_pairs.jsonl.decontaminated.jsonl"));
     assertEquals(text.toString(), log.get(1).get("reference").asString());
     assertEquals(1, log.get(1).get("reference_line").asLong(), "line of the text file");
-    assertTrue(log.get(0).get("reference").asString().startsWith(release.toString()),
+    assertTrue(
+        log.get(0).get("reference").asString().startsWith(release.toString()),
         "the earlier release's data file: " + log.get(0));
   }
 
@@ -183,26 +246,42 @@ class DecontaminationTest {
   void badReferencesEndTheRunBeforeAnythingIsWritten() throws Exception {
     passed();
     Path out = dir.resolve("out");
-    List<String[]> cases = List.of(
-        new String[] {dir.resolve("missing.jsonl").toString(), "no such file or directory"},
-        new String[] {write("e/empty.jsonl", List.of("")).toString(), "holds no questions"},
-        new String[] {write("e/typed.jsonl", List.of(pair("Ok?", 1), "{\"question\": 5}"))
-            .toString(), "typed.jsonl:2"},
-        new String[] {write("e/noq.jsonl", List.of("{\"id\": 1}")).toString(),
-            "noq.jsonl:1: the record has no question string"},
-        new String[] {Files.createDirectories(dir.resolve("e/notanexport")).toString(),
-            "without a qa-export export"});
+    List<String[]> cases =
+        List.of(
+            new String[] {dir.resolve("missing.jsonl").toString(), "no such file or directory"},
+            new String[] {write("e/empty.jsonl", List.of("")).toString(), "holds no questions"},
+            new String[] {
+              write("e/typed.jsonl", List.of(pair("Ok?", 1), "{\"question\": 5}")).toString(),
+              "typed.jsonl:2"
+            },
+            new String[] {
+              write("e/noq.jsonl", List.of("{\"id\": 1}")).toString(),
+              "noq.jsonl:1: the record has no question string"
+            },
+            new String[] {
+              Files.createDirectories(dir.resolve("e/notanexport")).toString(),
+              "without a qa-export export"
+            });
     for (String[] bad : cases) {
-      CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--output-dir",
-          out.toString(), "--decontaminate", bad[0]);
+      CliRun run =
+          CliRun.of(
+              "--input-dir",
+              dir.resolve("qa").toString(),
+              "--output-dir",
+              out.toString(),
+              "--decontaminate",
+              bad[0]);
       assertEquals(2, run.exitCode(), bad[0] + ": " + run.err());
       assertTrue(run.err().contains(bad[1]), run.err());
       assertFalse(Files.exists(out), "nothing written");
     }
-    CliRun threshold = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--decontaminate-threshold", "0.5");
+    CliRun threshold =
+        CliRun.of("--input-dir", dir.resolve("qa").toString(), "--decontaminate-threshold", "0.5");
     assertEquals(2, threshold.exitCode());
-    assertTrue(threshold.err().contains("--decontaminate-threshold applies with --decontaminate"
-        + " only"), threshold.err());
+    assertTrue(
+        threshold
+            .err()
+            .contains("--decontaminate-threshold applies with --decontaminate" + " only"),
+        threshold.err());
   }
 }

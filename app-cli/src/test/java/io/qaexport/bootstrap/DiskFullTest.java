@@ -1,6 +1,5 @@
 package io.qaexport.bootstrap;
 
-import io.qaexport.adapter.out.plugin.PluginDirectory;
 import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.qaexport.adapter.in.cli.CliOptions;
-import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.cli.ResolvedOptions;
+import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
+import io.qaexport.adapter.out.plugin.PluginDirectory;
 import io.qaexport.application.port.in.ErrorPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,10 +38,9 @@ class DiskFullTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private FileSystem fileSystem(long maxBytes) {
-    fs = Jimfs.newFileSystem(Configuration.unix().toBuilder()
-        .setBlockSize(BLOCK)
-        .setMaxSize(maxBytes)
-        .build());
+    fs =
+        Jimfs.newFileSystem(
+            Configuration.unix().toBuilder().setBlockSize(BLOCK).setMaxSize(maxBytes).build());
     return fs;
   }
 
@@ -53,7 +52,10 @@ class DiskFullTest {
   }
 
   private static String line(int i) {
-    return "{\"question\": \"Fråga " + i + "\", \"answer\": \"" + "svar ".repeat(40)
+    return "{\"question\": \"Fråga "
+        + i
+        + "\", \"answer\": \""
+        + "svar ".repeat(40)
         + "\", \"source_document\": \"a.md\", \"persona\": \"anhörig\","
         + " \"validation\": {\"composite_score\": 0.5, \"failure_reason\": \"nej\"}}\n";
   }
@@ -68,16 +70,24 @@ class DiskFullTest {
   }
 
   private ExitCode export(Path passed, Optional<Path> rejected, Path outputDir) {
-    var console = new Console(new PrintStream(new ByteArrayOutputStream(), true),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    var options = new CliOptions(
-        new CliOptions.Inputs(passed, true, rejected, passed.getParent()), outputDir,
-        new CliOptions.Format("jsonl", List.of()),
-        new CliOptions.Reading(ErrorPolicy.FAIL, false, 64 << 20), Optional.empty(),
-        Optional.empty(), Optional.empty(), new CliOptions.Display(false, false));
+    var console =
+        new Console(
+            new PrintStream(new ByteArrayOutputStream(), true),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    var options =
+        new CliOptions(
+            new CliOptions.Inputs(passed, true, rejected, passed.getParent()),
+            outputDir,
+            new CliOptions.Format("jsonl", List.of()),
+            new CliOptions.Reading(ErrorPolicy.FAIL, false, 64 << 20),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            new CliOptions.Display(false, false));
     return DaggerQaExportComponent.factory()
         .create(console, new PluginDirectory(Optional.empty()), new JsonlInputModule(64 << 20))
-        .commandLine().export(new ResolvedOptions(options, rejected, List.of(), Optional.empty()));
+        .commandLine()
+        .export(new ResolvedOptions(options, rejected, List.of(), Optional.empty()));
   }
 
   private String stderr() {
@@ -97,8 +107,10 @@ class DiskFullTest {
 
     assertEquals(ExitCode.IO_FAILURE, code, stderr());
     List<String> errorLines = stderr().lines().filter(l -> l.contains("error")).toList();
-    assertEquals(List.of("qa-export: error: cannot write /out/qa_pairs.jsonl: out of disk space"),
-        errorLines, stderr());
+    assertEquals(
+        List.of("qa-export: error: cannot write /out/qa_pairs.jsonl: out of disk space"),
+        errorLines,
+        stderr());
     assertFalse(stderr().contains("\tat "), "no stack trace without --verbose");
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out), "no partial output or temporary file");
     assertEquals(EARLIER, Files.readString(out.resolve("qa_pairs.jsonl")));
@@ -115,7 +127,8 @@ class DiskFullTest {
     ExitCode code = export(passed, Optional.empty(), out);
 
     assertEquals(ExitCode.IO_FAILURE, code, stderr());
-    assertEquals("qa-export: error: cannot write /out/qa_pairs.jsonl: out of disk space",
+    assertEquals(
+        "qa-export: error: cannot write /out/qa_pairs.jsonl: out of disk space",
         stderr().lines().filter(l -> l.contains("error")).findFirst().orElseThrow());
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out));
     assertEquals(EARLIER, Files.readString(out.resolve("qa_pairs.jsonl")));
@@ -132,8 +145,11 @@ class DiskFullTest {
     ExitCode code = export(passed, Optional.of(rejected), out);
 
     assertEquals(ExitCode.IO_FAILURE, code, stderr());
-    assertTrue(stderr().contains(
-        "qa-export: error: cannot write /out/qa_rejected_hf.jsonl: out of disk space\n"), stderr());
+    assertTrue(
+        stderr()
+            .contains(
+                "qa-export: error: cannot write /out/qa_rejected_hf.jsonl: out of disk space\n"),
+        stderr());
     assertFalse(stderr().contains("\tat "), "no stack trace without --verbose");
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out), "the passed output was not committed");
     assertEquals(EARLIER, Files.readString(out.resolve("qa_pairs.jsonl")));

@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bundled example data against outputs checked by hand against SPEC §2 (persona parts,
- * string personas, an integer score, a missing and a null failure reason), byte for byte; and
- * the dataset card, read by hand against SPEC §3.
+ * The bundled example data against outputs checked by hand against SPEC §2 (persona parts, string
+ * personas, an integer score, a missing and a null failure reason), byte for byte; and the dataset
+ * card, read by hand against SPEC §3.
  */
 class GoldenFilesTest {
   static final Path EXAMPLES = Path.of("..", "examples", "qa");
@@ -28,15 +28,16 @@ class GoldenFilesTest {
 
   @Test
   void theExampleExportMatchesTheGoldenFilesByteForByte() throws IOException {
-    CliRun run = CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir", out.toString(),
-        "--quiet");
+    CliRun run =
+        CliRun.of("--input-dir", EXAMPLES.toString(), "--output-dir", out.toString(), "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
     assertArrayEquals(golden("qa_pairs.jsonl"), Files.readAllBytes(out.resolve("qa_pairs.jsonl")));
-    assertArrayEquals(golden("qa_rejected_hf.jsonl"),
-        Files.readAllBytes(out.resolve("qa_rejected_hf.jsonl")));
-    assertEquals(new String(golden("README.md"), StandardCharsets.UTF_8),
+    assertArrayEquals(
+        golden("qa_rejected_hf.jsonl"), Files.readAllBytes(out.resolve("qa_rejected_hf.jsonl")));
+    assertEquals(
+        new String(golden("README.md"), StandardCharsets.UTF_8),
         Files.readString(out.resolve("README.md")));
   }
 
@@ -54,8 +55,10 @@ class GoldenFilesTest {
     }
     Path result = out.resolve("result");
 
-    assertEquals(0, CliRun.of("--input-dir", input.toString(), "--output-dir", result.toString(),
-        "--quiet").exitCode());
+    assertEquals(
+        0,
+        CliRun.of("--input-dir", input.toString(), "--output-dir", result.toString(), "--quiet")
+            .exitCode());
 
     for (String name : new String[] {"qa_pairs.jsonl", "qa_rejected_hf.jsonl", "README.md"}) {
       assertArrayEquals(golden(name), Files.readAllBytes(result.resolve(name)), name);
@@ -71,7 +74,9 @@ class GoldenFilesTest {
       Collections.reverse(names);
       var text = new StringBuilder("{ \"x_unknown\" : [ 1 , { } ]");
       for (String name : names) {
-        text.append(" , ").append(JSON.writeValueAsString(name)).append(" : ")
+        text.append(" , ")
+            .append(JSON.writeValueAsString(name))
+            .append(" : ")
             .append(reversed(node.get(name)));
       }
       return text.append(" }").toString();

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The second adversarial round's smaller defects, end to end: passed pairs and failure_reason,
- * a skip run that exports nothing, --max-errors, permission problems, non-ASCII paths under
- * LC_ALL=C.
+ * The second adversarial round's smaller defects, end to end: passed pairs and failure_reason, a
+ * skip run that exports nothing, --max-errors, permission problems, non-ASCII paths under LC_ALL=C.
  */
 class HostileInputRoundTwoTest {
 
@@ -30,15 +29,24 @@ class HostileInputRoundTwoTest {
 
   @Test
   void aPassedPairIsNotRejectedForTheTypeOfItsFailureReason() throws IOException {
-    Path passed = Files.writeString(dir.resolve("qa_passed.jsonl"),
-        "{\"question\":\"q\",\"validation\":{\"composite_score\":0.9,\"failure_reason\":5}}\n");
+    Path passed =
+        Files.writeString(
+            dir.resolve("qa_passed.jsonl"),
+            "{\"question\":\"q\",\"validation\":{\"composite_score\":0.9,\"failure_reason\":5}}\n");
 
-    CliRun run = CliRun.of("--passed", passed.toString(), "--output-dir",
-        dir.resolve("out").toString(), "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--passed",
+            passed.toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals("{\"question\":\"q\",\"answer\":\"\",\"source\":\"\",\"persona\":\"unknown\","
-        + "\"validation_score\":0.9}\n", Files.readString(dir.resolve("out/qa_pairs.jsonl")));
+    assertEquals(
+        "{\"question\":\"q\",\"answer\":\"\",\"source\":\"\",\"persona\":\"unknown\","
+            + "\"validation_score\":0.9}\n",
+        Files.readString(dir.resolve("out/qa_pairs.jsonl")));
   }
 
   @Test
@@ -46,12 +54,12 @@ class HostileInputRoundTwoTest {
     Path passed = dir.resolve("in/qa_passed.jsonl");
     Files.createDirectories(passed.getParent());
     // UTF-16 text: every line is invalid (JSON Lines is UTF-8), as with any wrong file type.
-    Files.write(passed,
-        "{\"question\":\"q\"}\n".repeat(50).getBytes(StandardCharsets.UTF_16LE));
+    Files.write(passed, "{\"question\":\"q\"}\n".repeat(50).getBytes(StandardCharsets.UTF_16LE));
     Path out = dir.resolve("out");
 
-    CliRun skip = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),
-        "--on-error", "skip");
+    CliRun skip =
+        CliRun.of(
+            "--passed", passed.toString(), "--output-dir", out.toString(), "--on-error", "skip");
 
     assertEquals(1, skip.exitCode(), skip.err());
     assertTrue(skip.err().contains("qa-export: error: every record was invalid: "), skip.err());
@@ -59,32 +67,66 @@ class HostileInputRoundTwoTest {
     assertTrue(skip.err().contains("give --max-errors"), skip.err());
     assertFalse(Files.exists(out));
 
-    CliRun accepted = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),
-        "--on-error", "skip", "--max-errors", "1000", "--quiet");
+    CliRun accepted =
+        CliRun.of(
+            "--passed",
+            passed.toString(),
+            "--output-dir",
+            out.toString(),
+            "--on-error",
+            "skip",
+            "--max-errors",
+            "1000",
+            "--quiet");
     assertEquals(0, accepted.exitCode(), accepted.err());
     assertEquals(0, Files.size(out.resolve("qa_pairs.jsonl")));
   }
 
   @Test
   void moreInvalidRecordsThanMaxErrorsStopTheRunWithNothingWritten() throws IOException {
-    Path passed = Files.writeString(dir.resolve("qa_passed.jsonl"),
-        "{\"question\":\"a\"}\nnot json\n{\"question\":\"b\"}\n{\"question\":5}\n");
+    Path passed =
+        Files.writeString(
+            dir.resolve("qa_passed.jsonl"),
+            "{\"question\":\"a\"}\nnot json\n{\"question\":\"b\"}\n{\"question\":5}\n");
     Path out = dir.resolve("out");
 
-    CliRun two = CliRun.of("--passed", passed.toString(), "--output-dir", out.toString(),
-        "--on-error", "skip", "--max-errors", "2", "--quiet");
-    CliRun one = CliRun.of("--passed", passed.toString(), "--output-dir", dir.resolve("out1")
-        .toString(), "--on-error", "skip", "--max-errors", "1", "--quiet");
+    CliRun two =
+        CliRun.of(
+            "--passed",
+            passed.toString(),
+            "--output-dir",
+            out.toString(),
+            "--on-error",
+            "skip",
+            "--max-errors",
+            "2",
+            "--quiet");
+    CliRun one =
+        CliRun.of(
+            "--passed",
+            passed.toString(),
+            "--output-dir",
+            dir.resolve("out1").toString(),
+            "--on-error",
+            "skip",
+            "--max-errors",
+            "1",
+            "--quiet");
     CliRun failPolicy = CliRun.of("--passed", passed.toString(), "--max-errors", "1");
 
     assertEquals(0, two.exitCode(), two.err());
     assertEquals(1, one.exitCode(), one.err());
-    assertEquals(List.of("qa-export: error: more than 1 invalid records (the limit); the run"
-        + " stopped at " + passed + ":4. No output was written or replaced."), one.err().lines()
-        .toList());
+    assertEquals(
+        List.of(
+            "qa-export: error: more than 1 invalid records (the limit); the run"
+                + " stopped at "
+                + passed
+                + ":4. No output was written or replaced."),
+        one.err().lines().toList());
     assertFalse(Files.exists(dir.resolve("out1")));
     assertEquals(2, failPolicy.exitCode());
-    assertTrue(failPolicy.err().contains("--max-errors applies with --on-error skip only"),
+    assertTrue(
+        failPolicy.err().contains("--max-errors applies with --on-error skip only"),
         failPolicy.err());
   }
 
@@ -93,12 +135,14 @@ class HostileInputRoundTwoTest {
     Path loop = dir.resolve("loop");
     Files.createSymbolicLink(loop, loop); // ELOOP, which even root cannot get past
 
-    CliRun run = CliRun.of("--input-dir", loop.toString(), "--output-dir",
-        dir.resolve("out").toString());
+    CliRun run =
+        CliRun.of("--input-dir", loop.toString(), "--output-dir", dir.resolve("out").toString());
 
     assertEquals(3, run.exitCode(), run.err());
-    assertTrue(run.err().startsWith("qa-export: error: cannot read " + loop.resolve(
-        "qa_passed.jsonl") + ": "), run.err());
+    assertTrue(
+        run.err()
+            .startsWith("qa-export: error: cannot read " + loop.resolve("qa_passed.jsonl") + ": "),
+        run.err());
     assertFalse(run.err().contains("validation step"), run.err());
   }
 
@@ -109,12 +153,16 @@ class HostileInputRoundTwoTest {
     Files.writeString(locked.resolve("qa_passed.jsonl"), "{\"question\":\"q\"}\n");
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
     try {
-      CliRun run = CliRun.of("--input-dir", locked.toString(), "--output-dir",
-          dir.resolve("out").toString());
+      CliRun run =
+          CliRun.of(
+              "--input-dir", locked.toString(), "--output-dir", dir.resolve("out").toString());
 
       assertEquals(3, run.exitCode(), run.err());
-      assertEquals("qa-export: error: cannot read " + locked.resolve("qa_passed.jsonl")
-          + ": permission denied\n", run.err());
+      assertEquals(
+          "qa-export: error: cannot read "
+              + locked.resolve("qa_passed.jsonl")
+              + ": permission denied\n",
+          run.err());
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
     }
@@ -122,8 +170,9 @@ class HostileInputRoundTwoTest {
 
   @Test
   void permissionDeniedIsSaidInWordsNotAsThePathAgain() {
-    var e = ExportIoException.of("cannot read in/qa_passed.jsonl",
-        new AccessDeniedException("in/qa_passed.jsonl"));
+    var e =
+        ExportIoException.of(
+            "cannot read in/qa_passed.jsonl", new AccessDeniedException("in/qa_passed.jsonl"));
 
     assertEquals("cannot read in/qa_passed.jsonl: permission denied", e.getMessage());
   }
@@ -134,14 +183,20 @@ class HostileInputRoundTwoTest {
     Path root = dir.resolve("root");
     Path launcher = LauncherCopy.intoBuiltTree(root);
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    Path fakeJava = Files.writeString(bin.resolve("java"),
-        "#!/bin/sh\necho \"charmap=$(locale charmap)\"\n");
+    Path fakeJava =
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"charmap=$(locale charmap)\"\n");
     fakeJava.toFile().setExecutable(true);
 
-    String underC = run(Map.of("LC_ALL", "C", "PATH", bin + ":" + System.getenv("PATH")),
-        launcher.toString(), "--version");
-    String underUtf8 = run(Map.of("LC_ALL", "C.UTF-8", "PATH", bin + ":" + System.getenv("PATH")),
-        launcher.toString(), "--version");
+    String underC =
+        run(
+            Map.of("LC_ALL", "C", "PATH", bin + ":" + System.getenv("PATH")),
+            launcher.toString(),
+            "--version");
+    String underUtf8 =
+        run(
+            Map.of("LC_ALL", "C.UTF-8", "PATH", bin + ":" + System.getenv("PATH")),
+            launcher.toString(),
+            "--version");
 
     assertEquals("charmap=UTF-8\n", underC);
     assertEquals("charmap=UTF-8\n", underUtf8);
@@ -151,11 +206,18 @@ class HostileInputRoundTwoTest {
   void theCauseAJvmUnderLcAllCCannotNameANonAsciiPathButUnderCUtf8It() throws Exception {
     Path input = Files.createDirectories(dir.resolve("indata_å"));
     Files.writeString(input.resolve("qa_passed.jsonl"), "{\"question\":\"q\"}\n");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "--input-dir", input.toString(), "--output-dir", dir.resolve("out").toString(),
-        "--quiet"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--input-dir",
+                input.toString(),
+                "--output-dir",
+                dir.resolve("out").toString(),
+                "--quiet"));
 
     String[] asC = runWithExit(Map.of("LC_ALL", "C"), command);
     String[] asUtf8 = runWithExit(Map.of("LC_ALL", "C.UTF-8"), command);

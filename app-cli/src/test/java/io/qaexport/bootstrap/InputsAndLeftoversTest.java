@@ -15,16 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Edge cases of where inputs are found and what a run leaves next to its outputs. */
 class InputsAndLeftoversTest {
-  private static final String GOOD = "{\"question\": \"Hur?\", \"answer\": \"Så.\","
-      + " \"source_document\": \"a.md\", \"persona\": \"p\", \"validation\": {\"composite_score\": 0.5}}";
+  private static final String GOOD =
+      "{\"question\": \"Hur?\", \"answer\": \"Så.\","
+          + " \"source_document\": \"a.md\", \"persona\": \"p\", \"validation\": {\"composite_score\": 0.5}}";
 
   @TempDir Path dir;
 
   private Path write(String name, String... lines) throws IOException {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());
-    return Files.writeString(file, lines.length == 0 ? "" : String.join("\n", lines) + "\n",
-        StandardCharsets.UTF_8);
+    return Files.writeString(
+        file, lines.length == 0 ? "" : String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
   }
 
   @Test
@@ -44,15 +45,19 @@ class InputsAndLeftoversTest {
     write("qa/qa_passed.jsonl", GOOD);
     write("qa/qa_rejected.jsonl");
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString());
 
     assertEquals(0, run.exitCode(), run.err());
     String card = Files.readString(dir.resolve("out/README.md"));
     assertFalse(card.contains("config_name: rejected"), card);
     assertTrue(card.contains("config_name: default"), card);
-    assertTrue(run.err().contains("the dataset card has no config for qa_rejected.jsonl"),
-        run.err());
+    assertTrue(
+        run.err().contains("the dataset card has no config for qa_rejected.jsonl"), run.err());
     assertFalse(run.err().contains("\"rejected\")"), run.err());
   }
 
@@ -60,15 +65,22 @@ class InputsAndLeftoversTest {
   void whenNoRecordIsExportedNoCardIsWritten() throws IOException {
     write("qa/qa_passed.jsonl", "not json", "[]");
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString(), "--on-error", "skip",
-        "--max-errors", "10"); // accepts a run that exports nothing
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--on-error",
+            "skip",
+            "--max-errors",
+            "10"); // accepts a run that exports nothing
 
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(List.of("qa_pairs.jsonl", "qa_pairs.jsonl.errors.jsonl"),
-        filesIn(dir.resolve("out")));
-    assertTrue(run.err().contains("no dataset card was written: no records were exported"),
-        run.err());
+    assertEquals(
+        List.of("qa_pairs.jsonl", "qa_pairs.jsonl.errors.jsonl"), filesIn(dir.resolve("out")));
+    assertTrue(
+        run.err().contains("no dataset card was written: no records were exported"), run.err());
     assertFalse(run.err().contains("load_dataset"), run.err());
   }
 
@@ -77,14 +89,38 @@ class InputsAndLeftoversTest {
     write("qa/qa_passed.jsonl", GOOD, GOOD, "not json", GOOD.replace("Hur?", "Var?"));
     String qa = dir.resolve("qa").toString();
     String out = dir.resolve("out").toString();
-    CliRun first = CliRun.of("--input-dir", qa, "--output-dir", out, "--dedup", "exact",
-        "--split", "train=0.5,test=0.5", "--on-error", "skip", "--quiet");
+    CliRun first =
+        CliRun.of(
+            "--input-dir",
+            qa,
+            "--output-dir",
+            out,
+            "--dedup",
+            "exact",
+            "--split",
+            "train=0.5,test=0.5",
+            "--on-error",
+            "skip",
+            "--quiet");
     assertEquals(0, first.exitCode(), first.err());
     assertTrue(Files.exists(dir.resolve("out/qa_pairs.jsonl.duplicates.jsonl")));
     assertTrue(Files.exists(dir.resolve("out/qa_pairs.jsonl.errors.jsonl")));
 
-    CliRun second = CliRun.of("--input-dir", qa, "--output-dir", out, "--format", "parquet",
-        "--dedup", "exact", "--split", "train=0.5,test=0.5", "--on-error", "skip", "--quiet");
+    CliRun second =
+        CliRun.of(
+            "--input-dir",
+            qa,
+            "--output-dir",
+            out,
+            "--format",
+            "parquet",
+            "--dedup",
+            "exact",
+            "--split",
+            "train=0.5,test=0.5",
+            "--on-error",
+            "skip",
+            "--quiet");
 
     assertEquals(0, second.exitCode(), second.err());
     List<String> files = filesIn(dir.resolve("out"));
@@ -114,11 +150,22 @@ class InputsAndLeftoversTest {
     write("qa/qa_passed.jsonl", GOOD, "not json");
     Files.createDirectories(dir.resolve("summary-dir"));
 
-    CliRun failed = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("new/out").toString());
-    CliRun summaryIsADirectory = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out2").toString(), "--on-error", "skip",
-        "--summary-json", dir.resolve("summary-dir").toString());
+    CliRun failed =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("new/out").toString());
+    CliRun summaryIsADirectory =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out2").toString(),
+            "--on-error",
+            "skip",
+            "--summary-json",
+            dir.resolve("summary-dir").toString());
 
     assertEquals(1, failed.exitCode(), failed.err());
     assertFalse(Files.exists(dir.resolve("new/out")));
@@ -131,8 +178,8 @@ class InputsAndLeftoversTest {
     Path passed = write("qa/qa_passed.jsonl", GOOD);
     String qa = dir.resolve("qa").toString();
 
-    CliRun onOutput = CliRun.of("--input-dir", qa,
-        "--dataset-card", dir.resolve("qa/qa_pairs.jsonl").toString());
+    CliRun onOutput =
+        CliRun.of("--input-dir", qa, "--dataset-card", dir.resolve("qa/qa_pairs.jsonl").toString());
     CliRun onInput = CliRun.of("--input-dir", qa, "--dataset-card", passed.toString());
 
     assertEquals(2, onOutput.exitCode(), onOutput.err());

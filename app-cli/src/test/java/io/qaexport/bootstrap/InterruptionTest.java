@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real command line in a child JVM, killed while it writes a large export: SIGTERM leaves the
- * output directory as it was; SIGKILL leaves only the clearly named temporary file and the
- * unlocked lock file, which the next run removes.
+ * output directory as it was; SIGKILL leaves only the clearly named temporary file and the unlocked
+ * lock file, which the next run removes.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class InterruptionTest {
@@ -41,10 +41,14 @@ class InterruptionTest {
     String answer = "Du byter handskar mellan varje vårdtagare. ".repeat(22);
     try (BufferedWriter out = Files.newBufferedWriter(bigInput, StandardCharsets.UTF_8)) {
       for (int i = 0; i < LINES; i++) {
-        out.write("{\"question\": \"Hur ofta ska jag byta handskar? " + i + "\", \"answer\": \""
-            + answer + "\", \"source_document\": \"rutiner/handtvatt.md\", \"persona\":"
-            + " {\"roll\": \"underskoterska\", \"erfarenhet\": \"nyanstald\"},"
-            + " \"validation\": {\"composite_score\": 0.86}}\n");
+        out.write(
+            "{\"question\": \"Hur ofta ska jag byta handskar? "
+                + i
+                + "\", \"answer\": \""
+                + answer
+                + "\", \"source_document\": \"rutiner/handtvatt.md\", \"persona\":"
+                + " {\"roll\": \"underskoterska\", \"erfarenhet\": \"nyanstald\"},"
+                + " \"validation\": {\"composite_score\": 0.86}}\n");
       }
     }
   }
@@ -59,9 +63,18 @@ class InterruptionTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // Through perl, which restores Ctrl-C's default action: a child started from a background
     // job inherits SIGINT ignored, and the JVM then keeps ignoring it.
-    return new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!", java,
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--passed", bigInput.toString(), "--output-dir", out.toString())
+    return new ProcessBuilder(
+            "perl",
+            "-e",
+            "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "--passed",
+            bigInput.toString(),
+            "--output-dir",
+            out.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("child.log").toFile())
         .start();
@@ -74,8 +87,11 @@ class InterruptionTest {
     long lastSize = -1;
     while (System.nanoTime() < deadline) {
       if (!child.isAlive()) {
-        fail("the export ended (exit " + child.exitValue() + ") before it could be interrupted: "
-            + Files.readString(dir.resolve("child.log")));
+        fail(
+            "the export ended (exit "
+                + child.exitValue()
+                + ") before it could be interrupted: "
+                + Files.readString(dir.resolve("child.log")));
       }
       long size = Files.exists(temporary) ? sizeOrZero(temporary) : -1;
       if (lastSize > 0 && size > lastSize) {
@@ -85,8 +101,8 @@ class InterruptionTest {
       Thread.sleep(25);
     }
     child.destroyForcibly();
-    throw new AssertionError("no growing " + temporary + " within 30 s: "
-        + Files.readString(dir.resolve("child.log")));
+    throw new AssertionError(
+        "no growing " + temporary + " within 30 s: " + Files.readString(dir.resolve("child.log")));
   }
 
   private static long sizeOrZero(Path file) {
@@ -128,35 +144,43 @@ class InterruptionTest {
     child.destroyForcibly(); // SIGKILL: no hook runs
 
     assertEquals(128 + 9, awaitExit(child), "ended by SIGKILL");
-    assertEquals(List.of(".qa-export.lock", temporary.getFileName().toString(), "qa_pairs.jsonl"),
-        filesIn(out), "the lock file stays, unlocked: the system released the lock");
+    assertEquals(
+        List.of(".qa-export.lock", temporary.getFileName().toString(), "qa_pairs.jsonl"),
+        filesIn(out),
+        "the lock file stays, unlocked: the system released the lock");
     assertTrue(Files.size(temporary) > 0, "the leftover is the partial export");
     assertArrayEquals(EARLIER, Files.readAllBytes(out.resolve("qa_pairs.jsonl")));
     assertTrue(ProcessHandle.of(child.pid()).isEmpty(), "the writer of the leftover is gone");
 
-    Path small = Files.writeString(dir.resolve("small.jsonl"),
-        "{\"question\": \"ny\", \"answer\": \"körning\"}\n", StandardCharsets.UTF_8);
-    CliRun next = CliRun.of("--passed", small.toString(), "--output-dir", out.toString(),
-        "--quiet");
+    Path small =
+        Files.writeString(
+            dir.resolve("small.jsonl"),
+            "{\"question\": \"ny\", \"answer\": \"körning\"}\n",
+            StandardCharsets.UTF_8);
+    CliRun next =
+        CliRun.of("--passed", small.toString(), "--output-dir", out.toString(), "--quiet");
 
     assertEquals(0, next.exitCode(), next.err());
-    assertEquals(List.of("qa_pairs.jsonl"),
+    assertEquals(
+        List.of("qa_pairs.jsonl"),
         filesIn(out).stream().filter(f -> !f.equals("README.md")).toList(),
         "the leftovers were removed (README.md is the dataset card)");
-    assertEquals("{\"question\":\"ny\",\"answer\":\"körning\",\"source\":\"\",\"persona\":"
-        + "\"unknown\",\"validation_score\":0.0}\n",
+    assertEquals(
+        "{\"question\":\"ny\",\"answer\":\"körning\",\"source\":\"\",\"persona\":"
+            + "\"unknown\",\"validation_score\":0.0}\n",
         Files.readString(out.resolve("qa_pairs.jsonl"), StandardCharsets.UTF_8));
   }
 
   @Test
-  void ctrlCEndsWithExit130SaysNothingWasWrittenAndRemovesTheDirectoryItCreated()
-      throws Exception {
+  void ctrlCEndsWithExit130SaysNothingWasWrittenAndRemovesTheDirectoryItCreated() throws Exception {
     Path out = dir.resolve("new-out");
     Process child = startExport(out);
     awaitGrowingTemporaryFile(child, out);
 
-    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start()
-        .waitFor(), "SIGINT, as Ctrl-C sends it");
+    assertEquals(
+        0,
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor(),
+        "SIGINT, as Ctrl-C sends it");
 
     assertEquals(128 + 2, awaitExit(child), "ended by SIGINT");
     String log = Files.readString(dir.resolve("child.log"));

@@ -13,8 +13,8 @@ final class LauncherCopy {
   private LauncherCopy() {}
 
   /**
-   * Copies the launcher into {@code root} as if it had built there: a jar, the build stamp, and
-   * the class-data archive tried, so that it runs `java` at once.
+   * Copies the launcher into {@code root} as if it had built there: a jar, the build stamp, and the
+   * class-data archive tried, so that it runs `java` at once.
    */
   static Path intoBuiltTree(Path root) throws IOException {
     Path target = Files.createDirectories(root.resolve("app-cli/target"));

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's JIT choice, on a copy of the launcher with a stand-in `java` that prints its
- * arguments: C1 alone below the size limit (set small here through QA_EXPORT_C1_BELOW), C2 as
- * well at or above it and when the size cannot be known.
+ * arguments: C1 alone below the size limit (set small here through QA_EXPORT_C1_BELOW), C2 as well
+ * at or above it and when the size cannot be known.
  */
 class LauncherJitChoiceTest {
   private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
@@ -53,13 +53,24 @@ class LauncherJitChoiceTest {
     Files.writeString(input.resolve("qa_rejected.jsonl"), "x".repeat(400));
 
     assertFalse(javaArguments("--input-dir", input.toString()).contains(C1_ONLY));
-    assertFalse(javaArguments("--passed", input.resolve("qa_passed.jsonl").toString())
-        .contains(C1_ONLY), "--passed alone: the rejected file beside it is read, so it counts");
-    assertFalse(javaArguments("--passed", input.resolve("qa_passed.jsonl").toString(),
-        "--rejected", input.resolve("qa_passed.jsonl").toString()).contains(C1_ONLY),
+    assertFalse(
+        javaArguments("--passed", input.resolve("qa_passed.jsonl").toString()).contains(C1_ONLY),
+        "--passed alone: the rejected file beside it is read, so it counts");
+    assertFalse(
+        javaArguments(
+                "--passed",
+                input.resolve("qa_passed.jsonl").toString(),
+                "--rejected",
+                input.resolve("qa_passed.jsonl").toString())
+            .contains(C1_ONLY),
         "600 + 600 bytes");
-    assertTrue(javaArguments("--input-dir", dir.toString(), "--passed",
-        input.resolve("qa_passed.jsonl").toString()).contains(C1_ONLY),
+    assertTrue(
+        javaArguments(
+                "--input-dir",
+                dir.toString(),
+                "--passed",
+                input.resolve("qa_passed.jsonl").toString())
+            .contains(C1_ONLY),
         "with --input-dir the rejected file is looked for there (none): 600 bytes");
   }
 
@@ -67,8 +78,10 @@ class LauncherJitChoiceTest {
   void aLimitThatIsNoNumberIsIgnored() throws Exception {
     Files.writeString(input.resolve("qa_passed.jsonl"), "x".repeat(10));
 
-    assertTrue(javaArguments(Map.of("QA_EXPORT_C1_BELOW", "384M"), "--input-dir",
-        input.toString()).contains(C1_ONLY), "the default limit applies");
+    assertTrue(
+        javaArguments(Map.of("QA_EXPORT_C1_BELOW", "384M"), "--input-dir", input.toString())
+            .contains(C1_ONLY),
+        "the default limit applies");
   }
 
   @Test
@@ -95,7 +108,8 @@ class LauncherJitChoiceTest {
   void theUsersArgumentsReachJavaUnchanged() throws Exception {
     List<String> arguments = javaArguments("--input-dir", input.toString(), "--quiet");
 
-    assertEquals(List.of("--input-dir", input.toString(), "--quiet"),
+    assertEquals(
+        List.of("--input-dir", input.toString(), "--quiet"),
         arguments.subList(arguments.size() - 3, arguments.size()));
   }
 
@@ -113,8 +127,9 @@ class LauncherJitChoiceTest {
   private List<String> javaArguments(Map<String, String> environment, String... arguments)
       throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    Path java = Files.writeString(bin.resolve("java"),
-        "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    Path java =
+        Files.writeString(
+            bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
     java.toFile().setExecutable(true);
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(arguments));

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's rebuild check, on a copy of the launcher in a small tree with stand-in `mvn`
- * and `java`: what goes into the jar (poms, src/main) rebuilds, what does not (tests, data) does
- * not. Times are set explicitly, so nothing depends on the clock's resolution.
+ * The launcher's rebuild check, on a copy of the launcher in a small tree with stand-in `mvn` and
+ * `java`: what goes into the jar (poms, src/main) rebuilds, what does not (tests, data) does not.
+ * Times are set explicitly, so nothing depends on the clock's resolution.
  */
 class LauncherRebuildCheckTest {
   private static final FileTime BUILT = FileTime.from(Instant.parse("2026-01-01T12:00:00Z"));
@@ -38,13 +38,19 @@ class LauncherRebuildCheckTest {
     for (String file : List.of("qa-export.jar", ".built-by-launcher", ".cds-tried")) {
       Files.createFile(target.resolve(file));
     }
-    for (String file : List.of("pom.xml", "core/pom.xml", "examples/chat-plugin/pom.xml",
-        "core/src/main/java/io/qaexport/domain/Pair.java",
-        "core/src/main/resources/io/qaexport/domain/licenses.txt",
-        "core/src/test/java/io/qaexport/domain/PairTest.java",
-        "examples/chat-plugin/src/main/java/Chat.java",
-        "examples/qa/qa_passed.jsonl", "compat/check_hf.py", "bench/jmh/src/main/java/B.java",
-        "bench/jmh/pom.xml")) {
+    for (String file :
+        List.of(
+            "pom.xml",
+            "core/pom.xml",
+            "examples/chat-plugin/pom.xml",
+            "core/src/main/java/io/qaexport/domain/Pair.java",
+            "core/src/main/resources/io/qaexport/domain/licenses.txt",
+            "core/src/test/java/io/qaexport/domain/PairTest.java",
+            "examples/chat-plugin/src/main/java/Chat.java",
+            "examples/qa/qa_passed.jsonl",
+            "compat/check_hf.py",
+            "bench/jmh/src/main/java/B.java",
+            "bench/jmh/pom.xml")) {
       Files.createDirectories(root.resolve(file).getParent());
       Files.writeString(root.resolve(file), "x");
     }
@@ -65,9 +71,13 @@ class LauncherRebuildCheckTest {
 
   @Test
   void editsOutsideWhatGoesIntoTheJarRunNoBuild() throws Exception {
-    for (String file : List.of("core/src/test/java/io/qaexport/domain/PairTest.java",
-        "examples/qa/qa_passed.jsonl", "compat/check_hf.py", "bench/jmh/src/main/java/B.java",
-        "bench/jmh/pom.xml")) {
+    for (String file :
+        List.of(
+            "core/src/test/java/io/qaexport/domain/PairTest.java",
+            "examples/qa/qa_passed.jsonl",
+            "compat/check_hf.py",
+            "bench/jmh/src/main/java/B.java",
+            "bench/jmh/pom.xml")) {
       Files.setLastModifiedTime(root.resolve(file), AFTER);
     }
 

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real command line end to end, in process, on temporary directories. */
 class MainTest {
-  private static final String GOOD = "{\"question\": \"Hur?\", \"answer\": \"Så här.\","
-      + " \"source_document\": \"a.md\", \"persona\": {\"roll\": \"underskoterska\"},"
-      + " \"validation\": {\"composite_score\": 1, \"failure_reason\": null}}";
+  private static final String GOOD =
+      "{\"question\": \"Hur?\", \"answer\": \"Så här.\","
+          + " \"source_document\": \"a.md\", \"persona\": {\"roll\": \"underskoterska\"},"
+          + " \"validation\": {\"composite_score\": 1, \"failure_reason\": null}}";
 
   @TempDir Path dir;
 
@@ -32,25 +33,43 @@ class MainTest {
     write("qa/qa_passed.jsonl", GOOD, "", GOOD.replace("\"Hur?\"", "null"));
     write("qa/qa_rejected.jsonl", GOOD);
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.out());
-    assertEquals("{\"question\":\"Hur?\",\"answer\":\"Så här.\",\"source\":\"a.md\","
-        + "\"persona\":\"underskoterska/unknown\",\"validation_score\":1.0}\n",
+    assertEquals(
+        "{\"question\":\"Hur?\",\"answer\":\"Så här.\",\"source\":\"a.md\","
+            + "\"persona\":\"underskoterska/unknown\",\"validation_score\":1.0}\n",
         Files.readString(dir.resolve("out/qa_pairs.jsonl")).lines().findFirst().orElseThrow()
             + "\n");
-    assertEquals(List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
+    assertEquals(
+        List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
         filesIn(dir.resolve("out")));
     assertTrue(run.err().contains("exported 3 records as jsonl"), run.err());
     assertTrue(run.err().contains("lines read 3 = 2 exported + 0 skipped + 1 blank"), run.err());
-    assertTrue(run.err().contains("defaults applied: question 1 (\"\"), persona.erfarenhet 2"
-        + " (\"unknown\")"), run.err());
-    assertTrue(run.err().contains("defaults applied: persona.erfarenhet 1 (\"unknown\"),"
-        + " failure_reason 1 (\"unknown\")"), run.err());
-    assertTrue(run.err().contains("load_dataset(\"json\", data_files=\""
-        + dir.resolve("out/qa_rejected_hf.jsonl") + "\", split=\"train\")"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "defaults applied: question 1 (\"\"), persona.erfarenhet 2" + " (\"unknown\")"),
+        run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "defaults applied: persona.erfarenhet 1 (\"unknown\"),"
+                    + " failure_reason 1 (\"unknown\")"),
+        run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "load_dataset(\"json\", data_files=\""
+                    + dir.resolve("out/qa_rejected_hf.jsonl")
+                    + "\", split=\"train\")"),
+        run.err());
   }
 
   @Test
@@ -61,16 +80,20 @@ class MainTest {
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
-    assertEquals(List.of("README.md", "qa_pairs.jsonl", "qa_passed.jsonl"),
-        filesIn(dir.resolve("qa")));
+    assertEquals(
+        List.of("README.md", "qa_pairs.jsonl", "qa_passed.jsonl"), filesIn(dir.resolve("qa")));
   }
 
   @Test
   void withoutARejectedFileOnlyPassedPairsAreExportedAndThatIsSaid() throws IOException {
     write("qa/qa_passed.jsonl", GOOD);
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString());
 
     assertEquals(0, run.exitCode());
     assertTrue(run.err().contains("no qa_rejected.jsonl beside"), run.err());
@@ -82,11 +105,12 @@ class MainTest {
     Path passed = write("a/good.jsonl", GOOD);
     Path rejected = write("b/bad.jsonl", GOOD);
 
-    CliRun run = CliRun.of("--passed", passed.toString(), "--rejected", rejected.toString(),
-        "--quiet");
+    CliRun run =
+        CliRun.of("--passed", passed.toString(), "--rejected", rejected.toString(), "--quiet");
 
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(List.of("README.md", "good.jsonl", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
+    assertEquals(
+        List.of("README.md", "good.jsonl", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
         filesIn(dir.resolve("a")));
   }
 
@@ -95,8 +119,13 @@ class MainTest {
     CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString());
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains(dir.resolve("qa/qa_passed.jsonl") + ": no such file. It is"
-        + " written by the pipeline's validation step"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                dir.resolve("qa/qa_passed.jsonl")
+                    + ": no such file. It is"
+                    + " written by the pipeline's validation step"),
+        run.err());
     assertFalse(Files.exists(dir.resolve("qa")));
   }
 
@@ -104,8 +133,12 @@ class MainTest {
   void aNamedRejectedFileThatIsMissingIsAUsageError() throws IOException {
     write("qa/qa_passed.jsonl", GOOD);
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--rejected", dir.resolve("nope.jsonl").toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--rejected",
+            dir.resolve("nope.jsonl").toString());
 
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("nope.jsonl: no such file"), run.err());
@@ -129,7 +162,8 @@ class MainTest {
     assertTrue(unknownOption.err().contains("Try 'qa-export --help'"));
     assertEquals(2, partial.exitCode());
     assertEquals(2, unknownFormat.exitCode());
-    assertTrue(unknownFormat.err().contains("unknown format 'csv'; available: jsonl"),
+    assertTrue(
+        unknownFormat.err().contains("unknown format 'csv'; available: jsonl"),
         unknownFormat.err());
     assertEquals(2, stray.exitCode());
     assertTrue(stray.err().contains("unexpected argument 'extra'"), stray.err());
@@ -145,12 +179,17 @@ class MainTest {
     Path out = Files.createDirectories(dir.resolve("out"));
     Files.writeString(out.resolve("qa_pairs.jsonl"), "earlier\n");
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", out.toString());
+    CliRun run =
+        CliRun.of("--input-dir", dir.resolve("qa").toString(), "--output-dir", out.toString());
 
     assertEquals(1, run.exitCode());
-    assertTrue(run.err().contains("qa-export: error: " + rejected
-        + ":3:14: 'question' must be a string or null, found a number"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "qa-export: error: "
+                    + rejected
+                    + ":3:14: 'question' must be a string or null, found a number"),
+        run.err());
     assertTrue(run.err().contains("no output was written or replaced"), run.err());
     assertEquals(List.of("qa_pairs.jsonl"), filesIn(out));
     assertEquals("earlier\n", Files.readString(out.resolve("qa_pairs.jsonl")));
@@ -160,14 +199,21 @@ class MainTest {
   void skipLeavesInvalidRecordsOutAndSaysSo() throws IOException {
     write("qa/qa_passed.jsonl", GOOD, "not json", GOOD);
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString(), "--on-error", "skip");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--on-error",
+            "skip");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(2, Files.readAllLines(dir.resolve("out/qa_pairs.jsonl")).size());
     List<String> errors = Files.readAllLines(dir.resolve("out/qa_pairs.jsonl.errors.jsonl"));
     assertEquals(1, errors.size());
-    assertTrue(errors.get(0).startsWith("{\"line\":2,\"column\":1,\"reason\":\"invalid JSON:"),
+    assertTrue(
+        errors.get(0).startsWith("{\"line\":2,\"column\":1,\"reason\":\"invalid JSON:"),
         errors.get(0));
     assertTrue(errors.get(0).endsWith(",\"raw\":\"not json\"}"), errors.get(0));
     assertTrue(run.err().contains("lines read 3 = 2 exported + 1 skipped + 0 blank"), run.err());
@@ -181,8 +227,9 @@ class MainTest {
     CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--strict");
 
     assertEquals(1, run.exitCode());
-    assertTrue(run.err().contains(passed + ":2: missing or null required field 'answer'"
-        + " (--strict)"), run.err());
+    assertTrue(
+        run.err().contains(passed + ":2: missing or null required field 'answer'" + " (--strict)"),
+        run.err());
   }
 
   @Test
@@ -190,11 +237,16 @@ class MainTest {
     write("qa/qa_passed.jsonl", GOOD);
     Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a directory");
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", blocker.resolve("out").toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            blocker.resolve("out").toString());
 
     assertEquals(3, run.exitCode());
-    assertTrue(run.err().contains("cannot create or use output directory " + blocker.resolve("out")),
+    assertTrue(
+        run.err().contains("cannot create or use output directory " + blocker.resolve("out")),
         run.err());
     assertFalse(run.err().contains("at io.qaexport"), "no stack trace without --verbose");
   }
@@ -203,8 +255,12 @@ class MainTest {
   void anUnreadableInputIsAnIoFailure() throws IOException {
     Files.createDirectories(dir.resolve("qa/qa_passed.jsonl"));
 
-    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(),
-        "--output-dir", dir.resolve("out").toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString());
 
     assertEquals(3, run.exitCode(), run.err());
     assertTrue(run.err().contains("cannot read " + dir.resolve("qa/qa_passed.jsonl")), run.err());

@@ -34,21 +34,27 @@ class PipelineInputTest {
 
   @BeforeEach
   void exportThePlainExample() throws IOException {
-    CliRun run = CliRun.of("--passed", EXAMPLE_PASSED.toString(),
-        "--output-dir", dir.resolve("plain").toString(), "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--passed",
+            EXAMPLE_PASSED.toString(),
+            "--output-dir",
+            dir.resolve("plain").toString(),
+            "--quiet");
     assertEquals(0, run.exitCode(), run.err());
     plainExport = Files.readAllBytes(dir.resolve("plain/qa_pairs.jsonl"));
   }
 
   private static byte[] compress(String kind, byte[] plain) throws IOException {
     var bytes = new ByteArrayOutputStream();
-    try (OutputStream out = switch (kind) {
-      case "gzip" -> new GZIPOutputStream(bytes);
-      case "zstd" -> new ZstdOutputStream(bytes);
-      case "bzip2" -> new BZip2CompressorOutputStream(bytes);
-      case "xz" -> new XZCompressorOutputStream(bytes);
-      default -> throw new IllegalArgumentException(kind);
-    }) {
+    try (OutputStream out =
+        switch (kind) {
+          case "gzip" -> new GZIPOutputStream(bytes);
+          case "zstd" -> new ZstdOutputStream(bytes);
+          case "bzip2" -> new BZip2CompressorOutputStream(bytes);
+          case "xz" -> new XZCompressorOutputStream(bytes);
+          default -> throw new IllegalArgumentException(kind);
+        }) {
       out.write(plain);
     }
     return bytes.toByteArray();
@@ -57,11 +63,12 @@ class PipelineInputTest {
   @ParameterizedTest
   @ValueSource(strings = {"gzip", "zstd", "bzip2", "xz"})
   void aCompressedInputExportsExactlyAsThePlainOne(String kind) throws IOException {
-    Path compressed = Files.write(dir.resolve("qa_passed.jsonl.any"),
-        compress(kind, Files.readAllBytes(EXAMPLE_PASSED)));
+    Path compressed =
+        Files.write(
+            dir.resolve("qa_passed.jsonl.any"), compress(kind, Files.readAllBytes(EXAMPLE_PASSED)));
 
-    CliRun run = CliRun.of("--passed", compressed.toString(),
-        "--output-dir", dir.resolve("out").toString());
+    CliRun run =
+        CliRun.of("--passed", compressed.toString(), "--output-dir", dir.resolve("out").toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertArrayEquals(plainExport, Files.readAllBytes(dir.resolve("out/qa_pairs.jsonl")));
@@ -70,13 +77,12 @@ class PipelineInputTest {
 
   @Test
   void aLineNumberInACompressedFileCountsDecompressedLines() throws IOException {
-    byte[] withBadLine = (Files.readString(EXAMPLE_PASSED) + "{\"question\": 5}\n")
-        .getBytes(StandardCharsets.UTF_8);
-    Path compressed = Files.write(dir.resolve("qa_passed.jsonl.gz"),
-        compress("gzip", withBadLine));
+    byte[] withBadLine =
+        (Files.readString(EXAMPLE_PASSED) + "{\"question\": 5}\n").getBytes(StandardCharsets.UTF_8);
+    Path compressed = Files.write(dir.resolve("qa_passed.jsonl.gz"), compress("gzip", withBadLine));
 
-    CliRun run = CliRun.of("--passed", compressed.toString(),
-        "--output-dir", dir.resolve("out").toString());
+    CliRun run =
+        CliRun.of("--passed", compressed.toString(), "--output-dir", dir.resolve("out").toString());
 
     assertEquals(1, run.exitCode(), run.err());
     assertTrue(run.err().contains(compressed + ":9:14: "), run.err());
@@ -87,27 +93,34 @@ class PipelineInputTest {
   void aTruncatedCompressedFileIsInvalidInputNamingTheFileAndWritesNothing(String kind)
       throws IOException {
     byte[] whole = compress(kind, Files.readAllBytes(EXAMPLE_PASSED));
-    Path truncated = Files.write(dir.resolve("qa_passed.jsonl.z"),
-        Arrays.copyOf(whole, whole.length - 40));
+    Path truncated =
+        Files.write(dir.resolve("qa_passed.jsonl.z"), Arrays.copyOf(whole, whole.length - 40));
     Path out = dir.resolve("out");
 
-    CliRun run = CliRun.of("--passed", truncated.toString(), "--output-dir", out.toString(),
-        "--on-error", "skip");
+    CliRun run =
+        CliRun.of(
+            "--passed", truncated.toString(), "--output-dir", out.toString(), "--on-error", "skip");
 
     assertEquals(1, run.exitCode(), run.err());
     List<String> lines = run.err().lines().toList();
     assertTrue(lines.get(1).startsWith("qa-export: error: " + truncated + ":"), run.err());
-    assertTrue(lines.get(1).contains(": the " + kind + " data is corrupt or truncated ("),
-        run.err());
-    assertEquals("qa-export: no output was written or replaced.", lines.get(2),
+    assertTrue(
+        lines.get(1).contains(": the " + kind + " data is corrupt or truncated ("), run.err());
+    assertEquals(
+        "qa-export: no output was written or replaced.",
+        lines.get(2),
         "no hint to skip: no later line can be read");
     assertFalse(Files.exists(out), "nothing written, not even the directory");
   }
 
   private Process child(String... args) throws IOException {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(dir.resolve("child.err").toFile()).start();
   }
@@ -125,9 +138,14 @@ class PipelineInputTest {
     assertEquals(0, child.exitValue(), err);
     assertArrayEquals(plainExport, Files.readAllBytes(out.resolve("qa_pairs.jsonl")));
     assertEquals(List.of("README.md", "qa_pairs.jsonl"), filesIn(out));
-    assertTrue(err.startsWith("qa-export: reading the passed pairs from /dev/stdin; no --rejected"
-        + " given, so exporting passed pairs only\n"), err);
-    assertEquals("", new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+    assertTrue(
+        err.startsWith(
+            "qa-export: reading the passed pairs from /dev/stdin; no --rejected"
+                + " given, so exporting passed pairs only\n"),
+        err);
+    assertEquals(
+        "",
+        new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
         "no data on stdout");
   }
 
@@ -138,9 +156,10 @@ class PipelineInputTest {
 
     assertTrue(child.waitFor(60, TimeUnit.SECONDS));
     assertEquals(2, child.exitValue());
-    assertEquals("qa-export: error: --passed /dev/stdin is stdin, a pipe or a device: there is no"
-        + " directory beside it to write to; name one with --output-dir\n"
-        + "Try 'qa-export --help' for the options.\n",
+    assertEquals(
+        "qa-export: error: --passed /dev/stdin is stdin, a pipe or a device: there is no"
+            + " directory beside it to write to; name one with --output-dir\n"
+            + "Try 'qa-export --help' for the options.\n",
         Files.readString(dir.resolve("child.err")));
   }
 
@@ -148,17 +167,20 @@ class PipelineInputTest {
   void aNamedPipeIsReadLikeAFile() throws Exception {
     Path fifo = dir.resolve("passed.fifo");
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-    Thread writer = new Thread(() -> {
-      try {
-        Files.write(fifo, Files.readAllBytes(EXAMPLE_PASSED));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.write(fifo, Files.readAllBytes(EXAMPLE_PASSED));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     writer.start();
 
-    CliRun run = CliRun.of("--passed", fifo.toString(), "--output-dir",
-        dir.resolve("out").toString(), "--quiet");
+    CliRun run =
+        CliRun.of(
+            "--passed", fifo.toString(), "--output-dir", dir.resolve("out").toString(), "--quiet");
     writer.join();
 
     assertEquals(0, run.exitCode(), run.err());

@@ -14,7 +14,9 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
-/** Builds plugin jars the way a plugin author would: compile against the SPI, add the service file. */
+/**
+ * Builds plugin jars the way a plugin author would: compile against the SPI, add the service file.
+ */
 final class PluginJars {
   static final String SERVICE_FILE =
       "META-INF/services/io.qaexport.application.port.out.OutputFormat";
@@ -52,11 +54,18 @@ final class PluginJars {
     if (javaFiles.isEmpty()) {
       return classes;
     }
-    var args = new java.util.ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
-        "-cp", System.getProperty("java.class.path")));
+    var args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--release",
+                "17",
+                "-d",
+                classes.toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
     javaFiles.forEach(f -> args.add(f.toString()));
-    int result = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-        args.toArray(String[]::new));
+    int result =
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new));
     assertTrue(result == 0, "the plugin compiles");
     return classes;
   }

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The README's plugin path, followed literally: build a jar that implements the SPI and lists it
- * in META-INF/services, drop it in a plugin directory, and use it by name.
+ * The README's plugin path, followed literally: build a jar that implements the SPI and lists it in
+ * META-INF/services, drop it in a plugin directory, and use it by name.
  */
 class PluginTest {
   private static final String EXAMPLES = GoldenFilesTest.EXAMPLES.toString();
@@ -49,7 +49,8 @@ class PluginTest {
             };
           }
         }
-        """.formatted(className(name), name, writeBody);
+        """
+        .formatted(className(name), name, writeBody);
   }
 
   private static String className(String name) {
@@ -61,20 +62,37 @@ class PluginTest {
     Path jar = PluginJars.chatPlugin(dir, plugins().resolve("qa-export-chat-plugin.jar"));
 
     CliRun list = CliRun.of("--list-formats", "--plugin-dir", plugins().toString());
-    CliRun run = CliRun.of("--input-dir", EXAMPLES, "--output-dir", dir.resolve("out").toString(),
-        "--plugin-dir", plugins().toString(), "--format", "chat",
-        "--system-prompt", "Du är en handledare.");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--plugin-dir",
+            plugins().toString(),
+            "--format",
+            "chat",
+            "--system-prompt",
+            "Du är en handledare.");
 
     assertEquals(0, list.exitCode(), list.err());
-    assertTrue(list.out().lines().anyMatch(line -> line.startsWith("chat ")
-        && line.endsWith("[plugin: " + jar + "]")), list.out());
+    assertTrue(
+        list.out()
+            .lines()
+            .anyMatch(line -> line.startsWith("chat ") && line.endsWith("[plugin: " + jar + "]")),
+        list.out());
     assertTrue(list.out().lines().anyMatch(line -> line.startsWith("jsonl ")), list.out());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(List.of("README.md", "qa_pairs.chat.jsonl"), filesIn(dir.resolve("out")));
-    assertTrue(Files.readString(dir.resolve("out/README.md")).contains(
-        "task_categories:\n  - text-generation\n"), "the chat layout gets its own card");
-    assertTrue(run.err().contains("qa_rejected.jsonl was not exported: the chat format takes"
-        + " passed pairs only"), run.err());
+    assertTrue(
+        Files.readString(dir.resolve("out/README.md"))
+            .contains("task_categories:\n  - text-generation\n"),
+        "the chat layout gets its own card");
+    assertTrue(
+        run.err()
+            .contains(
+                "qa_rejected.jsonl was not exported: the chat format takes" + " passed pairs only"),
+        run.err());
     List<String> lines = Files.readAllLines(dir.resolve("out/qa_pairs.chat.jsonl"));
     List<String> passed = Files.readAllLines(GoldenFilesTest.EXAMPLES.resolve("qa_passed.jsonl"));
     assertEquals(passed.size(), lines.size());
@@ -99,31 +117,60 @@ class PluginTest {
   void withoutTheOptionThereIsNoSystemMessageAndOtherFormatsRefuseIt() throws IOException {
     PluginJars.chatPlugin(dir, plugins().resolve("chat.jar"));
 
-    CliRun plain = CliRun.of("--input-dir", EXAMPLES, "--output-dir", dir.resolve("out").toString(),
-        "--plugin-dir", plugins().toString(), "--format", "chat", "--quiet");
-    CliRun jsonl = CliRun.of("--input-dir", EXAMPLES, "--output-dir", dir.resolve("j").toString(),
-        "--plugin-dir", plugins().toString(), "--system-prompt", "x");
+    CliRun plain =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--plugin-dir",
+            plugins().toString(),
+            "--format",
+            "chat",
+            "--quiet");
+    CliRun jsonl =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("j").toString(),
+            "--plugin-dir",
+            plugins().toString(),
+            "--system-prompt",
+            "x");
 
     assertEquals(0, plain.exitCode(), plain.err());
     String first = Files.readAllLines(dir.resolve("out/qa_pairs.chat.jsonl")).get(0);
     assertTrue(first.startsWith("{\"messages\":[{\"role\":\"user\""), first);
     assertEquals(2, jsonl.exitCode());
-    assertEquals("qa-export: error: --system-prompt applies to --format chat only\n"
-        + "Try 'qa-export --help' for the options.\n", jsonl.err());
+    assertEquals(
+        "qa-export: error: --system-prompt applies to --format chat only\n"
+            + "Try 'qa-export --help' for the options.\n",
+        jsonl.err());
   }
 
   @Test
   void aPluginThatClashesWithABuiltInIsReportedAndTheBuiltInIsUsed() throws IOException {
-    PluginJars.plugin(dir, plugins().resolve("clash.jar"),
+    PluginJars.plugin(
+        dir,
+        plugins().resolve("clash.jar"),
         Map.of("test.plugin.JsonlFormat", formatSource("jsonl", "")),
         "test.plugin.JsonlFormat\n");
 
-    CliRun run = CliRun.of("--input-dir", EXAMPLES, "--output-dir", dir.resolve("out").toString(),
-        "--plugin-dir", plugins().toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--plugin-dir",
+            plugins().toString());
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.err().contains("offers format 'jsonl', which is built in; the built-in one is"
-        + " used"), run.err());
+    assertTrue(
+        run.err()
+            .contains("offers format 'jsonl', which is built in; the built-in one is" + " used"),
+        run.err());
     assertTrue(Files.readString(dir.resolve("out/qa_pairs.jsonl")).startsWith("{\"question\":"));
   }
 
@@ -133,39 +180,67 @@ class PluginTest {
     PluginJars.plugin(dir, plugins().resolve("broken.jar"), Map.of(), "test.plugin.Missing\n");
     Files.writeString(plugins().resolve("not-a-jar.jar"), "this is not a zip file");
 
-    CliRun run = CliRun.of("--input-dir", EXAMPLES, "--output-dir", dir.resolve("out").toString(),
-        "--plugin-dir", plugins().toString());
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--plugin-dir",
+            plugins().toString());
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.err().contains("plugin " + plugins().resolve("broken.jar")
-        + " failed to load and is ignored"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "plugin " + plugins().resolve("broken.jar") + " failed to load and is ignored"),
+        run.err());
     assertTrue(run.err().contains(plugins().resolve("not-a-jar.jar").toString()), run.err());
     assertTrue(Files.exists(dir.resolve("out/qa_pairs.jsonl")));
   }
 
   @Test
   void aPluginThatThrowsStopsTheRunAndLeavesNoOutput() throws IOException {
-    PluginJars.plugin(dir, plugins().resolve("boom.jar"),
-        Map.of("test.plugin.BoomFormat",
+    PluginJars.plugin(
+        dir,
+        plugins().resolve("boom.jar"),
+        Map.of(
+            "test.plugin.BoomFormat",
             formatSource("boom", "throw new IllegalStateException(\"kaboom\");")),
         "test.plugin.BoomFormat\n");
     Path out = Files.createDirectories(dir.resolve("out"));
     Files.writeString(out.resolve("qa_pairs.txt"), "earlier\n");
 
-    CliRun run = CliRun.of("--input-dir", EXAMPLES, "--output-dir", out.toString(),
-        "--plugin-dir", plugins().toString(), "--format", "boom");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            out.toString(),
+            "--plugin-dir",
+            plugins().toString(),
+            "--format",
+            "boom");
 
     assertEquals(3, run.exitCode(), run.err());
-    assertTrue(run.err().contains("format 'boom' from plugin " + plugins().resolve("boom.jar")
-        + " failed: java.lang.IllegalStateException: kaboom"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "format 'boom' from plugin "
+                    + plugins().resolve("boom.jar")
+                    + " failed: java.lang.IllegalStateException: kaboom"),
+        run.err());
     assertEquals(List.of("qa_pairs.txt"), filesIn(out));
     assertEquals("earlier\n", Files.readString(out.resolve("qa_pairs.txt")));
   }
 
   @Test
   void aPluginWhoseExtensionWouldLeaveTheOutputDirectoryIsNotLoaded() throws IOException {
-    PluginJars.plugin(dir, plugins().resolve("escape.jar"),
-        Map.of("test.plugin.EscapeFormat",
+    PluginJars.plugin(
+        dir,
+        plugins().resolve("escape.jar"),
+        Map.of(
+            "test.plugin.EscapeFormat",
             formatSource("escape", "").replace("return \"txt\";", "return \"../x\";")),
         "test.plugin.EscapeFormat\n");
 
@@ -173,8 +248,10 @@ class PluginTest {
 
     assertEquals(0, list.exitCode(), list.err());
     assertFalse(list.out().contains("escape"), list.out());
-    assertTrue(list.err().contains("failed to load and is ignored")
-        && list.err().contains("file extension '../x' is not usable"), list.err());
+    assertTrue(
+        list.err().contains("failed to load and is ignored")
+            && list.err().contains("file extension '../x' is not usable"),
+        list.err());
   }
 
   @Test

@@ -16,7 +16,9 @@ class ReadmeUsageTest {
     int start = readme.indexOf("## Usage\n\n```\n") + "## Usage\n\n```\n".length();
     String usage = readme.substring(start, readme.indexOf("```", start));
 
-    assertEquals(CliRun.of("--help").out(), usage,
+    assertEquals(
+        CliRun.of("--help").out(),
+        usage,
         "regenerate the README's usage block from ./qa-export --help");
   }
 }

@@ -23,14 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An output directory others can write to (a shared group or 777 directory, a dataset copied in)
  * must not be turned against the run: what a journal, a lock, a card or a temporary name planted
- * there says is acted on only inside the directory and on qa-export's own names, a run never
- * writes through a planted link, and no planted entry makes it hang.
+ * there says is acted on only inside the directory and on qa-export's own names, a run never writes
+ * through a planted link, and no planted entry makes it hang.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SharedDirectoryTest {
-  private static final String GOOD = "{\"question\": \"Hur?\", \"answer\": \"Så.\","
-      + " \"source_document\": \"a.md\", \"persona\": \"p\","
-      + " \"validation\": {\"composite_score\": 0.5}}\n";
+  private static final String GOOD =
+      "{\"question\": \"Hur?\", \"answer\": \"Så.\","
+          + " \"source_document\": \"a.md\", \"persona\": \"p\","
+          + " \"validation\": {\"composite_score\": 0.5}}\n";
   private static final String JOURNAL = ".qa-export.journal";
 
   @TempDir Path dir;
@@ -48,8 +49,8 @@ class SharedDirectoryTest {
 
   private void plantJournal(String... entries) throws IOException {
     Files.createDirectories(out());
-    Files.writeString(out().resolve(JOURNAL),
-        "qa-export journal 2\n" + String.join("\n", entries) + "\nend\n");
+    Files.writeString(
+        out().resolve(JOURNAL), "qa-export journal 2\n" + String.join("\n", entries) + "\nend\n");
   }
 
   private static String enc(String path) {
@@ -71,16 +72,21 @@ class SharedDirectoryTest {
       throws IOException {
     Path elsewhere = Files.createDirectories(dir.resolve("root-only"));
     Path victim = Files.writeString(elsewhere.resolve("passwd"), "the real one\n");
-    Path replacement = Files.writeString(elsewhere.resolve(".passwd.previous.1.qa-export-tmp"),
-        "the planter's\n");
+    Path replacement =
+        Files.writeString(elsewhere.resolve(".passwd.previous.1.qa-export-tmp"), "the planter's\n");
     Path other = Files.writeString(elsewhere.resolve("shadow"), "keep me\n");
-    for (String entry : List.of(
-        "-\t" + enc(victim.toString()) + "\t" + enc(replacement.toString()),
-        enc(dir.resolve(".shadow.1.qa-export-tmp").toString()) + "\t" + enc(other.toString())
-            + "\t-",
-        "-\t" + enc("../root-only/passwd") + "\t" + enc("../root-only/"
-            + replacement.getFileName()),
-        "-\t" + enc("sub/qa_pairs.jsonl") + "\t-")) {
+    for (String entry :
+        List.of(
+            "-\t" + enc(victim.toString()) + "\t" + enc(replacement.toString()),
+            enc(dir.resolve(".shadow.1.qa-export-tmp").toString())
+                + "\t"
+                + enc(other.toString())
+                + "\t-",
+            "-\t"
+                + enc("../root-only/passwd")
+                + "\t"
+                + enc("../root-only/" + replacement.getFileName()),
+            "-\t" + enc("sub/qa_pairs.jsonl") + "\t-")) {
       plantJournal(entry);
 
       assertRefused(export(), "which is not a file directly in " + out());
@@ -111,15 +117,23 @@ class SharedDirectoryTest {
   void aJournalOfAKilledRunInsideTheDirectoryIsStillUndone() throws IOException {
     Files.createDirectories(out());
     Files.writeString(out().resolve("qa_pairs.jsonl"), "half-committed new\n");
-    Files.writeString(out().resolve(".qa_pairs.jsonl.previous.99999999.qa-export-tmp"),
-        "earlier\n");
+    Files.writeString(
+        out().resolve(".qa_pairs.jsonl.previous.99999999.qa-export-tmp"), "earlier\n");
     // Version 1 wrote absolute paths: read so that a kill -9 before an upgrade is undone too.
-    Files.writeString(out().resolve(JOURNAL), "qa-export journal 1\n"
-        + enc(out().resolve(".qa_pairs.jsonl.99999999.qa-export-tmp").toAbsolutePath()
-            .toString()) + "\t" + enc(out().resolve("qa_pairs.jsonl").toAbsolutePath()
-            .toString()) + "\t" + enc(out().resolve(
-                ".qa_pairs.jsonl.previous.99999999.qa-export-tmp").toAbsolutePath().toString())
-        + "\nend\n");
+    Files.writeString(
+        out().resolve(JOURNAL),
+        "qa-export journal 1\n"
+            + enc(
+                out().resolve(".qa_pairs.jsonl.99999999.qa-export-tmp").toAbsolutePath().toString())
+            + "\t"
+            + enc(out().resolve("qa_pairs.jsonl").toAbsolutePath().toString())
+            + "\t"
+            + enc(
+                out()
+                    .resolve(".qa_pairs.jsonl.previous.99999999.qa-export-tmp")
+                    .toAbsolutePath()
+                    .toString())
+            + "\nend\n");
 
     Path qa = dir.resolve("qa");
     Files.createDirectories(qa);
@@ -174,23 +188,29 @@ class SharedDirectoryTest {
     Files.createSymbolicLink(out().resolve(".qa-export.lock"), dir.resolve("nowhere"));
     CliRun dangling = export();
     assertEquals(3, dangling.exitCode(), dangling.err());
-    assertTrue(dangling.err().contains(".qa-export.lock is a symbolic link, not qa-export's"
-        + " lock file"), dangling.err());
+    assertTrue(
+        dangling
+            .err()
+            .contains(".qa-export.lock is a symbolic link, not qa-export's" + " lock file"),
+        dangling.err());
     Files.delete(out().resolve(".qa-export.lock"));
 
     mkfifo(out().resolve("README.md"));
     CliRun fifoCard = export();
     assertEquals(3, fifoCard.exitCode(), fifoCard.err());
-    assertTrue(fifoCard.err().contains("README.md: it is a FIFO or other special file"),
-        fifoCard.err());
+    assertTrue(
+        fifoCard.err().contains("README.md: it is a FIFO or other special file"), fifoCard.err());
     assertFalse(Files.exists(out().resolve("qa_pairs.jsonl")));
   }
 
   @Test
   void aCardThatIsALinkOutOfTheDirectoryIsNeitherReadNorReplaced() throws IOException {
-    Path secret = Files.writeString(dir.resolve("private-card.md"), "---\nlicense: mit\n---\n"
-        + "<!-- qa-export:begin (every export replaces this block; edit outside it) -->\n"
-        + "SECRET TEXT\n<!-- qa-export:end -->\n");
+    Path secret =
+        Files.writeString(
+            dir.resolve("private-card.md"),
+            "---\nlicense: mit\n---\n"
+                + "<!-- qa-export:begin (every export replaces this block; edit outside it) -->\n"
+                + "SECRET TEXT\n<!-- qa-export:end -->\n");
     Files.createDirectories(out());
     Files.createSymbolicLink(out().resolve("README.md"), secret);
 
@@ -235,15 +255,17 @@ class SharedDirectoryTest {
     Path journal = out().resolve(JOURNAL);
     UserPrincipal nobody;
     try {
-      nobody = journal.getFileSystem().getUserPrincipalLookupService()
-          .lookupPrincipalByName("nobody");
+      nobody =
+          journal.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
       Files.setOwner(journal, nobody);
     } catch (IOException | UnsupportedOperationException cannot) {
       assumeTrue(false, "cannot give a file to another user here: " + cannot);
       return;
     }
-    assumeTrue(!Files.getOwner(journal, LinkOption.NOFOLLOW_LINKS).getName()
-        .equals(System.getProperty("user.name")));
+    assumeTrue(
+        !Files.getOwner(journal, LinkOption.NOFOLLOW_LINKS)
+            .getName()
+            .equals(System.getProperty("user.name")));
 
     assertRefused(export(), "belongs to nobody");
   }

@@ -1,9 +1,9 @@
 package io.qaexport.domain;
 
 /**
- * The size of records as one Arrow record batch without nulls, which is how {@code datasets}
- * counts a split's {@code num_bytes} (pyarrow's {@code nbytes}): per string column the UTF-8
- * bytes and a 4-byte offset per row; per float64 column 8 bytes per row. Not thread-safe.
+ * The size of records as one Arrow record batch without nulls, which is how {@code datasets} counts
+ * a split's {@code num_bytes} (pyarrow's {@code nbytes}): per string column the UTF-8 bytes and a
+ * 4-byte offset per row; per float64 column 8 bytes per row. Not thread-safe.
  */
 public final class ArrowSize {
   private long bytes;

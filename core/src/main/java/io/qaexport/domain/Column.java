@@ -22,13 +22,18 @@ public sealed interface Column permits Column.Text, Column.Float64 {
    * A text column; its value is never null.
    *
    * @param value the value as a {@code String} (the column's API since the first release)
-   * @param categorical whether it holds few distinct values (a persona, a source document), so
-   *     that a dictionary of them pays; free text (questions, answers) is nearly unique
-   * @param utf8Value the value as UTF-8 bytes, which writers take: the built-in columns hand on
-   *     the input's own bytes; a column made from a {@code String} function encodes its value
+   * @param categorical whether it holds few distinct values (a persona, a source document), so that
+   *     a dictionary of them pays; free text (questions, answers) is nearly unique
+   * @param utf8Value the value as UTF-8 bytes, which writers take: the built-in columns hand on the
+   *     input's own bytes; a column made from a {@code String} function encodes its value
    */
-  record Text(String name, String meaning, Function<HfRecord, String> value, boolean categorical,
-      Function<HfRecord, Utf8Text> utf8Value) implements Column {
+  record Text(
+      String name,
+      String meaning,
+      Function<HfRecord, String> value,
+      boolean categorical,
+      Function<HfRecord, Utf8Text> utf8Value)
+      implements Column {
     public Text {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(meaning, "meaning");
@@ -37,8 +42,8 @@ public sealed interface Column permits Column.Text, Column.Float64 {
     }
 
     /** A column from a {@code String} function, as plugins make them. */
-    public Text(String name, String meaning, Function<HfRecord, String> value,
-        boolean categorical) {
+    public Text(
+        String name, String meaning, Function<HfRecord, String> value, boolean categorical) {
       this(name, meaning, value, categorical, record -> Utf8Text.of(value.apply(record)));
     }
 
@@ -48,11 +53,11 @@ public sealed interface Column permits Column.Text, Column.Float64 {
     }
 
     /** A column whose value is UTF-8 already (the built-in columns): nothing is decoded. */
-    public static Text ofUtf8(String name, String meaning, Function<HfRecord, Utf8Text> utf8Value,
-        boolean categorical) {
+    public static Text ofUtf8(
+        String name, String meaning, Function<HfRecord, Utf8Text> utf8Value, boolean categorical) {
       Objects.requireNonNull(utf8Value, "utf8Value");
-      return new Text(name, meaning, record -> utf8Value.apply(record).toString(), categorical,
-          utf8Value);
+      return new Text(
+          name, meaning, record -> utf8Value.apply(record).toString(), categorical, utf8Value);
     }
 
     @Override
@@ -71,8 +76,7 @@ public sealed interface Column permits Column.Text, Column.Float64 {
   }
 
   /** A 64-bit floating-point column. */
-  record Float64(String name, String meaning, ToDoubleFunction<HfRecord> value)
-      implements Column {
+  record Float64(String name, String meaning, ToDoubleFunction<HfRecord> value) implements Column {
     public Float64 {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(meaning, "meaning");

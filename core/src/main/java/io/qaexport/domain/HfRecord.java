@@ -3,12 +3,12 @@ package io.qaexport.domain;
 import java.util.Objects;
 
 /**
- * One output row. {@code failureReason} is {@code null} for the passed shape and never null for
- * the rejected one; all other values are never null.
+ * One output row. {@code failureReason} is {@code null} for the passed shape and never null for the
+ * rejected one; all other values are never null.
  *
  * <p>Text is held as {@link Utf8Text}: writers take the bytes ({@link #questionText()} …), which
- * are the input's own bytes where the input held no escapes. The {@code String} accessors decode
- * on first use; they stay for what works with characters (deduplication, the card, plugins).
+ * are the input's own bytes where the input held no escapes. The {@code String} accessors decode on
+ * first use; they stay for what works with characters (deduplication, the card, plugins).
  */
 public final class HfRecord {
   private final Utf8Text question;
@@ -97,8 +97,7 @@ public final class HfRecord {
 
   /** The same record with another failure reason (a passed one becomes a rejected one). */
   public HfRecord withFailureReason(String reason) {
-    return new HfRecord(question, answer, source, persona, validationScore,
-        Utf8Text.of(reason));
+    return new HfRecord(question, answer, source, persona, validationScore, Utf8Text.of(reason));
   }
 
   /** The shape this record has: rejected when it carries a failure reason. */
@@ -124,8 +123,18 @@ public final class HfRecord {
 
   @Override
   public String toString() {
-    return "HfRecord[question=" + question + ", answer=" + answer + ", source=" + source
-        + ", persona=" + persona + ", validationScore=" + validationScore + ", failureReason="
-        + failureReason + "]";
+    return "HfRecord[question="
+        + question
+        + ", answer="
+        + answer
+        + ", source="
+        + source
+        + ", persona="
+        + persona
+        + ", validationScore="
+        + validationScore
+        + ", failureReason="
+        + failureReason
+        + "]";
   }
 }

@@ -3,9 +3,9 @@ package io.qaexport.domain;
 /**
  * One question–answer pair as the validation step wrote it, reduced to the fields we map.
  *
- * <p>Each component is {@code null} when the input lacks the field or holds JSON null; the
- * mapping decides what that means. Type errors never reach this record: readers reject them.
- * Texts are UTF-8 ({@link Utf8Text}) so that a reader can hand on the input's own bytes.
+ * <p>Each component is {@code null} when the input lacks the field or holds JSON null; the mapping
+ * decides what that means. Type errors never reach this record: readers reject them. Texts are
+ * UTF-8 ({@link Utf8Text}) so that a reader can hand on the input's own bytes.
  */
 public record QaPair(
     Utf8Text question,

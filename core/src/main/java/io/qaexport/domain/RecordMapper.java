@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * <p>In strict mode a missing question, answer, source, persona or score makes the record invalid
  * instead of being defaulted; persona parts, an empty persona string and the failure reason are
- * still defaulted. Defaults are counted only for records that map successfully, so a skipped
- * record leaves no trace in the counts. Not thread-safe: use one mapper per thread.
+ * still defaulted. Defaults are counted only for records that map successfully, so a skipped record
+ * leaves no trace in the counts. Not thread-safe: use one mapper per thread.
  */
 public final class RecordMapper {
   static final String UNKNOWN = "unknown";
@@ -17,6 +17,7 @@ public final class RecordMapper {
 
   /** Personas repeat (a few roles and levels): each is formatted and encoded once. */
   private static final int MAX_REMEMBERED_PERSONAS = 4096;
+
   /** Long free-text personas are not remembered: the cache stays under ~2 MiB. */
   private static final int MAX_REMEMBERED_PERSONA_BYTES = 256;
 

@@ -19,6 +19,7 @@ public final class Utf8Text {
   private final byte[] bytes;
   private final int offset;
   private final int length;
+
   /** Decoded on first request. A race decodes twice to equal Strings, which is harmless. */
   private String decoded;
 
@@ -80,8 +81,8 @@ public final class Utf8Text {
   @Override
   public boolean equals(Object other) {
     return other instanceof Utf8Text that
-        && Arrays.equals(bytes, offset, offset + length, that.bytes, that.offset,
-            that.offset + that.length);
+        && Arrays.equals(
+            bytes, offset, offset + length, that.bytes, that.offset, that.offset + that.length);
   }
 
   @Override

@@ -17,23 +17,34 @@ class RecordMapperTest {
   private final DefaultCounts counts = new DefaultCounts();
 
   private static QaPair complete() {
-    return new QaPair("Hur ofta?", "Varje gång. [source:a.md]", "rutiner/a.md",
-        new Persona.Profile("underskoterska", "nyanstald"), 0.86, "för vagt");
+    return new QaPair(
+        "Hur ofta?",
+        "Varje gång. [source:a.md]",
+        "rutiner/a.md",
+        new Persona.Profile("underskoterska", "nyanstald"),
+        0.86,
+        "för vagt");
   }
 
   @Test
   void mapsEveryFieldOfACompletePassedPair() {
     HfRecord record = lenient.map(complete(), RecordShape.PASSED, counts);
 
-    assertEquals(new HfRecord("Hur ofta?", "Varje gång. [source:a.md]", "rutiner/a.md",
-        "underskoterska/nyanstald", 0.86, null), record);
+    assertEquals(
+        new HfRecord(
+            "Hur ofta?",
+            "Varje gång. [source:a.md]",
+            "rutiner/a.md",
+            "underskoterska/nyanstald",
+            0.86,
+            null),
+        record);
     assertEquals(0, counts.total());
   }
 
   @Test
   void rejectedShapeCarriesTheFailureReasonAndPassedShapeDropsIt() {
-    assertEquals("för vagt",
-        lenient.map(complete(), RecordShape.REJECTED, counts).failureReason());
+    assertEquals("för vagt", lenient.map(complete(), RecordShape.REJECTED, counts).failureReason());
     assertNull(lenient.map(complete(), RecordShape.PASSED, counts).failureReason());
   }
 
@@ -44,16 +55,27 @@ class RecordMapperTest {
     HfRecord record = lenient.map(empty, RecordShape.REJECTED, counts);
 
     assertEquals(new HfRecord("", "", "", "unknown", 0.0, "unknown"), record);
-    assertEquals(Map.of(
-        DefaultedField.QUESTION, 1L, DefaultedField.ANSWER, 1L, DefaultedField.SOURCE, 1L,
-        DefaultedField.PERSONA, 1L, DefaultedField.VALIDATION_SCORE, 1L,
-        DefaultedField.FAILURE_REASON, 1L), counts.nonZero());
+    assertEquals(
+        Map.of(
+            DefaultedField.QUESTION,
+            1L,
+            DefaultedField.ANSWER,
+            1L,
+            DefaultedField.SOURCE,
+            1L,
+            DefaultedField.PERSONA,
+            1L,
+            DefaultedField.VALIDATION_SCORE,
+            1L,
+            DefaultedField.FAILURE_REASON,
+            1L),
+        counts.nonZero());
   }
 
   @Test
   void missingFailureReasonIsNotCountedForPassedPairs() {
-    lenient.map(new QaPair("q", "a", "s", new Persona.Label("x"), 1.0, null),
-        RecordShape.PASSED, counts);
+    lenient.map(
+        new QaPair("q", "a", "s", new Persona.Label("x"), 1.0, null), RecordShape.PASSED, counts);
     assertEquals(0, counts.total());
   }
 
@@ -75,8 +97,8 @@ class RecordMapperTest {
       assertEquals("unknown/ny", lenient.map(partial, RecordShape.PASSED, counts).persona());
       assertEquals("unknown", lenient.map(empty, RecordShape.PASSED, counts).persona());
     }
-    assertEquals(Map.of(DefaultedField.PERSONA_ROLL, 3L, DefaultedField.PERSONA, 3L),
-        counts.nonZero());
+    assertEquals(
+        Map.of(DefaultedField.PERSONA_ROLL, 3L, DefaultedField.PERSONA, 3L), counts.nonZero());
   }
 
   @Nested
@@ -88,8 +110,8 @@ class RecordMapperTest {
 
     @Test
     void profileBecomesRollSlashErfarenhet() {
-      assertEquals("underskoterska/nyanstald",
-          format(new Persona.Profile("underskoterska", "nyanstald")));
+      assertEquals(
+          "underskoterska/nyanstald", format(new Persona.Profile("underskoterska", "nyanstald")));
     }
 
     @Test
@@ -123,16 +145,17 @@ class RecordMapperTest {
     @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
     void nonFiniteScoreMakesTheRecordInvalid(double score) {
       var pair = new QaPair("q", "a", "s", null, score, null);
-      var e = assertThrows(InvalidRecordException.class,
-          () -> lenient.map(pair, RecordShape.PASSED, counts));
+      var e =
+          assertThrows(
+              InvalidRecordException.class, () -> lenient.map(pair, RecordShape.PASSED, counts));
       assertTrue(e.reason().contains("validation.composite_score is " + score), e.reason());
     }
 
     @Test
     void anInvalidRecordLeavesNoDefaultsCounted() {
       var pair = new QaPair((String) null, null, null, null, Double.NaN, null);
-      assertThrows(InvalidRecordException.class,
-          () -> lenient.map(pair, RecordShape.REJECTED, counts));
+      assertThrows(
+          InvalidRecordException.class, () -> lenient.map(pair, RecordShape.REJECTED, counts));
       assertEquals(0, counts.total());
     }
 
@@ -148,16 +171,41 @@ class RecordMapperTest {
     @Test
     void eachMissingRequiredFieldIsInvalidAndNamed() {
       var base = complete();
-      assertMissing(new QaPair(null, base.answer(), base.sourceDocument(), base.persona(),
-          base.compositeScore(), null), "question");
-      assertMissing(new QaPair(base.question(), null, base.sourceDocument(), base.persona(),
-          base.compositeScore(), null), "answer");
-      assertMissing(new QaPair(base.question(), base.answer(), null, base.persona(),
-          base.compositeScore(), null), "source_document");
-      assertMissing(new QaPair(base.question(), base.answer(), base.sourceDocument(), null,
-          base.compositeScore(), null), "persona");
-      assertMissing(new QaPair(base.question(), base.answer(), base.sourceDocument(),
-          base.persona(), null, null), "validation.composite_score");
+      assertMissing(
+          new QaPair(
+              null,
+              base.answer(),
+              base.sourceDocument(),
+              base.persona(),
+              base.compositeScore(),
+              null),
+          "question");
+      assertMissing(
+          new QaPair(
+              base.question(),
+              null,
+              base.sourceDocument(),
+              base.persona(),
+              base.compositeScore(),
+              null),
+          "answer");
+      assertMissing(
+          new QaPair(
+              base.question(), base.answer(), null, base.persona(), base.compositeScore(), null),
+          "source_document");
+      assertMissing(
+          new QaPair(
+              base.question(),
+              base.answer(),
+              base.sourceDocument(),
+              null,
+              base.compositeScore(),
+              null),
+          "persona");
+      assertMissing(
+          new QaPair(
+              base.question(), base.answer(), base.sourceDocument(), base.persona(), null, null),
+          "validation.composite_score");
     }
 
     @Test
@@ -172,20 +220,23 @@ class RecordMapperTest {
 
     @Test
     void completePairsMapAsInLenientMode() {
-      assertEquals(lenient.map(complete(), RecordShape.REJECTED, counts),
+      assertEquals(
+          lenient.map(complete(), RecordShape.REJECTED, counts),
           strict.map(complete(), RecordShape.REJECTED, counts));
     }
 
     private void assertMissing(QaPair pair, String field) {
-      var e = assertThrows(InvalidRecordException.class,
-          () -> strict.map(pair, RecordShape.PASSED, counts));
+      var e =
+          assertThrows(
+              InvalidRecordException.class, () -> strict.map(pair, RecordShape.PASSED, counts));
       assertEquals("missing or null required field '" + field + "' (--strict)", e.reason());
     }
   }
 
   @Test
   void shapesListTheColumnsInOutputOrder() {
-    assertEquals(java.util.List.of("question", "answer", "source", "persona", "validation_score"),
+    assertEquals(
+        java.util.List.of("question", "answer", "source", "persona", "validation_score"),
         RecordShape.PASSED.columns().stream().map(Column::name).toList());
     assertEquals("failure_reason", RecordShape.REJECTED.columns().get(5).name());
     assertEquals(ColumnType.FLOAT64, RecordShape.REJECTED.columns().get(4).type());

@@ -9,9 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SplitAssignmentTest {
-  private static final List<SplitAssignment.Split> EIGHTY_TEN_TEN = List.of(
-      new SplitAssignment.Split("train", 0.8), new SplitAssignment.Split("validation", 0.1),
-      new SplitAssignment.Split("test", 0.1));
+  private static final List<SplitAssignment.Split> EIGHTY_TEN_TEN =
+      List.of(
+          new SplitAssignment.Split("train", 0.8),
+          new SplitAssignment.Split("validation", 0.1),
+          new SplitAssignment.Split("test", 0.1));
 
   @Test
   void aQuestionAlwaysGoesToTheSameSplitForTheSameSeed() {
@@ -44,8 +46,13 @@ class SplitAssignmentTest {
 
   @Test
   void fractionsMustAddUpToOne() {
-    assertThrows(IllegalArgumentException.class, () -> new SplitAssignment(
-        List.of(new SplitAssignment.Split("train", 0.8), new SplitAssignment.Split("test", 0.1)),
-        0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SplitAssignment(
+                List.of(
+                    new SplitAssignment.Split("train", 0.8),
+                    new SplitAssignment.Split("test", 0.1)),
+                0));
   }
 }

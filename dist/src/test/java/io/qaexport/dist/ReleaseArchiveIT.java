@@ -32,12 +32,18 @@ class ReleaseArchiveIT {
     Path archive = Path.of(System.getProperty("release.archive"));
     assertTrue(Files.isRegularFile(archive), archive + " was built by mvn package");
     Path install = Files.createDirectories(shared.resolve("opt"));
-    assertEquals(0, new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", install.toString())
-        .inheritIO().start().waitFor());
+    assertEquals(
+        0,
+        new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", install.toString())
+            .inheritIO()
+            .start()
+            .waitFor());
     home = install.resolve(System.getProperty("release.name"));
     fakeBin = Files.createDirectories(shared.resolve("fake-bin"));
-    Path mvn = Files.writeString(fakeBin.resolve("mvn"),
-        "#!/bin/sh\ntouch \"" + shared.resolve("mvn-was-called") + "\"\nexit 1\n");
+    Path mvn =
+        Files.writeString(
+            fakeBin.resolve("mvn"),
+            "#!/bin/sh\ntouch \"" + shared.resolve("mvn-was-called") + "\"\nexit 1\n");
     assertTrue(mvn.toFile().setExecutable(true));
   }
 
@@ -46,15 +52,19 @@ class ReleaseArchiveIT {
   private Run run(Path launcher, String... args) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile());
     builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("XDG_CACHE_HOME", shared.resolve("cache").toString());
     Process process = builder.start();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run timed out");
-    return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt")),
+    return new Run(
+        process.exitValue(),
+        Files.readString(dir.resolve("out.txt")),
         Files.readString(dir.resolve("err.txt")));
   }
 
@@ -65,7 +75,8 @@ class ReleaseArchiveIT {
     assertTrue(Files.isRegularFile(home.resolve("lib/qa-export.classlist")));
     assertTrue(Files.isRegularFile(home.resolve("plugins/qa-export-chat-plugin.jar")));
     assertTrue(Files.isRegularFile(home.resolve("examples/qa/qa_passed.jsonl")));
-    assertFalse(Files.exists(home.resolve("lib/qa-export-chat-plugin-0.1.0.jar")),
+    assertFalse(
+        Files.exists(home.resolve("lib/qa-export-chat-plugin-0.1.0.jar")),
         "the plugin is in plugins/ only");
   }
 
@@ -74,21 +85,35 @@ class ReleaseArchiveIT {
       throws Exception {
     Path examples = home.resolve("examples/qa");
 
-    Run first = run(home.resolve("bin/qa-export"), "--input-dir", examples.toString(),
-        "--output-dir", "out");
-    Run second = run(home.resolve("bin/qa-export"), "--input-dir", examples.toString(),
-        "--output-dir", "again");
+    Run first =
+        run(
+            home.resolve("bin/qa-export"),
+            "--input-dir",
+            examples.toString(),
+            "--output-dir",
+            "out");
+    Run second =
+        run(
+            home.resolve("bin/qa-export"),
+            "--input-dir",
+            examples.toString(),
+            "--output-dir",
+            "again");
 
     assertEquals(0, first.exit(), first.err());
     assertEquals(0, second.exit(), second.err());
     for (String file : List.of("qa_pairs.jsonl", "qa_rejected_hf.jsonl")) {
-      assertArrayEquals(Files.readAllBytes(GOLDEN.resolve(file)),
-          Files.readAllBytes(dir.resolve("out").resolve(file)), file);
+      assertArrayEquals(
+          Files.readAllBytes(GOLDEN.resolve(file)),
+          Files.readAllBytes(dir.resolve("out").resolve(file)),
+          file);
     }
     assertTrue(first.err().contains("exported 14 records as jsonl"), first.err());
     assertFalse(second.err().contains("class-data archive"), "made on the first run only");
     try (var files = Files.list(home.resolve("lib"))) {
-      assertEquals(1, files.filter(f -> f.toString().endsWith(".jsa")).count(),
+      assertEquals(
+          1,
+          files.filter(f -> f.toString().endsWith(".jsa")).count(),
           "the archive is beside the jars of a writable install");
     }
     assertFalse(Files.exists(shared.resolve("mvn-was-called")), "Maven is not needed");
@@ -104,7 +129,10 @@ class ReleaseArchiveIT {
     assertEquals(0, version.exit(), version.err());
     assertEquals("qa-export 0.1.0\n", version.out());
     assertEquals(0, formats.exit(), formats.err());
-    assertTrue(formats.out().contains("[plugin: " + home.resolve("plugins/qa-export-chat-plugin.jar")
-        + "]"), formats.out());
+    assertTrue(
+        formats
+            .out()
+            .contains("[plugin: " + home.resolve("plugins/qa-export-chat-plugin.jar") + "]"),
+        formats.out());
   }
 }

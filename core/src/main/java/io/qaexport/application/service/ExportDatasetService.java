@@ -2,16 +2,16 @@ package io.qaexport.application.service;
 
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
-import io.qaexport.application.port.in.failure.ExportException;
-import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.failure.ExportException;
+import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.DatasetCardWriter;
-import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.service.commit.OutputTransaction;
@@ -41,9 +41,14 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   private final DatasetCardWriter cardWriter;
   private final LeftOutLog.Factory leftOutLogs;
 
-  /** @param formats output formats by name; only the chosen one is obtained from its supplier */
-  public ExportDatasetService(QaPairSource source, Map<String, Supplier<OutputFormat>> formats,
-      InvalidLineLog.Factory invalidLineLogs, DatasetCardWriter cardWriter,
+  /**
+   * @param formats output formats by name; only the chosen one is obtained from its supplier
+   */
+  public ExportDatasetService(
+      QaPairSource source,
+      Map<String, Supplier<OutputFormat>> formats,
+      InvalidLineLog.Factory invalidLineLogs,
+      DatasetCardWriter cardWriter,
       LeftOutLog.Factory leftOutLogs) {
     this.source = source;
     this.formats = new FormatCatalog(formats);
@@ -67,14 +72,17 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     // Read whole before anything is written: a reference may be an earlier export here.
     References references = References.read(command.trainingSet().decontamination(), source);
     try (OutputTransaction outputs =
-        OutputTransaction.begin(command.outputDir(), command.progress(),
-            OutputTransaction.FileOps.REAL, ownNames(command));
+            OutputTransaction.begin(
+                command.outputDir(),
+                command.progress(),
+                OutputTransaction.FileOps.REAL,
+                ownNames(command));
         MovedPairs moved = new MovedPairs(format, rejectedOutput(command, format), outputs)) {
       long started = System.nanoTime(); // after any wait for another run's lock
       outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
       var fileExport =
-          new FileExport(source, format, command, outputs, invalidLineLogs, leftOutLogs,
-              references);
+          new FileExport(
+              source, format, command, outputs, invalidLineLogs, leftOutLogs, references);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
         files.add(fileExport.export(job, moved));
@@ -83,18 +91,23 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         files.add(fileExport.movedOnly(files.get(0), moved));
       }
       fileExport.requireRecordsExported(files);
-      Optional<Path> card = new CardPlanner(cardWriter, command.progress(), references.files())
-          .stage(command.datasetCard(), format, files, command.trainingSet(), outputs);
+      Optional<Path> card =
+          new CardPlanner(cardWriter, command.progress(), references.files())
+              .stage(command.datasetCard(), format, files, command.trainingSet(), outputs);
       outputs.commit();
-      return new ExportSummary(files, format.name(), format.hfBuilderName(),
-          command.outputDir(), Duration.ofNanos(System.nanoTime() - started), card,
+      return new ExportSummary(
+          files,
+          format.name(),
+          format.hfBuilderName(),
+          command.outputDir(),
+          Duration.ofNanos(System.nanoTime() - started),
+          card,
           references.files());
     }
   }
 
   @Override
-  public void checkOutputs(ExportCommand command, List<Path> callerOutputs)
-      throws ExportException {
+  public void checkOutputs(ExportCommand command, List<Path> callerOutputs) throws ExportException {
     OutputPaths.requireFree(command, formats.find(command.formatName()), callerOutputs);
   }
 
@@ -109,9 +122,12 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
 
   /** Where pairs below the score threshold go: the rejected input's output, else the default. */
   private static Path rejectedOutput(ExportCommand command, OutputFormat format) {
-    String base = command.jobs().stream().filter(job -> job.shape().hasFailureReason())
-        .map(ExportJob::outputBaseName).findFirst()
-        .orElse(command.trainingSet().rejectedOutputBaseName());
+    String base =
+        command.jobs().stream()
+            .filter(job -> job.shape().hasFailureReason())
+            .map(ExportJob::outputBaseName)
+            .findFirst()
+            .orElse(command.trainingSet().rejectedOutputBaseName());
     return command.outputDir().resolve(base + "." + format.fileExtension());
   }
 
@@ -142,8 +158,11 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       }
     }
     if (jobs.isEmpty()) {
-      throw new UsageException("format '" + format.name() + "' exports none of the inputs: "
-          + String.join("; ", refusals));
+      throw new UsageException(
+          "format '"
+              + format.name()
+              + "' exports none of the inputs: "
+              + String.join("; ", refusals));
     }
     return jobs;
   }

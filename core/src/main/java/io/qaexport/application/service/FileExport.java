@@ -1,19 +1,19 @@
 package io.qaexport.application.service;
 
 import io.qaexport.application.port.in.ExportCommand;
-import io.qaexport.application.port.in.failure.ExportException;
-import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
-import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.StageCount;
 import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.application.port.in.failure.ExportException;
+import io.qaexport.application.port.in.failure.ExportIoException;
+import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.CorruptInputException;
-import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
@@ -41,11 +41,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Exports one input file: pulls its lines one at a time, maps each pair, and passes the records
- * on through the training-set stages (score threshold, deduplication) to the output's files;
- * invalid lines go to the error policy. Deduplication and shard sizes need a first pass over the
- * passed file ({@link PassedSurvey}). Every failure is caught at the call
- * that caused it and named there.
+ * Exports one input file: pulls its lines one at a time, maps each pair, and passes the records on
+ * through the training-set stages (score threshold, deduplication) to the output's files; invalid
+ * lines go to the error policy. Deduplication and shard sizes need a first pass over the passed
+ * file ({@link PassedSurvey}). Every failure is caught at the call that caused it and named there.
  */
 final class FileExport {
   private static final int PROGRESS_EVERY_LINES = 1024;
@@ -60,9 +59,14 @@ final class FileExport {
   private final References references;
   private long bytesReported;
 
-  FileExport(QaPairSource source, OutputFormat format, ExportCommand command,
-      OutputTransaction outputs, InvalidLineLog.Factory invalidLineLogs,
-      LeftOutLog.Factory leftOutLogs, References references) {
+  FileExport(
+      QaPairSource source,
+      OutputFormat format,
+      ExportCommand command,
+      OutputTransaction outputs,
+      InvalidLineLog.Factory invalidLineLogs,
+      LeftOutLog.Factory leftOutLogs,
+      References references) {
     this.source = source;
     this.format = format;
     this.command = command;
@@ -88,14 +92,20 @@ final class FileExport {
     Path outputPath = OutputPaths.outputPath(command, job, format);
     TrainingSet training = command.trainingSet();
     boolean passed = !job.shape().hasFailureReason();
-    PassedSurvey.Result survey = passed && needsSurvey(job, training)
-        ? PassedSurvey.run(source, input, job.shape(), command.strict(), training,
-            references)
-        : PassedSurvey.Result.none(training, passed);
+    PassedSurvey.Result survey =
+        passed && needsSurvey(job, training)
+            ? PassedSurvey.run(source, input, job.shape(), command.strict(), training, references)
+            : PassedSurvey.Result.none(training, passed);
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();
-    var invalid = new InvalidLines(command.errorPolicy(), input, OutputPaths.errorsLog(outputPath), outputs,
-        invalidLineLogs, skips);
+    var invalid =
+        new InvalidLines(
+            command.errorPolicy(),
+            input,
+            OutputPaths.errorsLog(outputPath),
+            outputs,
+            invalidLineLogs,
+            skips);
     var hashes = new QuestionHashes();
     long received = passed ? 0 : moved.count();
     bytesReported = 0;
@@ -107,11 +117,22 @@ final class FileExport {
     try (PairReader reader = open(input, job);
         DatasetFiles output = outputFor(job, outputPath, passed, moved, hashes, survey)) {
       progress.fileStarted(input, reader.sizeBytes());
-      stages = Stages.open(new Stages.Setup(job, training, outputPath, outputs, leftOutLogs,
-          format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null, survey.verdicts(),
-          hashes, references), output);
+      stages =
+          Stages.open(
+              new Stages.Setup(
+                  job,
+                  training,
+                  outputPath,
+                  outputs,
+                  leftOutLogs,
+                  format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null,
+                  survey.verdicts(),
+                  hashes,
+                  references),
+              output);
       RecordSink records = stages.head();
-      for (SourceLine line = next(reader, input, linesRead); line != null;
+      for (SourceLine line = next(reader, input, linesRead);
+          line != null;
           line = next(reader, input, linesRead)) {
         if (++linesRead % PROGRESS_EVERY_LINES == 0) {
           progress.linesRead(linesRead);
@@ -136,18 +157,19 @@ final class FileExport {
       outputBytes = output.complete();
       invalid.finish();
       var curation = curation(training, stages.counts(), received, output);
-      if (passed && training.minScore().isPresent() && maxScore > Double.NEGATIVE_INFINITY
+      if (passed
+          && training.minScore().isPresent()
+          && maxScore > Double.NEGATIVE_INFINITY
           && maxScore < training.minScore().getAsDouble()) {
-        progress.notice(new Notice.ThresholdAboveEveryScore(training.minScore().getAsDouble(),
-            maxScore));
+        progress.notice(
+            new Notice.ThresholdAboveEveryScore(training.minScore().getAsDouble(), maxScore));
       }
       try {
         output.staleFiles().forEach(outputs::removeOnCommit);
       } catch (IOException e) {
         throw ExportIoException.of("cannot list " + command.outputDir(), e);
       }
-      return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults,
-          curation);
+      return summary(job, output, outputBytes, linesRead, blankLines, invalid, defaults, curation);
     } catch (IOException closingTheInput) {
       throw ExportIoException.of("cannot read " + input, closingTheInput);
     } finally {
@@ -159,35 +181,54 @@ final class FileExport {
   }
 
   /**
-   * The summary of a rejected output that holds only pairs moved below the threshold: the stages
-   * of {@code passed} ran on none of its pairs.
+   * The summary of a rejected output that holds only pairs moved below the threshold: the stages of
+   * {@code passed} ran on none of its pairs.
    */
   FileSummary movedOnly(FileSummary passed, MovedPairs moved) throws ExportException {
     Path passedInput = passed.input();
     try (DatasetFiles output = moved.take()) {
       long bytes = output.complete();
-      var curation = new FileSummary.Curation(true,
-          passed.curation().stages().stream().map(StageCount::none).toList(), moved.count(),
-          output.splitFiles());
-      return new FileSummary(passedInput, RecordShape.REJECTED, output.path(), 0, 0, 0, 0,
-          java.util.Map.of(), Optional.empty(), bytes, output.statistics().personaCounts(),
-          output.statistics().scores(), output.arrowBytes(),
-          output.statistics().first(), curation);
+      var curation =
+          new FileSummary.Curation(
+              true,
+              passed.curation().stages().stream().map(StageCount::none).toList(),
+              moved.count(),
+              output.splitFiles());
+      return new FileSummary(
+          passedInput,
+          RecordShape.REJECTED,
+          output.path(),
+          0,
+          0,
+          0,
+          0,
+          java.util.Map.of(),
+          Optional.empty(),
+          bytes,
+          output.statistics().personaCounts(),
+          output.statistics().scores(),
+          output.arrowBytes(),
+          output.statistics().first(),
+          curation);
     }
   }
 
   /**
    * Whether the passed file needs a first pass: to find duplicates, to stratify, or to size its
-   * shards. A stream (stdin, a pipe) cannot be read twice: it is not sharded, and deduplication
-   * and stratification refuse it.
+   * shards. A stream (stdin, a pipe) cannot be read twice: it is not sharded, and deduplication and
+   * stratification refuse it.
    */
   private boolean needsSurvey(ExportJob job, TrainingSet training) throws ExportException {
-    boolean needsAllPairs = training.dedup() != TrainingSet.Dedup.NONE
-        || training.stratifyPersona() || training.clustersForSplit();
+    boolean needsAllPairs =
+        training.dedup() != TrainingSet.Dedup.NONE
+            || training.stratifyPersona()
+            || training.clustersForSplit();
     if (!Files.isRegularFile(job.input())) {
       if (needsAllPairs) {
-        throw new UsageException(job.input() + " is not a regular file: deduplication and"
-            + " stratification read the passed pairs twice, which a stream cannot give");
+        throw new UsageException(
+            job.input()
+                + " is not a regular file: deduplication and"
+                + " stratification read the passed pairs twice, which a stream cannot give");
       }
       return false;
     }
@@ -207,19 +248,30 @@ final class FileExport {
     return plainSize > training.maxShardBytes() / 2;
   }
 
-  private DatasetFiles outputFor(ExportJob job, Path outputPath, boolean passed,
-      MovedPairs moved, QuestionHashes hashes, PassedSurvey.Result survey)
+  private DatasetFiles outputFor(
+      ExportJob job,
+      Path outputPath,
+      boolean passed,
+      MovedPairs moved,
+      QuestionHashes hashes,
+      PassedSurvey.Result survey)
       throws ExportException {
     if (!passed && moved.count() > 0) {
       return moved.take();
     }
-    return new DatasetFiles(format, job.shape(), outputPath, outputs,
-        passed ? command.trainingSet().split().orElse(null) : null, survey.chooser(), hashes,
+    return new DatasetFiles(
+        format,
+        job.shape(),
+        outputPath,
+        outputs,
+        passed ? command.trainingSet().split().orElse(null) : null,
+        survey.chooser(),
+        hashes,
         survey.layout());
   }
 
-  private static FileSummary.Curation curation(TrainingSet training, List<StageCount> stages,
-      long received, DatasetFiles output) {
+  private static FileSummary.Curation curation(
+      TrainingSet training, List<StageCount> stages, long received, DatasetFiles output) {
     List<FileSummary.SplitFiles> splits = output.splitFiles();
     boolean sharded = splits.stream().anyMatch(split -> split.files().size() > 1);
     // With any stage, every output states its splits, so the card gives exact sizes throughout.
@@ -229,8 +281,14 @@ final class FileExport {
     return new FileSummary.Curation(true, stages, received, splits);
   }
 
-  private FileSummary summary(ExportJob job, DatasetFiles output, long outputBytes,
-      long linesRead, long blankLines, InvalidLines invalid, DefaultCounts defaults,
+  private FileSummary summary(
+      ExportJob job,
+      DatasetFiles output,
+      long outputBytes,
+      long linesRead,
+      long blankLines,
+      InvalidLines invalid,
+      DefaultCounts defaults,
       FileSummary.Curation curation) {
     if (invalid.count() == 0) {
       // A log from an earlier run would describe other data: it goes when these outputs land.
@@ -241,11 +299,22 @@ final class FileExport {
     }
     command.progress().fileFinished(job.input());
     long exported = output.statistics().records() - curation.received();
-    return new FileSummary(job.input(), job.shape(), output.path(), linesRead, exported,
-        invalid.count(), blankLines, defaults.nonZero(),
-        invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(), outputBytes,
-        output.statistics().personaCounts(), output.statistics().scores(),
-        output.arrowBytes(), output.statistics().first(), curation);
+    return new FileSummary(
+        job.input(),
+        job.shape(),
+        output.path(),
+        linesRead,
+        exported,
+        invalid.count(),
+        blankLines,
+        defaults.nonZero(),
+        invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(),
+        outputBytes,
+        output.statistics().personaCounts(),
+        output.statistics().scores(),
+        output.arrowBytes(),
+        output.statistics().first(),
+        curation);
   }
 
   private PairReader open(Path input, ExportJob job) throws ExportException {
@@ -276,10 +345,8 @@ final class FileExport {
   }
 
   /** Undecodable bytes end the run whatever the error policy: no later line can be trusted. */
-  private static InvalidInputException corrupt(Path input, long linesRead,
-      CorruptInputException e) {
+  private static InvalidInputException corrupt(
+      Path input, long linesRead, CorruptInputException e) {
     return InvalidInputException.unreadable(input, linesRead + 1, e.getMessage());
   }
-
-
 }

@@ -43,10 +43,16 @@ final class FormatCatalog {
       throws UsageException {
     for (String option : options.keySet()) {
       if (!format.optionNames().contains(option)) {
-        throw new UsageException("format '" + format.name() + "' takes no option '" + option
-            + "'" + (format.optionNames().isEmpty() ? ""
-                : "; it takes " + String.join(", ", format.optionNames().stream().sorted()
-                    .toList())));
+        throw new UsageException(
+            "format '"
+                + format.name()
+                + "' takes no option '"
+                + option
+                + "'"
+                + (format.optionNames().isEmpty()
+                    ? ""
+                    : "; it takes "
+                        + String.join(", ", format.optionNames().stream().sorted().toList())));
       }
     }
     if (options.isEmpty()) {

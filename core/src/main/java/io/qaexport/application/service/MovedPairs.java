@@ -11,10 +11,10 @@ import io.qaexport.domain.RecordShape;
 import java.nio.file.Path;
 
 /**
- * Passed pairs below {@code --min-score} on their way to the rejected output: its file is opened
- * on the first one, and the rejected input's export then goes on writing into it (moved pairs
- * first, then the rejected input's, in input order). Without a rejected input the moved pairs
- * are the whole of it.
+ * Passed pairs below {@code --min-score} on their way to the rejected output: its file is opened on
+ * the first one, and the rejected input's export then goes on writing into it (moved pairs first,
+ * then the rejected input's, in input order). Without a rejected input the moved pairs are the
+ * whole of it.
  */
 final class MovedPairs implements RecordSink, AutoCloseable {
   private final OutputFormat format;
@@ -32,8 +32,16 @@ final class MovedPairs implements RecordSink, AutoCloseable {
   @Override
   public void accept(long lineNumber, HfRecord record) throws ExportException {
     if (files == null) {
-      files = new DatasetFiles(format, RecordShape.REJECTED, path, outputs, null, null,
-          new QuestionHashes(), DatasetFiles.Layout.single(1));
+      files =
+          new DatasetFiles(
+              format,
+              RecordShape.REJECTED,
+              path,
+              outputs,
+              null,
+              null,
+              new QuestionHashes(),
+              DatasetFiles.Layout.single(1));
     }
     files.accept(lineNumber, record);
     count++;

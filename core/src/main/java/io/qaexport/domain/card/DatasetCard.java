@@ -13,11 +13,16 @@ import java.util.Optional;
  * the layout serves, and one config per schema (passed, rejected) with its features, its splits
  * (each with its files and exact sizes) and statistics.
  *
- * @param repoId the Hub repository ({@code ORG/NAME}) the card tells readers to load from, if
- *     known
+ * @param repoId the Hub repository ({@code ORG/NAME}) the card tells readers to load from, if known
  */
-public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense license,
-    Optional<String> repoId, String formatName, String hfBuilderName, HubTask task,
+public record DatasetCard(
+    DatasetFacts facts,
+    String prettyName,
+    HubLicense license,
+    Optional<String> repoId,
+    String formatName,
+    String hfBuilderName,
+    HubTask task,
     List<Config> configs) {
 
   public DatasetCard {
@@ -36,15 +41,22 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
    * splits share its features.
    *
    * @param features as the files' rows hold them
-   * @param layoutIsShape whether the rows are exactly the shape's columns (then the sample and
-   *     the column table describe them as they are)
+   * @param layoutIsShape whether the rows are exactly the shape's columns (then the sample and the
+   *     column table describe them as they are)
    * @param sample the first exported record, for the card's sample row
    * @param curation what the training-set stages did to this config's rows
    */
-  public record Config(String name, RecordShape shape, List<Feature> features,
-      boolean layoutIsShape, List<Split> splits, String inputFile,
-      List<Map.Entry<String, Long>> personas, ScoreSummary scores,
-      Map<DefaultedField, Long> defaultsApplied, Optional<HfRecord> sample,
+  public record Config(
+      String name,
+      RecordShape shape,
+      List<Feature> features,
+      boolean layoutIsShape,
+      List<Split> splits,
+      String inputFile,
+      List<Map.Entry<String, Long>> personas,
+      ScoreSummary scores,
+      Map<DefaultedField, Long> defaultsApplied,
+      Optional<HfRecord> sample,
       Curation curation) {
 
     public Config {
@@ -62,12 +74,29 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
     }
 
     /** A config no training-set stage touched. */
-    public Config(String name, RecordShape shape, List<Feature> features,
-        boolean layoutIsShape, List<Split> splits, String inputFile,
-        List<Map.Entry<String, Long>> personas, ScoreSummary scores,
-        Map<DefaultedField, Long> defaultsApplied, Optional<HfRecord> sample) {
-      this(name, shape, features, layoutIsShape, splits, inputFile, personas, scores,
-          defaultsApplied, sample, Curation.NONE);
+    public Config(
+        String name,
+        RecordShape shape,
+        List<Feature> features,
+        boolean layoutIsShape,
+        List<Split> splits,
+        String inputFile,
+        List<Map.Entry<String, Long>> personas,
+        ScoreSummary scores,
+        Map<DefaultedField, Long> defaultsApplied,
+        Optional<HfRecord> sample) {
+      this(
+          name,
+          shape,
+          features,
+          layoutIsShape,
+          splits,
+          inputFile,
+          personas,
+          scores,
+          defaultsApplied,
+          sample,
+          Curation.NONE);
     }
 
     public long rows() {
@@ -82,14 +111,13 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
    * @param numBytes the split's size as Arrow data in memory ({@code datasets}' {@code num_bytes}),
    *     or empty where it cannot be known exactly (a format's own layout)
    */
-  public record Split(String name, List<String> dataFiles, long numExamples,
-      Optional<Long> numBytes) {
+  public record Split(
+      String name, List<String> dataFiles, long numExamples, Optional<Long> numBytes) {
     public Split {
       Objects.requireNonNull(name, "name");
       dataFiles = List.copyOf(dataFiles);
       Objects.requireNonNull(numBytes, "numBytes");
     }
-
   }
 
   /**
@@ -101,8 +129,14 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
    * @param dedup {@code none}, {@code exact} or {@code near}
    * @param duplicates pairs dropped as duplicates, listed in {@code duplicatesFile}
    */
-  public record Curation(double minScore, long belowThreshold, long received, String dedup,
-      double dedupThreshold, long duplicates, String duplicatesFile,
+  public record Curation(
+      double minScore,
+      long belowThreshold,
+      long received,
+      String dedup,
+      double dedupThreshold,
+      long duplicates,
+      String duplicatesFile,
       Decontamination decontamination) {
     public static final Curation NONE =
         new Curation(Double.NaN, 0, 0, "none", 0, 0, "", Decontamination.NONE);
@@ -112,8 +146,8 @@ public record DatasetCard(DatasetFacts facts, String prettyName, HubLicense lice
    * What {@code --decontaminate} left out of a config: the references by file name and sha256
    * (never a local path), the threshold, how many pairs, and the log's path in the dataset.
    */
-  public record Decontamination(List<Reference> references, double threshold, long removed,
-      String log) {
+  public record Decontamination(
+      List<Reference> references, double threshold, long removed, String log) {
     public static final Decontamination NONE = new Decontamination(List.of(), 0, 0, "");
 
     public Decontamination {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What a dataset card states about the data itself, whichever run exported it: the Hub's
- * metadata about its origin and language, and the columns the card's table explains. The card's
- * prose lives with the card writer, in a template a maintainer edits.
+ * What a dataset card states about the data itself, whichever run exported it: the Hub's metadata
+ * about its origin and language, and the columns the card's table explains. The card's prose lives
+ * with the card writer, in a template a maintainer edits.
  *
  * @param languages the Hub's {@code language} tags
  * @param annotationsCreators who made the labels (here the validation scores): {@code
@@ -21,19 +21,25 @@ import java.util.stream.Collectors;
  * @param tags free tags; {@code synthetic} marks LLM-generated data
  * @param columns the columns the card explains: every column any config may have, in order
  */
-public record DatasetFacts(List<String> languages, List<String> annotationsCreators,
-    List<String> languageCreators, List<String> multilinguality, List<String> sourceDatasets,
-    List<String> tags, List<Column> columns) {
+public record DatasetFacts(
+    List<String> languages,
+    List<String> annotationsCreators,
+    List<String> languageCreators,
+    List<String> multilinguality,
+    List<String> sourceDatasets,
+    List<String> tags,
+    List<Column> columns) {
 
   /** The QA pairs for Swedish care workers that qa-export exports: generated and scored by LLMs. */
-  public static final DatasetFacts CARE_WORKER_QA = new DatasetFacts(
-      List.of("sv"),
-      List.of("machine-generated"),
-      List.of("machine-generated"),
-      List.of("monolingual"),
-      List.of("original"),
-      List.of("synthetic", "healthcare", "elderly-care", "swedish"),
-      exportedColumns());
+  public static final DatasetFacts CARE_WORKER_QA =
+      new DatasetFacts(
+          List.of("sv"),
+          List.of("machine-generated"),
+          List.of("machine-generated"),
+          List.of("monolingual"),
+          List.of("original"),
+          List.of("synthetic", "healthcare", "elderly-care", "swedish"),
+          exportedColumns());
 
   public DatasetFacts {
     languages = List.copyOf(languages);

@@ -10,13 +10,16 @@ import java.util.Optional;
 
 /**
  * What a dataset card says about the exported records: the persona distribution and the score
- * summary. The histogram's bins are [0, 0.1), [0.1, 0.2), … [0.9, 1.0]. Memory stays bounded: at most {@link #MAX_DISTINCT_PERSONAS} personas are told apart,
- * the rest are counted together, and scores go into fixed bins, never into a list.
+ * summary. The histogram's bins are [0, 0.1), [0.1, 0.2), … [0.9, 1.0]. Memory stays bounded: at
+ * most {@link #MAX_DISTINCT_PERSONAS} personas are told apart, the rest are counted together, and
+ * scores go into fixed bins, never into a list.
  */
 public final class DatasetStatistics {
   public static final int MAX_DISTINCT_PERSONAS = 10_000;
+
   /** The label under which personas beyond the distinct limit are counted. */
   public static final String OTHER_PERSONAS = "(other)";
+
   private static final int FINE_BINS = 1000;
   private static final int COARSE_BINS = 10;
 
@@ -72,8 +75,9 @@ public final class DatasetStatistics {
   /** Personas by count, most common first (ties by name), with {@link #OTHER_PERSONAS} last. */
   public List<Map.Entry<String, Long>> personaCounts() {
     List<Map.Entry<String, Long>> sorted = new ArrayList<>(personas.entrySet());
-    sorted.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-        .thenComparing(Map.Entry.comparingByKey()));
+    sorted.sort(
+        Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+            .thenComparing(Map.Entry.comparingByKey()));
     if (otherPersonas > 0) {
       sorted.add(Map.entry(OTHER_PERSONAS, otherPersonas));
     }

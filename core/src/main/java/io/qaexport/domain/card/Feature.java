@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One feature of a dataset as HuggingFace {@code datasets} declares it in a card's
- * {@code dataset_info}: a plain value, or a list of records (e.g. chat {@code messages}: a list of
- * {@code {role, content}}).
+ * One feature of a dataset as HuggingFace {@code datasets} declares it in a card's {@code
+ * dataset_info}: a plain value, or a list of records (e.g. chat {@code messages}: a list of {@code
+ * {role, content}}).
  */
 public sealed interface Feature permits Feature.Value, Feature.ListOf {
 
@@ -35,6 +35,7 @@ public sealed interface Feature permits Feature.Value, Feature.ListOf {
   /** The features of rows that hold exactly the shape's columns. */
   static List<Feature> of(RecordShape shape) {
     return shape.columns().stream()
-        .<Feature>map(column -> new Value(column.name(), column.type().hfDtype())).toList();
+        .<Feature>map(column -> new Value(column.name(), column.type().hfDtype()))
+        .toList();
   }
 }

@@ -15,14 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A license as the Hub's card metadata states it: one of the Hub's license ids, and for
- * {@code other} the license's name and a link to its text ({@code license_name},
- * {@code license_link}). The ids are a bundled list ({@code hub-licenses.txt}) that a maintainer
- * updates when the Hub's list changes.
+ * A license as the Hub's card metadata states it: one of the Hub's license ids, and for {@code
+ * other} the license's name and a link to its text ({@code license_name}, {@code license_link}).
+ * The ids are a bundled list ({@code hub-licenses.txt}) that a maintainer updates when the Hub's
+ * list changes.
  */
 public record HubLicense(String id, Optional<String> name, Optional<String> link) {
   public static final String UNKNOWN_ID = "unknown";
   public static final String OTHER_ID = "other";
+
   /** No license chosen: the Hub shows a warning badge. */
   public static final HubLicense UNKNOWN =
       new HubLicense(UNKNOWN_ID, Optional.empty(), Optional.empty());
@@ -31,15 +32,21 @@ public record HubLicense(String id, Optional<String> name, Optional<String> link
     static final Set<String> ALL = load();
   }
 
-  /** @throws IllegalArgumentException with a message for the user when the license is not valid */
+  /**
+   * @throws IllegalArgumentException with a message for the user when the license is not valid
+   */
   public HubLicense {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(link, "link");
     if (!Ids.ALL.contains(id)) {
-      throw new IllegalArgumentException("'" + id + "' is not a Hub license id" + suggestion(id)
-          + "; use an id such as cc-by-4.0, cc-by-sa-4.0, cc0-1.0, apache-2.0, mit, or other"
-          + " with a name and a link");
+      throw new IllegalArgumentException(
+          "'"
+              + id
+              + "' is not a Hub license id"
+              + suggestion(id)
+              + "; use an id such as cc-by-4.0, cc-by-sa-4.0, cc0-1.0, apache-2.0, mit, or other"
+              + " with a name and a link");
     }
     if (id.equals(OTHER_ID) && (name.isEmpty() || link.isEmpty())) {
       throw new IllegalArgumentException(
@@ -53,8 +60,10 @@ public record HubLicense(String id, Optional<String> name, Optional<String> link
       throw new IllegalArgumentException("the license name is empty");
     }
     if (link.isPresent() && !isLink(link.get())) {
-      throw new IllegalArgumentException("the license link '" + link.get()
-          + "' is neither an http(s) URL nor a file in the dataset (e.g. LICENSE)");
+      throw new IllegalArgumentException(
+          "the license link '"
+              + link.get()
+              + "' is neither an http(s) URL nor a file in the dataset (e.g. LICENSE)");
     }
   }
 
@@ -80,7 +89,8 @@ public record HubLicense(String id, Optional<String> name, Optional<String> link
   private static String suggestion(String id) {
     String normalised = id.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
     return !normalised.equals(id) && Ids.ALL.contains(normalised)
-        ? " (did you mean " + normalised + "?)" : "";
+        ? " (did you mean " + normalised + "?)"
+        : "";
   }
 
   private static boolean isLink(String link) {

@@ -6,7 +6,9 @@ public interface DuplicateVerdicts {
   /** The kept pair this one duplicates, or {@code null} when it is kept itself. */
   Verdict of(long lineNumber, long questionHash);
 
-  /** @param duplicateOf the kept pair's line */
+  /**
+   * @param duplicateOf the kept pair's line
+   */
   record Verdict(long duplicateOf, double similarity) {}
 
   /** Exact duplicates: a pair is kept when it is its group's kept pair. */

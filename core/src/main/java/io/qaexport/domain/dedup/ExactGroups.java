@@ -4,8 +4,8 @@ package io.qaexport.domain.dedup;
  * Groups of pairs whose questions normalise alike, by their 64-bit {@code QuestionKey} hash: an
  * open-addressing table holding, per group, the pair to keep (highest score, then earliest line)
  * and a small payload (the pair's ordinal in the first pass). 32 bytes a slot, a quarter to half
- * full: 64 to 128 bytes a distinct question. Two different questions sharing a 64-bit hash are taken for one (at 1M
- * questions the chance is about 3·10⁻⁸).
+ * full: 64 to 128 bytes a distinct question. Two different questions sharing a 64-bit hash are
+ * taken for one (at 1M questions the chance is about 3·10⁻⁸).
  */
 public final class ExactGroups {
   private long[] hashes = new long[1024];

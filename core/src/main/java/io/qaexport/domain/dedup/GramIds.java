@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * Exact ids for character grams, so that Jaccard similarity is computed on the grams themselves:
- * two grams share an id only if they are the same code points. A gram of Basic Multilingual
- * Plane letters packs into one long (16 bits a letter, plus one, so a short gram differs from a
- * padded one) kept in an open-addressing table; the rare others (an emoji) go by their text.
- * Hand-written rather than a {@code HashMap<Long, Integer>}: no boxing for millions of grams.
+ * two grams share an id only if they are the same code points. A gram of Basic Multilingual Plane
+ * letters packs into one long (16 bits a letter, plus one, so a short gram differs from a padded
+ * one) kept in an open-addressing table; the rare others (an emoji) go by their text. Hand-written
+ * rather than a {@code HashMap<Long, Integer>}: no boxing for millions of grams.
  */
 public final class GramIds {
   private long[] keys = new long[1 << 12]; // 0: free slot (a packed gram is never 0)

@@ -2,10 +2,10 @@ package io.qaexport.domain.dedup;
 
 /**
  * MinHash LSH bands and rows for a similarity threshold: a pair at the threshold becomes a
- * candidate in at least one band with probability {@code 1 − (1 − t^rows)^bands} ≥
- * {@value #RECALL}, more above it. Among the choices that reach it, the one with the most rows
- * (fewest dissimilar candidates) within {@value #MAX_BANDS} bands (memory per question) and
- * {@value #MAX_HASHES} MinHash values (time per question).
+ * candidate in at least one band with probability {@code 1 − (1 − t^rows)^bands} ≥ {@value
+ * #RECALL}, more above it. Among the choices that reach it, the one with the most rows (fewest
+ * dissimilar candidates) within {@value #MAX_BANDS} bands (memory per question) and {@value
+ * #MAX_HASHES} MinHash values (time per question).
  */
 public record LshParameters(int bands, int rows) {
   static final double RECALL = 0.995;
@@ -25,8 +25,7 @@ public record LshParameters(int bands, int rows) {
     }
     for (int rows = MAX_HASHES; rows >= 1; rows--) {
       double perBand = Math.pow(threshold, rows);
-      double bands = perBand >= 1 ? 1
-          : Math.ceil(Math.log(1 - RECALL) / Math.log1p(-perBand));
+      double bands = perBand >= 1 ? 1 : Math.ceil(Math.log(1 - RECALL) / Math.log1p(-perBand));
       if (bands >= 1 && bands <= MAX_BANDS && bands * rows <= MAX_HASHES) {
         return new LshParameters((int) bands, rows);
       }

@@ -5,14 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Near-duplicate groups of the passed pairs (SPEC §6): exact duplicates are collapsed first;
- * then, best score first (ties: earliest line), a question is dropped when its exact Jaccard
- * similarity with a question already kept reaches the threshold, else it is kept. The kept
- * questions are found through an LSH index of MinHash band keys ({@link LshParameters}, tuned to
- * the threshold) and verified on the grams themselves ({@link GramIds}), so a similarity is never
- * a hash collision. Only kept questions enter the index, and no candidate pair is stored: memory
- * is the per-question state (its gram ids, 4 bytes each, and two ints a band) and the verdicts,
- * whatever the size of a cluster of near-identical questions. Texts are never held.
+ * Near-duplicate groups of the passed pairs (SPEC §6): exact duplicates are collapsed first; then,
+ * best score first (ties: earliest line), a question is dropped when its exact Jaccard similarity
+ * with a question already kept reaches the threshold, else it is kept. The kept questions are found
+ * through an LSH index of MinHash band keys ({@link LshParameters}, tuned to the threshold) and
+ * verified on the grams themselves ({@link GramIds}), so a similarity is never a hash collision.
+ * Only kept questions enter the index, and no candidate pair is stored: memory is the per-question
+ * state (its gram ids, 4 bytes each, and two ints a band) and the verdicts, whatever the size of a
+ * cluster of near-identical questions. Texts are never held.
  */
 public final class NearGroups {
   private static final int NONE = -1;
@@ -32,7 +32,9 @@ public final class NearGroups {
   private final LongArray bestLines = new LongArray();
   private double[] bestScores = new double[1024];
 
-  /** @param threshold the Jaccard similarity from which two questions are near duplicates */
+  /**
+   * @param threshold the Jaccard similarity from which two questions are near duplicates
+   */
   public NearGroups(double threshold) {
     this.threshold = threshold;
     this.lsh = LshParameters.forThreshold(threshold);
@@ -68,9 +70,12 @@ public final class NearGroups {
     for (int g = 0; g < groups; g++) {
       order[g] = g;
     }
-    Arrays.sort(order, (a, b) -> bestScores[a] != bestScores[b]
-        ? Double.compare(bestScores[b], bestScores[a])
-        : Long.compare(bestLines.get(a), bestLines.get(b)));
+    Arrays.sort(
+        order,
+        (a, b) ->
+            bestScores[a] != bestScores[b]
+                ? Double.compare(bestScores[b], bestScores[a])
+                : Long.compare(bestLines.get(a), bestLines.get(b)));
     var index = new BucketIndex(groups);
     boolean[] isKept = new boolean[groups];
     int[] target = new int[groups];
@@ -86,8 +91,9 @@ public final class NearGroups {
           }
           seen[other] = g + 1;
           double s = Shingles.jaccard(grams[g], grams[other]);
-          if (s >= threshold && (s > bestSimilarity || (s == bestSimilarity
-              && bestLines.get(other) < bestLines.get(best)))) {
+          if (s >= threshold
+              && (s > bestSimilarity
+                  || (s == bestSimilarity && bestLines.get(other) < bestLines.get(best)))) {
             best = other;
             bestSimilarity = s;
           }
@@ -174,9 +180,9 @@ public final class NearGroups {
   }
 
   /**
-   * Per band, the questions inserted so far that share a question's band key: a singly linked
-   * list per bucket, so a lookup walks only the bucket's inserted members. Bucket numbers come
-   * from sorting each band's keys once; two ints per question and band.
+   * Per band, the questions inserted so far that share a question's band key: a singly linked list
+   * per bucket, so a lookup walks only the bucket's inserted members. Bucket numbers come from
+   * sorting each band's keys once; two ints per question and band.
    */
   private final class BucketIndex {
     private final int groups;
@@ -248,8 +254,8 @@ public final class NearGroups {
         cursor++;
       }
       if (cursor < lines.size() && lines.get(cursor) == lineNumber) {
-        return new Verdict(duplicateOf.get(cursor),
-            Double.longBitsToDouble(similarities.get(cursor)));
+        return new Verdict(
+            duplicateOf.get(cursor), Double.longBitsToDouble(similarities.get(cursor)));
       }
       return null;
     }

@@ -16,9 +16,12 @@ public final class QuestionKey {
   public static String normalise(String question) {
     // Full case folding as the JDK offers it: upper then lower maps ß to ss, as folding does;
     // twice, since the capital ẞ lowers to ß, which only the second round folds to ss.
-    String folded = Normalizer.normalize(question, Normalizer.Form.NFC)
-        .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT)
-        .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    String folded =
+        Normalizer.normalize(question, Normalizer.Form.NFC)
+            .toUpperCase(Locale.ROOT)
+            .toLowerCase(Locale.ROOT)
+            .toUpperCase(Locale.ROOT)
+            .toLowerCase(Locale.ROOT);
     folded = Normalizer.normalize(folded, Normalizer.Form.NFC);
     var out = new StringBuilder(folded.length());
     boolean space = false;

@@ -10,9 +10,9 @@ import java.util.Map;
  * Reference questions (an evaluation set, an earlier release) that pairs are checked against: a
  * question matches a reference when their normalised texts are equal, or their exact Jaccard
  * similarity on the grams reaches the threshold; it matches the most similar one (ties: the
- * reference added first). Near candidates come from MinHash LSH tuned to the threshold
- * ({@link LshParameters}) and are verified on the grams ({@link GramIds}). Memory grows with the
- * references only (their texts, gram ids and band keys), never with the questions checked.
+ * reference added first). Near candidates come from MinHash LSH tuned to the threshold ({@link
+ * LshParameters}) and are verified on the grams ({@link GramIds}). Memory grows with the references
+ * only (their texts, gram ids and band keys), never with the questions checked.
  */
 public final class ReferenceIndex {
   /** A reference question that a checked question matched. */
@@ -75,8 +75,7 @@ public final class ReferenceIndex {
       long[] bucket = buckets[band];
       long from = (long) keys[band] << 32;
       int i = Arrays.binarySearch(bucket, from);
-      for (i = i < 0 ? -i - 1 : i; i < bucket.length && (bucket[i] >>> 32) == (from >>> 32);
-          i++) {
+      for (i = i < 0 ? -i - 1 : i; i < bucket.length && (bucket[i] >>> 32) == (from >>> 32); i++) {
         int reference = (int) bucket[i];
         double s = Shingles.jaccard(ids, grams.get(reference));
         if (s >= threshold && (s > bestSimilarity || (s == bestSimilarity && reference < best))) {
@@ -89,8 +88,8 @@ public final class ReferenceIndex {
   }
 
   private Match match(int reference, double similarity) {
-    return new Match(sources.get(reference), lines.get(reference), questions.get(reference),
-        similarity);
+    return new Match(
+        sources.get(reference), lines.get(reference), questions.get(reference), similarity);
   }
 
   private long[][] buckets() {

@@ -3,11 +3,11 @@ package io.qaexport.domain.dedup;
 import java.util.Arrays;
 
 /**
- * Near-duplicate measures on normalised questions: the set of character {@value #K}-grams of
- * its words (as exact ids), its exact Jaccard similarity, and its MinHash signature folded into
- * LSH band keys.
- * Character grams rather than words: a Swedish inflection ({@code handskar}, {@code handskarna})
- * changes one word but few of its grams; grams within words, so reordered words still match.
+ * Near-duplicate measures on normalised questions: the set of character {@value #K}-grams of its
+ * words (as exact ids), its exact Jaccard similarity, and its MinHash signature folded into LSH
+ * band keys. Character grams rather than words: a Swedish inflection ({@code handskar}, {@code
+ * handskarna}) changes one word but few of its grams; grams within words, so reordered words still
+ * match.
  */
 public final class Shingles {
   /** Gram length, measured on Swedish questions in bench/RESULTS.md. */
@@ -16,9 +16,9 @@ public final class Shingles {
   private Shingles() {}
 
   /**
-   * The distinct gram ids of a normalised question, sorted: the {@value #K}-grams of each word
-   * with a space on either side (a shorter word is one gram), so the order of the words does not
-   * count but their boundaries do. Ids are exact ({@link GramIds}): equal ids, equal grams.
+   * The distinct gram ids of a normalised question, sorted: the {@value #K}-grams of each word with
+   * a space on either side (a shorter word is one gram), so the order of the words does not count
+   * but their boundaries do. Ids are exact ({@link GramIds}): equal ids, equal grams.
    */
   public static int[] of(String normalised, GramIds ids) {
     var grams = new Ints(normalised.length() + 8);
@@ -94,10 +94,10 @@ public final class Shingles {
   }
 
   /**
-   * The LSH band keys of a gram set: bands × rows MinHash values (hash i of a gram is
-   * {@code h1 + i·h2} of its fingerprint, the double-hashing family), each band's rows hashed to
-   * one int. Two questions share a band's key when all its rows agree (or, rarely, by chance:
-   * a candidate is always verified on the grams).
+   * The LSH band keys of a gram set: bands × rows MinHash values (hash i of a gram is {@code h1 +
+   * i·h2} of its fingerprint, the double-hashing family), each band's rows hashed to one int. Two
+   * questions share a band's key when all its rows agree (or, rarely, by chance: a candidate is
+   * always verified on the grams).
    */
   public static int[] bandKeys(int[] grams, GramIds ids, LshParameters lsh) {
     long[] min = new long[lsh.bands() * lsh.rows()];

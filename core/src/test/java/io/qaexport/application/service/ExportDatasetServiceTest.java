@@ -8,24 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.ExportCommand;
-import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
-import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.failure.ExportIoException;
+import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
-import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.domain.DefaultedField;
-import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
 import io.qaexport.domain.RecordShape;
@@ -44,8 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The use case with a line-oriented fake reader: each input line is {@code q|persona|score},
- * {@code BLANK}, or {@code BAD reason}; the fake format writes one text line per record.
+ * The use case with a line-oriented fake reader: each input line is {@code q|persona|score}, {@code
+ * BLANK}, or {@code BAD reason}; the fake format writes one text line per record.
  */
 class ExportDatasetServiceTest {
   @TempDir Path dir;
@@ -56,25 +54,29 @@ class ExportDatasetServiceTest {
   private IOException failLogWith;
   private IOException failReadAtLine2With;
 
-  private final QaPairSource source = file -> {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    return new PairReader() {
-      private int next;
+  private final QaPairSource source =
+      file -> {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return new PairReader() {
+          private int next;
 
-      @Override public SourceLine next() throws IOException {
-        if (next == 1 && failReadAtLine2With != null) {
-          throw failReadAtLine2With;
-        }
-        return next < lines.size() ? line(lines.get(next), ++next) : null;
-      }
+          @Override
+          public SourceLine next() throws IOException {
+            if (next == 1 && failReadAtLine2With != null) {
+              throw failReadAtLine2With;
+            }
+            return next < lines.size() ? line(lines.get(next), ++next) : null;
+          }
 
-      @Override public long bytesRead() {
-        return next;
-      }
+          @Override
+          public long bytesRead() {
+            return next;
+          }
 
-      @Override public void close() {}
-    };
-  };
+          @Override
+          public void close() {}
+        };
+      };
 
   private static SourceLine line(String line, long number) {
     byte[] raw = line.getBytes(StandardCharsets.UTF_8);
@@ -86,43 +88,58 @@ class ExportDatasetServiceTest {
     String[] parts = line.split("\\|", -1);
     Double score = parts[2].isEmpty() ? null : Double.valueOf(parts[2]);
     Persona persona = parts[1].isEmpty() ? null : new Persona.Label(parts[1]);
-    return new SourceLine.Pair(number,
-        new QaPair(parts[0], "svar", "doc.md", persona, score, null), raw::clone);
+    return new SourceLine.Pair(
+        number, new QaPair(parts[0], "svar", "doc.md", persona, score, null), raw::clone);
   }
 
   private final OutputFormat textFormat = new TextLinesFormat(() -> failWritesWith);
 
   private final List<String> logged = new ArrayList<>();
-  private final InvalidLineLog.Factory logs = file -> {
-    BufferedWriter out = Files.newBufferedWriter(file);
-    return new InvalidLineLog() {
-      @Override public void append(long line, int column, String reason, byte[] raw)
-          throws IOException {
-        if (failLogWith != null) {
-          throw failLogWith;
-        }
-        String entry = line + ":" + column + ":" + reason + ":" + new String(raw,
-            StandardCharsets.UTF_8);
-        logged.add(entry);
-        out.write(entry + "\n");
-      }
+  private final InvalidLineLog.Factory logs =
+      file -> {
+        BufferedWriter out = Files.newBufferedWriter(file);
+        return new InvalidLineLog() {
+          @Override
+          public void append(long line, int column, String reason, byte[] raw) throws IOException {
+            if (failLogWith != null) {
+              throw failLogWith;
+            }
+            String entry =
+                line + ":" + column + ":" + reason + ":" + new String(raw, StandardCharsets.UTF_8);
+            logged.add(entry);
+            out.write(entry + "\n");
+          }
 
-      @Override public void close() throws IOException {
-        out.close();
-      }
-    };
-  };
+          @Override
+          public void close() throws IOException {
+            out.close();
+          }
+        };
+      };
 
   private final io.qaexport.application.port.out.DatasetCardWriter cards =
       new io.qaexport.application.port.out.DatasetCardWriter() {
-        @Override public void write(Path file, io.qaexport.domain.card.DatasetCard card,
-            java.util.Optional<Path> previous) throws IOException {
-          Files.writeString(file, "card: " + card.configs().stream()
-              .map(c -> c.name() + "=" + c.splits().get(0).dataFiles().get(0) + ":" + c.rows())
-              .toList() + "\n");
+        @Override
+        public void write(
+            Path file, io.qaexport.domain.card.DatasetCard card, java.util.Optional<Path> previous)
+            throws IOException {
+          Files.writeString(
+              file,
+              "card: "
+                  + card.configs().stream()
+                      .map(
+                          c ->
+                              c.name()
+                                  + "="
+                                  + c.splits().get(0).dataFiles().get(0)
+                                  + ":"
+                                  + c.rows())
+                      .toList()
+                  + "\n");
         }
 
-        @Override public java.util.Optional<PreviousCard> read(Path file) throws IOException {
+        @Override
+        public java.util.Optional<PreviousCard> read(Path file) throws IOException {
           java.util.Optional<String> none = java.util.Optional.empty();
           return Files.readString(file).startsWith("card: ")
               ? java.util.Optional.of(new PreviousCard(none, none, none, none, List.of()))
@@ -131,14 +148,20 @@ class ExportDatasetServiceTest {
       };
 
   private ExportDatasetService service() {
-    Supplier<OutputFormat> counted = () -> {
-      formatsBuilt.incrementAndGet();
-      return textFormat;
-    };
-    Supplier<OutputFormat> never = () -> {
-      throw new AssertionError("an unchosen format was built");
-    };
-    return new ExportDatasetService(source, Map.of("text", counted, "other", never), logs, cards,
+    Supplier<OutputFormat> counted =
+        () -> {
+          formatsBuilt.incrementAndGet();
+          return textFormat;
+        };
+    Supplier<OutputFormat> never =
+        () -> {
+          throw new AssertionError("an unchosen format was built");
+        };
+    return new ExportDatasetService(
+        source,
+        Map.of("text", counted, "other", never),
+        logs,
+        cards,
         file -> {
           throw new AssertionError("no deduplication was asked for");
         });
@@ -149,13 +172,14 @@ class ExportDatasetServiceTest {
   }
 
   private ExportCommand command(ErrorPolicy policy, boolean strict, ExportJob... jobs) {
-    return new ExportCommand(List.of(jobs), dir.resolve("out"), "text", policy, strict,
-        ExportProgress.NONE);
+    return new ExportCommand(
+        List.of(jobs), dir.resolve("out"), "text", policy, strict, ExportProgress.NONE);
   }
 
   private static ExportProgress collecting(List<Notice> notices) {
     return new ExportProgress() {
-      @Override public void notice(Notice notice) {
+      @Override
+      public void notice(Notice notice) {
         notices.add(notice);
       }
     };
@@ -176,23 +200,30 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|anhörig|0.5", "BLANK", "Var?||");
     Path rejected = input("r.jsonl", "Vem?|x|1");
 
-    ExportSummary summary = service().export(command(ErrorPolicy.FAIL, false,
-        new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
-        new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf")));
+    ExportSummary summary =
+        service()
+            .export(
+                command(
+                    ErrorPolicy.FAIL,
+                    false,
+                    new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+                    new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf")));
 
-    assertEquals(List.of("Hur?|anhörig|0.5", "Var?|unknown|0.0"),
+    assertEquals(
+        List.of("Hur?|anhörig|0.5", "Var?|unknown|0.0"),
         Files.readAllLines(dir.resolve("out/qa_pairs.txt")));
-    assertEquals(List.of("Vem?|x|1.0|unknown"),
-        Files.readAllLines(dir.resolve("out/qa_rejected_hf.txt")));
+    assertEquals(
+        List.of("Vem?|x|1.0|unknown"), Files.readAllLines(dir.resolve("out/qa_rejected_hf.txt")));
     FileSummary first = summary.files().get(0);
     assertEquals(3, first.linesRead());
     assertEquals(2, first.exported());
     assertEquals(1, first.blankLines());
     assertEquals(0, first.skipped());
-    assertEquals(Map.of(DefaultedField.PERSONA, 1L, DefaultedField.VALIDATION_SCORE, 1L),
+    assertEquals(
+        Map.of(DefaultedField.PERSONA, 1L, DefaultedField.VALIDATION_SCORE, 1L),
         first.defaultsApplied());
-    assertEquals(Map.of(DefaultedField.FAILURE_REASON, 1L),
-        summary.files().get(1).defaultsApplied());
+    assertEquals(
+        Map.of(DefaultedField.FAILURE_REASON, 1L), summary.files().get(1).defaultsApplied());
     assertEquals(Files.size(dir.resolve("out/qa_pairs.txt")), first.outputBytes());
     assertEquals(3, summary.exported());
     assertEquals(1, formatsBuilt.get());
@@ -206,10 +237,17 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|a|0.5");
     Path rejected = input("r.jsonl", "Vem?|x|1", "BLANK", "BAD not a JSON object");
 
-    var e = assertThrows(InvalidInputException.class, () -> service().export(
-        command(ErrorPolicy.FAIL, false,
-            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
-            new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf"))));
+    var e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                service()
+                    .export(
+                        command(
+                            ErrorPolicy.FAIL,
+                            false,
+                            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+                            new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf"))));
 
     assertEquals(rejected + ":3:7: not a JSON object", e.getMessage());
     assertEquals(3, e.line());
@@ -221,10 +259,19 @@ class ExportDatasetServiceTest {
   void aMappingFailureIsReportedWithoutAColumn() throws Exception {
     Path passed = input("p.jsonl", "Hur?|a|NaN");
 
-    var e = assertThrows(InvalidInputException.class, () -> service().export(
-        command(ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+    var e =
+        assertThrows(
+            InvalidInputException.class,
+            () ->
+                service()
+                    .export(
+                        command(
+                            ErrorPolicy.FAIL,
+                            false,
+                            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
 
-    assertEquals(passed + ":1: validation.composite_score is NaN; a score must be a finite number",
+    assertEquals(
+        passed + ":1: validation.composite_score is NaN; a score must be a finite number",
         e.getMessage());
     assertEquals(List.of(), outputFiles());
   }
@@ -233,8 +280,11 @@ class ExportDatasetServiceTest {
   void skipLeavesInvalidRecordsOutAndLogsThemBesideTheOutput() throws Exception {
     Path passed = input("p.jsonl", "BAD broken", "Hur?|a|0.5", "BLANK", "Var?|b|NaN", "Vem?||");
 
-    ExportSummary summary = service().export(command(ErrorPolicy.SKIP, true,
-        new ExportJob(passed, RecordShape.PASSED, "qa_pairs")));
+    ExportSummary summary =
+        service()
+            .export(
+                command(
+                    ErrorPolicy.SKIP, true, new ExportJob(passed, RecordShape.PASSED, "qa_pairs")));
 
     FileSummary file = summary.files().get(0);
     assertEquals(5, file.linesRead());
@@ -242,9 +292,12 @@ class ExportDatasetServiceTest {
     assertEquals(3, file.skipped());
     assertEquals(1, file.blankLines());
     assertEquals(file.linesRead(), file.exported() + file.skipped() + file.blankLines());
-    assertEquals(List.of("1:7:broken:BAD broken",
-        "4:0:validation.composite_score is NaN; a score must be a finite number:Var?|b|NaN",
-        "5:0:missing or null required field 'persona' (--strict):Vem?||"), logged);
+    assertEquals(
+        List.of(
+            "1:7:broken:BAD broken",
+            "4:0:validation.composite_score is NaN; a score must be a finite number:Var?|b|NaN",
+            "5:0:missing or null required field 'persona' (--strict):Vem?||"),
+        logged);
     assertEquals(List.of("qa_pairs.txt", "qa_pairs.txt.errors.jsonl"), outputFiles());
     assertEquals(dir.resolve("out/qa_pairs.txt.errors.jsonl"), file.errorsFile().orElseThrow());
     assertEquals(Map.of(), file.defaultsApplied());
@@ -253,8 +306,13 @@ class ExportDatasetServiceTest {
   @Test
   void skipWithNothingInvalidWritesNoErrorsFile() throws Exception {
     Path passed = input("p.jsonl", "Hur?|a|0.5");
-    FileSummary file = service().export(command(ErrorPolicy.SKIP, false,
-        new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))).files().get(0);
+    FileSummary file =
+        service()
+            .export(
+                command(
+                    ErrorPolicy.SKIP, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs")))
+            .files()
+            .get(0);
     assertTrue(file.errorsFile().isEmpty());
     assertEquals(List.of("qa_pairs.txt"), outputFiles());
   }
@@ -262,8 +320,14 @@ class ExportDatasetServiceTest {
   @Test
   void anUnknownFormatNamesTheKnownOnesAndBuildsNone() throws Exception {
     Path passed = input("p.jsonl", "Hur?|a|0.5");
-    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
-        dir.resolve("out"), "csv", ErrorPolicy.FAIL, false, ExportProgress.NONE);
+    var command =
+        new ExportCommand(
+            List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
+            dir.resolve("out"),
+            "csv",
+            ErrorPolicy.FAIL,
+            false,
+            ExportProgress.NONE);
 
     var e = assertThrows(UsageException.class, () -> service().export(command));
 
@@ -274,8 +338,16 @@ class ExportDatasetServiceTest {
 
   @Test
   void aMissingInputIsAUsageError() {
-    var e = assertThrows(UsageException.class, () -> service().export(command(ErrorPolicy.FAIL,
-        false, new ExportJob(dir.resolve("nope.jsonl"), RecordShape.PASSED, "qa"))));
+    var e =
+        assertThrows(
+            UsageException.class,
+            () ->
+                service()
+                    .export(
+                        command(
+                            ErrorPolicy.FAIL,
+                            false,
+                            new ExportJob(dir.resolve("nope.jsonl"), RecordShape.PASSED, "qa"))));
     assertEquals(dir.resolve("nope.jsonl") + ": no such file", e.getMessage());
   }
 
@@ -284,10 +356,19 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|a|0.5");
     failWritesWith = new IOException("No space left on device");
 
-    var e = assertThrows(ExportIoException.class, () -> service().export(command(
-        ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+    var e =
+        assertThrows(
+            ExportIoException.class,
+            () ->
+                service()
+                    .export(
+                        command(
+                            ErrorPolicy.FAIL,
+                            false,
+                            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
 
-    assertEquals("cannot write " + dir.resolve("out/qa_pairs.txt") + ": No space left on device",
+    assertEquals(
+        "cannot write " + dir.resolve("out/qa_pairs.txt") + ": No space left on device",
         e.getMessage());
     assertEquals(List.of(), outputFiles());
   }
@@ -297,8 +378,14 @@ class ExportDatasetServiceTest {
     Path passed = Files.write(dir.resolve("p.jsonl"), new byte[0]);
     List<Notice> notices = new ArrayList<>();
     ExportProgress progress = collecting(notices);
-    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
-        dir.resolve("out"), "text", ErrorPolicy.FAIL, false, progress);
+    var command =
+        new ExportCommand(
+            List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
+            dir.resolve("out"),
+            "text",
+            ErrorPolicy.FAIL,
+            false,
+            progress);
 
     ExportSummary summary = service().export(command);
 
@@ -315,9 +402,17 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|a|0.5");
     Path rejected = input("r.jsonl", "Vem?|x|1");
 
-    var e = assertThrows(ExportIoException.class, () -> service().export(command(
-        ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
-        new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf"))));
+    var e =
+        assertThrows(
+            ExportIoException.class,
+            () ->
+                service()
+                    .export(
+                        command(
+                            ErrorPolicy.FAIL,
+                            false,
+                            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+                            new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf"))));
 
     assertTrue(e.getMessage().contains("qa_rejected_hf.txt is a directory"), e.getMessage());
     assertEquals("earlier\n", Files.readString(out.resolve("qa_pairs.txt")));
@@ -330,8 +425,10 @@ class ExportDatasetServiceTest {
     Files.writeString(out.resolve("qa_pairs.txt"), "earlier\n");
     Path passed = input("p.jsonl", "Hur?|a|0.5");
 
-    service().export(command(ErrorPolicy.FAIL, false,
-        new ExportJob(passed, RecordShape.PASSED, "qa_pairs")));
+    service()
+        .export(
+            command(
+                ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs")));
 
     assertEquals(List.of("Hur?|a|0.5"), Files.readAllLines(out.resolve("qa_pairs.txt")));
     assertEquals(List.of("qa_pairs.txt"), outputFiles());
@@ -341,8 +438,9 @@ class ExportDatasetServiceTest {
   void leftoversOfDeadRunsAreRemovedButNotThoseOfLiveOnes() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
     Path dead = out.resolve(".qa_pairs.txt.2147483646" + OutputTransaction.TEMP_SUFFIX);
-    Path live = out.resolve(".qa_pairs.txt." + ProcessHandle.current().pid()
-        + OutputTransaction.TEMP_SUFFIX);
+    Path live =
+        out.resolve(
+            ".qa_pairs.txt." + ProcessHandle.current().pid() + OutputTransaction.TEMP_SUFFIX);
     Path unrelated = out.resolve("notes.qa-export-tmp.txt");
     for (Path file : List.of(dead, live, unrelated)) {
       Files.writeString(file, "partial");
@@ -360,11 +458,22 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|a|0.5", "BAD broken");
     failLogWith = new IOException("No space left on device");
 
-    var e = assertThrows(ExportIoException.class, () -> service().export(command(
-        ErrorPolicy.SKIP, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+    var e =
+        assertThrows(
+            ExportIoException.class,
+            () ->
+                service()
+                    .export(
+                        command(
+                            ErrorPolicy.SKIP,
+                            false,
+                            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
 
-    assertEquals("cannot write " + dir.resolve("out/qa_pairs.txt.errors.jsonl")
-        + ": No space left on device", e.getMessage());
+    assertEquals(
+        "cannot write "
+            + dir.resolve("out/qa_pairs.txt.errors.jsonl")
+            + ": No space left on device",
+        e.getMessage());
     assertEquals(List.of(), outputFiles());
   }
 
@@ -373,8 +482,16 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|a|0.5", "Var?|b|0.7");
     failReadAtLine2With = new IOException("Input/output error");
 
-    var e = assertThrows(ExportIoException.class, () -> service().export(command(
-        ErrorPolicy.FAIL, false, new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
+    var e =
+        assertThrows(
+            ExportIoException.class,
+            () ->
+                service()
+                    .export(
+                        command(
+                            ErrorPolicy.FAIL,
+                            false,
+                            new ExportJob(passed, RecordShape.PASSED, "qa_pairs"))));
 
     assertEquals("cannot read " + passed + ": Input/output error", e.getMessage());
     assertFalse(Files.exists(dir.resolve("out")));
@@ -387,10 +504,18 @@ class ExportDatasetServiceTest {
     List<Notice> notices = new ArrayList<>();
     ExportProgress progress = collecting(notices);
     Path card = dir.resolve("out/README.md");
-    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
-        new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf")), dir.resolve("out"),
-        "text", ErrorPolicy.FAIL, false, progress,
-        java.util.Optional.of(new CardRequest(card, "cc-by-4.0", "Test")), Map.of());
+    var command =
+        new ExportCommand(
+            List.of(
+                new ExportJob(passed, RecordShape.PASSED, "qa_pairs"),
+                new ExportJob(rejected, RecordShape.REJECTED, "qa_rejected_hf")),
+            dir.resolve("out"),
+            "text",
+            ErrorPolicy.FAIL,
+            false,
+            progress,
+            java.util.Optional.of(new CardRequest(card, "cc-by-4.0", "Test")),
+            Map.of());
 
     ExportSummary summary = service().export(command);
 
@@ -406,9 +531,16 @@ class ExportDatasetServiceTest {
     Path passed = input("p.jsonl", "Hur?|a|0.5");
     List<Notice> notices = new ArrayList<>();
     ExportProgress progress = collecting(notices);
-    var command = new ExportCommand(List.of(new ExportJob(passed, RecordShape.PASSED, "qa_pairs")),
-        out, "text", ErrorPolicy.FAIL, false, progress,
-        java.util.Optional.of(new CardRequest(card, "unknown", "Test")), Map.of());
+    var command =
+        new ExportCommand(
+            List.of(new ExportJob(passed, RecordShape.PASSED, "qa_pairs")),
+            out,
+            "text",
+            ErrorPolicy.FAIL,
+            false,
+            progress,
+            java.util.Optional.of(new CardRequest(card, "unknown", "Test")),
+            Map.of());
 
     ExportSummary summary = service().export(command);
 

@@ -4,27 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qaexport.application.port.in.Decontamination;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
-import io.qaexport.application.port.in.Decontamination;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
-import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.application.port.out.SourceLine;
-import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
-import io.qaexport.domain.card.DatasetCard;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
+import io.qaexport.domain.card.DatasetCard;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,29 +40,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The training-set stages through the use case, with a fake reader (each line is
- * {@code question|persona|score}, {@code BLANK} or {@code BAD reason}) and a fake format that
- * writes {@code question|persona|score[|failure_reason]} per record.
+ * The training-set stages through the use case, with a fake reader (each line is {@code
+ * question|persona|score}, {@code BLANK} or {@code BAD reason}) and a fake format that writes
+ * {@code question|persona|score[|failure_reason]} per record.
  */
 class TrainingSetExportTest {
   @TempDir Path dir;
 
-  private final QaPairSource source = file -> {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    return new PairReader() {
-      private int next;
+  private final QaPairSource source =
+      file -> {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return new PairReader() {
+          private int next;
 
-      @Override public SourceLine next() {
-        return next < lines.size() ? line(lines.get(next), ++next) : null;
-      }
+          @Override
+          public SourceLine next() {
+            return next < lines.size() ? line(lines.get(next), ++next) : null;
+          }
 
-      @Override public long bytesRead() {
-        return next;
-      }
+          @Override
+          public long bytesRead() {
+            return next;
+          }
 
-      @Override public void close() {}
-    };
-  };
+          @Override
+          public void close() {}
+        };
+      };
 
   private static SourceLine line(String line, long number) {
     byte[] raw = line.getBytes(StandardCharsets.UTF_8);
@@ -73,76 +76,118 @@ class TrainingSetExportTest {
       return new SourceLine.Invalid(number, 1, line.substring(4), raw::clone);
     }
     String[] parts = line.split("\\|", -1);
-    return new SourceLine.Pair(number, new QaPair(parts[0], "svar", "doc.md",
-        new Persona.Label(parts[1]), Double.valueOf(parts[2]), null), raw::clone);
+    return new SourceLine.Pair(
+        number,
+        new QaPair(
+            parts[0],
+            "svar",
+            "doc.md",
+            new Persona.Label(parts[1]),
+            Double.valueOf(parts[2]),
+            null),
+        raw::clone);
   }
 
   private final OutputFormat textFormat = new TextLinesFormat();
 
-  private final LeftOutLog.Factory duplicateLogs = file -> {
-    BufferedWriter out = Files.newBufferedWriter(file);
-    return new LeftOutLog() {
-      @Override public void append(List<Fact> facts, HfRecord record) throws IOException {
-        out.write(facts.get(0).value() + ":" + facts.get(1).value() + ":"
-            + String.format(java.util.Locale.ROOT, "%.2f", (Double) facts.get(2).value()) + ":"
-            + record.question() + "\n");
-      }
+  private final LeftOutLog.Factory duplicateLogs =
+      file -> {
+        BufferedWriter out = Files.newBufferedWriter(file);
+        return new LeftOutLog() {
+          @Override
+          public void append(List<Fact> facts, HfRecord record) throws IOException {
+            out.write(
+                facts.get(0).value()
+                    + ":"
+                    + facts.get(1).value()
+                    + ":"
+                    + String.format(java.util.Locale.ROOT, "%.2f", (Double) facts.get(2).value())
+                    + ":"
+                    + record.question()
+                    + "\n");
+          }
 
-      @Override public void close() throws IOException {
-        out.close();
-      }
-    };
-  };
+          @Override
+          public void close() throws IOException {
+            out.close();
+          }
+        };
+      };
 
   private final List<DatasetCard> cards = new ArrayList<>();
 
   private ExportDatasetService service() {
-    return new ExportDatasetService(source, Map.of("text", () -> textFormat),
+    return new ExportDatasetService(
+        source,
+        Map.of("text", () -> textFormat),
         file -> {
           throw new AssertionError("no invalid lines expected");
         },
         new io.qaexport.application.port.out.DatasetCardWriter() {
-          @Override public void write(Path file, DatasetCard card,
-              java.util.Optional<Path> previous) throws IOException {
+          @Override
+          public void write(Path file, DatasetCard card, java.util.Optional<Path> previous)
+              throws IOException {
             cards.add(card);
             Files.writeString(file, "card\n");
           }
 
-          @Override public java.util.Optional<PreviousCard> read(Path file) {
+          @Override
+          public java.util.Optional<PreviousCard> read(Path file) {
             java.util.Optional<String> none = java.util.Optional.empty();
             return java.util.Optional.of(new PreviousCard(none, none, none, none, List.of()));
           }
-        }, duplicateLogs);
+        },
+        duplicateLogs);
   }
 
   private Path input(String name, String... lines) throws IOException {
     return Files.write(dir.resolve(name), List.of(lines), StandardCharsets.UTF_8);
   }
 
-  private ExportSummary export(TrainingSet training, Path out, ExportJob... jobs)
-      throws Exception {
-    return service().export(new ExportCommand(List.of(jobs), out, "text", ErrorPolicy.SKIP,
-        false, ExportProgress.NONE,
-        Optional.of(new io.qaexport.application.port.in.CardRequest(out.resolve("README.md"),
-            "unknown", "test")), Map.of(), training));
+  private ExportSummary export(TrainingSet training, Path out, ExportJob... jobs) throws Exception {
+    return service()
+        .export(
+            new ExportCommand(
+                List.of(jobs),
+                out,
+                "text",
+                ErrorPolicy.SKIP,
+                false,
+                ExportProgress.NONE,
+                Optional.of(
+                    new io.qaexport.application.port.in.CardRequest(
+                        out.resolve("README.md"), "unknown", "test")),
+                Map.of(),
+                training));
   }
 
-  private static TrainingSet training(OptionalDouble minScore, TrainingSet.Dedup dedup,
-      double threshold, SplitAssignment split, long maxShardBytes) {
-    return new TrainingSet(minScore, dedup, threshold, Optional.ofNullable(split), false,
-        maxShardBytes, "qa_rejected_hf");
+  private static TrainingSet training(
+      OptionalDouble minScore,
+      TrainingSet.Dedup dedup,
+      double threshold,
+      SplitAssignment split,
+      long maxShardBytes) {
+    return new TrainingSet(
+        minScore,
+        dedup,
+        threshold,
+        Optional.ofNullable(split),
+        false,
+        maxShardBytes,
+        "qa_rejected_hf");
   }
 
   private static TrainingSet dedup(TrainingSet.Dedup dedup, double threshold) {
-    return training(OptionalDouble.empty(), dedup, threshold, null,
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    return training(
+        OptionalDouble.empty(), dedup, threshold, null, TrainingSet.DEFAULT_MAX_SHARD_BYTES);
   }
 
   private static SplitAssignment split(long seed, String... namesAndFractions) {
     List<SplitAssignment.Split> splits = new ArrayList<>();
     for (int i = 0; i < namesAndFractions.length; i += 2) {
-      splits.add(new SplitAssignment.Split(namesAndFractions[i],
-          Double.parseDouble(namesAndFractions[i + 1])));
+      splits.add(
+          new SplitAssignment.Split(
+              namesAndFractions[i], Double.parseDouble(namesAndFractions[i + 1])));
     }
     return new SplitAssignment(splits, seed);
   }
@@ -160,19 +205,25 @@ class TrainingSetExportTest {
   }
 
   @Test
-  void pairsBelowTheThresholdMoveToTheRejectedOutputWithTheReasonAndAreCounted()
-      throws Exception {
+  void pairsBelowTheThresholdMoveToTheRejectedOutputWithTheReasonAndAreCounted() throws Exception {
     Path passed = input("qa_passed.jsonl", "a|p|0.9", "b|p|0.62", "BLANK", "c|p|0.8");
     Path rejected = input("qa_rejected.jsonl", "r|p|0.3");
     Path out = dir.resolve("out");
-    var training = training(OptionalDouble.of(0.8), TrainingSet.Dedup.NONE, 0.8, null,
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    var training =
+        training(
+            OptionalDouble.of(0.8),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            null,
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
 
     ExportSummary summary = export(training, out, passed(passed), rejected(rejected));
 
     assertEquals(List.of("a|p|0.9", "c|p|0.8"), lines(out.resolve("qa_pairs.txt")));
-    assertEquals(List.of("b|p|0.62|validation_score 0.62 is below the export threshold 0.8",
-        "r|p|0.3|unknown"), lines(out.resolve("qa_rejected_hf.txt")));
+    assertEquals(
+        List.of(
+            "b|p|0.62|validation_score 0.62 is below the export threshold 0.8", "r|p|0.3|unknown"),
+        lines(out.resolve("qa_rejected_hf.txt")));
     FileSummary first = summary.files().get(0);
     assertEquals(4, first.linesRead());
     assertEquals(2, first.exported());
@@ -189,12 +240,18 @@ class TrainingSetExportTest {
   void withoutARejectedInputTheMovedPairsStillGetARejectedOutput() throws Exception {
     Path passed = input("qa_passed.jsonl", "a|p|0.9", "b|p|0.5");
     Path out = dir.resolve("out");
-    var training = training(OptionalDouble.of(0.8), TrainingSet.Dedup.NONE, 0.8, null,
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    var training =
+        training(
+            OptionalDouble.of(0.8),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            null,
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
 
     ExportSummary summary = export(training, out, passed(passed));
 
-    assertEquals(List.of("b|p|0.5|validation_score 0.5 is below the export threshold 0.8"),
+    assertEquals(
+        List.of("b|p|0.5|validation_score 0.5 is below the export threshold 0.8"),
         lines(out.resolve("qa_rejected_hf.txt")));
     assertEquals(2, summary.files().size());
     assertEquals(1, summary.files().get(1).rows());
@@ -202,22 +259,30 @@ class TrainingSetExportTest {
 
   @Test
   void exactDedupKeepsTheBestScoredPairOfEachGroupAndTheEarliestOnATie() throws Exception {
-    Path passed = input("qa_passed.jsonl",
-        "Hur ofta byter jag handskar?|p|0.7",        // 1: group A
-        "Vad är basala hygienrutiner?|p|0.9",        // 2: group B, tie: kept (earliest)
-        "hur ofta byter jag handskar|p|0.95",        // 3: group A, best: kept
-        "Vad är  basala hygienrutiner|p|0.9",        // 4: group B, tie: dropped
-        "HUR OFTA BYTER JAG HANDSKAR?!|p|0.8",       // 5: group A, dropped
-        "Får jag ge Alvedon?|p|0.5");                // 6: alone
+    Path passed =
+        input(
+            "qa_passed.jsonl",
+            "Hur ofta byter jag handskar?|p|0.7", // 1: group A
+            "Vad är basala hygienrutiner?|p|0.9", // 2: group B, tie: kept (earliest)
+            "hur ofta byter jag handskar|p|0.95", // 3: group A, best: kept
+            "Vad är  basala hygienrutiner|p|0.9", // 4: group B, tie: dropped
+            "HUR OFTA BYTER JAG HANDSKAR?!|p|0.8", // 5: group A, dropped
+            "Får jag ge Alvedon?|p|0.5"); // 6: alone
     Path out = dir.resolve("out");
 
     ExportSummary summary = export(dedup(TrainingSet.Dedup.EXACT, 0.8), out, passed(passed));
 
-    assertEquals(List.of("Vad är basala hygienrutiner?|p|0.9",
-        "hur ofta byter jag handskar|p|0.95", "Får jag ge Alvedon?|p|0.5"),
+    assertEquals(
+        List.of(
+            "Vad är basala hygienrutiner?|p|0.9",
+            "hur ofta byter jag handskar|p|0.95",
+            "Får jag ge Alvedon?|p|0.5"),
         lines(out.resolve("qa_pairs.txt")));
-    assertEquals(List.of("1:3:1.00:Hur ofta byter jag handskar?",
-        "4:2:1.00:Vad är  basala hygienrutiner", "5:3:1.00:HUR OFTA BYTER JAG HANDSKAR?!"),
+    assertEquals(
+        List.of(
+            "1:3:1.00:Hur ofta byter jag handskar?",
+            "4:2:1.00:Vad är  basala hygienrutiner",
+            "5:3:1.00:HUR OFTA BYTER JAG HANDSKAR?!"),
         lines(out.resolve("qa_pairs.txt.duplicates.jsonl")));
     FileSummary file = summary.files().get(0);
     assertEquals(3, file.curation().count("duplicates"));
@@ -228,22 +293,26 @@ class TrainingSetExportTest {
   @Test
   void nearDedupGroupsInflectionsReorderedWordsAndSwedishLettersButNotOtherQuestions()
       throws Exception {
-    Path passed = input("qa_passed.jsonl",
-        "Hur ofta ska jag byta handskar?|p|0.8",              // 1: kept
-        "Hur ofta ska jag byta handskarna?|p|0.7",            // 2: inflection of 1
-        "När ska jag tvätta händerna?|p|0.6",                 // 3: dropped for 4
-        "Ska jag tvätta händerna när?|p|0.9",                 // 4: reordered 3, best
-        "Hur förvarar jag läkemedel hos vårdtagaren?|p|0.9",  // 5: kept
-        "Hur förvarar jag livsmedel hos vårdtagaren?|p|0.9",  // 6: another question
-        "Na\u0308r ska jag tva\u0308tta ha\u0308nderna|p|0.5"); // 7: 3 decomposed
+    Path passed =
+        input(
+            "qa_passed.jsonl",
+            "Hur ofta ska jag byta handskar?|p|0.8", // 1: kept
+            "Hur ofta ska jag byta handskarna?|p|0.7", // 2: inflection of 1
+            "När ska jag tvätta händerna?|p|0.6", // 3: dropped for 4
+            "Ska jag tvätta händerna när?|p|0.9", // 4: reordered 3, best
+            "Hur förvarar jag läkemedel hos vårdtagaren?|p|0.9", // 5: kept
+            "Hur förvarar jag livsmedel hos vårdtagaren?|p|0.9", // 6: another question
+            "Na\u0308r ska jag tva\u0308tta ha\u0308nderna|p|0.5"); // 7: 3 decomposed
     Path out = dir.resolve("out");
 
     export(dedup(TrainingSet.Dedup.NEAR, 0.8), out, passed(passed));
 
-    assertEquals(List.of("Hur ofta ska jag byta handskar?|p|0.8",
-        "Ska jag tvätta händerna när?|p|0.9",
-        "Hur förvarar jag läkemedel hos vårdtagaren?|p|0.9",
-        "Hur förvarar jag livsmedel hos vårdtagaren?|p|0.9"),
+    assertEquals(
+        List.of(
+            "Hur ofta ska jag byta handskar?|p|0.8",
+            "Ska jag tvätta händerna när?|p|0.9",
+            "Hur förvarar jag läkemedel hos vårdtagaren?|p|0.9",
+            "Hur förvarar jag livsmedel hos vårdtagaren?|p|0.9"),
         lines(out.resolve("qa_pairs.txt")));
     List<String> log = lines(out.resolve("qa_pairs.txt.duplicates.jsonl"));
     assertEquals(3, log.size(), log.toString());
@@ -266,23 +335,25 @@ class TrainingSetExportTest {
   }
 
   @Test
-  void theSplitIsTheSameOnEveryRunAndAnAppendedInputKeepsEveryOldPairInItsSplit()
-      throws Exception {
+  void theSplitIsTheSameOnEveryRunAndAnAppendedInputKeepsEveryOldPairInItsSplit() throws Exception {
     List<String> first = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       first.add("Fråga nummer " + i + " om rutiner|p|0.9");
     }
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        split(0, "train", "0.8", "validation", "0.1", "test", "0.1"),
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    var training =
+        training(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            split(0, "train", "0.8", "validation", "0.1", "test", "0.1"),
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
     export(training, dir.resolve("a"), passed(input("one.jsonl", first.toArray(String[]::new))));
     export(training, dir.resolve("b"), passed(input("one.jsonl", first.toArray(String[]::new))));
     List<String> appended = new ArrayList<>(first);
     for (int i = 300; i < 600; i++) {
       appended.add("Fråga nummer " + i + " om rutiner|p|0.9");
     }
-    export(training, dir.resolve("c"),
-        passed(input("two.jsonl", appended.toArray(String[]::new))));
+    export(training, dir.resolve("c"), passed(input("two.jsonl", appended.toArray(String[]::new))));
 
     Map<String, String> runA = splitOf(dir.resolve("a"));
     assertEquals(runA, splitOf(dir.resolve("b")));
@@ -300,8 +371,13 @@ class TrainingSetExportTest {
       lines.add("Fråga " + i + "?|p|0.9");
       lines.add("FRÅGA " + i + "|p|0.8");
     }
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        split(3, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    var training =
+        training(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            split(3, "train", "0.5", "test", "0.5"),
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
@@ -313,10 +389,16 @@ class TrainingSetExportTest {
   @Test
   void withNearDedupNoKeptQuestionHasAVerifiedParaphraseInAnotherSplit() throws Exception {
     List<String> lines = paraphraseGroups(new java.util.Random(1));
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NEAR, 0.8,
-        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
-    ExportSummary summary = export(training, dir.resolve("out"),
-        passed(input("p.jsonl", lines.toArray(String[]::new))));
+    var training =
+        training(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NEAR,
+            0.8,
+            split(0, "train", "0.5", "test", "0.5"),
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    ExportSummary summary =
+        export(
+            training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
     assertEquals(100, splits.size(), "one pair of each group kept");
@@ -328,14 +410,22 @@ class TrainingSetExportTest {
   }
 
   @Test
-  void withSplitGroupsNearEveryParaphraseLandsInItsGroupsSplitAndNoneIsDropped()
-      throws Exception {
+  void withSplitGroupsNearEveryParaphraseLandsInItsGroupsSplitAndNoneIsDropped() throws Exception {
     List<String> lines = paraphraseGroups(new java.util.Random(2));
-    var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        Optional.of(split(0, "train", "0.5", "test", "0.5")), false,
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf", true, Decontamination.NONE);
-    ExportSummary summary = export(training, dir.resolve("out"),
-        passed(input("p.jsonl", lines.toArray(String[]::new))));
+    var training =
+        new TrainingSet(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            Optional.of(split(0, "train", "0.5", "test", "0.5")),
+            false,
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES,
+            "qa_rejected_hf",
+            true,
+            Decontamination.NONE);
+    ExportSummary summary =
+        export(
+            training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
     assertEquals(300, splits.size(), "nothing is dropped");
@@ -353,8 +443,13 @@ class TrainingSetExportTest {
     // The control for the test above: the same data split by each question's own hash does
     // put some paraphrases on both sides, so that test can fail.
     List<String> lines = paraphraseGroups(new java.util.Random(2));
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    var training =
+        training(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            split(0, "train", "0.5", "test", "0.5"),
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
@@ -381,7 +476,7 @@ class TrainingSetExportTest {
       String c = word(random);
       lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "?|p|0.9");
       lines.add("Hur ofta ska jag " + a + " " + b + " " + c + "na?|p|0.7"); // inflected
-      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8");         // reordered
+      lines.add(c + " " + b + " " + a + " jag ska ofta hur|p|0.8"); // reordered
     }
     return lines;
   }
@@ -397,24 +492,34 @@ class TrainingSetExportTest {
   }
 
   @Test
-  void aSplitLargerThanTheShardSizeIsWrittenAsHubNamedShardsAndTheCardListsThem()
-      throws Exception {
+  void aSplitLargerThanTheShardSizeIsWrittenAsHubNamedShardsAndTheCardListsThem() throws Exception {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       lines.add("Fråga nummer " + i + "|p|0.9");
     }
     // About 100 bytes a record by the estimate: 100 kB in all, cut at 30 kB.
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.EXACT, 0.8,
-        split(0, "train", "0.9", "test", "0.1"), 30_000);
-    ExportSummary summary = export(training, dir.resolve("out"),
-        passed(input("p.jsonl", lines.toArray(String[]::new))));
+    var training =
+        training(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.EXACT,
+            0.8,
+            split(0, "train", "0.9", "test", "0.1"),
+            30_000);
+    ExportSummary summary =
+        export(
+            training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     FileSummary.SplitFiles train = summary.files().get(0).curation().splits().get(0);
     FileSummary.SplitFiles test = summary.files().get(0).curation().splits().get(1);
-    assertEquals(List.of("qa_pairs-train-00000-of-00004.txt", "qa_pairs-train-00001-of-00004.txt",
-        "qa_pairs-train-00002-of-00004.txt", "qa_pairs-train-00003-of-00004.txt"),
+    assertEquals(
+        List.of(
+            "qa_pairs-train-00000-of-00004.txt",
+            "qa_pairs-train-00001-of-00004.txt",
+            "qa_pairs-train-00002-of-00004.txt",
+            "qa_pairs-train-00003-of-00004.txt"),
         train.files().stream().map(path -> path.getFileName().toString()).toList());
-    assertEquals(List.of("qa_pairs-test.txt"),
+    assertEquals(
+        List.of("qa_pairs-test.txt"),
         test.files().stream().map(path -> path.getFileName().toString()).toList());
     long rows = 0;
     for (Path shard : train.files()) {
@@ -425,16 +530,15 @@ class TrainingSetExportTest {
     assertEquals(train.rows(), rows);
     assertEquals(1000, train.rows() + test.rows());
     DatasetCard.Config config = cards.get(0).configs().get(0);
-    assertEquals(List.of("train", "test"),
-        config.splits().stream().map(DatasetCard.Split::name).toList());
+    assertEquals(
+        List.of("train", "test"), config.splits().stream().map(DatasetCard.Split::name).toList());
     assertEquals(4, config.splits().get(0).dataFiles().size());
     assertEquals(train.rows(), config.splits().get(0).numExamples());
     assertFalse(Files.exists(dir.resolve("out/qa_pairs.txt")));
   }
 
   @Test
-  void stratifiedEachPersonasPairsFollowTheFractionsAndAQuestionStaysInOneSplit()
-      throws Exception {
+  void stratifiedEachPersonasPairsFollowTheFractionsAndAQuestionStaysInOneSplit() throws Exception {
     List<String> lines = new ArrayList<>();
     int[] sizes = {500, 60, 17, 4};
     for (int p = 0; p < sizes.length; p++) {
@@ -443,13 +547,20 @@ class TrainingSetExportTest {
       }
     }
     lines.add("FRÅGA 3 AV PERSON 1|persona1|0.8"); // the same question as one above
-    var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        Optional.of(split(0, "train", "0.8", "validation", "0.1", "test", "0.1")), true,
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+    var training =
+        new TrainingSet(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            Optional.of(split(0, "train", "0.8", "validation", "0.1", "test", "0.1")),
+            true,
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES,
+            "qa_rejected_hf");
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
-    assertEquals(splits.get("Fråga 3 av person 1?|persona1|0.9"),
+    assertEquals(
+        splits.get("Fråga 3 av person 1?|persona1|0.9"),
         splits.get("FRÅGA 3 AV PERSON 1|persona1|0.8"));
     int[][] expected = {{400, 50, 50}, {49, 6, 6}, {14, 1, 2}, {3, 1, 0}};
     for (int p = 0; p < sizes.length; p++) {
@@ -460,8 +571,8 @@ class TrainingSetExportTest {
         }
       }
       // round(n · cumulative fraction) per cut; the repeated question of persona 1 rides along.
-      assertEquals(java.util.Arrays.toString(expected[p]), java.util.Arrays.toString(counts),
-          "persona" + p);
+      assertEquals(
+          java.util.Arrays.toString(expected[p]), java.util.Arrays.toString(counts), "persona" + p);
     }
   }
 
@@ -476,9 +587,15 @@ class TrainingSetExportTest {
         lines.add("Hur gör jag " + i + "?|persona" + p + "|0.9");
       }
     }
-    var training = new TrainingSet(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        Optional.of(split(0, "train", "0.5", "test", "0.5")), true,
-        TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+    var training =
+        new TrainingSet(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            Optional.of(split(0, "train", "0.5", "test", "0.5")),
+            true,
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES,
+            "qa_rejected_hf");
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
@@ -491,35 +608,54 @@ class TrainingSetExportTest {
       }
     }
     long train = splitOfQuestion.values().stream().filter("train"::equals).count();
-    assertTrue(train > 0.4 * splitOfQuestion.size() && train < 0.6 * splitOfQuestion.size(),
+    assertTrue(
+        train > 0.4 * splitOfQuestion.size() && train < 0.6 * splitOfQuestion.size(),
         train + " of " + splitOfQuestion.size() + " questions in train");
   }
 
   @Test
   void rowsLargerThanTheShardSizeGiveOneShardEachNumberedWithoutGaps() throws Exception {
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        split(0, "train", "1"), 1);
-    export(training, dir.resolve("out"), passed(input("p.jsonl", "Fråga ett?|p|0.9",
-        "Fråga två?|p|0.9", "Fråga tre?|p|0.9")));
+    var training =
+        training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8, split(0, "train", "1"), 1);
+    export(
+        training,
+        dir.resolve("out"),
+        passed(input("p.jsonl", "Fråga ett?|p|0.9", "Fråga två?|p|0.9", "Fråga tre?|p|0.9")));
 
     List<String> names = new ArrayList<>();
     try (var list = Files.list(dir.resolve("out"))) {
-      list.map(path -> path.getFileName().toString()).filter(n -> n.startsWith("qa_pairs-"))
-          .sorted().forEach(names::add);
+      list.map(path -> path.getFileName().toString())
+          .filter(n -> n.startsWith("qa_pairs-"))
+          .sorted()
+          .forEach(names::add);
     }
-    assertEquals(List.of("qa_pairs-train-00000-of-00003.txt",
-        "qa_pairs-train-00001-of-00003.txt", "qa_pairs-train-00002-of-00003.txt"), names);
+    assertEquals(
+        List.of(
+            "qa_pairs-train-00000-of-00003.txt",
+            "qa_pairs-train-00001-of-00003.txt",
+            "qa_pairs-train-00002-of-00003.txt"),
+        names);
   }
 
   @Test
   void filesOfAnEarlierRunUnderOtherNamesGoWhenTheNewOutputsLand() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
-    for (String name : List.of("qa_pairs.txt", "qa_pairs-train-00000-of-00003.txt",
-        "qa_pairs-test.txt", "qa_pairs-backup.txt", "notes.txt")) {
+    for (String name :
+        List.of(
+            "qa_pairs.txt",
+            "qa_pairs-train-00000-of-00003.txt",
+            "qa_pairs-test.txt",
+            "qa_pairs-backup.txt",
+            "notes.txt")) {
       Files.writeString(out.resolve(name), "old\n");
     }
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    var training =
+        training(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            split(0, "train", "0.5", "test", "0.5"),
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       lines.add("Fråga " + i + "|p|0.9");
@@ -527,8 +663,14 @@ class TrainingSetExportTest {
     export(training, out, passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("README.md", "notes.txt", "qa_pairs-backup.txt", "qa_pairs-test.txt",
-          "qa_pairs-train.txt"), files.map(f -> f.getFileName().toString()).sorted().toList());
+      assertEquals(
+          List.of(
+              "README.md",
+              "notes.txt",
+              "qa_pairs-backup.txt",
+              "qa_pairs-test.txt",
+              "qa_pairs-train.txt"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
     }
     assertFalse(lines(out.resolve("qa_pairs-test.txt")).contains("old"));
   }
@@ -540,8 +682,13 @@ class TrainingSetExportTest {
       lines.add("Fråga " + i + "|p|0.9");
     }
     Path input = input("qa_pairs-train-00000-of-00002.txt", lines.toArray(String[]::new));
-    var training = training(OptionalDouble.empty(), TrainingSet.Dedup.NONE, 0.8,
-        split(0, "train", "0.5", "test", "0.5"), TrainingSet.DEFAULT_MAX_SHARD_BYTES);
+    var training =
+        training(
+            OptionalDouble.empty(),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            split(0, "train", "0.5", "test", "0.5"),
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES);
     export(training, dir, passed(input));
 
     assertEquals(lines, lines(input));
@@ -558,7 +705,8 @@ class TrainingSetExportTest {
     export(TrainingSet.NONE, out, passed(passed));
 
     assertEquals(3, lines(out.resolve("qa_pairs.txt")).size());
-    assertFalse(Files.exists(out.resolve("qa_pairs.txt.duplicates.jsonl")),
+    assertFalse(
+        Files.exists(out.resolve("qa_pairs.txt.duplicates.jsonl")),
         "the log described pairs this dataset holds");
   }
 

@@ -15,19 +15,34 @@ class DatasetCardTest {
       new ScoreSummary(0, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, 0);
 
   private static DatasetCard.Config config(String name, RecordShape shape, long rows) {
-    return new DatasetCard.Config(name, shape, Feature.of(shape), true,
+    return new DatasetCard.Config(
+        name,
+        shape,
+        Feature.of(shape),
+        true,
         List.of(new DatasetCard.Split("train", List.of(name + ".jsonl"), rows, Optional.empty())),
-        "qa_" + name + ".jsonl", List.of(), NO_SCORES, Map.of(), Optional.empty());
+        "qa_" + name + ".jsonl",
+        List.of(),
+        NO_SCORES,
+        Map.of(),
+        Optional.empty());
   }
 
   private static DatasetCard card(List<DatasetCard.Config> configs) {
     return card(DatasetFacts.CARE_WORKER_QA, "Vårdfrågor", HubLicense.of("cc-by-4.0"), configs);
   }
 
-  private static DatasetCard card(DatasetFacts facts, String name, HubLicense license,
-      List<DatasetCard.Config> configs) {
-    return new DatasetCard(facts, name, license, Optional.empty(), "jsonl", "json",
-        HubTask.QUESTION_ANSWERING, configs);
+  private static DatasetCard card(
+      DatasetFacts facts, String name, HubLicense license, List<DatasetCard.Config> configs) {
+    return new DatasetCard(
+        facts,
+        name,
+        license,
+        Optional.empty(),
+        "jsonl",
+        "json",
+        HubTask.QUESTION_ANSWERING,
+        configs);
   }
 
   @Test
@@ -50,8 +65,11 @@ class DatasetCardTest {
   @Test
   void theSizeCategoryCountsTheRowsOfEveryConfigTogether() {
     // Each config alone is under 1K; together they are exactly 1K.
-    DatasetCard card = card(List.of(config("default", RecordShape.PASSED, 600),
-        config("rejected", RecordShape.REJECTED, 400)));
+    DatasetCard card =
+        card(
+            List.of(
+                config("default", RecordShape.PASSED, 600),
+                config("rejected", RecordShape.REJECTED, 400)));
 
     assertEquals(1_000, card.totalRows());
     assertEquals("1K<n<10K", card.sizeCategory());
@@ -74,16 +92,27 @@ class DatasetCardTest {
     configs.add(config("rejected", RecordShape.REJECTED, 2));
 
     assertEquals(1, card.configs().size());
-    assertThrows(UnsupportedOperationException.class,
+    assertThrows(
+        UnsupportedOperationException.class,
         () -> card.configs().add(config("rejected", RecordShape.REJECTED, 2)));
   }
 
   @Test
   void aConfigsRowsAreTheSumOfItsSplits() {
-    var config = new DatasetCard.Config("default", RecordShape.PASSED, Feature.of(RecordShape.PASSED),
-        true, List.of(new DatasetCard.Split("train", List.of("a"), 7, Optional.of(70L)),
-            new DatasetCard.Split("test", List.of("b"), 3, Optional.of(30L))),
-        "qa_passed.jsonl", List.of(), NO_SCORES, Map.of(), Optional.empty());
+    var config =
+        new DatasetCard.Config(
+            "default",
+            RecordShape.PASSED,
+            Feature.of(RecordShape.PASSED),
+            true,
+            List.of(
+                new DatasetCard.Split("train", List.of("a"), 7, Optional.of(70L)),
+                new DatasetCard.Split("test", List.of("b"), 3, Optional.of(30L))),
+            "qa_passed.jsonl",
+            List.of(),
+            NO_SCORES,
+            Map.of(),
+            Optional.empty());
 
     assertEquals(10, config.rows());
   }

@@ -23,8 +23,9 @@ class DatasetFactsTest {
 
   @Test
   void theCardExplainsEveryExportedColumnOnceInTheOrderItIsWritten() {
-    assertEquals(List.of("question", "answer", "source", "persona", "validation_score",
-        "failure_reason"), FACTS.columns().stream().map(Column::name).toList());
+    assertEquals(
+        List.of("question", "answer", "source", "persona", "validation_score", "failure_reason"),
+        FACTS.columns().stream().map(Column::name).toList());
     for (RecordShape shape : RecordShape.exported()) {
       assertTrue(FACTS.columns().containsAll(shape.columns()), shape.name());
     }
@@ -33,9 +34,9 @@ class DatasetFactsTest {
   @Test
   void theDefaultValuesNameEveryDefaultTheMappingCanFillIn() {
     for (DefaultedField field : DefaultedField.values()) {
-      assertTrue(DatasetFacts.defaultValues().contains("`" + field.defaultValue() + "`"),
+      assertTrue(
+          DatasetFacts.defaultValues().contains("`" + field.defaultValue() + "`"),
           field + " in " + DatasetFacts.defaultValues());
     }
   }
-
 }

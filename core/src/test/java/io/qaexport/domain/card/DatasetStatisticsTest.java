@@ -20,7 +20,8 @@ class DatasetStatisticsTest {
     for (String persona : List.of("b", "a", "c", "a", "b", "a")) {
       statistics.add(record(persona, 0.5));
     }
-    assertEquals(List.of(Map.entry("a", 3L), Map.entry("b", 2L), Map.entry("c", 1L)),
+    assertEquals(
+        List.of(Map.entry("a", 3L), Map.entry("b", 2L), Map.entry("c", 1L)),
         statistics.personaCounts());
   }
 

@@ -12,8 +12,11 @@ class HubLicenseTest {
   @Test
   void anIdTheHubListsIsAccepted() {
     assertEquals("cc-by-4.0", HubLicense.of("cc-by-4.0").id());
-    assertTrue(HubLicense.ids().containsAll(java.util.List.of("apache-2.0", "mit", "cc0-1.0",
-        "cc-by-sa-4.0", "unknown", "other")));
+    assertTrue(
+        HubLicense.ids()
+            .containsAll(
+                java.util.List.of(
+                    "apache-2.0", "mit", "cc0-1.0", "cc-by-sa-4.0", "unknown", "other")));
   }
 
   @Test
@@ -31,16 +34,19 @@ class HubLicenseTest {
   @Test
   void otherNeedsANameAndALink() {
     assertThrows(IllegalArgumentException.class, () -> HubLicense.of("other"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new HubLicense("other", Optional.of("L"), Optional.empty()));
     assertEquals("LICENSE", HubLicense.other("Vår licens", "LICENSE").link().orElseThrow());
-    assertEquals("https://example.org/l", HubLicense.other("L", "https://example.org/l").link()
-        .orElseThrow());
+    assertEquals(
+        "https://example.org/l",
+        HubLicense.other("L", "https://example.org/l").link().orElseThrow());
   }
 
   @Test
   void aNameAndLinkGoWithOtherOnly() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new HubLicense("mit", Optional.of("MIT"), Optional.empty()));
   }
 

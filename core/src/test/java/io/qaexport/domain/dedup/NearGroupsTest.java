@@ -15,16 +15,56 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Near grouping against brute force: every pair of questions compared by an independent
- * reference (grams as strings, Jaccard by set operations), on templated clusters of any size,
- * a shared care-work vocabulary, planted paraphrases and letters whose old hashes collided.
+ * Near grouping against brute force: every pair of questions compared by an independent reference
+ * (grams as strings, Jaccard by set operations), on templated clusters of any size, a shared
+ * care-work vocabulary, planted paraphrases and letters whose old hashes collided.
  */
 class NearGroupsTest {
-  private static final String[] WORDS = {"hur", "ofta", "ska", "jag", "byta", "handskar",
-    "vårdtagaren", "när", "tvätta", "händerna", "medicin", "läkemedel", "dusch", "hjälpa",
-    "förflyttning", "måltid", "nattpersonal", "hemtjänsten", "rapportera", "avvikelse", "göra",
-    "om", "en", "den", "som", "har", "ramlat", "sängen", "rullstol", "blöja", "bål", "fil",
-    "lås", "pis", "på", "ti", "öra", "ögon", "kläder", "säker", "rutin", "basala", "hygien"};
+  private static final String[] WORDS = {
+    "hur",
+    "ofta",
+    "ska",
+    "jag",
+    "byta",
+    "handskar",
+    "vårdtagaren",
+    "när",
+    "tvätta",
+    "händerna",
+    "medicin",
+    "läkemedel",
+    "dusch",
+    "hjälpa",
+    "förflyttning",
+    "måltid",
+    "nattpersonal",
+    "hemtjänsten",
+    "rapportera",
+    "avvikelse",
+    "göra",
+    "om",
+    "en",
+    "den",
+    "som",
+    "har",
+    "ramlat",
+    "sängen",
+    "rullstol",
+    "blöja",
+    "bål",
+    "fil",
+    "lås",
+    "pis",
+    "på",
+    "ti",
+    "öra",
+    "ögon",
+    "kläder",
+    "säker",
+    "rutin",
+    "basala",
+    "hygien"
+  };
 
   /** One question per line (from 1), its score, and its normalised text. */
   private record Question(long line, double score, String normalised) {}
@@ -60,8 +100,11 @@ class NearGroupsTest {
     texts.add("Hur lagar jag en trasig bål?");
     List<Question> questions = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      questions.add(new Question(i + 1, Math.round(random.nextDouble() * 20) / 20.0,
-          QuestionKey.normalise(texts.get(i))));
+      questions.add(
+          new Question(
+              i + 1,
+              Math.round(random.nextDouble() * 20) / 20.0,
+              QuestionKey.normalise(texts.get(i))));
     }
     return questions;
   }
@@ -121,7 +164,8 @@ class NearGroupsTest {
       }
     }
     assertTrue(similarPairs > 100, "the data has near duplicates to find: " + similarPairs);
-    assertTrue(keptSimilarPairs <= similarPairs / 100,
+    assertTrue(
+        keptSimilarPairs <= similarPairs / 100,
         keptSimilarPairs + " of " + similarPairs + " pairs at or above " + t + " both kept");
 
     int drops = 0;
@@ -158,8 +202,9 @@ class NearGroupsTest {
       long a = QuestionKey.hash(questions.get(i).normalised());
       for (int j = i + 1; j < questions.size(); j++) {
         long b = QuestionKey.hash(questions.get(j).normalised());
-        if (a != b && jaccard(grams(questions.get(i).normalised()),
-            grams(questions.get(j).normalised())) >= t) {
+        if (a != b
+            && jaccard(grams(questions.get(i).normalised()), grams(questions.get(j).normalised()))
+                >= t) {
           similarPairs++;
           if (!keys.containsKey(a) || !keys.get(a).equals(keys.get(b))) {
             apart++;

@@ -17,7 +17,8 @@ class QuestionKeyTest {
 
   @Test
   void caseIsFoldedIncludingSharpS() {
-    assertEquals("hur ofta ska jag byta handskar", QuestionKey.normalise("HUR OFTA ska Jag BYTA handskar"));
+    assertEquals(
+        "hur ofta ska jag byta handskar", QuestionKey.normalise("HUR OFTA ska Jag BYTA handskar"));
     assertEquals("strasse", QuestionKey.normalise("Straße"));
     assertEquals(QuestionKey.normalise("ÅÄÖ"), QuestionKey.normalise("åäö"));
     // The capital sharp s folds to ss too (CaseFolding.txt: 1E9E; F; 0073 0073).
@@ -29,13 +30,15 @@ class QuestionKeyTest {
 
   @Test
   void whitespaceOfEveryKindCollapsesToOneSpaceAndIsTrimmed() {
-    assertEquals("hur ofta ska jag", QuestionKey.normalise("  Hur\tofta\u00a0 ska\n\r\njag \u2028"));
+    assertEquals(
+        "hur ofta ska jag", QuestionKey.normalise("  Hur\tofta\u00a0 ska\n\r\njag \u2028"));
     // Every Unicode White_Space character, NEXT LINE (U+0085) included.
-    String whiteSpace = "\t\n\u000b\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004"
-        + "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+    String whiteSpace =
+        "\t\n\u000b\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004"
+            + "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
     for (char c : whiteSpace.toCharArray()) {
-      assertEquals("hur ofta", QuestionKey.normalise("hur" + c + "ofta" + c),
-          "U+" + Integer.toHexString(c));
+      assertEquals(
+          "hur ofta", QuestionKey.normalise("hur" + c + "ofta" + c), "U+" + Integer.toHexString(c));
     }
   }
 
@@ -49,16 +52,20 @@ class QuestionKeyTest {
 
   @Test
   void sourceMarkersAreLeftOut() {
-    assertEquals("byt handskar mellan vårdtagare",
-        QuestionKey.normalise("Byt handskar [source:rutiner/handtvatt.md#handskar] mellan vårdtagare."));
+    assertEquals(
+        "byt handskar mellan vårdtagare",
+        QuestionKey.normalise(
+            "Byt handskar [source:rutiner/handtvatt.md#handskar] mellan vårdtagare."));
     assertEquals("byt handskar", QuestionKey.normalise("Byt handskar. [SOURCE:a.md]"));
   }
 
   @Test
   void questionsThatNormaliseAlikeShareAHashAndOthersDoNot() {
-    assertEquals(QuestionKey.of("Hur ofta ska jag byta handskar?"),
+    assertEquals(
+        QuestionKey.of("Hur ofta ska jag byta handskar?"),
         QuestionKey.of("hur  ofta ska jag byta handskar"));
-    assertNotEquals(QuestionKey.of("Hur ofta ska jag byta handskar?"),
+    assertNotEquals(
+        QuestionKey.of("Hur ofta ska jag byta handskar?"),
         QuestionKey.of("Hur ofta ska jag byta handskarna?"));
   }
 }

@@ -8,26 +8,28 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Writes a front matter entry whose every string is a plain word, byte for byte as Jackson's
- * YAML generator does with the card's settings (block style, list items indented with their
- * "- ", no quotes where none are needed). Anything it does not know to be plain, an empty list or
- * map, is left to Jackson: the answer is then empty. Written by hand for start-up only: a fresh
- * card then loads none of the ~95 YAML library classes (measured: about 8 % of a 10-record run's
+ * Writes a front matter entry whose every string is a plain word, byte for byte as Jackson's YAML
+ * generator does with the card's settings (block style, list items indented with their "- ", no
+ * quotes where none are needed). Anything it does not know to be plain, an empty list or map, is
+ * left to Jackson: the answer is then empty. Written by hand for start-up only: a fresh card then
+ * loads none of the ~95 YAML library classes (measured: about 8 % of a 10-record run's
  * instructions); BlockYamlTest holds it to Jackson's output.
  */
 final class BlockYaml {
   /** Words that need no quotes: a letter first, no YAML indicator (:, #, quotes, brackets, ...). */
   private static final Pattern PLAIN =
       Pattern.compile("[A-Za-z][A-Za-z0-9_.<>/+-]*( [A-Za-z0-9_.<>/+-]+)*");
+
   /** Plain words YAML or Jackson read as booleans or null: Jackson quotes them. */
-  private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "y", "n", "on",
-      "off", "null");
+  private static final Set<String> RESERVED =
+      Set.of("true", "false", "yes", "no", "y", "n", "on", "off", "null");
 
   private BlockYaml() {}
 
   static Optional<String> entry(String key, Object value) {
     var text = new StringBuilder();
-    return mapping(text, Map.of(key, value), 0, false) ? Optional.of(text.toString())
+    return mapping(text, Map.of(key, value), 0, false)
+        ? Optional.of(text.toString())
         : Optional.empty();
   }
 
@@ -97,8 +99,7 @@ final class BlockYaml {
   }
 
   private static boolean plain(String string) {
-    return PLAIN.matcher(string).matches()
-        && !RESERVED.contains(string.toLowerCase(Locale.ROOT));
+    return PLAIN.matcher(string).matches() && !RESERVED.contains(string.toLowerCase(Locale.ROOT));
   }
 
   private static boolean append(StringBuilder text, String line) {

@@ -1,11 +1,11 @@
 package io.qaexport.adapter.out.card;
 
 import io.qaexport.domain.Column;
+import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.card.DatasetCard;
 import io.qaexport.domain.card.DatasetFacts;
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.card.Feature;
-import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.card.ScoreSummary;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The card's Markdown: the prose from {@link CardTemplate}'s resources, and the tables and
- * figures of the generated block computed here.
+ * The card's Markdown: the prose from {@link CardTemplate}'s resources, and the tables and figures
+ * of the generated block computed here.
  */
 final class CardBody {
   /**
@@ -25,6 +25,7 @@ final class CardBody {
    * 20 ms of a short run's start-up).
    */
   private static final Locale NUMBERS = Locale.US;
+
   private static final int HISTOGRAM_WIDTH = 40;
   private static final int SAMPLE_CHARS = 300;
 
@@ -32,31 +33,38 @@ final class CardBody {
 
   /** A new card's body: the editable prose around the generated {@code block}. */
   static String initial(DatasetCard card, String block) {
-    String key = card.repoId().map(id -> id.replaceAll("[^A-Za-z0-9]+", "_"))
-        .orElse("qa_export_dataset");
-    String url = card.repoId().map(id -> "\\url{https://huggingface.co/datasets/" + id + "}")
-        .orElse("Hugging Face Hub");
+    String key =
+        card.repoId().map(id -> id.replaceAll("[^A-Za-z0-9]+", "_")).orElse("qa_export_dataset");
+    String url =
+        card.repoId()
+            .map(id -> "\\url{https://huggingface.co/datasets/" + id + "}")
+            .orElse("Hugging Face Hub");
     // An earlier card edited by hand may hold any name: one line here, braces balanced in BibTeX.
     String name = card.prettyName().replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
-    return CardTemplate.fill(CardTemplate.BODY, Map.of(
-        "pretty_name", name,
-        "bibtex_title", name.replaceAll("[{}\\\\]", ""),
-        "generated", block.stripTrailing(),
-        "citation_key", key,
-        "citation_url", url));
+    return CardTemplate.fill(
+        CardTemplate.BODY,
+        Map.of(
+            "pretty_name", name,
+            "bibtex_title", name.replaceAll("[{}\\\\]", ""),
+            "generated", block.stripTrailing(),
+            "citation_key", key,
+            "citation_url", url));
   }
 
   /** The generated block's content, between the markers. */
   static String generated(DatasetCard card) {
-    String text = CardTemplate.fill(CardTemplate.GENERATED, Map.of(
-        "format", card.formatName(),
-        "configs_table", configsTable(card),
-        "columns", columns(card),
-        "default_values", DatasetFacts.defaultValues(),
-        "config_sections", configSections(card),
-        "loading", loading(card),
-        "builder", card.hfBuilderName(),
-        "first_file", card.configs().get(0).splits().get(0).dataFiles().get(0)));
+    String text =
+        CardTemplate.fill(
+            CardTemplate.GENERATED,
+            Map.of(
+                "format", card.formatName(),
+                "configs_table", configsTable(card),
+                "columns", columns(card),
+                "default_values", DatasetFacts.defaultValues(),
+                "config_sections", configSections(card),
+                "loading", loading(card),
+                "builder", card.hfBuilderName(),
+                "first_file", card.configs().get(0).splits().get(0).dataFiles().get(0)));
     return text.endsWith("\n") ? text : text + "\n";
   }
 
@@ -64,9 +72,17 @@ final class CardBody {
     var md = new StringBuilder();
     for (DatasetCard.Config config : card.configs()) {
       for (DatasetCard.Split split : config.splits()) {
-        md.append(String.format(NUMBERS, "| `%s` | `%s` | %,d | %s | `%s` |%n", config.name(),
-            split.name(), split.numExamples(), split.dataFiles().stream()
-                .map(f -> "`" + f + "`").collect(Collectors.joining(", ")), config.inputFile()));
+        md.append(
+            String.format(
+                NUMBERS,
+                "| `%s` | `%s` | %,d | %s | `%s` |%n",
+                config.name(),
+                split.name(),
+                split.numExamples(),
+                split.dataFiles().stream()
+                    .map(f -> "`" + f + "`")
+                    .collect(Collectors.joining(", ")),
+                config.inputFile()));
       }
     }
     return md.toString().stripTrailing();
@@ -81,11 +97,14 @@ final class CardBody {
         if (!seen.add(feature.name())) {
           continue;
         }
-        String meaning = card.facts().columns().stream()
-            .filter(column -> column.name().equals(feature.name())).map(Column::meaning)
-            .findFirst().orElse("");
-        md.append(String.format(NUMBERS, "| `%s` | %s | %s |%n", feature.name(),
-            type(feature), meaning));
+        String meaning =
+            card.facts().columns().stream()
+                .filter(column -> column.name().equals(feature.name()))
+                .map(Column::meaning)
+                .findFirst()
+                .orElse("");
+        md.append(
+            String.format(NUMBERS, "| `%s` | %s | %s |%n", feature.name(), type(feature), meaning));
       }
     }
     return md.toString().stripTrailing();
@@ -93,8 +112,11 @@ final class CardBody {
 
   private static String type(Feature feature) {
     if (feature instanceof Feature.ListOf list) {
-      return "list of {" + list.fields().stream().map(f -> "`" + f.name() + "`: " + type(f))
-          .collect(Collectors.joining(", ")) + "}";
+      return "list of {"
+          + list.fields().stream()
+              .map(f -> "`" + f.name() + "`: " + type(f))
+              .collect(Collectors.joining(", "))
+          + "}";
     }
     return ((Feature.Value) feature).dtype();
   }
@@ -118,37 +140,63 @@ final class CardBody {
     DatasetCard.Curation curation = config.curation();
     var md = new StringBuilder();
     if (!Double.isNaN(curation.minScore()) && !config.shape().hasFailureReason()) {
-      md.append(String.format(NUMBERS,
-          "%,d passed pairs scored below the export threshold %s and were moved to `rejected`.%n%n",
-          curation.belowThreshold(), curation.minScore()));
+      md.append(
+          String.format(
+              NUMBERS,
+              "%,d passed pairs scored below the export threshold %s and were moved to `rejected`.%n%n",
+              curation.belowThreshold(),
+              curation.minScore()));
     }
     if (curation.received() > 0) {
-      md.append(String.format(NUMBERS, "%,d of these rows are passed pairs that scored below"
-          + " the export threshold %s.%n%n", curation.received(), curation.minScore()));
+      md.append(
+          String.format(
+              NUMBERS,
+              "%,d of these rows are passed pairs that scored below"
+                  + " the export threshold %s.%n%n",
+              curation.received(),
+              curation.minScore()));
     }
     DatasetCard.Decontamination decontamination = curation.decontamination();
     if (!decontamination.references().isEmpty()) {
-      md.append(String.format(NUMBERS, "%,d pairs were left out because their question matches"
-          + " a question of a reference set (equal once normalised, or a Jaccard similarity of"
-          + " %s or more on character 4-grams)%s. The references:%n%n",
-          decontamination.removed(), decontamination.threshold(),
-          decontamination.log().isEmpty() ? ""
-              : "; they are listed in `" + decontamination.log() + "`"));
+      md.append(
+          String.format(
+              NUMBERS,
+              "%,d pairs were left out because their question matches"
+                  + " a question of a reference set (equal once normalised, or a Jaccard similarity of"
+                  + " %s or more on character 4-grams)%s. The references:%n%n",
+              decontamination.removed(),
+              decontamination.threshold(),
+              decontamination.log().isEmpty()
+                  ? ""
+                  : "; they are listed in `" + decontamination.log() + "`"));
       for (DatasetCard.Reference reference : decontamination.references()) {
-        md.append(String.format(NUMBERS, "- `%s` (%,d questions), sha256 `%s`%n",
-            reference.fileName().replaceAll("[\\p{Cntrl}`]", "?"), reference.questions(),
-            reference.sha256()));
+        md.append(
+            String.format(
+                NUMBERS,
+                "- `%s` (%,d questions), sha256 `%s`%n",
+                reference.fileName().replaceAll("[\\p{Cntrl}`]", "?"),
+                reference.questions(),
+                reference.sha256()));
       }
       md.append('\n');
     }
     if (!curation.dedup().equals("none")) {
-      md.append(String.format(NUMBERS, "%,d pairs were dropped as %s duplicates of a kept"
-          + " pair (the best-scored of each group)%s%s.%n%n", curation.duplicates(),
-          curation.dedup(), curation.dedup().equals("near") ? String.format(NUMBERS,
-              ", questions with a Jaccard similarity of %s or more", curation.dedupThreshold())
-              : ", questions equal once normalised",
-          curation.duplicatesFile().isEmpty() ? ""
-              : "; they are listed in `" + curation.duplicatesFile() + "`"));
+      md.append(
+          String.format(
+              NUMBERS,
+              "%,d pairs were dropped as %s duplicates of a kept"
+                  + " pair (the best-scored of each group)%s%s.%n%n",
+              curation.duplicates(),
+              curation.dedup(),
+              curation.dedup().equals("near")
+                  ? String.format(
+                      NUMBERS,
+                      ", questions with a Jaccard similarity of %s or more",
+                      curation.dedupThreshold())
+                  : ", questions equal once normalised",
+              curation.duplicatesFile().isEmpty()
+                  ? ""
+                  : "; they are listed in `" + curation.duplicatesFile() + "`"));
     }
     return md.toString();
   }
@@ -160,8 +208,12 @@ final class CardBody {
       if (config.name().equals("default")) {
         py.append("passed = load_dataset(\"").append(where).append("\")  # config \"default\"\n");
       } else {
-        py.append(config.name()).append(" = load_dataset(\"").append(where).append("\", \"")
-            .append(config.name()).append("\")\n");
+        py.append(config.name())
+            .append(" = load_dataset(\"")
+            .append(where)
+            .append("\", \"")
+            .append(config.name())
+            .append("\")\n");
       }
     }
     return py.toString().stripTrailing();
@@ -175,8 +227,13 @@ final class CardBody {
     for (DefaultedField field : DefaultedField.values()) {
       Long count = applied.get(field);
       if (count != null) {
-        md.append(String.format(NUMBERS, "| `%s` | `%s` | %,d |%n", field.fieldName(),
-            field.defaultValue(), count));
+        md.append(
+            String.format(
+                NUMBERS,
+                "| `%s` | `%s` | %,d |%n",
+                field.fieldName(),
+                field.defaultValue(),
+                count));
       }
     }
     return md.append('\n').toString();
@@ -191,27 +248,36 @@ final class CardBody {
     long rest = 0;
     for (Map.Entry<String, Long> persona : personas) {
       if (shown++ < 15) {
-        md.append(String.format(NUMBERS, "| %s | %,d | %.1f%% |%n",
-            markdownCell(persona.getKey()), persona.getValue(), 100.0 * persona.getValue() / rows));
+        md.append(
+            String.format(
+                NUMBERS,
+                "| %s | %,d | %.1f%% |%n",
+                markdownCell(persona.getKey()),
+                persona.getValue(),
+                100.0 * persona.getValue() / rows));
       } else {
         rest += persona.getValue();
       }
     }
     if (rest > 0) {
-      md.append(String.format(NUMBERS, "| %d other personas | %,d | %.1f%% |%n",
-          personas.size() - 15, rest, 100.0 * rest / rows));
+      md.append(
+          String.format(
+              NUMBERS,
+              "| %d other personas | %,d | %.1f%% |%n",
+              personas.size() - 15,
+              rest,
+              100.0 * rest / rows));
     }
     return md.append('\n').toString();
   }
 
   /**
-   * Three decimals, unless they would misstate the score: a maximum of 0.7499 under a threshold
-   * of 0.75 reads 0.7499, not 0.750.
+   * Three decimals, unless they would misstate the score: a maximum of 0.7499 under a threshold of
+   * 0.75 reads 0.7499, not 0.750.
    */
   static String score(double value) {
     String three = String.format(NUMBERS, "%.3f", value);
-    return Double.parseDouble(three) == value ? three
-        : BigDecimal.valueOf(value).toPlainString();
+    return Double.parseDouble(three) == value ? three : BigDecimal.valueOf(value).toPlainString();
   }
 
   private static String scores(ScoreSummary scores) {
@@ -219,20 +285,34 @@ final class CardBody {
       return "";
     }
     var md = new StringBuilder();
-    md.append(String.format(NUMBERS,
-        "Validation score: min %s, median %s, max %s.%n%n```%n", score(scores.min()),
-        score(scores.median()), score(scores.max())));
+    md.append(
+        String.format(
+            NUMBERS,
+            "Validation score: min %s, median %s, max %s.%n%n```%n",
+            score(scores.min()),
+            score(scores.median()),
+            score(scores.max())));
     long highest = scores.histogram().stream().mapToLong(Long::longValue).max().orElse(0);
     for (int bin = 0; bin < scores.histogram().size(); bin++) {
       long count = scores.histogram().get(bin);
       int width = highest == 0 ? 0 : (int) Math.round((double) count * HISTOGRAM_WIDTH / highest);
-      md.append(String.format(NUMBERS, "%.1f–%.1f %s %,d%n", bin / 10.0, (bin + 1) / 10.0,
-          "█".repeat(width), count));
+      md.append(
+          String.format(
+              NUMBERS,
+              "%.1f–%.1f %s %,d%n",
+              bin / 10.0,
+              (bin + 1) / 10.0,
+              "█".repeat(width),
+              count));
     }
     md.append("```\n\n");
     if (scores.belowZero() + scores.aboveOne() > 0) {
-      md.append(String.format(NUMBERS, "Outside 0–1: %,d below, %,d above.%n%n",
-          scores.belowZero(), scores.aboveOne()));
+      md.append(
+          String.format(
+              NUMBERS,
+              "Outside 0–1: %,d below, %,d above.%n%n",
+              scores.belowZero(),
+              scores.aboveOne()));
     }
     return md.toString();
   }
@@ -243,26 +323,38 @@ final class CardBody {
     if (sample.isEmpty()) {
       return "";
     }
-    var md = new StringBuilder(config.layoutIsShape()
-        ? "First row:\n\n" : "The pair the first row was made from:\n\n");
+    var md =
+        new StringBuilder(
+            config.layoutIsShape()
+                ? "First row:\n\n"
+                : "The pair the first row was made from:\n\n");
     md.append("| column | value |\n|---|---|\n");
     for (Column column : config.shape().columns()) {
-      String value = column instanceof Column.Text text
-          ? String.valueOf(text.of(sample.get()))
-          : Double.toString(((Column.Float64) column).of(sample.get()));
+      String value =
+          column instanceof Column.Text text
+              ? String.valueOf(text.of(sample.get()))
+              : Double.toString(((Column.Float64) column).of(sample.get()));
       if (value.length() > SAMPLE_CHARS) {
-        value = value.substring(0, value.offsetByCodePoints(0,
-            value.codePointCount(0, SAMPLE_CHARS))) + "…";
+        value =
+            value.substring(0, value.offsetByCodePoints(0, value.codePointCount(0, SAMPLE_CHARS)))
+                + "…";
       }
-      md.append("| `").append(column.name()).append("` | ").append(markdownCell(value))
+      md.append("| `")
+          .append(column.name())
+          .append("` | ")
+          .append(markdownCell(value))
           .append(" |\n");
     }
     return md.append('\n').toString();
   }
 
   private static String markdownCell(String text) {
-    String escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
-        .replace("<", "&lt;").replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+    String escaped =
+        text.replace("\\", "\\\\")
+            .replace("|", "\\|")
+            .replace("`", "\\`")
+            .replace("<", "&lt;")
+            .replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
     return escaped.isBlank() ? "(blank)" : escaped;
   }
 }

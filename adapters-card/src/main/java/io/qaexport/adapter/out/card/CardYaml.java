@@ -18,8 +18,8 @@ final class CardYaml {
 
   /**
    * One top-level key as YAML text, ending with a line end. Most cards hold only plain words
-   * ({@link BlockYaml} writes them without loading a YAML library, about a fifth of a short
-   * run's start-up); anything else is written by Jackson's YAML generator.
+   * ({@link BlockYaml} writes them without loading a YAML library, about a fifth of a short run's
+   * start-up); anything else is written by Jackson's YAML generator.
    */
   static String entry(String key, Object value) {
     return BlockYaml.entry(key, value).orElseGet(() -> Yaml.entry(key, value));
@@ -28,9 +28,9 @@ final class CardYaml {
   private static final Pattern SHARD = Pattern.compile("(.*)-\\d{5}-of-(\\d{5})(\\.[^/]*)");
 
   /**
-   * One glob for a split's shards ({@code qa_pairs-train-*-of-00003.jsonl}), as the Hub's own
-   * cards have it, instead of a list that grows with the data; the shard count in it keeps the
-   * glob to this export's shards. The list itself if the files are not such shards.
+   * One glob for a split's shards ({@code qa_pairs-train-*-of-00003.jsonl}), as the Hub's own cards
+   * have it, instead of a list that grows with the data; the shard count in it keeps the glob to
+   * this export's shards. The list itself if the files are not such shards.
    */
   static Object shardGlob(List<String> files) {
     Matcher first = SHARD.matcher(files.get(0));
@@ -40,9 +40,12 @@ final class CardYaml {
     String glob = first.group(1) + "-*-of-" + first.group(2) + first.group(3);
     for (String file : files) {
       Matcher shard = SHARD.matcher(file);
-      if (!shard.matches() || !(shard.group(1) + "-*-of-" + shard.group(2) + shard.group(3))
-          .equals(glob) || Integer.parseInt(shard.group(2)) != files.size()
-          || file.contains("*") || file.contains("?") || file.contains("[")) {
+      if (!shard.matches()
+          || !(shard.group(1) + "-*-of-" + shard.group(2) + shard.group(3)).equals(glob)
+          || Integer.parseInt(shard.group(2)) != files.size()
+          || file.contains("*")
+          || file.contains("?")
+          || file.contains("[")) {
         return List.copyOf(files);
       }
     }
@@ -57,8 +60,11 @@ final class CardYaml {
       for (DatasetCard.Split split : config.splits()) {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put("split", split.name());
-        files.put("path", split.dataFiles().size() == 1
-            ? split.dataFiles().get(0) : shardGlob(split.dataFiles()));
+        files.put(
+            "path",
+            split.dataFiles().size() == 1
+                ? split.dataFiles().get(0)
+                : shardGlob(split.dataFiles()));
         dataFiles.add(files);
       }
       Map<String, Object> entry = new LinkedHashMap<>();

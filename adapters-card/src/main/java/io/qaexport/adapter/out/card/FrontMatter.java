@@ -12,10 +12,10 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.exc.StreamReadException;
 
 /**
- * A card's YAML front matter as top-level entries, each kept as the exact text it was written
- * with, so that qa-export can replace the keys it owns and leave every other byte alone. The
- * split into entries is checked against a real YAML parser: where the two disagree (YAML too
- * unusual for a line-based split), the front matter is not updated.
+ * A card's YAML front matter as top-level entries, each kept as the exact text it was written with,
+ * so that qa-export can replace the keys it owns and leave every other byte alone. The split into
+ * entries is checked against a real YAML parser: where the two disagree (YAML too unusual for a
+ * line-based split), the front matter is not updated.
  */
 final class FrontMatter {
   /** One top-level key with its value's lines, or (key empty) comments and blank lines. */
@@ -39,9 +39,9 @@ final class FrontMatter {
   }
 
   /**
-   * This front matter with every key in {@code owned} replaced by its new text from
-   * {@code values} (or dropped if it has none), in place; owned keys it lacked are added at the
-   * end, in the order of {@code values}. Everything else is kept byte for byte.
+   * This front matter with every key in {@code owned} replaced by its new text from {@code values}
+   * (or dropped if it has none), in place; owned keys it lacked are added at the end, in the order
+   * of {@code values}. Everything else is kept byte for byte.
    */
   String replace(Set<String> owned, LinkedHashMap<String, String> values) {
     var text = new StringBuilder();
@@ -107,7 +107,7 @@ final class FrontMatter {
             paths.add(parser.getString());
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return paths;
@@ -135,9 +135,9 @@ final class FrontMatter {
   }
 
   /**
-   * Splits at lines that start a top-level key (not indented, not a comment, not a {@code -}
-   * list item). Comments and blank lines just before a key are an entry of their own, so that
-   * replacing the key above them keeps them.
+   * Splits at lines that start a top-level key (not indented, not a comment, not a {@code -} list
+   * item). Comments and blank lines just before a key are an entry of their own, so that replacing
+   * the key above them keeps them.
    */
   private static List<Entry> split(String yaml) {
     List<Entry> entries = new ArrayList<>();
@@ -187,8 +187,9 @@ final class FrontMatter {
 
   private static String keyOf(String line) {
     String key = line.substring(0, line.indexOf(':')).strip();
-    if (key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"")
-        || key.startsWith("'") && key.endsWith("'"))) {
+    if (key.length() >= 2
+        && (key.startsWith("\"") && key.endsWith("\"")
+            || key.startsWith("'") && key.endsWith("'"))) {
       key = key.substring(1, key.length() - 1);
     }
     return key;

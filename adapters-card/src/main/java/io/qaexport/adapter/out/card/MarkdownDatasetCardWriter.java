@@ -15,22 +15,37 @@ import java.util.Set;
 
 /**
  * A HuggingFace dataset card: YAML front matter (configs, features, splits, the Hub's metadata)
- * that {@code load_dataset(dir)} and the Hub read, then a Markdown body for people. qa-export
- * owns the keys in {@link #OWNED_KEYS} and the block between {@link #BEGIN} and {@link #END};
- * a later export replaces only those, so what the user wrote elsewhere stays byte for byte.
+ * that {@code load_dataset(dir)} and the Hub read, then a Markdown body for people. qa-export owns
+ * the keys in {@link #OWNED_KEYS} and the block between {@link #BEGIN} and {@link #END}; a later
+ * export replaces only those, so what the user wrote elsewhere stays byte for byte.
  */
 final class MarkdownDatasetCardWriter implements DatasetCardWriter {
   static final String BEGIN =
       "<!-- qa-export:begin (every export replaces this block; edit outside it) -->";
   static final String END = "<!-- qa-export:end -->";
+
   /** Marked the cards of earlier versions, which qa-export wrote whole; such a card is replaced. */
   static final String OLD_MARKER =
       "<!-- Written by qa-export: the next export to this directory replaces this file. -->";
+
   /** The front matter keys qa-export writes, in the order a new card has them. */
-  static final List<String> OWNED_KEYS = List.of("pretty_name", "license", "license_name",
-      "license_link", "language", "annotations_creators", "language_creators", "multilinguality",
-      "source_datasets", "task_categories", "task_ids", "size_categories", "tags", "configs",
-      "dataset_info");
+  static final List<String> OWNED_KEYS =
+      List.of(
+          "pretty_name",
+          "license",
+          "license_name",
+          "license_link",
+          "language",
+          "annotations_creators",
+          "language_creators",
+          "multilinguality",
+          "source_datasets",
+          "task_categories",
+          "task_ids",
+          "size_categories",
+          "tags",
+          "configs",
+          "dataset_info");
 
   @Override
   public void write(Path target, DatasetCard card, Optional<Path> previous) throws IOException {
@@ -55,15 +70,21 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
       return Optional.empty();
     }
     if (!old && parts.frontMatter != null && FrontMatter.parse(parts.frontMatter).isEmpty()) {
-      throw new NotUpdatableException("its YAML front matter does not parse, or is not a mapping"
-          + " of top-level keys one per line");
+      throw new NotUpdatableException(
+          "its YAML front matter does not parse, or is not a mapping"
+              + " of top-level keys one per line");
     }
-    Map<String, Object> values = parts.frontMatter == null
-        ? Map.of() : FrontMatter.topLevelValues(parts.frontMatter);
+    Map<String, Object> values =
+        parts.frontMatter == null ? Map.of() : FrontMatter.topLevelValues(parts.frontMatter);
     @SuppressWarnings("unchecked")
     List<String> dataFiles = (List<String>) values.getOrDefault("configs", List.of());
-    return Optional.of(new PreviousCard(string(values, "license"), string(values, "license_name"),
-        string(values, "license_link"), string(values, "pretty_name"), dataFiles));
+    return Optional.of(
+        new PreviousCard(
+            string(values, "license"),
+            string(values, "license_name"),
+            string(values, "license_link"),
+            string(values, "pretty_name"),
+            dataFiles));
   }
 
   private static Optional<String> string(Map<String, Object> values, String key) {
@@ -80,17 +101,22 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
     if (parts.frontMatter == null) {
       frontMatter = String.join("", keys.values());
     } else {
-      frontMatter = FrontMatter.parse(parts.frontMatter)
-          .orElseThrow(() -> new IllegalStateException("front matter changed while writing"))
-          .replace(Set.copyOf(OWNED_KEYS), keys);
+      frontMatter =
+          FrontMatter.parse(parts.frontMatter)
+              .orElseThrow(() -> new IllegalStateException("front matter changed while writing"))
+              .replace(Set.copyOf(OWNED_KEYS), keys);
     }
-    return "---\n" + frontMatter + parts.closing + text.substring(parts.bodyStart, parts.blockStart)
-        + block + text.substring(parts.blockEnd);
+    return "---\n"
+        + frontMatter
+        + parts.closing
+        + text.substring(parts.bodyStart, parts.blockStart)
+        + block
+        + text.substring(parts.blockEnd);
   }
 
   /**
-   * Where a README's parts are: its front matter (null if it has none), the text after it, and
-   * the generated block (-1 when there is no complete block: one begin line, then one end line).
+   * Where a README's parts are: its front matter (null if it has none), the text after it, and the
+   * generated block (-1 when there is no complete block: one begin line, then one end line).
    */
   private static final class Parts {
     String frontMatter;

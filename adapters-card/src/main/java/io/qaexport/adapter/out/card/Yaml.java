@@ -13,12 +13,13 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * to read an earlier card, or to write what {@link BlockYaml} leaves to Jackson.
  */
 final class Yaml {
-  static final YAMLFactory FACTORY = YAMLFactory.builder()
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-      .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
-      .disable(YAMLWriteFeature.SPLIT_LINES)
-      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-      .build();
+  static final YAMLFactory FACTORY =
+      YAMLFactory.builder()
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+          .disable(YAMLWriteFeature.SPLIT_LINES)
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .build();
 
   private Yaml() {}
 
@@ -41,10 +42,11 @@ final class Yaml {
       out.writeEndArray();
     } else if (value instanceof Map<?, ?> map) {
       out.writeStartObject();
-      map.forEach((key, item) -> {
-        out.writeName((String) key);
-        write(out, item);
-      });
+      map.forEach(
+          (key, item) -> {
+            out.writeName((String) key);
+            write(out, item);
+          });
       out.writeEndObject();
     } else if (value instanceof Long number) {
       out.writeNumber(number);

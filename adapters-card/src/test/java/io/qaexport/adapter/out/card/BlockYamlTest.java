@@ -36,18 +36,45 @@ class BlockYamlTest {
     sameAsJackson("license", "cc-by-4.0");
     sameAsJackson("size_categories", List.of("n<1K"));
     sameAsJackson("tags", List.of("synthetic", "healthcare", "elderly-care", "swedish"));
-    sameAsJackson("configs", List.of(
-        map("config_name", "default", "data_files",
-            List.of(map("split", "train", "path", "qa_pairs.jsonl"))),
-        map("config_name", "rejected", "data_files", List.of(
-            map("split", "train", "path", List.of("data/train-00000-of-00002.parquet",
-                "data/train-00001-of-00002.parquet")),
-            map("split", "test", "path", "test.jsonl")))));
-    sameAsJackson("dataset_info", List.of(map("config_name", "chat",
-        "features", List.of(map("name", "messages", "list",
-            List.of(map("name", "role", "dtype", "string"), map("name", "content", "dtype",
-                "string"))), map("name", "validation_score", "dtype", "float64")),
-        "splits", List.of(map("name", "train", "num_bytes", 3547L, "num_examples", 8L)))));
+    sameAsJackson(
+        "configs",
+        List.of(
+            map(
+                "config_name",
+                "default",
+                "data_files",
+                List.of(map("split", "train", "path", "qa_pairs.jsonl"))),
+            map(
+                "config_name",
+                "rejected",
+                "data_files",
+                List.of(
+                    map(
+                        "split",
+                        "train",
+                        "path",
+                        List.of(
+                            "data/train-00000-of-00002.parquet",
+                            "data/train-00001-of-00002.parquet")),
+                    map("split", "test", "path", "test.jsonl")))));
+    sameAsJackson(
+        "dataset_info",
+        List.of(
+            map(
+                "config_name",
+                "chat",
+                "features",
+                List.of(
+                    map(
+                        "name",
+                        "messages",
+                        "list",
+                        List.of(
+                            map("name", "role", "dtype", "string"),
+                            map("name", "content", "dtype", "string"))),
+                    map("name", "validation_score", "dtype", "float64")),
+                "splits",
+                List.of(map("name", "train", "num_bytes", 3547L, "num_examples", 8L)))));
   }
 
   @Test
@@ -72,9 +99,30 @@ class BlockYamlTest {
 
   @Test
   void whatMightNeedQuotesOrFlowStyleIsLeftToJackson() {
-    List<Object> notPlain = new ArrayList<>(List.of("", "true", "No", "y", "NULL", "~", "1.5",
-        "0x1F", ".inf", "a: b", "a #b", "-x", "x ", " x", "Vårdfrågor", "a\nb", "\"q\"", "[x]",
-        "https://example.org/licence", "a,b", "x  y"));
+    List<Object> notPlain =
+        new ArrayList<>(
+            List.of(
+                "",
+                "true",
+                "No",
+                "y",
+                "NULL",
+                "~",
+                "1.5",
+                "0x1F",
+                ".inf",
+                "a: b",
+                "a #b",
+                "-x",
+                "x ",
+                " x",
+                "Vårdfrågor",
+                "a\nb",
+                "\"q\"",
+                "[x]",
+                "https://example.org/licence",
+                "a,b",
+                "x  y"));
     for (Object value : notPlain) {
       assertEquals(Optional.empty(), BlockYaml.entry("k", value), String.valueOf(value));
     }

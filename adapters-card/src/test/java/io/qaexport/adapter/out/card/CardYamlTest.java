@@ -8,19 +8,25 @@ import org.junit.jupiter.api.Test;
 class CardYamlTest {
   @Test
   void aSplitsShardsAreOneGlobWithTheirCount() {
-    assertEquals("qa_pairs-train-*-of-00003.jsonl", CardYaml.shardGlob(List.of(
-        "qa_pairs-train-00000-of-00003.jsonl", "qa_pairs-train-00001-of-00003.jsonl",
-        "qa_pairs-train-00002-of-00003.jsonl")));
-    assertEquals("qa_pairs-*-of-00002.parquet", CardYaml.shardGlob(List.of(
-        "qa_pairs-00000-of-00002.parquet", "qa_pairs-00001-of-00002.parquet")));
+    assertEquals(
+        "qa_pairs-train-*-of-00003.jsonl",
+        CardYaml.shardGlob(
+            List.of(
+                "qa_pairs-train-00000-of-00003.jsonl",
+                "qa_pairs-train-00001-of-00003.jsonl",
+                "qa_pairs-train-00002-of-00003.jsonl")));
+    assertEquals(
+        "qa_pairs-*-of-00002.parquet",
+        CardYaml.shardGlob(
+            List.of("qa_pairs-00000-of-00002.parquet", "qa_pairs-00001-of-00002.parquet")));
   }
 
   @Test
   void filesThatAreNotOneSetOfShardsStayAList() {
     List<String> mixed = List.of("a.jsonl", "b.jsonl");
     assertEquals(mixed, CardYaml.shardGlob(mixed));
-    List<String> missing = List.of("qa_pairs-train-00000-of-00003.jsonl",
-        "qa_pairs-train-00002-of-00003.jsonl");
+    List<String> missing =
+        List.of("qa_pairs-train-00000-of-00003.jsonl", "qa_pairs-train-00002-of-00003.jsonl");
     assertEquals(missing, CardYaml.shardGlob(missing), "a glob would promise three");
     List<String> twoSets = List.of("x-00000-of-00002.jsonl", "y-00001-of-00002.jsonl");
     assertEquals(twoSets, CardYaml.shardGlob(twoSets));

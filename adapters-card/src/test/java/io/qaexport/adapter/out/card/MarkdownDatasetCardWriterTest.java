@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
+import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.DatasetCard;
 import io.qaexport.domain.card.DatasetFacts;
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.card.Feature;
-import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.card.HubLicense;
 import io.qaexport.domain.card.HubTask;
-import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.ScoreSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,25 +31,43 @@ class MarkdownDatasetCardWriterTest {
   private static final ScoreSummary SCORES =
       new ScoreSummary(3, 0.5, 0.8, 0.9, List.of(0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 1L), 0, 0);
   private static final HfRecord FIRST =
-      new HfRecord("Hur ofta byter jag handskar?", "Mellan varje vårdtagare.", "rutiner/a.md",
-          "underskoterska/nyanstald", 0.9, null);
+      new HfRecord(
+          "Hur ofta byter jag handskar?",
+          "Mellan varje vårdtagare.",
+          "rutiner/a.md",
+          "underskoterska/nyanstald",
+          0.9,
+          null);
 
   @TempDir Path dir;
   private final MarkdownDatasetCardWriter writer = new MarkdownDatasetCardWriter();
 
-  private static DatasetCard.Config config(String name, RecordShape shape, String file,
-      long rows) {
-    return new DatasetCard.Config(name, shape, Feature.of(shape), true,
+  private static DatasetCard.Config config(String name, RecordShape shape, String file, long rows) {
+    return new DatasetCard.Config(
+        name,
+        shape,
+        Feature.of(shape),
+        true,
         List.of(new DatasetCard.Split("train", List.of(file), rows, Optional.of(rows * 100))),
-        "qa_" + name + ".jsonl", List.of(Map.entry("underskoterska/nyanstald", rows)), SCORES,
-        Map.of(DefaultedField.ANSWER, 1L), Optional.of(shape.hasFailureReason()
-            ? new HfRecord("q", "a", "s", "p", 0.2, "för vagt") : FIRST));
+        "qa_" + name + ".jsonl",
+        List.of(Map.entry("underskoterska/nyanstald", rows)),
+        SCORES,
+        Map.of(DefaultedField.ANSWER, 1L),
+        Optional.of(
+            shape.hasFailureReason() ? new HfRecord("q", "a", "s", "p", 0.2, "för vagt") : FIRST));
   }
 
   private static DatasetCard card(String extension, HubLicense license, long rows) {
-    return new DatasetCard(DatasetFacts.CARE_WORKER_QA, "Vårdfrågor", license,
-        Optional.of("my-org/vardfragor"), extension, extension, HubTask.QUESTION_ANSWERING,
-        List.of(config("default", RecordShape.PASSED, "qa_pairs." + extension, rows),
+    return new DatasetCard(
+        DatasetFacts.CARE_WORKER_QA,
+        "Vårdfrågor",
+        license,
+        Optional.of("my-org/vardfragor"),
+        extension,
+        extension,
+        HubTask.QUESTION_ANSWERING,
+        List.of(
+            config("default", RecordShape.PASSED, "qa_pairs." + extension, rows),
             config("rejected", RecordShape.REJECTED, "qa_rejected_hf." + extension, 2)));
   }
 
@@ -71,8 +89,10 @@ class MarkdownDatasetCardWriterTest {
   void aNewCardCarriesTheHubMetadataConfigsFeaturesAndExactSplits() throws IOException {
     JsonNode yaml = frontMatter(write(card("jsonl", HubLicense.of("cc-by-4.0"), 3), false));
 
-    assertEquals(MarkdownDatasetCardWriter.OWNED_KEYS.stream()
-        .filter(key -> !key.startsWith("license_")).toList(),
+    assertEquals(
+        MarkdownDatasetCardWriter.OWNED_KEYS.stream()
+            .filter(key -> !key.startsWith("license_"))
+            .toList(),
         new ArrayList<>(yaml.propertyNames()));
     assertEquals("cc-by-4.0", yaml.get("license").asString());
     assertEquals("machine-generated", yaml.get("annotations_creators").get(0).asString());
@@ -82,14 +102,18 @@ class MarkdownDatasetCardWriterTest {
     assertEquals("train", split.get("name").asString());
     assertEquals(3, split.get("num_examples").asLong());
     assertEquals(300, split.get("num_bytes").asLong());
-    assertEquals("qa_pairs.jsonl",
+    assertEquals(
+        "qa_pairs.jsonl",
         yaml.get("configs").get(0).get("data_files").get(0).get("path").asString());
   }
 
   @Test
   void licenseOtherCarriesItsNameAndLink() throws IOException {
-    JsonNode yaml = frontMatter(write(card("jsonl",
-        HubLicense.other("Vårdens licens", "https://example.org/licens"), 3), false));
+    JsonNode yaml =
+        frontMatter(
+            write(
+                card("jsonl", HubLicense.other("Vårdens licens", "https://example.org/licens"), 3),
+                false));
 
     assertEquals("other", yaml.get("license").asString());
     assertEquals("Vårdens licens", yaml.get("license_name").asString());
@@ -112,23 +136,28 @@ class MarkdownDatasetCardWriterTest {
   void aReExportKeepsEverythingTheUserWroteOutsideTheBlockByteForByte() throws IOException {
     String first = write(card("jsonl", HubLicense.of("cc-by-4.0"), 3), false);
     // The user adds a key of their own with a comment, edits the prose, adds a section at the end.
-    String edited = first
-        .replace("language:\n", "# kontakt\nhomepage: https://example.org/vård\nlanguage:\n")
-        .replace("**The pairs are synthetic**", "**The pairs are synthetic (vår text)**")
-        + "\n## Kontakt\n\nMejla oss.\r\n";
+    String edited =
+        first
+                .replace(
+                    "language:\n", "# kontakt\nhomepage: https://example.org/vård\nlanguage:\n")
+                .replace("**The pairs are synthetic**", "**The pairs are synthetic (vår text)**")
+            + "\n## Kontakt\n\nMejla oss.\r\n";
     Files.writeString(dir.resolve("README.md"), edited, StandardCharsets.UTF_8);
 
     String second = write(card("parquet", HubLicense.of("cc-by-4.0"), 5), true);
 
-    String block = second.substring(second.indexOf(MarkdownDatasetCardWriter.BEGIN),
-        second.indexOf(MarkdownDatasetCardWriter.END));
+    String block =
+        second.substring(
+            second.indexOf(MarkdownDatasetCardWriter.BEGIN),
+            second.indexOf(MarkdownDatasetCardWriter.END));
     assertEquals(without(edited), without(second));
     assertTrue(second.contains("# kontakt\nhomepage: https://example.org/vård\n"), second);
     JsonNode yaml = frontMatter(second);
-    assertEquals("qa_pairs.parquet",
+    assertEquals(
+        "qa_pairs.parquet",
         yaml.get("configs").get(0).get("data_files").get(0).get("path").asString());
-    assertEquals(5, yaml.get("dataset_info").get(0).get("splits").get(0).get("num_examples")
-        .asLong());
+    assertEquals(
+        5, yaml.get("dataset_info").get(0).get("splits").get(0).get("num_examples").asLong());
     assertTrue(block.contains("`qa_pairs.parquet`") && !block.contains("qa_pairs.jsonl"), block);
   }
 
@@ -144,14 +173,16 @@ class MarkdownDatasetCardWriterTest {
   void aKeyTheUserAddedKeepsItsPlaceAndBytesAmongTheOwnedOnes() throws IOException {
     String first = write(card("jsonl", HubLicense.of("mit"), 3), false);
     String userKey = "extra_gated_prompt: |\n  Läs villkoren.\n\n  Rad två.\n";
-    Files.writeString(dir.resolve("README.md"),
-        first.replace("tags:\n", userKey + "tags:\n"), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("README.md"),
+        first.replace("tags:\n", userKey + "tags:\n"),
+        StandardCharsets.UTF_8);
 
     String second = write(card("jsonl", HubLicense.of("mit"), 4), true);
 
     assertTrue(second.contains(userKey + "tags:\n"), second);
-    assertEquals("Läs villkoren.\n\nRad två.\n",
-        frontMatter(second).get("extra_gated_prompt").asString());
+    assertEquals(
+        "Läs villkoren.\n\nRad två.\n", frontMatter(second).get("extra_gated_prompt").asString());
   }
 
   @Test
@@ -177,8 +208,9 @@ class MarkdownDatasetCardWriterTest {
 
   @Test
   void aCardOfAnEarlierVersionIsReplacedWhole() throws IOException {
-    Files.writeString(dir.resolve("README.md"), "---\nlicense: mit\n---\n"
-        + MarkdownDatasetCardWriter.OLD_MARKER + "\n\n# Old\n");
+    Files.writeString(
+        dir.resolve("README.md"),
+        "---\nlicense: mit\n---\n" + MarkdownDatasetCardWriter.OLD_MARKER + "\n\n# Old\n");
 
     assertTrue(writer.read(dir.resolve("README.md")).isPresent());
     String card = write(card("jsonl", HubLicense.of("mit"), 3), true);
@@ -189,14 +221,37 @@ class MarkdownDatasetCardWriterTest {
 
   @Test
   void aChatLayoutDeclaresItsMessagesAsAListOfRoleAndContent() throws IOException {
-    var features = List.<Feature>of(new Feature.ListOf("messages", List.of(
-        new Feature.Value("role", "string"), new Feature.Value("content", "string"))),
-        new Feature.Value("validation_score", "float64"));
-    var config = new DatasetCard.Config("default", RecordShape.PASSED, features, false,
-        List.of(new DatasetCard.Split("train", List.of("qa_pairs.chat.jsonl"), 3,
-            Optional.empty())), "qa_passed.jsonl", List.of(), SCORES, Map.of(), Optional.empty());
-    var card = new DatasetCard(DatasetFacts.CARE_WORKER_QA, "Chat", HubLicense.UNKNOWN,
-        Optional.empty(), "chat", "json", HubTask.TEXT_GENERATION, List.of(config));
+    var features =
+        List.<Feature>of(
+            new Feature.ListOf(
+                "messages",
+                List.of(
+                    new Feature.Value("role", "string"), new Feature.Value("content", "string"))),
+            new Feature.Value("validation_score", "float64"));
+    var config =
+        new DatasetCard.Config(
+            "default",
+            RecordShape.PASSED,
+            features,
+            false,
+            List.of(
+                new DatasetCard.Split(
+                    "train", List.of("qa_pairs.chat.jsonl"), 3, Optional.empty())),
+            "qa_passed.jsonl",
+            List.of(),
+            SCORES,
+            Map.of(),
+            Optional.empty());
+    var card =
+        new DatasetCard(
+            DatasetFacts.CARE_WORKER_QA,
+            "Chat",
+            HubLicense.UNKNOWN,
+            Optional.empty(),
+            "chat",
+            "json",
+            HubTask.TEXT_GENERATION,
+            List.of(config));
 
     JsonNode yaml = frontMatter(write(card, false));
 

@@ -41,9 +41,10 @@ enum Decompression {
     byte[] head = in.readNBytes(LONGEST_MAGIC);
     in.reset();
     for (Decompression candidate : values()) {
-      if (candidate != NONE && head.length >= candidate.magic.length
-          && Arrays.equals(head, 0, candidate.magic.length, candidate.magic, 0,
-              candidate.magic.length)) {
+      if (candidate != NONE
+          && head.length >= candidate.magic.length
+          && Arrays.equals(
+              head, 0, candidate.magic.length, candidate.magic, 0, candidate.magic.length)) {
         return candidate;
       }
     }
@@ -60,13 +61,18 @@ enum Decompression {
     }
     InputStream decoded;
     try {
-      decoded = switch (kind) {
-        case GZIP -> new GZIPInputStream(buffered, bufferBytes);
-        case ZSTD -> new ZstdInputStream(buffered);
-        case BZIP2 -> new BZip2CompressorInputStream(buffered, true);
-        case XZ -> new XZCompressorInputStream(buffered, true);
-        default -> throw new IllegalStateException(kind.name());
-      };
+      decoded =
+          switch (kind) {
+            case GZIP -> new GZIPInputStream(buffered, bufferBytes);
+            case ZSTD -> new ZstdInputStream(buffered);
+            case BZIP2 -> new BZip2CompressorInputStream(buffered, true);
+            case XZ ->
+                XZCompressorInputStream.builder()
+                    .setInputStream(buffered)
+                    .setDecompressConcatenated(true)
+                    .get();
+            default -> throw new IllegalStateException(kind.name());
+          };
     } catch (IOException | RuntimeException e) {
       throw kind.failure(watched, e);
     }

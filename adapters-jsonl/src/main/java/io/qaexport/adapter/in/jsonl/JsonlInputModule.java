@@ -9,7 +9,9 @@ import io.qaexport.application.port.out.QaPairSource;
 public final class JsonlInputModule {
   private final int maxLineBytes;
 
-  /** @param maxLineBytes the longest line read; a longer one is reported as invalid */
+  /**
+   * @param maxLineBytes the longest line read; a longer one is reported as invalid
+   */
   public JsonlInputModule(int maxLineBytes) {
     if (maxLineBytes <= 0) {
       throw new IllegalArgumentException("max line bytes must be positive: " + maxLineBytes);

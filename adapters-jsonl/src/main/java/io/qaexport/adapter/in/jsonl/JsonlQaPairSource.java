@@ -3,12 +3,12 @@ package io.qaexport.adapter.in.jsonl;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.SourceLine;
+import io.qaexport.domain.RecordShape;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.qaexport.domain.RecordShape;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -16,10 +16,9 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
- * Reads the validation step's JSON Lines: one object per line, UTF-8 (validated, never
- * replaced), an optional byte-order mark, CRLF or LF line ends, whitespace-only lines skipped;
- * gzip, zstd, bzip2 or xz compressed, told by the first bytes, with lines counted in the
- * decompressed text.
+ * Reads the validation step's JSON Lines: one object per line, UTF-8 (validated, never replaced),
+ * an optional byte-order mark, CRLF or LF line ends, whitespace-only lines skipped; gzip, zstd,
+ * bzip2 or xz compressed, told by the first bytes, with lines counted in the decompressed text.
  */
 final class JsonlQaPairSource implements QaPairSource {
   private static final int READ_CHUNK = 1 << 16;
@@ -33,7 +32,9 @@ final class JsonlQaPairSource implements QaPairSource {
     this(maxLineBytes, true, Parallelism.fromMachine());
   }
 
-  /** @param bytesThrough false for the reference path that decodes every string (tests) */
+  /**
+   * @param bytesThrough false for the reference path that decodes every string (tests)
+   */
   JsonlQaPairSource(int maxLineBytes, boolean bytesThrough) {
     this(maxLineBytes, bytesThrough, Parallelism.fromMachine());
   }
@@ -80,15 +81,19 @@ final class JsonlQaPairSource implements QaPairSource {
     try {
       Decompression.Opened opened = Decompression.open(raw, READ_CHUNK);
       // Only a plain regular file's size is what the lines add up to.
-      long size = opened.kind() == Decompression.NONE && Files.isRegularFile(file)
-          ? Files.size(file) : -1;
+      long size =
+          opened.kind() == Decompression.NONE && Files.isRegularFile(file) ? Files.size(file) : -1;
       boolean readsFailureReason = shape.hasFailureReason();
       if (!parallelism.worthIt(size)) {
         return new JsonlPairReader(opened.in(), size, readsFailureReason);
       }
-      return new ParallelPairReader(opened.in(), splitter(opened.in()),
+      return new ParallelPairReader(
+          opened.in(),
+          splitter(opened.in()),
           () -> new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough),
-          parallelism.decoderThreads(), parallelism.chunkBytes(), size,
+          parallelism.decoderThreads(),
+          parallelism.chunkBytes(),
+          size,
           String.valueOf(file.getFileName()));
     } catch (IOException | RuntimeException e) {
       raw.close();
@@ -102,26 +107,30 @@ final class JsonlQaPairSource implements QaPairSource {
   }
 
   /**
-   * How many threads decode lines besides the reading one, from what input size, in chunks of
-   * how many bytes. Lines come out the same either way.
+   * How many threads decode lines besides the reading one, from what input size, in chunks of how
+   * many bytes. Lines come out the same either way.
    *
    * @param fromBytes the smallest plain input read in parallel; an input of unknown size
    *     (compressed, a pipe) always is
    */
   record Parallelism(int decoderThreads, long fromBytes, int chunkBytes) {
     static final Parallelism SEQUENTIAL = new Parallelism(-1, Long.MAX_VALUE, 1);
+
     /**
      * Decoder threads, for measuring: -1 reads on one thread; 0 splits on a thread of its own and
      * decodes on the reading one. By default one per core but the reading thread's.
      */
     static final String THREADS_PROPERTY = "qaexport.jsonl.decoderThreads";
+
     /** A chunk's bytes, for measuring. */
     static final String CHUNK_PROPERTY = "qaexport.jsonl.chunkBytes";
+
     private static final long FROM_BYTES = 4L << 20;
+
     /**
      * Small: chunks in flight outgrow SerialGC's survivor spaces and are promoted when large
-     * (measured while texts were views of their chunk, 200k records: 41 full collections at
-     * 256 KiB, 6 at 32 KiB, 3 on one thread).
+     * (measured while texts were views of their chunk, 200k records: 41 full collections at 256
+     * KiB, 6 at 32 KiB, 3 on one thread).
      */
     private static final int CHUNK_BYTES = 32 << 10;
 
@@ -175,8 +184,8 @@ final class JsonlQaPairSource implements QaPairSource {
       if (!lines.next()) {
         return null;
       }
-      return decoder.decode(++lineNumber, lines.buffer(), lines.start(), lines.end(),
-          lines.tooLong());
+      return decoder.decode(
+          ++lineNumber, lines.buffer(), lines.start(), lines.end(), lines.tooLong());
     }
   }
 }

@@ -14,9 +14,11 @@ final class LineDecoder {
   private final int maxLineBytes;
   private final PairParser parser;
 
-  /** @param bytesThrough false for the reference path that decodes every string (tests) */
-  LineDecoder(JsonFactory json, int maxLineBytes, boolean readsFailureReason,
-      boolean bytesThrough) {
+  /**
+   * @param bytesThrough false for the reference path that decodes every string (tests)
+   */
+  LineDecoder(
+      JsonFactory json, int maxLineBytes, boolean readsFailureReason, boolean bytesThrough) {
     this.maxLineBytes = maxLineBytes;
     this.parser = new PairParser(json, readsFailureReason, bytesThrough);
   }
@@ -35,10 +37,13 @@ final class LineDecoder {
       start += 3;
     }
     if (tooLong) {
-      int kept =
-          Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
-      return new SourceLine.Invalid(lineNumber, 0, "line is longer than the limit of "
-          + maxLineBytes + " bytes (raise it with --max-line-bytes)",
+      int kept = Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
+      return new SourceLine.Invalid(
+          lineNumber,
+          0,
+          "line is longer than the limit of "
+              + maxLineBytes
+              + " bytes (raise it with --max-line-bytes)",
           copier(buffer, start, start + Math.max(kept, 0)));
     }
     RawLine raw = copier(buffer, start, end);
@@ -47,19 +52,30 @@ final class LineDecoder {
     }
     if (lineNumber == 1 && byteOrderMark && hasByteOrderMark(buffer, start, end)) {
       // Jackson would skip this second one silently; a later one is refused, so is this.
-      return new SourceLine.Invalid(lineNumber, 4, "a second byte-order mark (U+FEFF): one"
-          + " is allowed, at the start of the file", raw);
+      return new SourceLine.Invalid(
+          lineNumber,
+          4,
+          "a second byte-order mark (U+FEFF): one" + " is allowed, at the start of the file",
+          raw);
     }
     if (lineNumber > 1 && byteOrderMark) {
       // Jackson would skip it silently; mid-file it means files were concatenated.
-      return new SourceLine.Invalid(lineNumber, 1, "a byte-order mark (U+FEFF) is allowed"
-          + " only at the start of the file; were files concatenated?", raw);
+      return new SourceLine.Invalid(
+          lineNumber,
+          1,
+          "a byte-order mark (U+FEFF) is allowed"
+              + " only at the start of the file; were files concatenated?",
+          raw);
     }
     int invalidByte = Utf8Validation.firstInvalidByte(buffer, start, end);
     if (invalidByte >= 0) {
-      return new SourceLine.Invalid(lineNumber, invalidByte - start + 1, String.format(
-          "invalid UTF-8: byte 0x%02X at byte offset %d of the line",
-          buffer[invalidByte] & 0xFF, invalidByte - start), raw);
+      return new SourceLine.Invalid(
+          lineNumber,
+          invalidByte - start + 1,
+          String.format(
+              "invalid UTF-8: byte 0x%02X at byte offset %d of the line",
+              buffer[invalidByte] & 0xFF, invalidByte - start),
+          raw);
     }
     try {
       // A pair's texts are views of its line, so the line gets its own array: the one-thread
@@ -83,13 +99,16 @@ final class LineDecoder {
   }
 
   private static boolean hasByteOrderMark(byte[] b, int start, int end) {
-    return end - start >= 3 && b[start] == (byte) 0xEF && b[start + 1] == (byte) 0xBB
+    return end - start >= 3
+        && b[start] == (byte) 0xEF
+        && b[start + 1] == (byte) 0xBB
         && b[start + 2] == (byte) 0xBF;
   }
 
   /** Whether "+Infinity" occurs anywhere; rare, so the exact check runs only then. */
   private static boolean mayHavePlusInfinity(byte[] b, int start, int end) {
-    for (int plus = LineSplitter.indexOf(b, (byte) '+', start, end); plus >= 0;
+    for (int plus = LineSplitter.indexOf(b, (byte) '+', start, end);
+        plus >= 0;
         plus = LineSplitter.indexOf(b, (byte) '+', plus + 1, end)) {
       if (end - plus > 8 && b[plus + 1] == 'I' && b[plus + 8] == 'y') {
         return true;

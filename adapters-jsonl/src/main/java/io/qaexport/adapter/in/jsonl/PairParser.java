@@ -13,25 +13,29 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Parses one line into a {@link QaPair}: reads only the mapped fields, skips the rest without
- * building them, and rejects wrong JSON types with the field's path and column. Not
- * thread-safe: one per reading thread.
+ * building them, and rejects wrong JSON types with the field's path and column. Not thread-safe:
+ * one per reading thread.
  *
- * <p>Bytes through: a mapped string that holds no escape is handed on as its bytes on the line
- * (a view, not a copy), never decoded: the line is validated UTF-8, so those bytes are the value.
- * Jackson still tokenizes and validates the whole line; it skips such a string without decoding
- * it. Strings with escapes are decoded by Jackson. The reference path (bytes through off) decodes
- * every string; a differential fuzz target holds the two to the same results.
+ * <p>Bytes through: a mapped string that holds no escape is handed on as its bytes on the line (a
+ * view, not a copy), never decoded: the line is validated UTF-8, so those bytes are the value.
+ * Jackson still tokenizes and validates the whole line; it skips such a string without decoding it.
+ * Strings with escapes are decoded by Jackson. The reference path (bytes through off) decodes every
+ * string; a differential fuzz target holds the two to the same results.
  */
 final class PairParser {
   /** Lines up to this long are kept whole by their texts' views (a typical pair is ~1.5 KB). */
   static final int VIEW_LINES_UP_TO = 8 * 1024;
 
   private final JsonFactory json;
+
   /** Passed pairs export no failure_reason: its type is then none of our business. */
   private final boolean readsFailureReason;
+
   private final boolean bytesThrough;
+
   /** The line being parsed; texts handed on are views of it, so it must never change. */
   private byte[] line;
+
   private int lineStart;
   private int lineEnd;
 
@@ -39,7 +43,9 @@ final class PairParser {
     this(json, readsFailureReason, true);
   }
 
-  /** @param bytesThrough false for the reference path: every string decoded by Jackson */
+  /**
+   * @param bytesThrough false for the reference path: every string decoded by Jackson
+   */
   PairParser(JsonFactory json, boolean readsFailureReason, boolean bytesThrough) {
     this.json = json;
     this.readsFailureReason = readsFailureReason;
@@ -47,8 +53,8 @@ final class PairParser {
   }
 
   /**
-   * @param bytes validated UTF-8 that is never changed afterwards: the pair's texts may be views
-   *     of it
+   * @param bytes validated UTF-8 that is never changed afterwards: the pair's texts may be views of
+   *     it
    */
   QaPair parse(byte[] bytes, int offset, int length) throws LineProblem {
     line = bytes;
@@ -79,16 +85,17 @@ final class PairParser {
   }
 
   /**
-   * Refuses {@code +Infinity} anywhere on the line. NaN, Infinity and -Infinity are let through
-   * as some JSON writers emit them (Python's json reads them back); no writer emits +Infinity,
-   * and no reader but a lenient one takes it. Run only on lines holding the text.
+   * Refuses {@code +Infinity} anywhere on the line. NaN, Infinity and -Infinity are let through as
+   * some JSON writers emit them (Python's json reads them back); no writer emits +Infinity, and no
+   * reader but a lenient one takes it. Run only on lines holding the text.
    */
   void refusePlusInfinity(byte[] bytes, int offset, int length) throws LineProblem {
     try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         if (token == JsonToken.VALUE_NUMBER_FLOAT && parser.getString().startsWith("+")) {
-          throw problem(parser, "invalid JSON: +Infinity is not a number (JSON numbers take no"
-              + " plus sign)");
+          throw problem(
+              parser,
+              "invalid JSON: +Infinity is not a number (JSON numbers take no" + " plus sign)");
         }
       }
     } catch (JacksonException e) {
@@ -206,8 +213,8 @@ final class PairParser {
   private static int firstTime(JsonParser parser, int seen, int bit, String field)
       throws LineProblem {
     if ((seen & bit) != 0) {
-      throw problem(parser, "duplicate key '" + field + "': which of its values is meant is"
-          + " ambiguous");
+      throw problem(
+          parser, "duplicate key '" + field + "': which of its values is meant is" + " ambiguous");
     }
     return seen | bit;
   }
@@ -253,8 +260,7 @@ final class PairParser {
     return null;
   }
 
-  private String string(JsonParser parser, JsonToken value, String field)
-      throws LineProblem {
+  private String string(JsonParser parser, JsonToken value, String field) throws LineProblem {
     if (value == JsonToken.VALUE_STRING) {
       String text = parser.getString();
       // Only escapes can make one (valid UTF-8 cannot encode a surrogate); decoded strings are
@@ -313,8 +319,8 @@ final class PairParser {
   }
 
   /**
-   * The 1-based byte column on the line. From the byte offset, not Jackson's column: Jackson
-   * starts a new row after a lone CR inside the line, which is no line end here.
+   * The 1-based byte column on the line. From the byte offset, not Jackson's column: Jackson starts
+   * a new row after a lone CR inside the line, which is no line end here.
    */
   private static int column(TokenStreamLocation location) {
     if (location == null) {

@@ -19,16 +19,18 @@ import java.util.function.Supplier;
 /**
  * The same lines as the one-thread reader, decoded on several threads: a splitter thread cuts the
  * input into chunks of whole lines, each copied into its own array (so a line's raw bytes stay
- * valid however long the caller keeps them), decoder threads turn chunks into {@link
- * SourceLine}s, and {@link #next()} hands them out in input order. The calling thread decodes a
- * chunk itself when no decoder has started it yet. A read failure surfaces after exactly the lines
- * before it. Memory is bounded: at most {@link #CHUNKS_AHEAD} chunks wait beyond the one being
- * handed out and the one being filled.
+ * valid however long the caller keeps them), decoder threads turn chunks into {@link SourceLine}s,
+ * and {@link #next()} hands them out in input order. The calling thread decodes a chunk itself when
+ * no decoder has started it yet. A read failure surfaces after exactly the lines before it. Memory
+ * is bounded: at most {@link #CHUNKS_AHEAD} chunks wait beyond the one being handed out and the one
+ * being filled.
  */
 final class ParallelPairReader implements PairReader {
   static final int CHUNKS_AHEAD = 4;
+
   /** Many tiny lines (blank ones) would make a chunk of small objects out of proportion. */
   static final int MAX_CHUNK_LINES = 4096;
+
   private static final long JOIN_MILLIS = 5_000;
   private static final long WAIT_STEP_MILLIS = 100;
   private static final Chunk NO_MORE_CHUNKS = new Chunk(0, 0);
@@ -57,8 +59,14 @@ final class ParallelPairReader implements PairReader {
    * @param chunkBytes a chunk's size, unless one line alone is larger
    * @param name the file's name, for the threads' names
    */
-  ParallelPairReader(InputStream in, LineSplitter lines, Supplier<LineDecoder> decoders,
-      int decoderThreads, int chunkBytes, long sizeBytes, String name) {
+  ParallelPairReader(
+      InputStream in,
+      LineSplitter lines,
+      Supplier<LineDecoder> decoders,
+      int decoderThreads,
+      int chunkBytes,
+      long sizeBytes,
+      String name) {
     this.in = in;
     this.lines = lines;
     this.decoders = decoders;
@@ -73,7 +81,9 @@ final class ParallelPairReader implements PairReader {
     return sizeBytes;
   }
 
-  /** The bytes read by the end of the chunk being handed out: it trails the reading, as lines do. */
+  /**
+   * The bytes read by the end of the chunk being handed out: it trails the reading, as lines do.
+   */
   @Override
   public long bytesRead() {
     return bytesHandedOut;
@@ -207,9 +217,8 @@ final class ParallelPairReader implements PairReader {
   }
 
   /**
-   * Stops every thread and closes the input. A splitter blocked in reading a pipe may outlive
-   * this call briefly (a daemon, it keeps no run alive); every other thread has ended when it
-   * returns.
+   * Stops every thread and closes the input. A splitter blocked in reading a pipe may outlive this
+   * call briefly (a daemon, it keeps no run alive); every other thread has ended when it returns.
    */
   @Override
   public void close() throws IOException {
@@ -245,15 +254,19 @@ final class ParallelPairReader implements PairReader {
     private int[] bounds = new int[64];
     private boolean[] tooLong = new boolean[32];
     private int count;
+
     /** Set by the splitter before the chunk is published. */
     private long bytesReadAfter;
+
     private boolean last;
     private Throwable readFailure;
 
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
+
     /** Written by the claiming thread before {@link #done} opens. */
     private SourceLine[] sourceLines;
+
     private int decoded;
     private Throwable decodeFailure;
 
@@ -292,8 +305,8 @@ final class ParallelPairReader implements PairReader {
       sourceLines = new SourceLine[count];
       try {
         for (int i = 0; i < count; i++) {
-          sourceLines[i] = decoder.decode(firstLine + i, bytes, bounds[i * 2], bounds[i * 2 + 1],
-              tooLong[i]);
+          sourceLines[i] =
+              decoder.decode(firstLine + i, bytes, bounds[i * 2], bounds[i * 2 + 1], tooLong[i]);
           decoded = i + 1;
         }
       } catch (RuntimeException | Error e) {

@@ -12,9 +12,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * The {@code --on-error skip} log: one JSON object per skipped line with {@code line},
- * {@code column} ({@code null} when unknown), {@code reason} and the line itself as {@code raw}; a line that
- * is not valid UTF-8 goes to {@code raw_base64} instead, so it is still kept byte for byte.
+ * The {@code --on-error skip} log: one JSON object per skipped line with {@code line}, {@code
+ * column} ({@code null} when unknown), {@code reason} and the line itself as {@code raw}; a line
+ * that is not valid UTF-8 goes to {@code raw_base64} instead, so it is still kept byte for byte.
  */
 final class JsonlInvalidLineLog implements InvalidLineLog {
   private final JsonGenerator generator;
@@ -71,7 +71,8 @@ final class JsonlInvalidLineLog implements InvalidLineLog {
     // Valid UTF-8 decodes supplementary characters to proper pairs; only pairs may appear.
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {

@@ -11,10 +11,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * A stage's log of the pairs it left out ({@code <output>.duplicates.jsonl},
- * {@code <output>.decontaminated.jsonl}): per pair, the stage's facts in order ({@code line},
- * {@code duplicate_of}, {@code similarity}, …), then the pair's columns as in the output, so a
- * left-out pair can be restored as it was.
+ * A stage's log of the pairs it left out ({@code <output>.duplicates.jsonl}, {@code
+ * <output>.decontaminated.jsonl}): per pair, the stage's facts in order ({@code line}, {@code
+ * duplicate_of}, {@code similarity}, …), then the pair's columns as in the output, so a left-out
+ * pair can be restored as it was.
  */
 final class JsonlLeftOutLog implements LeftOutLog {
   private final JsonGenerator generator;

@@ -4,12 +4,14 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
-import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.InvalidLineLog;
+import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 
-/** Contributes the {@code jsonl} output format the JSONL log of skipped lines and that of
- * dropped duplicates. */
+/**
+ * Contributes the {@code jsonl} output format the JSONL log of skipped lines and that of dropped
+ * duplicates.
+ */
 @Module
 public final class JsonlOutputModule {
   private JsonlOutputModule() {}

@@ -15,8 +15,8 @@ import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.SerializedString;
 
 /**
- * Writes one record per line with the shape's columns in order. Scores go through Jackson's
- * double writer, which always prints a fraction or an exponent ({@code 1.0}, never {@code 1}).
+ * Writes one record per line with the shape's columns in order. Scores go through Jackson's double
+ * writer, which always prints a fraction or an exponent ({@code 1.0}, never {@code 1}).
  */
 final class JsonlRecordWriter implements RecordWriter {
   private final JsonGenerator generator;
@@ -26,9 +26,10 @@ final class JsonlRecordWriter implements RecordWriter {
   JsonlRecordWriter(Path file, RecordShape shape) throws IOException {
     this.generator = JsonlWriting.open(file);
     this.shape = shape;
-    this.names = shape.columns().stream()
-        .map(column -> new SerializedString(column.name()))
-        .toArray(SerializableString[]::new);
+    this.names =
+        shape.columns().stream()
+            .map(column -> new SerializedString(column.name()))
+            .toArray(SerializableString[]::new);
   }
 
   @Override

@@ -26,11 +26,11 @@ import java.util.List;
 
 /**
  * Differential: for any input bytes, the fast path (texts handed on as the input's bytes) and the
- * reference path (Jackson decodes every string into a {@code String}, as before the fast path)
- * must give the same outcome for every line — kind, line number, column, reason, raw bytes, the
- * pair's values as bytes and as {@code String}s, the mapping's result or its error — and
- * byte-identical JSONL output. Equal outcomes line by line mean the same first error and so the
- * same exit code. See {@code FUZZING.md} for fuzzing it for a time budget.
+ * reference path (Jackson decodes every string into a {@code String}, as before the fast path) must
+ * give the same outcome for every line — kind, line number, column, reason, raw bytes, the pair's
+ * values as bytes and as {@code String}s, the mapping's result or its error — and byte-identical
+ * JSONL output. Equal outcomes line by line mean the same first error and so the same exit code.
+ * See {@code FUZZING.md} for fuzzing it for a time budget.
  */
 class BytesThroughFuzzTest {
   private static final Path WORK = JsonlReaderFuzzTest.workDirectory();
@@ -44,8 +44,10 @@ class BytesThroughFuzzTest {
       Run fast = run(file, shape, true);
       Run reference = run(file, shape, false);
       assertEquals(reference.outcomes, fast.outcomes, "outcomes, " + shape + " shape");
-      assertArrayEquals(write(reference.records, shape, "reference"),
-          write(fast.records, shape, "fast"), "JSONL output, " + shape + " shape");
+      assertArrayEquals(
+          write(reference.records, shape, "reference"),
+          write(fast.records, shape, "fast"),
+          "JSONL output, " + shape + " shape");
     }
   }
 
@@ -61,8 +63,8 @@ class BytesThroughFuzzTest {
         if (line instanceof SourceLine.Pair pair) {
           for (boolean strict : new boolean[] {false, true}) {
             try {
-              HfRecord record = new RecordMapper(strict).map(pair.pair(), shape,
-                  new DefaultCounts());
+              HfRecord record =
+                  new RecordMapper(strict).map(pair.pair(), shape, new DefaultCounts());
               outcomes.add("mapped " + strict + " " + texts(record));
               if (!strict) {
                 records.add(record);
@@ -82,21 +84,46 @@ class BytesThroughFuzzTest {
   private static String describe(SourceLine line) {
     if (line instanceof SourceLine.Pair pair) {
       QaPair p = pair.pair();
-      return pair.lineNumber() + " pair " + text(p.question()) + " " + text(p.answer()) + " "
-          + text(p.sourceDocument()) + " " + p.persona() + " " + p.compositeScore() + " "
-          + text(p.failureReason()) + " raw " + base64(pair.raw().copyBytes());
+      return pair.lineNumber()
+          + " pair "
+          + text(p.question())
+          + " "
+          + text(p.answer())
+          + " "
+          + text(p.sourceDocument())
+          + " "
+          + p.persona()
+          + " "
+          + p.compositeScore()
+          + " "
+          + text(p.failureReason())
+          + " raw "
+          + base64(pair.raw().copyBytes());
     }
     if (line instanceof SourceLine.Invalid invalid) {
-      return invalid.lineNumber() + " invalid at " + invalid.column() + ": " + invalid.reason()
-          + " raw " + base64(invalid.raw().copyBytes());
+      return invalid.lineNumber()
+          + " invalid at "
+          + invalid.column()
+          + ": "
+          + invalid.reason()
+          + " raw "
+          + base64(invalid.raw().copyBytes());
     }
     return line.lineNumber() + " " + line.getClass().getSimpleName();
   }
 
   private static String texts(HfRecord record) {
-    return text(record.questionText()) + " " + text(record.answerText()) + " "
-        + text(record.sourceText()) + " " + text(record.personaText()) + " "
-        + record.validationScore() + " " + text(record.failureReasonText());
+    return text(record.questionText())
+        + " "
+        + text(record.answerText())
+        + " "
+        + text(record.sourceText())
+        + " "
+        + text(record.personaText())
+        + " "
+        + record.validationScore()
+        + " "
+        + text(record.failureReasonText());
   }
 
   /** A text as its bytes and as its String, so both views are compared. */
@@ -107,8 +134,8 @@ class BytesThroughFuzzTest {
     byte[] bytes = new byte[text.length()];
     System.arraycopy(text.array(), text.offset(), bytes, 0, text.length());
     String decoded = text.toString();
-    assertArrayEquals(decoded.getBytes(StandardCharsets.UTF_8), bytes,
-        "a text's String and bytes disagree");
+    assertArrayEquals(
+        decoded.getBytes(StandardCharsets.UTF_8), bytes, "a text's String and bytes disagree");
     return base64(bytes) + "|" + decoded;
   }
 

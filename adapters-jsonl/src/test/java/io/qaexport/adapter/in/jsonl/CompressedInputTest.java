@@ -25,21 +25,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CompressedInputTest {
-  private static final String LINES = "{\"question\": \"första\"}\n\n{\"question\": 5}\n"
-      + "{\"question\": \"fjärde\", \"answer\": \"" + "lång ".repeat(20_000) + "\"}\n";
+  private static final String LINES =
+      "{\"question\": \"första\"}\n\n{\"question\": 5}\n"
+          + "{\"question\": \"fjärde\", \"answer\": \""
+          + "lång ".repeat(20_000)
+          + "\"}\n";
 
   @TempDir Path dir;
   private final JsonlQaPairSource source = new JsonlQaPairSource(1 << 20);
 
   static byte[] compress(Decompression kind, byte[] plain) throws IOException {
     var bytes = new ByteArrayOutputStream();
-    try (OutputStream out = switch (kind) {
-      case GZIP -> new GZIPOutputStream(bytes);
-      case ZSTD -> new ZstdOutputStream(bytes);
-      case BZIP2 -> new BZip2CompressorOutputStream(bytes);
-      case XZ -> new XZCompressorOutputStream(bytes);
-      default -> bytes;
-    }) {
+    try (OutputStream out =
+        switch (kind) {
+          case GZIP -> new GZIPOutputStream(bytes);
+          case ZSTD -> new ZstdOutputStream(bytes);
+          case BZIP2 -> new BZip2CompressorOutputStream(bytes);
+          case XZ -> new XZCompressorOutputStream(bytes);
+          default -> bytes;
+        }) {
       out.write(plain);
     }
     return bytes.toByteArray();
@@ -87,9 +91,10 @@ class CompressedInputTest {
     byte[] whole = compress(kind, LINES.getBytes(StandardCharsets.UTF_8));
     Path file = file(Arrays.copyOf(whole, whole.length / 2));
 
-    CorruptInputException e = assertThrows(CorruptInputException.class,
-        () -> RecordedLines.read(source, file));
-    assertTrue(e.getMessage().startsWith("the " + kind.label() + " data is corrupt or truncated"),
+    CorruptInputException e =
+        assertThrows(CorruptInputException.class, () -> RecordedLines.read(source, file));
+    assertTrue(
+        e.getMessage().startsWith("the " + kind.label() + " data is corrupt or truncated"),
         e.getMessage());
   }
 
@@ -108,10 +113,10 @@ class CompressedInputTest {
   @Test
   void concatenatedGzipMembersAreReadAsOneStreamAsGunzipDoes() throws IOException {
     var both = new ByteArrayOutputStream();
-    both.writeBytes(compress(Decompression.GZIP,
-        "{\"question\": \"a\"}\n".getBytes(StandardCharsets.UTF_8)));
-    both.writeBytes(compress(Decompression.GZIP,
-        "{\"question\": \"b\"}\n".getBytes(StandardCharsets.UTF_8)));
+    both.writeBytes(
+        compress(Decompression.GZIP, "{\"question\": \"a\"}\n".getBytes(StandardCharsets.UTF_8)));
+    both.writeBytes(
+        compress(Decompression.GZIP, "{\"question\": \"b\"}\n".getBytes(StandardCharsets.UTF_8)));
 
     RecordedLines lines = RecordedLines.read(source, file(both.toByteArray()));
 
@@ -120,8 +125,7 @@ class CompressedInputTest {
 
   @Test
   void aPlainFileStartingLikeNoMagicIsReadAsIs() throws IOException {
-    RecordedLines lines = RecordedLines.read(source,
-        file("B".getBytes(StandardCharsets.UTF_8)));
+    RecordedLines lines = RecordedLines.read(source, file("B".getBytes(StandardCharsets.UTF_8)));
 
     assertEquals(List.of("1:invalid"), lines.events);
   }

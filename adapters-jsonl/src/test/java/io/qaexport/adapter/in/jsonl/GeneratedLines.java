@@ -6,14 +6,21 @@ import java.util.Random;
 
 /**
  * Random JSONL files that hit the reader's cases: pairs with Swedish text, emoji, escapes and
- * numbers, wrong types, invalid JSON and UTF-8, blank and whitespace lines, CRLF, byte-order
- * marks at the start and mid-file, long lines, and a last line with or without its line end.
+ * numbers, wrong types, invalid JSON and UTF-8, blank and whitespace lines, CRLF, byte-order marks
+ * at the start and mid-file, long lines, and a last line with or without its line end.
  */
 final class GeneratedLines {
   private static final String[] TEXTS = {
-      "Hur ofta ska såret läggas om?", "Två gånger per dygn. [source:rutiner/sår.md#omläggning]",
-      "emoji 🧑‍⚕️ och å", "tab\\tnewline\\n\\u2028 \\\"citat\\\"", "\\ud83d\\ude00",
-      "\\ud800 ensam", "", "a", "rutiner/lakemedel.md"};
+    "Hur ofta ska såret läggas om?",
+    "Två gånger per dygn. [source:rutiner/sår.md#omläggning]",
+    "emoji 🧑‍⚕️ och å",
+    "tab\\tnewline\\n\\u2028 \\\"citat\\\"",
+    "\\ud83d\\ude00",
+    "\\ud800 ensam",
+    "",
+    "a",
+    "rutiner/lakemedel.md"
+  };
 
   private GeneratedLines() {}
 
@@ -39,25 +46,37 @@ final class GeneratedLines {
       case 3 -> ("{\"question\": " + random.nextInt() + "}").getBytes(StandardCharsets.UTF_8);
       case 4 -> "{\"question\": \"trasig".getBytes(StandardCharsets.UTF_8);
       case 5 -> "\uFEFF{\"question\": \"mitt i filen\"}".getBytes(StandardCharsets.UTF_8);
-      case 6 -> ("{\"answer\": \"" + "lång ".repeat(random.nextInt(3000)) + "\"}")
-          .getBytes(StandardCharsets.UTF_8);
+      case 6 ->
+          ("{\"answer\": \"" + "lång ".repeat(random.nextInt(3000)) + "\"}")
+              .getBytes(StandardCharsets.UTF_8);
       case 7 -> "{\"composite_score\": +Infinity}".getBytes(StandardCharsets.UTF_8);
       default -> pair(random).getBytes(StandardCharsets.UTF_8);
     };
   }
 
   private static String pair(Random random) {
-    String score = switch (random.nextInt(5)) {
-      case 0 -> "NaN";
-      case 1 -> "\"0.5\"";
-      case 2 -> "null";
-      default -> Double.toString(random.nextDouble());
-    };
-    return "{\"question\": \"" + text(random) + "\", \"answer\": \"" + text(random)
-        + "\", \"source_document\": \"" + text(random) + "\", \"persona\": {\"roll\": \""
-        + text(random) + "\", \"erfarenhet\": " + (random.nextBoolean() ? "\"ny\"" : "null")
-        + "}, \"extra\": [1, {\"x\": true}], \"validation\": {\"composite_score\": " + score
-        + ", \"failure_reason\": \"" + text(random) + "\"}}";
+    String score =
+        switch (random.nextInt(5)) {
+          case 0 -> "NaN";
+          case 1 -> "\"0.5\"";
+          case 2 -> "null";
+          default -> Double.toString(random.nextDouble());
+        };
+    return "{\"question\": \""
+        + text(random)
+        + "\", \"answer\": \""
+        + text(random)
+        + "\", \"source_document\": \""
+        + text(random)
+        + "\", \"persona\": {\"roll\": \""
+        + text(random)
+        + "\", \"erfarenhet\": "
+        + (random.nextBoolean() ? "\"ny\"" : "null")
+        + "}, \"extra\": [1, {\"x\": true}], \"validation\": {\"composite_score\": "
+        + score
+        + ", \"failure_reason\": \""
+        + text(random)
+        + "\"}}";
   }
 
   private static String text(Random random) {

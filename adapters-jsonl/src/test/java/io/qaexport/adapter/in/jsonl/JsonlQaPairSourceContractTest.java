@@ -15,14 +15,27 @@ class JsonlQaPairSourceContractTest extends QaPairSourceContractTest {
 
   @Override
   protected String line(QaPair pair) {
-    String persona = pair.persona() instanceof Persona.Profile profile
-        ? "{\"erfarenhet\": " + text(profile.erfarenhet()) + ", \"roll\": " + text(profile.roll())
-            + "}"
-        : text(((Persona.Label) pair.persona()).text());
-    return "{\"question\": " + text(pair.question()) + ", \"answer\": " + text(pair.answer())
-        + ", \"source_document\": " + text(pair.sourceDocument()) + ", \"persona\": " + persona
-        + ", \"validation\": {\"composite_score\": " + pair.compositeScore()
-        + ", \"failure_reason\": " + text(pair.failureReason()) + "}}";
+    String persona =
+        pair.persona() instanceof Persona.Profile profile
+            ? "{\"erfarenhet\": "
+                + text(profile.erfarenhet())
+                + ", \"roll\": "
+                + text(profile.roll())
+                + "}"
+            : text(((Persona.Label) pair.persona()).text());
+    return "{\"question\": "
+        + text(pair.question())
+        + ", \"answer\": "
+        + text(pair.answer())
+        + ", \"source_document\": "
+        + text(pair.sourceDocument())
+        + ", \"persona\": "
+        + persona
+        + ", \"validation\": {\"composite_score\": "
+        + pair.compositeScore()
+        + ", \"failure_reason\": "
+        + text(pair.failureReason())
+        + "}}";
   }
 
   @Override

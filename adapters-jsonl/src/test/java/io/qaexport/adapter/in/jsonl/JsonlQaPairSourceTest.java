@@ -53,8 +53,15 @@ class JsonlQaPairSourceTest {
   void readsTheMappedFieldsOfThePipelineShapeAndSkipsTheRest() throws IOException {
     RecordedLines handler = read(FULL + "\n");
 
-    assertEquals(List.of(new QaPair("Hur ofta ska jag byta handskar?", "Mellan varje vårdtagare.",
-        "rutiner/handtvatt.md", new Persona.Profile("underskoterska", "nyanstald"), 0.86, null)),
+    assertEquals(
+        List.of(
+            new QaPair(
+                "Hur ofta ska jag byta handskar?",
+                "Mellan varje vårdtagare.",
+                "rutiner/handtvatt.md",
+                new Persona.Profile("underskoterska", "nyanstald"),
+                0.86,
+                null)),
         handler.pairs);
   }
 
@@ -62,8 +69,9 @@ class JsonlQaPairSourceTest {
   void toleratesByteOrderMarkCrlfBlankLinesAndAMissingFinalNewline() throws IOException {
     var bytes = new ByteArrayOutputStream();
     bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-    bytes.writeBytes(("{\"question\": \"a\"}\r\n\r\n  \t \n\n{\"question\": \"b\"}")
-        .getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(
+        ("{\"question\": \"a\"}\r\n\r\n  \t \n\n{\"question\": \"b\"}")
+            .getBytes(StandardCharsets.UTF_8));
 
     RecordedLines handler = read(bytes.toByteArray());
 
@@ -82,15 +90,25 @@ class JsonlQaPairSourceTest {
     RecordedLines handler = read(bytes.toByteArray());
 
     assertEquals(List.of("1:pair", "2:invalid"), handler.events);
-    assertTrue(handler.invalid.get(0).reason().startsWith("a byte-order mark (U+FEFF) is allowed"
-        + " only at the start of the file"), handler.invalid.get(0).reason());
+    assertTrue(
+        handler
+            .invalid
+            .get(0)
+            .reason()
+            .startsWith("a byte-order mark (U+FEFF) is allowed" + " only at the start of the file"),
+        handler.invalid.get(0).reason());
   }
 
   @Test
   void theTextsOfALongLineDoNotKeepTheWholeLine() throws IOException {
     String context = "c".repeat(100_000);
-    RecordedLines lines = read("{\"question\": \"kort\", \"context\": \"" + context
-        + "\", \"answer\": \"" + "a".repeat(60_000) + "\"}\n{\"question\": \"liten\"}\n");
+    RecordedLines lines =
+        read(
+            "{\"question\": \"kort\", \"context\": \""
+                + context
+                + "\", \"answer\": \""
+                + "a".repeat(60_000)
+                + "\"}\n{\"question\": \"liten\"}\n");
 
     var longLine = lines.pairs.get(0);
     assertEquals("kort", longLine.question().toString());
@@ -98,7 +116,8 @@ class JsonlQaPairSourceTest {
     assertEquals(60_000, longLine.answer().array().length);
     var shortLine = lines.pairs.get(1);
     assertEquals("liten", shortLine.question().toString());
-    assertTrue(shortLine.question().array().length > "liten".length(),
+    assertTrue(
+        shortLine.question().array().length > "liten".length(),
         "a short line's texts are views of it");
   }
 
@@ -109,19 +128,24 @@ class JsonlQaPairSourceTest {
 
   @Test
   void missingAndNullFieldsStayNull() throws IOException {
-    RecordedLines handler = read("{}\n{\"question\": null, \"persona\": null,"
-        + " \"validation\": null}\n{\"validation\": {}, \"persona\": {}}\n");
+    RecordedLines handler =
+        read(
+            "{}\n{\"question\": null, \"persona\": null,"
+                + " \"validation\": null}\n{\"validation\": {}, \"persona\": {}}\n");
 
     assertEquals(new QaPair((String) null, null, null, null, null, null), handler.pairs.get(0));
     assertEquals(new QaPair((String) null, null, null, null, null, null), handler.pairs.get(1));
-    assertEquals(new QaPair((String) null, null, null, new Persona.Profile(null, null), null, null),
+    assertEquals(
+        new QaPair((String) null, null, null, new Persona.Profile(null, null), null, null),
         handler.pairs.get(2));
   }
 
   @Test
   void personaMayBeAStringAndScoresMayBeIntegersOrExponents() throws IOException {
-    RecordedLines handler = read("{\"persona\": \"anhörig\", \"validation\":"
-        + " {\"composite_score\": 1}}\n{\"validation\": {\"composite_score\": 8.5e-1}}\n");
+    RecordedLines handler =
+        read(
+            "{\"persona\": \"anhörig\", \"validation\":"
+                + " {\"composite_score\": 1}}\n{\"validation\": {\"composite_score\": 8.5e-1}}\n");
 
     assertEquals(new Persona.Label("anhörig"), handler.pairs.get(0).persona());
     assertEquals(1.0, handler.pairs.get(0).compositeScore());
@@ -130,8 +154,10 @@ class JsonlQaPairSourceTest {
 
   @Test
   void nonNumericScoresReachTheMappingAsNonFiniteDoubles() throws IOException {
-    RecordedLines handler = read("{\"validation\": {\"composite_score\": NaN}}\n"
-        + "{\"validation\": {\"composite_score\": -Infinity}}\n");
+    RecordedLines handler =
+        read(
+            "{\"validation\": {\"composite_score\": NaN}}\n"
+                + "{\"validation\": {\"composite_score\": -Infinity}}\n");
 
     assertTrue(handler.pairs.get(0).compositeScore().isNaN());
     assertEquals(Double.NEGATIVE_INFINITY, handler.pairs.get(1).compositeScore());
@@ -139,14 +165,17 @@ class JsonlQaPairSourceTest {
 
   @Test
   void escapesAndSupplementaryCharactersAreDecoded() throws IOException {
-    RecordedLines handler = read("{\"question\": \"tab\\there \\u00e5 \\ud83d\\ude00 😀"
-        + " e\u0301 \u2028\"}\n");
+    RecordedLines handler =
+        read("{\"question\": \"tab\\there \\u00e5 \\ud83d\\ude00 😀" + " e\u0301 \u2028\"}\n");
 
     assertEquals("tab\there å 😀 😀 e\u0301 \u2028", handler.pairs.get(0).question().toString());
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       [1, 2]                                   | 1 | expected a JSON object, found an array
       "just text"                              | 1 | expected a JSON object, found a string
       42                                       | 1 | expected a JSON object, found a number
@@ -176,8 +205,8 @@ class JsonlQaPairSourceTest {
   void invalidJsonCarriesTheParsersReasonAndColumn() throws IOException {
     RecordedLines.Invalid invalid = onlyInvalid("{\"question\": \"a\",, }");
 
-    assertTrue(invalid.reason().startsWith("invalid JSON: Unexpected character (','"),
-        invalid.reason());
+    assertTrue(
+        invalid.reason().startsWith("invalid JSON: Unexpected character (','"), invalid.reason());
     assertEquals(18, invalid.column());
   }
 
@@ -186,26 +215,29 @@ class JsonlQaPairSourceTest {
     RecordedLines handler = read(FULL + "\n" + FULL.substring(0, 60));
 
     assertEquals(List.of("1:pair", "2:invalid"), handler.events);
-    assertTrue(handler.invalid.get(0).reason().contains("end-of-input"),
-        handler.invalid.get(0).reason());
+    assertTrue(
+        handler.invalid.get(0).reason().contains("end-of-input"), handler.invalid.get(0).reason());
   }
 
   @Test
   void anUnclosedObjectIsNamedWithoutJacksonsRedactedSourceLocation() throws IOException {
     RecordedLines.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"persona\": {}");
 
-    assertEquals("invalid JSON: Unexpected end-of-input: expected close marker for Object",
+    assertEquals(
+        "invalid JSON: Unexpected end-of-input: expected close marker for Object",
         invalid.reason());
   }
 
   @Test
-  void duplicateMappedKeysInNestedObjectsAreInvalidButUnmappedOnesDoNotMatter()
-      throws IOException {
-    assertEquals("duplicate key 'persona.roll': which of its values is meant is ambiguous",
+  void duplicateMappedKeysInNestedObjectsAreInvalidButUnmappedOnesDoNotMatter() throws IOException {
+    assertEquals(
+        "duplicate key 'persona.roll': which of its values is meant is ambiguous",
         onlyInvalid("{\"persona\": {\"roll\": \"a\", \"roll\": \"b\"}}").reason());
-    assertEquals("duplicate key 'validation.composite_score': which of its values is meant is"
-        + " ambiguous", onlyInvalid("{\"validation\": {\"composite_score\": 1,"
-        + " \"composite_score\": 2}}").reason());
+    assertEquals(
+        "duplicate key 'validation.composite_score': which of its values is meant is"
+            + " ambiguous",
+        onlyInvalid("{\"validation\": {\"composite_score\": 1," + " \"composite_score\": 2}}")
+            .reason());
     RecordedLines handler = read("{\"coverage\": 1, \"coverage\": 2, \"question\": \"q\"}\n");
     assertEquals("q", handler.pairs.get(0).question().toString());
   }
@@ -213,14 +245,16 @@ class JsonlQaPairSourceTest {
   @Test
   void duplicateKeysAreInvalidRatherThanSilentlyResolved() throws IOException {
     RecordedLines.Invalid invalid = onlyInvalid("{\"question\": \"a\", \"question\": \"b\"}");
-    assertTrue(invalid.reason().startsWith("duplicate key 'question': which of its values"),
+    assertTrue(
+        invalid.reason().startsWith("duplicate key 'question': which of its values"),
         invalid.reason());
   }
 
   @Test
   void invalidUtf8IsReportedWithItsByteOffsetAndKeptVerbatim() throws IOException {
-    byte[] line = {'{', '"', 'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '"', ':', '"', 'h', (byte) 0xC3,
-        '"', '}'};
+    byte[] line = {
+      '{', '"', 'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '"', ':', '"', 'h', (byte) 0xC3, '"', '}'
+    };
     var content = new ByteArrayOutputStream();
     content.writeBytes("{}\n".getBytes(StandardCharsets.UTF_8));
     content.writeBytes(line);
@@ -236,8 +270,13 @@ class JsonlQaPairSourceTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"C0AF, overlong", "EDA080, encoded surrogate", "F4908080, above U+10FFFF",
-      "FF, never valid", "80, stray continuation"})
+  @CsvSource({
+    "C0AF, overlong",
+    "EDA080, encoded surrogate",
+    "F4908080, above U+10FFFF",
+    "FF, never valid",
+    "80, stray continuation"
+  })
   void everyKindOfMalformedUtf8IsCaught(String hex, String kind) throws IOException {
     byte[] bad = java.util.HexFormat.of().parseHex(hex);
     var content = new ByteArrayOutputStream();
@@ -264,7 +303,8 @@ class JsonlQaPairSourceTest {
     RecordedLines handler = read(content.toByteArray());
 
     assertEquals(List.of("1:invalid", "2:invalid", "3:invalid", "4:invalid"), handler.events);
-    assertEquals("invalid JSON: unexpected NUL character (code 0)", handler.invalid.get(0).reason());
+    assertEquals(
+        "invalid JSON: unexpected NUL character (code 0)", handler.invalid.get(0).reason());
     assertEquals(1, handler.invalid.get(0).column());
     assertEquals(2, handler.invalid.get(1).column());
   }
@@ -272,14 +312,16 @@ class JsonlQaPairSourceTest {
   @Test
   void aLoneSurrogateInAStringPersonaIsInvalidToo() throws IOException {
     RecordedLines.Invalid invalid = onlyInvalid("{\"persona\": \"anh\\udc00rig\"}");
-    assertEquals("'persona' holds a lone UTF-16 surrogate \\uDC00, which is not a character",
+    assertEquals(
+        "'persona' holds a lone UTF-16 surrogate \\uDC00, which is not a character",
         invalid.reason());
   }
 
   @Test
   void aLoneSurrogateEscapeIsInvalid() throws IOException {
     RecordedLines.Invalid invalid = onlyInvalid("{\"answer\": \"x \\ud83d y\"}");
-    assertEquals("'answer' holds a lone UTF-16 surrogate \\uD83D, which is not a character",
+    assertEquals(
+        "'answer' holds a lone UTF-16 surrogate \\uD83D, which is not a character",
         invalid.reason());
   }
 
@@ -287,12 +329,15 @@ class JsonlQaPairSourceTest {
   void aLineOverTheLimitIsReportedAndReadingGoesOnAfterIt() throws IOException {
     var small = new JsonlQaPairSource(64);
     String longLine = "{\"question\": \"" + "å".repeat(200) + "\"}";
-    Path file = Files.writeString(dir.resolve("long.jsonl"),
-        "{\"question\": \"a\"}\n" + longLine + "\n{\"question\": \"b\"}\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("long.jsonl"),
+            "{\"question\": \"a\"}\n" + longLine + "\n{\"question\": \"b\"}\n");
     RecordedLines handler = RecordedLines.read(small, file);
 
     assertEquals(List.of("1:pair", "2:invalid", "3:pair"), handler.events);
-    assertEquals("line is longer than the limit of 64 bytes (raise it with --max-line-bytes)",
+    assertEquals(
+        "line is longer than the limit of 64 bytes (raise it with --max-line-bytes)",
         handler.invalid.get(0).reason());
     assertEquals("b", handler.pairs.get(1).question().toString());
   }
@@ -302,22 +347,23 @@ class JsonlQaPairSourceTest {
     var content = new StringBuilder();
     int lines = 30_000;
     for (int i = 0; i < lines; i++) {
-      content.append(i % 7 == 0 ? "   " : "{\"question\": \"q" + i + " " + "x".repeat(i % 50)
-          + "\"}").append(i % 3 == 0 ? "\r\n" : "\n");
+      content
+          .append(i % 7 == 0 ? "   " : "{\"question\": \"q" + i + " " + "x".repeat(i % 50) + "\"}")
+          .append(i % 3 == 0 ? "\r\n" : "\n");
     }
 
     RecordedLines handler = read(content.toString());
 
     assertEquals(lines, handler.events.size());
     assertEquals("30000:pair", handler.events.get(lines - 1));
-    assertEquals("q29999 " + "x".repeat(29999 % 50), handler.pairs.get(handler.pairs.size() - 1)
-        .question().toString());
+    assertEquals(
+        "q29999 " + "x".repeat(29999 % 50),
+        handler.pairs.get(handler.pairs.size() - 1).question().toString());
   }
 
   @Test
   void aMissingFileIsNoSuchFile() {
-    assertThrows(NoSuchFileException.class,
-        () -> source.open(dir.resolve("absent.jsonl")));
+    assertThrows(NoSuchFileException.class, () -> source.open(dir.resolve("absent.jsonl")));
   }
 
   @Test
@@ -337,8 +383,8 @@ class JsonlQaPairSourceTest {
 
   @Test
   void passedPairsAreNotRejectedForTheTypeOfAFailureReasonTheyNeverExport() throws IOException {
-    String line = "{\"question\":\"q\",\"validation\":{\"composite_score\":0.9,"
-        + "\"failure_reason\":5}}\n";
+    String line =
+        "{\"question\":\"q\",\"validation\":{\"composite_score\":0.9," + "\"failure_reason\":5}}\n";
     Path file = Files.writeString(dir.resolve("passed.jsonl"), line);
 
     var passed = new RecordedLines();
@@ -353,7 +399,8 @@ class JsonlQaPairSourceTest {
     assertEquals(List.of("1:pair"), passed.events);
     assertEquals(0.9, passed.pairs.get(0).compositeScore());
     assertEquals(List.of("1:invalid"), rejected.events);
-    assertEquals("'validation.failure_reason' must be a string or null, found a number",
+    assertEquals(
+        "'validation.failure_reason' must be a string or null, found a number",
         rejected.invalid.get(0).reason());
   }
 
@@ -362,10 +409,20 @@ class JsonlQaPairSourceTest {
     String longNumber = "1" + "0".repeat(5000);
     String longKey = "k".repeat(60_000);
     String deep = "[".repeat(2000) + "]".repeat(2000);
-    RecordedLines handler = read("{\"confidence\": " + longNumber + ", \"question\": \"q\"}\n"
-        + "{\"" + longKey + "\": 1, \"question\": \"q\"}\n"
-        + "{\"citations\": " + deep + ", \"question\": \"q\"}\n"
-        + "{\"validation\": {\"composite_score\": 0." + "5".repeat(3000) + "}}\n");
+    RecordedLines handler =
+        read(
+            "{\"confidence\": "
+                + longNumber
+                + ", \"question\": \"q\"}\n"
+                + "{\""
+                + longKey
+                + "\": 1, \"question\": \"q\"}\n"
+                + "{\"citations\": "
+                + deep
+                + ", \"question\": \"q\"}\n"
+                + "{\"validation\": {\"composite_score\": 0."
+                + "5".repeat(3000)
+                + "}}\n");
 
     assertEquals(List.of("1:pair", "2:pair", "3:pair", "4:pair"), handler.events);
     assertEquals(0.5555555555555556, handler.pairs.get(3).compositeScore());
@@ -382,21 +439,23 @@ class JsonlQaPairSourceTest {
   @Test
   void aSecondByteOrderMarkAtTheStartIsInvalidLikeALaterOne() throws IOException {
     var bytes = new ByteArrayOutputStream();
-    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB,
-        (byte) 0xBF});
+    bytes.write(
+        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     bytes.writeBytes("{\"question\": \"a\"}\n".getBytes(StandardCharsets.UTF_8));
 
     RecordedLines handler = read(bytes.toByteArray());
 
     assertEquals(List.of("1:invalid"), handler.events);
-    assertEquals("a second byte-order mark (U+FEFF): one is allowed, at the start of the file",
+    assertEquals(
+        "a second byte-order mark (U+FEFF): one is allowed, at the start of the file",
         handler.invalid.get(0).reason());
   }
 
   @Test
   void plusInfinityIsInvalidJsonEvenInAFieldNotRead() throws IOException {
     RecordedLines.Invalid invalid = onlyInvalid("{\"confidence\": +Infinity, \"question\": \"q\"}");
-    assertEquals("invalid JSON: +Infinity is not a number (JSON numbers take no plus sign)",
+    assertEquals(
+        "invalid JSON: +Infinity is not a number (JSON numbers take no plus sign)",
         invalid.reason());
     assertEquals(16, invalid.column());
 
@@ -405,8 +464,7 @@ class JsonlQaPairSourceTest {
   }
 
   @Test
-  void theCrOfACrlfLineEndNeitherCountsTowardTheLimitNorStaysInTheRawLine()
-      throws IOException {
+  void theCrOfACrlfLineEndNeitherCountsTowardTheLimitNorStaysInTheRawLine() throws IOException {
     String line = "{\"question\": \"" + "x".repeat(48) + "\"}"; // 64 bytes
     assertEquals(64, line.length());
     var small = new JsonlQaPairSource(64);

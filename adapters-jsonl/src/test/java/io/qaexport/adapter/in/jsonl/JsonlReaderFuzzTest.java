@@ -13,9 +13,8 @@ import io.qaexport.adapter.out.jsonl.JsonlOutputsForTest;
 import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
-import io.qaexport.application.port.out.SourceLine;
-import io.qaexport.application.port.out.RawLine;
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
@@ -45,16 +44,17 @@ import tools.jackson.core.json.JsonFactory;
  * limit), the mapping (lenient and strict, both shapes), the JSONL writer and the log of skipped
  * lines, each written file read back.
  *
- * <p>Invariants: the reader reports exactly one outcome per line, numbered 1, 2, 3, ...; an
- * invalid line has a non-empty reason and its verbatim bytes; nothing but {@link
- * InvalidRecordException} escapes the mapping; whatever is written reads back to equal values.
- * Any other exception, or a hang, is a finding. See {@code FUZZING.md} for real fuzzing.
+ * <p>Invariants: the reader reports exactly one outcome per line, numbered 1, 2, 3, ...; an invalid
+ * line has a non-empty reason and its verbatim bytes; nothing but {@link InvalidRecordException}
+ * escapes the mapping; whatever is written reads back to equal values. Any other exception, or a
+ * hang, is a finding. See {@code FUZZING.md} for real fuzzing.
  */
 class JsonlReaderFuzzTest {
   private static final int DEFAULT_LIMIT = 1 << 20;
   private static final Path WORK = workDirectory();
   private static final OutputFormat FORMAT = JsonlOutputsForTest.format();
   private static final InvalidLineLog.Factory LOGS = JsonlOutputsForTest.invalidLineLogs();
+
   /** A plain, strict JSON reader of our own outputs, independent of the reader under test. */
   private static final JsonFactory PLAIN_JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -103,13 +103,21 @@ class JsonlReaderFuzzTest {
 
   // ---- reading -------------------------------------------------------------------------------
 
-  private enum Kind { PAIR, BLANK, INVALID }
+  private enum Kind {
+    PAIR,
+    BLANK,
+    INVALID
+  }
 
   private record Event(Kind kind, long line, int column, String reason, byte[] raw, QaPair pair) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Event e && kind == e.kind && line == e.line && column == e.column
-          && java.util.Objects.equals(reason, e.reason) && Arrays.equals(raw, e.raw)
+      return o instanceof Event e
+          && kind == e.kind
+          && line == e.line
+          && column == e.column
+          && java.util.Objects.equals(reason, e.reason)
+          && Arrays.equals(raw, e.raw)
           && java.util.Objects.equals(pair, e.pair);
     }
 
@@ -120,8 +128,17 @@ class JsonlReaderFuzzTest {
 
     @Override
     public String toString() {
-      return kind + "@" + line + ":" + column + " " + reason + " "
-          + (raw == null ? "" : Base64.getEncoder().encodeToString(raw)) + " " + pair;
+      return kind
+          + "@"
+          + line
+          + ":"
+          + column
+          + " "
+          + reason
+          + " "
+          + (raw == null ? "" : Base64.getEncoder().encodeToString(raw))
+          + " "
+          + pair;
     }
   }
 
@@ -131,11 +148,18 @@ class JsonlReaderFuzzTest {
       for (SourceLine line = reader.next(); line != null; line = reader.next()) {
         if (line instanceof SourceLine.Pair pair) {
           assertNotNull(pair.pair());
-          events.add(new Event(Kind.PAIR, pair.lineNumber(), 0, null, pair.raw().copyBytes(),
-              pair.pair()));
+          events.add(
+              new Event(
+                  Kind.PAIR, pair.lineNumber(), 0, null, pair.raw().copyBytes(), pair.pair()));
         } else if (line instanceof SourceLine.Invalid bad) {
-          events.add(new Event(Kind.INVALID, bad.lineNumber(), bad.column(), bad.reason(),
-              bad.raw().copyBytes(), null));
+          events.add(
+              new Event(
+                  Kind.INVALID,
+                  bad.lineNumber(),
+                  bad.column(),
+                  bad.reason(),
+                  bad.raw().copyBytes(),
+                  null));
         } else {
           events.add(new Event(Kind.BLANK, line.lineNumber(), 0, null, null, null));
         }
@@ -146,8 +170,8 @@ class JsonlReaderFuzzTest {
 
   /**
    * Input that starts like a compressed file: its lines are the decoded stream's, so the per-line
-   * checks against the raw bytes do not apply. What must hold: lines numbered 1, 2, … as read,
-   * and a stream that cannot be decoded ends in the reader's own CorruptInputException.
+   * checks against the raw bytes do not apply. What must hold: lines numbered 1, 2, … as read, and
+   * a stream that cannot be decoded ends in the reader's own CorruptInputException.
    */
   private static void readCompressed(Path file) throws IOException {
     for (int limit : new int[] {DEFAULT_LIMIT, 7}) {
@@ -172,10 +196,12 @@ class JsonlReaderFuzzTest {
       assertEquals(i + 1, event.line, "lines are numbered 1, 2, 3, ...");
       if (line.length > limit) {
         assertEquals(Kind.INVALID, event.kind, "a line over the limit is invalid");
-        assertEquals("line is longer than the limit of " + limit
-            + " bytes (raise it with --max-line-bytes)", event.reason);
+        assertEquals(
+            "line is longer than the limit of " + limit + " bytes (raise it with --max-line-bytes)",
+            event.reason);
         // (A prefix shorter than a byte-order mark keeps the mark's first bytes as they are.)
-        assertTrue(isPrefix(event.raw, content) || isPrefix(event.raw, line),
+        assertTrue(
+            isPrefix(event.raw, content) || isPrefix(event.raw, line),
             "a too-long line keeps a prefix of its bytes");
         assertTrue(event.raw.length <= Math.min(limit, LineSplitter.TOO_LONG_PREFIX_BYTES));
         continue;
@@ -210,18 +236,21 @@ class JsonlReaderFuzzTest {
   }
 
   private static boolean isPrefix(byte[] prefix, byte[] of) {
-    return prefix.length <= of.length
-        && Arrays.equals(prefix, Arrays.copyOf(of, prefix.length));
+    return prefix.length <= of.length && Arrays.equals(prefix, Arrays.copyOf(of, prefix.length));
   }
 
   private static byte[] withoutFinalCr(byte[] line) {
     return line.length > 0 && line[line.length - 1] == '\r'
-        ? Arrays.copyOf(line, line.length - 1) : line;
+        ? Arrays.copyOf(line, line.length - 1)
+        : line;
   }
 
   private static byte[] withoutByteOrderMark(byte[] line) {
-    boolean bom = line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
-        && (line[2] & 0xFF) == 0xBF;
+    boolean bom =
+        line.length >= 3
+            && (line[0] & 0xFF) == 0xEF
+            && (line[1] & 0xFF) == 0xBB
+            && (line[2] & 0xFF) == 0xBF;
     return bom ? Arrays.copyOfRange(line, 3, line.length) : line;
   }
 
@@ -332,11 +361,12 @@ class JsonlReaderFuzzTest {
         assertEquals(JsonToken.PROPERTY_NAME, p.nextToken());
         String name = p.currentName();
         assertEquals(JsonToken.VALUE_STRING, p.nextToken());
-        byte[] raw = switch (name) {
-          case "raw" -> p.getString().getBytes(StandardCharsets.UTF_8);
-          case "raw_base64" -> Base64.getDecoder().decode(p.getString());
-          default -> fail("unexpected property " + name);
-        };
+        byte[] raw =
+            switch (name) {
+              case "raw" -> p.getString().getBytes(StandardCharsets.UTF_8);
+              case "raw_base64" -> Base64.getDecoder().decode(p.getString());
+              default -> fail("unexpected property " + name);
+            };
         assertArrayEquals(event.raw, raw, "the skipped line is kept verbatim");
         assertEquals(JsonToken.END_OBJECT, p.nextToken());
         assertNull(p.nextToken());
@@ -347,9 +377,10 @@ class JsonlReaderFuzzTest {
   static Path workDirectory() {
     try {
       Path shm = Path.of("/dev/shm");
-      Path dir = Files.isDirectory(shm) && Files.isWritable(shm)
-          ? Files.createTempDirectory(shm, "qa-export-fuzz")
-          : Files.createTempDirectory("qa-export-fuzz");
+      Path dir =
+          Files.isDirectory(shm) && Files.isWritable(shm)
+              ? Files.createTempDirectory(shm, "qa-export-fuzz")
+              : Files.createTempDirectory("qa-export-fuzz");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
       return dir;
     } catch (IOException e) {

@@ -43,10 +43,12 @@ class ParallelPairReaderTest {
 
   private void assertSameAsSequential(byte[] content, int limit) throws IOException {
     Path file = Files.write(dir.resolve("qa_passed.jsonl"), content);
-    List<String> sequential = ReadOutcome.of(new JsonlQaPairSource(limit, Parallelism.SEQUENTIAL),
-        file);
+    List<String> sequential =
+        ReadOutcome.of(new JsonlQaPairSource(limit, Parallelism.SEQUENTIAL), file);
     for (Parallelism parallelism : parallelisms()) {
-      assertEquals(sequential, ReadOutcome.of(new JsonlQaPairSource(limit, parallelism), file),
+      assertEquals(
+          sequential,
+          ReadOutcome.of(new JsonlQaPairSource(limit, parallelism), file),
           parallelism + " at limit " + limit);
     }
   }
@@ -62,17 +64,17 @@ class ParallelPairReaderTest {
   @Test
   void theEdgeCasesOfLinesReadTheSame() throws IOException {
     String[] cases = {
-        "",
-        "\n",
-        "\r\n",
-        "\uFEFF",
-        "\uFEFF\n{\"question\": \"a\"}",
-        "\uFEFF\uFEFF{\"question\": \"a\"}\n",
-        "{\"question\": \"a\"}\n\uFEFF{\"question\": \"b\"}\n",
-        "{\"question\": \"a\"}\r\n\r\n  \t\r\n{\"question\": \"b\"}\r",
-        "{\"question\": \"a\"}\n\n\n",
-        "{\"question\": \"x\"}{}\n[1]\n\"s\"\nnull\n{\"question\": 5}\n{\"answer\": +Infinity}\n",
-        "\r\r\r\n\r",
+      "",
+      "\n",
+      "\r\n",
+      "\uFEFF",
+      "\uFEFF\n{\"question\": \"a\"}",
+      "\uFEFF\uFEFF{\"question\": \"a\"}\n",
+      "{\"question\": \"a\"}\n\uFEFF{\"question\": \"b\"}\n",
+      "{\"question\": \"a\"}\r\n\r\n  \t\r\n{\"question\": \"b\"}\r",
+      "{\"question\": \"a\"}\n\n\n",
+      "{\"question\": \"x\"}{}\n[1]\n\"s\"\nnull\n{\"question\": 5}\n{\"answer\": +Infinity}\n",
+      "\r\r\r\n\r",
     };
     for (String text : cases) {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -86,11 +88,11 @@ class ParallelPairReaderTest {
   void invalidUtf8AndTooLongLinesReadTheSame() throws IOException {
     var bytes = new ByteArrayOutputStream();
     bytes.writeBytes("{\"question\": \"".getBytes(StandardCharsets.UTF_8));
-    bytes.writeBytes(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xED, (byte) 0xA0,
-        (byte) 0x80});
+    bytes.writeBytes(
+        new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80});
     bytes.writeBytes("\"}\n".getBytes(StandardCharsets.UTF_8));
-    bytes.writeBytes(("{\"answer\": \"" + "å".repeat(3000) + "\"}\r\n").getBytes(
-        StandardCharsets.UTF_8));
+    bytes.writeBytes(
+        ("{\"answer\": \"" + "å".repeat(3000) + "\"}\r\n").getBytes(StandardCharsets.UTF_8));
     bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, '\n', (byte) 0xF0, (byte) 0x9F});
     for (int limit : new int[] {LIMIT, 6000, 6001, 6002, 1024, 1025, 10}) {
       assertSameAsSequential(bytes.toByteArray(), limit);
@@ -104,14 +106,18 @@ class ParallelPairReaderTest {
     byte[] plain = GeneratedLines.file(new Random(kind.hashCode()), 400);
     byte[] compressed = CompressedInputTest.compress(Decompression.valueOf(kind), plain);
     assertSameAsSequential(compressed, LIMIT);
-    for (int cut : new int[] {compressed.length / 3, compressed.length / 2, compressed.length - 9}) {
+    for (int cut :
+        new int[] {compressed.length / 3, compressed.length / 2, compressed.length - 9}) {
       byte[] truncated = Arrays.copyOf(compressed, cut);
       Path file = Files.write(dir.resolve("truncated.jsonl"), truncated);
       List<String> sequential =
           ReadOutcome.of(new JsonlQaPairSource(LIMIT, Parallelism.SEQUENTIAL), file);
-      assertTrue(sequential.get(sequential.size() - 1).contains("CorruptInputException"),
-          "a truncated " + kind + " stream ends in a failure: " + sequential.get(
-              sequential.size() - 1));
+      assertTrue(
+          sequential.get(sequential.size() - 1).contains("CorruptInputException"),
+          "a truncated "
+              + kind
+              + " stream ends in a failure: "
+              + sequential.get(sequential.size() - 1));
       assertSameAsSequential(truncated, LIMIT);
     }
   }
@@ -120,8 +126,7 @@ class ParallelPairReaderTest {
   void bytesReadGrowWithTheLinesHandedOutAndEndAtTheFileSize() throws IOException {
     byte[] content = GeneratedLines.file(new Random(99), 2000);
     Path file = Files.write(dir.resolve("qa_passed.jsonl"), content);
-    try (PairReader reader =
-        new JsonlQaPairSource(LIMIT, new Parallelism(1, 0, 4096)).open(file)) {
+    try (PairReader reader = new JsonlQaPairSource(LIMIT, new Parallelism(1, 0, 4096)).open(file)) {
       assertEquals(content.length, reader.sizeBytes());
       long before = 0;
       long consumed = 0;
@@ -151,8 +156,7 @@ class ParallelPairReaderTest {
     byte[] content = GeneratedLines.file(new Random(5), 3000);
     Path file = Files.write(dir.resolve("qa_passed.jsonl"), content);
     List<SourceLine> kept = new ArrayList<>();
-    try (PairReader reader =
-        new JsonlQaPairSource(LIMIT, new Parallelism(2, 0, 1000)).open(file)) {
+    try (PairReader reader = new JsonlQaPairSource(LIMIT, new Parallelism(2, 0, 1000)).open(file)) {
       for (SourceLine line = reader.next(); line != null; line = reader.next()) {
         kept.add(line);
       }
@@ -185,17 +189,19 @@ class ParallelPairReaderTest {
     Path file = Files.write(dir.resolve("qa_passed.jsonl"), content);
     PairReader reader = new JsonlQaPairSource(LIMIT, new Parallelism(1, 0, 512)).open(file);
     var ended = new java.util.concurrent.CompletableFuture<Object>();
-    Thread reading = new Thread(() -> {
-      try {
-        long lines = 0;
-        while (reader.next() != null) {
-          lines++;
-        }
-        ended.complete(lines);
-      } catch (Throwable e) {
-        ended.complete(e);
-      }
-    });
+    Thread reading =
+        new Thread(
+            () -> {
+              try {
+                long lines = 0;
+                while (reader.next() != null) {
+                  lines++;
+                }
+                ended.complete(lines);
+              } catch (Throwable e) {
+                ended.complete(e);
+              }
+            });
     reading.start();
     while (reader.bytesRead() == 0 && reading.isAlive()) {
       Thread.sleep(1);
@@ -210,8 +216,8 @@ class ParallelPairReaderTest {
 
   @Test
   void aReaderClosedBeforeItsFirstLineStartsNoThread() throws Exception {
-    Path file = Files.write(dir.resolve("qa_passed.jsonl"),
-        GeneratedLines.file(new Random(3), 100));
+    Path file =
+        Files.write(dir.resolve("qa_passed.jsonl"), GeneratedLines.file(new Random(3), 100));
     PairReader reader = new JsonlQaPairSource(LIMIT, new Parallelism(2, 0, 64)).open(file);
     assertEquals(Set.of(), readerThreads());
     reader.close();
@@ -219,10 +225,10 @@ class ParallelPairReaderTest {
 
   @Test
   void smallFilesAndOneCoreReadOnOneThread() throws Exception {
-    Path file = Files.write(dir.resolve("qa_passed.jsonl"),
-        GeneratedLines.file(new Random(3), 100));
-    for (Parallelism parallelism : List.of(Parallelism.SEQUENTIAL,
-        new Parallelism(2, Files.size(file) + 1, 64))) {
+    Path file =
+        Files.write(dir.resolve("qa_passed.jsonl"), GeneratedLines.file(new Random(3), 100));
+    for (Parallelism parallelism :
+        List.of(Parallelism.SEQUENTIAL, new Parallelism(2, Files.size(file) + 1, 64))) {
       try (PairReader reader = new JsonlQaPairSource(LIMIT, parallelism).open(file)) {
         assertNotNull(reader.next());
         assertEquals(Set.of(), readerThreads(), parallelism.toString());

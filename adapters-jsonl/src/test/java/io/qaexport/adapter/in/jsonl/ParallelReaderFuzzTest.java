@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Arbitrary bytes read by the parallel reader and by the one-thread reader: the same lines
- * (kinds, numbers, columns, reasons, raw bytes, pairs), the same failure after the same lines,
- * the same bytes read, at any chunk size and number of threads. The bytes are also read as a
- * gzip stream cut short, so a read failure strikes mid-file. See {@code FUZZING.md}.
+ * Arbitrary bytes read by the parallel reader and by the one-thread reader: the same lines (kinds,
+ * numbers, columns, reasons, raw bytes, pairs), the same failure after the same lines, the same
+ * bytes read, at any chunk size and number of threads. The bytes are also read as a gzip stream cut
+ * short, so a read failure strikes mid-file. See {@code FUZZING.md}.
  */
 class ParallelReaderFuzzTest {
   private static final int DEFAULT_LIMIT = 1 << 20;
@@ -32,16 +32,21 @@ class ParallelReaderFuzzTest {
 
     byte[] gzip = gzip(input);
     int cut = input.length == 0 ? gzip.length : gzip.length * (input[0] & 0xFF) / 256;
-    assertSameLines(Files.write(WORK.resolve("cut.jsonl.gz"), Arrays.copyOf(gzip, cut)), limit,
-        smallChunk);
+    assertSameLines(
+        Files.write(WORK.resolve("cut.jsonl.gz"), Arrays.copyOf(gzip, cut)), limit, smallChunk);
   }
 
   private static void assertSameLines(Path file, int limit, int smallChunk) {
-    List<String> sequential = ReadOutcome.of(new JsonlQaPairSource(limit, Parallelism.SEQUENTIAL),
-        file);
-    for (Parallelism parallelism : List.of(new Parallelism(0, 0, 1),
-        new Parallelism(1, 0, smallChunk), new Parallelism(2, 0, 1 << 20))) {
-      assertEquals(sequential, ReadOutcome.of(new JsonlQaPairSource(limit, parallelism), file),
+    List<String> sequential =
+        ReadOutcome.of(new JsonlQaPairSource(limit, Parallelism.SEQUENTIAL), file);
+    for (Parallelism parallelism :
+        List.of(
+            new Parallelism(0, 0, 1),
+            new Parallelism(1, 0, smallChunk),
+            new Parallelism(2, 0, 1 << 20))) {
+      assertEquals(
+          sequential,
+          ReadOutcome.of(new JsonlQaPairSource(limit, parallelism), file),
           parallelism + " at limit " + limit);
     }
   }
@@ -57,19 +62,23 @@ class ParallelReaderFuzzTest {
   private static Path workDirectory() {
     try {
       Path shm = Path.of("/dev/shm");
-      Path dir = Files.isDirectory(shm) && Files.isWritable(shm)
-          ? Files.createTempDirectory(shm, "qa-export-parallel-fuzz")
-          : Files.createTempDirectory("qa-export-parallel-fuzz");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try (var files = Files.list(dir)) {
-          for (Path f : (Iterable<Path>) files::iterator) {
-            Files.deleteIfExists(f);
-          }
-          Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-          // A temporary directory; the OS cleans it up eventually.
-        }
-      }));
+      Path dir =
+          Files.isDirectory(shm) && Files.isWritable(shm)
+              ? Files.createTempDirectory(shm, "qa-export-parallel-fuzz")
+              : Files.createTempDirectory("qa-export-parallel-fuzz");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try (var files = Files.list(dir)) {
+                      for (Path f : (Iterable<Path>) files::iterator) {
+                        Files.deleteIfExists(f);
+                      }
+                      Files.deleteIfExists(dir);
+                    } catch (IOException ignored) {
+                      // A temporary directory; the OS cleans it up eventually.
+                    }
+                  }));
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -33,7 +33,12 @@ final class ReadOutcome {
       return line.lineNumber() + " pair " + raw(pair.raw().copyBytes()) + " " + pair.pair();
     }
     if (line instanceof SourceLine.Invalid bad) {
-      return line.lineNumber() + " invalid at " + bad.column() + ": " + bad.reason() + " "
+      return line.lineNumber()
+          + " invalid at "
+          + bad.column()
+          + ": "
+          + bad.reason()
+          + " "
           + raw(bad.raw().copyBytes());
     }
     return line.lineNumber() + " blank";

@@ -16,7 +16,9 @@ class Utf8ValidationTest {
         byte[] line = new byte[length + 3];
         Arrays.fill(line, (byte) 'a');
         line[bad + 3] = (byte) 0xFF;
-        assertEquals(bad + 3, Utf8Validation.firstInvalidByte(line, 3, length + 3),
+        assertEquals(
+            bad + 3,
+            Utf8Validation.firstInvalidByte(line, 3, length + 3),
             "length " + length + ", bad byte at " + bad);
       }
     }

@@ -16,10 +16,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonlOutputFormatTest extends OutputFormatContractTest {
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {};
 
   @Override
@@ -29,13 +30,15 @@ class JsonlOutputFormatTest extends OutputFormatContractTest {
 
   @Override
   protected List<Map<String, Object>> rows(Path file) throws IOException {
-    return lines(file).stream().<Map<String, Object>>map(line -> JSON.readValue(line, ROW))
+    return lines(file).stream()
+        .<Map<String, Object>>map(line -> JSON.readValue(line, ROW))
         .toList();
   }
 
   @Test
   void datasetsLoadsItWithTheJsonBuilder() {
-    assertEquals(List.of("jsonl", "jsonl", "json"),
+    assertEquals(
+        List.of("jsonl", "jsonl", "json"),
         List.of(format().name(), format().fileExtension(), format().hfBuilderName()));
   }
 }

@@ -64,8 +64,8 @@ final class AircompressorCodecs implements CompressionCodecFactory {
     }
 
     @Override
-    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output,
-        int decompressedSize) {
+    public void decompress(
+        ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize) {
       ByteBuffer source = input.slice();
       source.limit(compressedSize);
       output.put(source);
@@ -88,6 +88,8 @@ final class AircompressorCodecs implements CompressionCodecFactory {
     }
 
     @Override
+    // BytesInput.toByteArray is deprecated for buffer-pool users; the codecs need one array.
+    @SuppressWarnings("deprecation")
     public BytesInput compress(BytesInput bytes) throws IOException {
       byte[] input = bytes.toByteArray();
       int bound = compressor.maxCompressedLength(input.length);
@@ -117,6 +119,7 @@ final class AircompressorCodecs implements CompressionCodecFactory {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // as compress: the codec needs one array
     public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
       byte[] input = bytes.toByteArray();
       // A fresh array each time: readers keep dictionary pages.
@@ -129,8 +132,9 @@ final class AircompressorCodecs implements CompressionCodecFactory {
     }
 
     @Override
-    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output,
-        int decompressedSize) throws IOException {
+    public void decompress(
+        ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
+        throws IOException {
       ByteBuffer source = input.slice();
       source.limit(compressedSize);
       ByteBuffer target = output.slice();

@@ -10,8 +10,8 @@ import org.apache.parquet.schema.Types;
 
 /**
  * The Parquet schema of a record shape as HuggingFace {@code datasets} writes it: every column
- * optional, text as BYTE_ARRAY with the STRING logical type, the score as DOUBLE; and the
- * {@code huggingface} footer entry from which {@code datasets} restores the exact features.
+ * optional, text as BYTE_ARRAY with the STRING logical type, the score as DOUBLE; and the {@code
+ * huggingface} footer entry from which {@code datasets} restores the exact features.
  */
 final class HfParquetSchema {
   static final String HF_METADATA_KEY = "huggingface";
@@ -22,12 +22,18 @@ final class HfParquetSchema {
     Types.MessageTypeBuilder message = Types.buildMessage();
     for (Column column : shape.columns()) {
       switch (column.type()) {
-        case STRING -> message.optional(PrimitiveTypeName.BINARY)
-            .as(LogicalTypeAnnotation.stringType()).named(column.name());
+        case STRING ->
+            message
+                .optional(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named(column.name());
         // Type-defined order, as pyarrow writes it: parquet-java 1.18 defaults DOUBLE to
         // IEEE_754_TOTAL_ORDER, whose min/max pyarrow 25 ignores (no row-group skipping).
-        case FLOAT64 -> message.optional(PrimitiveTypeName.DOUBLE)
-            .columnOrder(ColumnOrder.typeDefined()).named(column.name());
+        case FLOAT64 ->
+            message
+                .optional(PrimitiveTypeName.DOUBLE)
+                .columnOrder(ColumnOrder.typeDefined())
+                .named(column.name());
       }
     }
     return message.named("schema");
@@ -38,8 +44,12 @@ final class HfParquetSchema {
     var json = new StringBuilder("{\"info\": {\"features\": {");
     String separator = "";
     for (Column column : shape.columns()) {
-      json.append(separator).append('"').append(column.name()).append("\": {\"dtype\": \"")
-          .append(column.type().hfDtype()).append("\", \"_type\": \"Value\"}");
+      json.append(separator)
+          .append('"')
+          .append(column.name())
+          .append("\": {\"dtype\": \"")
+          .append(column.type().hfDtype())
+          .append("\", \"_type\": \"Value\"}");
       separator = ", ";
     }
     return json.append("}}}").toString();

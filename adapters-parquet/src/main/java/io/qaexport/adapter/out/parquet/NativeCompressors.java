@@ -10,9 +10,9 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Snappy and Zstandard through the JNI libraries parquet-java itself uses (xerial snappy-java,
- * zstd-jni; their jars carry the Linux natives): 2–3x faster than the pure-Java codecs, which
- * stay the fallback where a native library cannot load (no writable temp directory, another
- * platform). Either gives the same values; compressed bytes may differ.
+ * zstd-jni; their jars carry the Linux natives): 2–3x faster than the pure-Java codecs, which stay
+ * the fallback where a native library cannot load (no writable temp directory, another platform).
+ * Either gives the same values; compressed bytes may differ.
  */
 final class NativeCompressors {
   /** Zstandard's default level, as parquet-java and aircompressor use it. */
@@ -30,36 +30,39 @@ final class NativeCompressors {
       return switch (codec) {
         case SNAPPY -> {
           Snappy.maxCompressedLength(1); // loads the native library, or throws
-          yield Optional.of(new Compressing(codec) {
-            @Override
-            int bound(int length) {
-              return Snappy.maxCompressedLength(length);
-            }
+          yield Optional.of(
+              new Compressing(codec) {
+                @Override
+                int bound(int length) {
+                  return Snappy.maxCompressedLength(length);
+                }
 
-            @Override
-            int compress(byte[] input, byte[] output) throws IOException {
-              return Snappy.rawCompress(input, 0, input.length, output, 0);
-            }
-          });
+                @Override
+                int compress(byte[] input, byte[] output) throws IOException {
+                  return Snappy.rawCompress(input, 0, input.length, output, 0);
+                }
+              });
         }
         case ZSTD -> {
           Zstd.compressBound(1); // loads the native library, or throws
-          yield Optional.of(new Compressing(codec) {
-            @Override
-            int bound(int length) {
-              return (int) Zstd.compressBound(length);
-            }
+          yield Optional.of(
+              new Compressing(codec) {
+                @Override
+                int bound(int length) {
+                  return (int) Zstd.compressBound(length);
+                }
 
-            @Override
-            int compress(byte[] input, byte[] output) throws IOException {
-              long length = Zstd.compressByteArray(output, 0, output.length, input, 0,
-                  input.length, ZSTD_LEVEL);
-              if (Zstd.isError(length)) {
-                throw new IOException("zstd: " + Zstd.getErrorName(length));
-              }
-              return (int) length;
-            }
-          });
+                @Override
+                int compress(byte[] input, byte[] output) throws IOException {
+                  long length =
+                      Zstd.compressByteArray(
+                          output, 0, output.length, input, 0, input.length, ZSTD_LEVEL);
+                  if (Zstd.isError(length)) {
+                    throw new IOException("zstd: " + Zstd.getErrorName(length));
+                  }
+                  return (int) length;
+                }
+              });
         }
         default -> Optional.empty();
       };
@@ -82,6 +85,8 @@ final class NativeCompressors {
     abstract int compress(byte[] input, byte[] output) throws IOException;
 
     @Override
+    // BytesInput.toByteArray is deprecated for buffer-pool users; the codecs need one array.
+    @SuppressWarnings("deprecation")
     public BytesInput compress(BytesInput bytes) throws IOException {
       byte[] input = bytes.toByteArray();
       int bound = bound(input.length);

@@ -1,7 +1,6 @@
 package io.qaexport.adapter.out.parquet;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -10,8 +9,8 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * A Parquet {@link OutputFile} over any NIO path (parquet's own local file needs
- * {@code Path.toFile()}). Closing forces the bytes to disk, so a file moved into place is whole.
+ * A Parquet {@link OutputFile} over any NIO path (parquet's own local file needs {@code
+ * Path.toFile()}). Closing forces the bytes to disk, so a file moved into place is whole.
  */
 final class NioOutputFile implements OutputFile {
   private static final int BUFFER_BYTES = 1 << 16;
@@ -24,14 +23,18 @@ final class NioOutputFile implements OutputFile {
 
   @Override
   public PositionOutputStream create(long blockSizeHint) throws IOException {
-    return new ChannelStream(FileChannel.open(path, StandardOpenOption.WRITE,
-        StandardOpenOption.CREATE_NEW));
+    return new ChannelStream(
+        FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW));
   }
 
   @Override
   public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-    return new ChannelStream(FileChannel.open(path, StandardOpenOption.WRITE,
-        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING));
+    return new ChannelStream(
+        FileChannel.open(
+            path,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING));
   }
 
   @Override

@@ -15,8 +15,8 @@ enum ParquetCompression {
   }
 
   /**
-   * parquet-java's codec. Only the writer asks, so checking the option loads no parquet-java
-   * class (the enum's constants name none).
+   * parquet-java's codec. Only the writer asks, so checking the option loads no parquet-java class
+   * (the enum's constants name none).
    */
   CompressionCodecName codec() {
     return switch (this) {

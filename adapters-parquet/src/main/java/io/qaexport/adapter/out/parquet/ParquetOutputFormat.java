@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Parquet as HuggingFace {@code datasets} writes it, loaded with {@code load_dataset("parquet")}. */
+/**
+ * Parquet as HuggingFace {@code datasets} writes it, loaded with {@code load_dataset("parquet")}.
+ */
 final class ParquetOutputFormat implements OutputFormat {
   /** The option that picks the codec; without it, Snappy, as {@code datasets} writes. */
   static final String COMPRESSION = "compression";
@@ -70,10 +72,15 @@ final class ParquetOutputFormat implements OutputFormat {
       }
     }
     // Named first, so the command line can put its flag in the option's place.
-    throw new IllegalArgumentException(COMPRESSION + " takes "
-        + Arrays.stream(ParquetCompression.values()).map(ParquetCompression::optionValue)
-            .collect(Collectors.joining(", "))
-        + ", not '" + wanted + "'");
+    throw new IllegalArgumentException(
+        COMPRESSION
+            + " takes "
+            + Arrays.stream(ParquetCompression.values())
+                .map(ParquetCompression::optionValue)
+                .collect(Collectors.joining(", "))
+            + ", not '"
+            + wanted
+            + "'");
   }
 
   @Override

@@ -14,8 +14,8 @@ import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
@@ -31,6 +31,7 @@ import org.apache.parquet.schema.MessageType;
 final class ParquetRecordWriter implements RecordWriter {
   /** Plain-encoded bytes per row group: safely under the Hub viewer's ~100 MB. */
   static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
+
   private static final int LENGTH_PREFIX_BYTES = 4;
 
   private final RecordShape shape;
@@ -51,17 +52,27 @@ final class ParquetRecordWriter implements RecordWriter {
     this(path, shape, compression, DEFAULT_ROW_GROUP_BYTES);
   }
 
-  /** @param rowGroupBytes the plain-encoded size of values at which a row group is closed */
-  ParquetRecordWriter(Path path, RecordShape shape, ParquetCompression compression,
-      long rowGroupBytes) throws IOException {
+  /**
+   * @param rowGroupBytes the plain-encoded size of values at which a row group is closed
+   */
+  ParquetRecordWriter(
+      Path path, RecordShape shape, ParquetCompression compression, long rowGroupBytes)
+      throws IOException {
     this.shape = shape;
     this.schema = HfParquetSchema.messageType(shape);
     this.properties = properties(shape);
     this.rowGroupBytes = rowGroupBytes;
     this.columns = new ColumnIOFactory().getColumnIO(schema);
     this.compressor = NativeCompressors.best(compression.codec());
-    this.file = new ParquetFileWriter(new NioOutputFile(path), schema,
-        ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, 0, null, properties);
+    this.file =
+        new ParquetFileWriter(
+            new NioOutputFile(path),
+            schema,
+            ParquetFileWriter.Mode.OVERWRITE,
+            rowGroupBytes,
+            0,
+            null,
+            properties);
     file.start();
   }
 
@@ -99,8 +110,8 @@ final class ParquetRecordWriter implements RecordWriter {
   }
 
   /**
-   * Dictionaries only for categorical text: for nearly unique text parquet-java would build one
-   * per row group and then drop it (7 % of a Parquet export's CPU, measured).
+   * Dictionaries only for categorical text: for nearly unique text parquet-java would build one per
+   * row group and then drop it (7 % of a Parquet export's CPU, measured).
    */
   private static ParquetProperties properties(RecordShape shape) {
     ParquetProperties.Builder builder = ParquetProperties.builder();
@@ -113,8 +124,13 @@ final class ParquetRecordWriter implements RecordWriter {
   }
 
   private void startRowGroup() {
-    pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(),
-        properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+    pages =
+        new ColumnChunkPageWriteStore(
+            compressor,
+            schema,
+            properties.getAllocator(),
+            properties.getColumnIndexTruncateLength(),
+            properties.getPageWriteChecksumEnabled());
     columnStore = properties.newColumnWriteStore(schema, pages, pages);
     consumer = columns.getRecordWriter(columnStore);
     rowsInGroup = 0;

@@ -39,7 +39,8 @@ class ParquetOutputFormatTest extends OutputFormatContractTest {
 
   @Test
   void datasetsLoadsItWithTheParquetBuilder() {
-    assertEquals(List.of("parquet", "parquet", "parquet"),
+    assertEquals(
+        List.of("parquet", "parquet", "parquet"),
         List.of(format().name(), format().fileExtension(), format().hfBuilderName()));
   }
 
@@ -55,8 +56,10 @@ class ParquetOutputFormatTest extends OutputFormatContractTest {
   void takesEachCodecByItsValueInAnyCase() {
     var format = new ParquetOutputFormat();
     for (ParquetCompression codec : ParquetCompression.values()) {
-      var configured = (ParquetOutputFormat) format.withOptions(
-          Map.of("compression", codec.optionValue().toUpperCase(Locale.ROOT)));
+      var configured =
+          (ParquetOutputFormat)
+              format.withOptions(
+                  Map.of("compression", codec.optionValue().toUpperCase(Locale.ROOT)));
       assertEquals(codec, configured.compression());
     }
     assertEquals(ParquetCompression.SNAPPY, format.compression(), "the original is unchanged");
@@ -64,8 +67,10 @@ class ParquetOutputFormatTest extends OutputFormatContractTest {
 
   @Test
   void anUnknownCodecIsRefusedNamingTheOptionFirstAndTheValuesItTakes() {
-    var refused = assertThrows(IllegalArgumentException.class,
-        () -> new ParquetOutputFormat().withOptions(Map.of("compression", "LZ4")));
+    var refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ParquetOutputFormat().withOptions(Map.of("compression", "LZ4")));
 
     assertEquals("compression takes snappy, zstd, none, not 'lz4'", refused.getMessage());
   }

@@ -1,8 +1,8 @@
 package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
-import io.qaexport.domain.card.HubLicense;
 import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.domain.card.HubLicense;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -41,10 +41,24 @@ public record CliOptions(
   }
 
   /** A plain export, without training-set stages. */
-  public CliOptions(Inputs inputs, Path outputDir, Format format, Reading reading,
-      Optional<Card> card, Optional<Path> summaryJson, Optional<Path> pluginDir,
+  public CliOptions(
+      Inputs inputs,
+      Path outputDir,
+      Format format,
+      Reading reading,
+      Optional<Card> card,
+      Optional<Path> summaryJson,
+      Optional<Path> pluginDir,
       Display display) {
-    this(inputs, outputDir, format, reading, card, summaryJson, pluginDir, display,
+    this(
+        inputs,
+        outputDir,
+        format,
+        reading,
+        card,
+        summaryJson,
+        pluginDir,
+        display,
         TrainingSet.NONE);
   }
 
@@ -100,8 +114,8 @@ public record CliOptions(
    * How the input is read: what an invalid record does, how long a line may be, and how many
    * invalid records may be skipped ({@code --max-errors}; empty when not given).
    */
-  public record Reading(ErrorPolicy errorPolicy, boolean strict, int maxLineBytes,
-      java.util.OptionalLong maxErrors) {
+  public record Reading(
+      ErrorPolicy errorPolicy, boolean strict, int maxLineBytes, java.util.OptionalLong maxErrors) {
     public Reading {
       Objects.requireNonNull(errorPolicy, "errorPolicy");
       Objects.requireNonNull(maxErrors, "maxErrors");
@@ -113,10 +127,13 @@ public record CliOptions(
   }
 
   /**
-   * The dataset card: its file, and what it says; license and name empty when not given (an
-   * earlier card's then stay).
+   * The dataset card: its file, and what it says; license and name empty when not given (an earlier
+   * card's then stay).
    */
-  public record Card(Path file, Optional<HubLicense> license, Optional<String> prettyName,
+  public record Card(
+      Path file,
+      Optional<HubLicense> license,
+      Optional<String> prettyName,
       Optional<String> repoId) {
     public Card {
       Objects.requireNonNull(file, "file");
@@ -126,6 +143,8 @@ public record CliOptions(
     }
   }
 
-  /** What the run prints: nothing but errors with {@code quiet}, stack traces with {@code verbose}. */
+  /**
+   * What the run prints: nothing but errors with {@code quiet}, stack traces with {@code verbose}.
+   */
   public record Display(boolean quiet, boolean verbose) {}
 }

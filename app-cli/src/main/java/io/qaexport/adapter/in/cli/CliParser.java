@@ -2,11 +2,11 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.CliSyntax.Flag;
-import io.qaexport.application.port.in.ErrorPolicy;
-import io.qaexport.domain.card.HubLicense;
 import io.qaexport.application.port.in.Decontamination;
+import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.SplitAssignment;
+import io.qaexport.domain.card.HubLicense;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -22,8 +22,8 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
 
 /**
- * Turns the arguments into a {@link CliRequest}, or says what is wrong with them. Pure: it reads
- * no file and no system property; {@link InputResolver} does what needs them.
+ * Turns the arguments into a {@link CliRequest}, or says what is wrong with them. Pure: it reads no
+ * file and no system property; {@link InputResolver} does what needs them.
  */
 public final class CliParser {
   // Java arrays, and so one line's buffer, stop just short of 2 GiB.
@@ -49,8 +49,11 @@ public final class CliParser {
   public static CliRequest parse(String... args) throws CliUsageException {
     CommandLine line;
     try {
-      line = DefaultParser.builder().setAllowPartialMatching(false).get()
-          .parse(CliSyntax.OPTIONS, args);
+      line =
+          DefaultParser.builder()
+              .setAllowPartialMatching(false)
+              .get()
+              .parse(CliSyntax.OPTIONS, args);
     } catch (ParseException e) {
       throw new CliUsageException(lowerFirst(e.getMessage()));
     }
@@ -65,7 +68,8 @@ public final class CliParser {
       return new CliRequest.ShowVersion();
     }
     if (line.hasOption("list-formats")) {
-      return new CliRequest.ListFormats(line.hasOption("verbose"), optionalPath(line, "plugin-dir"));
+      return new CliRequest.ListFormats(
+          line.hasOption("verbose"), optionalPath(line, "plugin-dir"));
     }
     return new CliRequest.Export(exportOptions(line));
   }
@@ -87,13 +91,13 @@ public final class CliParser {
     }
     var inputs = new CliOptions.Inputs(passed, passedNamed, rejected, directory);
     Path outputDir = line.hasOption("output-dir") ? path(line, "output-dir", null) : directory;
-    String format =
-        value(line, "format", CliSyntax.DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
-    var reading = new CliOptions.Reading(
-        errorPolicy(value(line, "on-error", CliSyntax.DEFAULT_ON_ERROR)),
-        line.hasOption("strict"),
-        maxLineBytes(value(line, "max-line-bytes", null)),
-        maxErrors(value(line, "max-errors", null)));
+    String format = value(line, "format", CliSyntax.DEFAULT_FORMAT).toLowerCase(Locale.ROOT);
+    var reading =
+        new CliOptions.Reading(
+            errorPolicy(value(line, "on-error", CliSyntax.DEFAULT_ON_ERROR)),
+            line.hasOption("strict"),
+            maxLineBytes(value(line, "max-line-bytes", null)),
+            maxErrors(value(line, "max-errors", null)));
     if (reading.maxErrors().isPresent() && reading.errorPolicy() != ErrorPolicy.SKIP) {
       throw new CliUsageException("--max-errors applies with --on-error skip only");
     }
@@ -118,13 +122,15 @@ public final class CliParser {
       minScore = OptionalDouble.of(number(line, "min-score"));
     }
     String dedupName = value(line, "dedup", CliSyntax.DEFAULT_DEDUP);
-    TrainingSet.Dedup dedup = switch (dedupName.toLowerCase(Locale.ROOT)) {
-      case "none" -> TrainingSet.Dedup.NONE;
-      case "exact" -> TrainingSet.Dedup.EXACT;
-      case "near" -> TrainingSet.Dedup.NEAR;
-      default -> throw new CliUsageException(
-          "--dedup takes 'none', 'exact' or 'near', not '" + dedupName + "'");
-    };
+    TrainingSet.Dedup dedup =
+        switch (dedupName.toLowerCase(Locale.ROOT)) {
+          case "none" -> TrainingSet.Dedup.NONE;
+          case "exact" -> TrainingSet.Dedup.EXACT;
+          case "near" -> TrainingSet.Dedup.NEAR;
+          default ->
+              throw new CliUsageException(
+                  "--dedup takes 'none', 'exact' or 'near', not '" + dedupName + "'");
+        };
     boolean splitNearGroups = false;
     if (line.hasOption("split-groups")) {
       if (!line.hasOption("split")) {
@@ -132,8 +138,10 @@ public final class CliParser {
       }
       String groups = value(line, "split-groups", null).toLowerCase(Locale.ROOT);
       if (!groups.equals("exact") && !groups.equals("near")) {
-        throw new CliUsageException("--split-groups takes 'exact' or 'near', not '"
-            + value(line, "split-groups", null) + "'");
+        throw new CliUsageException(
+            "--split-groups takes 'exact' or 'near', not '"
+                + value(line, "split-groups", null)
+                + "'");
       }
       splitNearGroups = groups.equals("near");
       if (splitNearGroups && line.hasOption("stratify")) {
@@ -148,8 +156,11 @@ public final class CliParser {
       }
       threshold = number(line, "dedup-threshold");
       if (!(threshold > 0 && threshold <= 1)) {
-        throw new CliUsageException("--dedup-threshold takes a similarity above 0 and at most 1,"
-            + " not '" + value(line, "dedup-threshold", null) + "'");
+        throw new CliUsageException(
+            "--dedup-threshold takes a similarity above 0 and at most 1,"
+                + " not '"
+                + value(line, "dedup-threshold", null)
+                + "'");
       }
     }
     if (line.hasOption("split-seed") && !line.hasOption("split")) {
@@ -157,8 +168,11 @@ public final class CliParser {
     }
     Optional<SplitAssignment> split = Optional.empty();
     if (line.hasOption("split")) {
-      split = Optional.of(new SplitAssignment(splits(value(line, "split", null)),
-          line.hasOption("split-seed") ? seed(value(line, "split-seed", null)) : 0));
+      split =
+          Optional.of(
+              new SplitAssignment(
+                  splits(value(line, "split", null)),
+                  line.hasOption("split-seed") ? seed(value(line, "split-seed", null)) : 0));
     }
     boolean stratify = false;
     if (line.hasOption("stratify")) {
@@ -166,15 +180,22 @@ public final class CliParser {
         throw new CliUsageException("--stratify applies with --split only");
       }
       if (!value(line, "stratify", null).equalsIgnoreCase("persona")) {
-        throw new CliUsageException("--stratify takes 'persona', not '"
-            + value(line, "stratify", null) + "'");
+        throw new CliUsageException(
+            "--stratify takes 'persona', not '" + value(line, "stratify", null) + "'");
       }
       stratify = true;
     }
-    long maxShard = shardSize(
-        value(line, "max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
-    return new TrainingSet(minScore, dedup, threshold, split, stratify, maxShard,
-        ExportCommandLine.REJECTED_OUTPUT, splitNearGroups, decontamination(line, threshold));
+    long maxShard = shardSize(value(line, "max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
+    return new TrainingSet(
+        minScore,
+        dedup,
+        threshold,
+        split,
+        stratify,
+        maxShard,
+        ExportCommandLine.REJECTED_OUTPUT,
+        splitNearGroups,
+        decontamination(line, threshold));
   }
 
   private static Decontamination decontamination(CommandLine line, double dedupThreshold)
@@ -201,8 +222,11 @@ public final class CliParser {
     if (line.hasOption("decontaminate-threshold")) {
       threshold = number(line, "decontaminate-threshold");
       if (!(threshold > 0 && threshold <= 1)) {
-        throw new CliUsageException("--decontaminate-threshold takes a similarity above 0 and"
-            + " at most 1, not '" + value(line, "decontaminate-threshold", null) + "'");
+        throw new CliUsageException(
+            "--decontaminate-threshold takes a similarity above 0 and"
+                + " at most 1, not '"
+                + value(line, "decontaminate-threshold", null)
+                + "'");
       }
     }
     return new Decontamination(references, threshold);
@@ -222,13 +246,13 @@ public final class CliParser {
   }
 
   /** YAML 1.1 reads these unquoted words as booleans or null, not as a split's name. */
-  private static final Set<String> YAML_WORDS = Set.of("y", "n", "yes", "no",
-      "on", "off", "true", "false", "null");
+  private static final Set<String> YAML_WORDS =
+      Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
 
   /**
-   * Why {@code name} cannot name a split, or null if it can: {@code datasets} takes
-   * {@code ^\w+(\.\w+)*$} and reserves {@code all}; the card's YAML must read it as a string, so
-   * it starts with a letter and is no YAML boolean or null word.
+   * Why {@code name} cannot name a split, or null if it can: {@code datasets} takes {@code
+   * ^\w+(\.\w+)*$} and reserves {@code all}; the card's YAML must read it as a string, so it starts
+   * with a letter and is no YAML boolean or null word.
    */
   static String splitNameRefusal(String name) {
     if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
@@ -250,8 +274,8 @@ public final class CliParser {
     for (String part : value.split(",", -1)) {
       String[] nameAndFraction = part.trim().split("=", -1);
       if (nameAndFraction.length != 2 || !nameAndFraction[0].trim().matches("\\w+")) {
-        throw new CliUsageException("--split takes NAME=FRACTION,... (e.g. train=0.9,test=0.1),"
-            + " not '" + value + "'");
+        throw new CliUsageException(
+            "--split takes NAME=FRACTION,... (e.g. train=0.9,test=0.1)," + " not '" + value + "'");
       }
       String name = nameAndFraction[0].trim();
       String refusal = splitNameRefusal(name);
@@ -265,8 +289,13 @@ public final class CliParser {
         fraction = Double.NaN;
       }
       if (!(fraction > 0 && fraction <= 1)) {
-        throw new CliUsageException("--split: the fraction of '" + name + "' is above 0 and at"
-            + " most 1, not '" + nameAndFraction[1].trim() + "'");
+        throw new CliUsageException(
+            "--split: the fraction of '"
+                + name
+                + "' is above 0 and at"
+                + " most 1, not '"
+                + nameAndFraction[1].trim()
+                + "'");
       }
       for (SplitAssignment.Split earlier : splits) {
         if (earlier.name().equals(name)) {
@@ -277,9 +306,11 @@ public final class CliParser {
       sum += fraction;
     }
     if (Math.abs(sum - 1) > 1e-6) {
-      throw new CliUsageException(String.format(Locale.ROOT,
-          "--split: the fractions add up to %s, not 1", BigDecimal.valueOf(sum).stripTrailingZeros()
-              .toPlainString()));
+      throw new CliUsageException(
+          String.format(
+              Locale.ROOT,
+              "--split: the fractions add up to %s, not 1",
+              BigDecimal.valueOf(sum).stripTrailingZeros().toPlainString()));
     }
     // Exactly 1, so the assignment's own check holds: the last split takes the rounding.
     double others = 0;
@@ -301,8 +332,9 @@ public final class CliParser {
 
   /** {@code 500MB} (decimal, as push_to_hub counts), {@code 1GiB} or {@code 64M} (binary). */
   private static long shardSize(String value) throws CliUsageException {
-    var matcher = java.util.regex.Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B?)")
-        .matcher(value.trim().toUpperCase(Locale.ROOT));
+    var matcher =
+        java.util.regex.Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B?)")
+            .matcher(value.trim().toUpperCase(Locale.ROOT));
     if (matcher.matches()) {
       boolean decimal = matcher.group(3).equals("B");
       int power = matcher.group(2).isEmpty() ? 0 : "KMGT".indexOf(matcher.group(2)) + 1;
@@ -318,8 +350,8 @@ public final class CliParser {
         // Reported below.
       }
     }
-    throw new CliUsageException("--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '"
-        + value + "'");
+    throw new CliUsageException(
+        "--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '" + value + "'");
   }
 
   /** The flags that set format options; two that set the same option exclude each other. */
@@ -336,8 +368,10 @@ public final class CliParser {
               "--" + earlier.flag() + " and --" + flag.name() + " exclude each other");
         }
       }
-      String value = flag.readsFile()
-          ? path(line, flag.name(), null).toString() : value(line, flag.name(), null);
+      String value =
+          flag.readsFile()
+              ? path(line, flag.name(), null).toString()
+              : value(line, flag.name(), null);
       arguments.add(new FormatArgument(flag.name(), option, value, flag.readsFile()));
     }
     return arguments;
@@ -351,19 +385,27 @@ public final class CliParser {
       }
       return Optional.empty();
     }
-    Path file = line.hasOption("dataset-card")
-        ? path(line, "dataset-card", null) : outputDir.resolve(CliSyntax.CARD_FILE);
+    Path file =
+        line.hasOption("dataset-card")
+            ? path(line, "dataset-card", null)
+            : outputDir.resolve(CliSyntax.CARD_FILE);
     Optional<String> repoId = Optional.ofNullable(value(line, "repo-id", null));
     if (repoId.isPresent()
         && !repoId.get().matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new CliUsageException("--repo-id takes ORG/NAME, the Hub repository (e.g."
-          + " my-org/vardfragor), not '" + repoId.get() + "'");
+      throw new CliUsageException(
+          "--repo-id takes ORG/NAME, the Hub repository (e.g."
+              + " my-org/vardfragor), not '"
+              + repoId.get()
+              + "'");
     }
     Optional<String> prettyName = Optional.ofNullable(value(line, "pretty-name", null));
-    if (prettyName.isPresent() && (prettyName.get().isBlank()
-        || prettyName.get().codePoints().anyMatch(CliParser::isLineOrControl))) {
-      throw new CliUsageException("--pretty-name takes one line of text without control"
-          + " characters, not " + printable(prettyName.get()));
+    if (prettyName.isPresent()
+        && (prettyName.get().isBlank()
+            || prettyName.get().codePoints().anyMatch(CliParser::isLineOrControl))) {
+      throw new CliUsageException(
+          "--pretty-name takes one line of text without control"
+              + " characters, not "
+              + printable(prettyName.get()));
     }
     return Optional.of(new CliOptions.Card(file, license(line), prettyName, repoId));
   }
@@ -375,8 +417,13 @@ public final class CliParser {
   /** {@code text} quoted, with its control characters shown as escapes. */
   private static String printable(String text) {
     var out = new StringBuilder("'");
-    text.codePoints().forEach(cp -> out.append(isLineOrControl(cp)
-        ? String.format(Locale.ROOT, "\\u%04X", cp) : Character.toString(cp)));
+    text.codePoints()
+        .forEach(
+            cp ->
+                out.append(
+                    isLineOrControl(cp)
+                        ? String.format(Locale.ROOT, "\\u%04X", cp)
+                        : Character.toString(cp)));
     return out.append('\'').toString();
   }
 
@@ -393,10 +440,15 @@ public final class CliParser {
     try {
       return Optional.of(new HubLicense(value(line, "license", null), name, link));
     } catch (IllegalArgumentException e) {
-      throw new CliUsageException("--license: " + e.getMessage()
-          .replace("the license's name and a link to its text",
-              "--license-name TEXT and --license-link URL")
-          .replace("a license name and link go with", "--license-name and --license-link go with"));
+      throw new CliUsageException(
+          "--license: "
+              + e.getMessage()
+                  .replace(
+                      "the license's name and a link to its text",
+                      "--license-name TEXT and --license-link URL")
+                  .replace(
+                      "a license name and link go with",
+                      "--license-name and --license-link go with"));
     }
   }
 
@@ -404,8 +456,8 @@ public final class CliParser {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "fail" -> ErrorPolicy.FAIL;
       case "skip" -> ErrorPolicy.SKIP;
-      default -> throw new CliUsageException(
-          "--on-error takes 'fail' or 'skip', not '" + value + "'");
+      default ->
+          throw new CliUsageException("--on-error takes 'fail' or 'skip', not '" + value + "'");
     };
   }
 
@@ -416,8 +468,11 @@ public final class CliParser {
     int bytes = size(value);
     if (bytes < 1) {
       throw new CliUsageException(
-          "--max-line-bytes takes a size from 1 to " + MAX_LINE_BYTES + " bytes (e.g. 64M), not '"
-              + value + "'");
+          "--max-line-bytes takes a size from 1 to "
+              + MAX_LINE_BYTES
+              + " bytes (e.g. 64M), not '"
+              + value
+              + "'");
     }
     return bytes;
   }
@@ -434,8 +489,8 @@ public final class CliParser {
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new CliUsageException("--max-errors takes a number of records, 0 or more, not '" + value
-        + "'");
+    throw new CliUsageException(
+        "--max-errors takes a number of records, 0 or more, not '" + value + "'");
   }
 
   /** A size such as {@code 64M} in bytes, or -1 if it is none or out of range. */
@@ -443,11 +498,12 @@ public final class CliParser {
     String digits = value.trim().toUpperCase(Locale.ROOT);
     long unit = 1;
     if (digits.endsWith("K") || digits.endsWith("M") || digits.endsWith("G")) {
-      unit = switch (digits.charAt(digits.length() - 1)) {
-        case 'K' -> 1L << 10;
-        case 'M' -> 1L << 20;
-        default -> 1L << 30;
-      };
+      unit =
+          switch (digits.charAt(digits.length() - 1)) {
+            case 'K' -> 1L << 10;
+            case 'M' -> 1L << 20;
+            default -> 1L << 30;
+          };
       digits = digits.substring(0, digits.length() - 1);
     }
     long bytes;

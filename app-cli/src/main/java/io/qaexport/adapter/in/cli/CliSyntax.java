@@ -28,11 +28,16 @@ public final class CliSyntax {
   static final String DEFAULT_MAX_SHARD_SIZE = "500MB";
 
   /**
-   * A flag: its value's name ({@code null} for a switch), its help, and the output-format option
-   * it sets, if any, with whether its value names a file to read the option's value from.
+   * A flag: its value's name ({@code null} for a switch), its help, and the output-format option it
+   * sets, if any, with whether its value names a file to read the option's value from.
    */
-  record Flag(String name, String argName, String description, Optional<String> formatOption,
-      boolean readsFile, Optional<String> shortName) {
+  record Flag(
+      String name,
+      String argName,
+      String description,
+      Optional<String> formatOption,
+      boolean readsFile,
+      Optional<String> shortName) {
 
     static Flag valued(String name, String argName, String description) {
       return new Flag(name, argName, description, Optional.empty(), false, Optional.empty());
@@ -59,88 +64,181 @@ public final class CliSyntax {
   }
 
   /** In the order {@code --help} shows them. */
-  static final List<Flag> FLAGS = List.of(
-      Flag.valued("input-dir", "DIR", "directory holding " + PASSED_FILE + " and " + REJECTED_FILE
-          + " (default: " + DEFAULT_INPUT_DIR + ")"),
-      Flag.valued("passed", "FILE", "the passed pairs file, or - for stdin (default: DIR/"
-          + PASSED_FILE + "); required"),
-      Flag.valued("rejected", "FILE", "the rejected pairs file, or - for stdin (default: DIR/"
-          + REJECTED_FILE + ", skipped if absent)"),
-      Flag.valued("output-dir", "DIR", "where the dataset goes (default: the input directory;"
-          + " required when --passed is stdin, a pipe or a device)"),
-      Flag.valued("format", "NAME", "output format: " + DEFAULT_FORMAT
-          + " (default) or another from --list-formats"),
-      Flag.formatOption("compression", "CODEC", "compression",
-          "Parquet compression: snappy (default), zstd or none"),
-      Flag.valued("on-error", "POLICY", "fail" + defaultMark("fail")
-          + ": the first invalid record stops the run, nothing is written; skip"
-          + defaultMark("skip") + ": leave invalid records out and log them to"
-          + " <output>.errors.jsonl"),
-      Flag.valued("max-errors", "N", "with --on-error skip: more than N invalid records stop the"
-          + " run, nothing is written; without it any number may be skipped, but a run that"
-          + " skips records and exports none fails"),
-      Flag.toggle("strict", "a missing or null question, answer, source_document, persona or"
-          + " validation.composite_score is an invalid record instead of getting a default;"
-          + " persona.roll, persona.erfarenhet, an empty persona and failure_reason still get"
-          + " theirs, which the summary lists"),
-      Flag.valued("max-line-bytes", "SIZE", "longest input line accepted, e.g. 64M (default: "
-          + DEFAULT_MAX_LINE + ")"),
-      Flag.valued("min-score", "X", "passed pairs whose validation_score is below X move to the"
-          + " rejected output, with the reason"),
-      Flag.valued("dedup", "MODE", "drop duplicate questions among the passed pairs, keeping the"
-          + " best-scored: none (default), exact (equal once normalised) or near (MinHash,"
-          + " verified Jaccard similarity); dropped pairs go to <output>.duplicates.jsonl"),
-      Flag.valued("dedup-threshold", "J", "the Jaccard similarity from which --dedup near and"
-          + " --split-groups near call two questions duplicates (default: "
-          + DEFAULT_DEDUP_THRESHOLD + ")"),
-      Flag.valued("decontaminate", "PATH", "leave out passed pairs whose question matches a"
-          + " reference question (normalised-equal, or verified Jaccard similarity of"
-          + " --decontaminate-threshold or more); PATH: a JSONL file with a question per record"
-          + " (compressed too), a .txt file of one question per line, or an earlier export's"
-          + " directory; repeatable; left-out pairs go to <output>.decontaminated.jsonl"),
-      Flag.valued("decontaminate-threshold", "J", "the Jaccard similarity from which"
-          + " --decontaminate calls a question a match (default: --dedup-threshold, else "
-          + DEFAULT_DEDUP_THRESHOLD + ")"),
-      Flag.valued("split", "NAME=FRACTION,...", "split the passed pairs, e.g."
-          + " train=0.9,test=0.1, by a stable hash of the normalised question: a re-export keeps"
-          + " every pair in its split"),
-      Flag.valued("split-seed", "N", "another seed gives another split (default: 0)"),
-      Flag.valued("split-groups", "MODE", "which questions share a split: exact (default:"
-          + " equal once normalised) or near (also paraphrases, verified Jaccard similarity of"
-          + " --dedup-threshold or more, even when --dedup keeps them; reads the passed file"
-          + " twice)"),
-      Flag.valued("stratify", "FIELD", "with --split: each persona's pairs follow the fractions"
-          + " exactly (FIELD: persona); a re-export may then move pairs next to a cut"),
-      Flag.valued("max-shard-size", "SIZE", "a split larger than SIZE is written as Hub-named"
-          + " shards, e.g. 500MB or 1GiB (default: " + DEFAULT_MAX_SHARD_SIZE + ")"),
-      Flag.valued("license", "ID", "license in the dataset card, a Hub license id such as"
-          + " cc-by-4.0, or other with --license-name and --license-link (default: the card's"
-          + " earlier license, else " + DEFAULT_LICENSE + ")"),
-      Flag.valued("license-name", "TEXT", "with --license other: the license's name"),
-      Flag.valued("license-link", "URL", "with --license other: a link to the license text (a URL,"
-          + " or a file in the dataset such as LICENSE)"),
-      Flag.valued("repo-id", "ORG/NAME", "the Hub dataset repository the card's loading example"
-          + " names"),
-      Flag.valued("pretty-name", "TEXT", "the dataset's name in its card (default: the card's"
-          + " earlier name, else " + DEFAULT_PRETTY_NAME + ")"),
-      Flag.valued("dataset-card", "PATH", "write the dataset card here (default: OUTPUT_DIR/"
-          + CARD_FILE + "); only qa-export's keys and block in it are updated, and a " + CARD_FILE
-          + " without them is never touched"),
-      Flag.toggle("no-dataset-card", "write no dataset card"),
-      Flag.valued("summary-json", "FILE",
-          "also write the run summary as JSON to FILE, for pipelines ('-' for stdout; devices"
-              + " and FIFOs are written to, links written through)"),
-      Flag.valued("plugin-dir", "DIR",
-          "load output-format plugins (*.jar) from DIR (default: plugins/ beside the launcher)"),
-      Flag.formatOption("system-prompt", "TEXT", "system_prompt",
-          "for formats that take it (chat): a system message before each conversation"),
-      Flag.formatOptionFile("system-prompt-file", "FILE", "system_prompt",
-          "the same, read from FILE (UTF-8)"),
-      Flag.toggle("list-formats", "list the output formats and exit"),
-      Flag.toggle("quiet", "print nothing but errors (no summary, no progress bar)"),
-      Flag.toggle("verbose", "show stack traces for failures"),
-      Flag.toggle("help", "show this help and exit").alsoShort("h"),
-      Flag.toggle("version", "show the version and exit").alsoShort("V"));
+  static final List<Flag> FLAGS =
+      List.of(
+          Flag.valued(
+              "input-dir",
+              "DIR",
+              "directory holding "
+                  + PASSED_FILE
+                  + " and "
+                  + REJECTED_FILE
+                  + " (default: "
+                  + DEFAULT_INPUT_DIR
+                  + ")"),
+          Flag.valued(
+              "passed",
+              "FILE",
+              "the passed pairs file, or - for stdin (default: DIR/" + PASSED_FILE + "); required"),
+          Flag.valued(
+              "rejected",
+              "FILE",
+              "the rejected pairs file, or - for stdin (default: DIR/"
+                  + REJECTED_FILE
+                  + ", skipped if absent)"),
+          Flag.valued(
+              "output-dir",
+              "DIR",
+              "where the dataset goes (default: the input directory;"
+                  + " required when --passed is stdin, a pipe or a device)"),
+          Flag.valued(
+              "format",
+              "NAME",
+              "output format: " + DEFAULT_FORMAT + " (default) or another from --list-formats"),
+          Flag.formatOption(
+              "compression",
+              "CODEC",
+              "compression",
+              "Parquet compression: snappy (default), zstd or none"),
+          Flag.valued(
+              "on-error",
+              "POLICY",
+              "fail"
+                  + defaultMark("fail")
+                  + ": the first invalid record stops the run, nothing is written; skip"
+                  + defaultMark("skip")
+                  + ": leave invalid records out and log them to"
+                  + " <output>.errors.jsonl"),
+          Flag.valued(
+              "max-errors",
+              "N",
+              "with --on-error skip: more than N invalid records stop the"
+                  + " run, nothing is written; without it any number may be skipped, but a run that"
+                  + " skips records and exports none fails"),
+          Flag.toggle(
+              "strict",
+              "a missing or null question, answer, source_document, persona or"
+                  + " validation.composite_score is an invalid record instead of getting a default;"
+                  + " persona.roll, persona.erfarenhet, an empty persona and failure_reason still get"
+                  + " theirs, which the summary lists"),
+          Flag.valued(
+              "max-line-bytes",
+              "SIZE",
+              "longest input line accepted, e.g. 64M (default: " + DEFAULT_MAX_LINE + ")"),
+          Flag.valued(
+              "min-score",
+              "X",
+              "passed pairs whose validation_score is below X move to the"
+                  + " rejected output, with the reason"),
+          Flag.valued(
+              "dedup",
+              "MODE",
+              "drop duplicate questions among the passed pairs, keeping the"
+                  + " best-scored: none (default), exact (equal once normalised) or near (MinHash,"
+                  + " verified Jaccard similarity); dropped pairs go to <output>.duplicates.jsonl"),
+          Flag.valued(
+              "dedup-threshold",
+              "J",
+              "the Jaccard similarity from which --dedup near and"
+                  + " --split-groups near call two questions duplicates (default: "
+                  + DEFAULT_DEDUP_THRESHOLD
+                  + ")"),
+          Flag.valued(
+              "decontaminate",
+              "PATH",
+              "leave out passed pairs whose question matches a"
+                  + " reference question (normalised-equal, or verified Jaccard similarity of"
+                  + " --decontaminate-threshold or more); PATH: a JSONL file with a question per record"
+                  + " (compressed too), a .txt file of one question per line, or an earlier export's"
+                  + " directory; repeatable; left-out pairs go to <output>.decontaminated.jsonl"),
+          Flag.valued(
+              "decontaminate-threshold",
+              "J",
+              "the Jaccard similarity from which"
+                  + " --decontaminate calls a question a match (default: --dedup-threshold, else "
+                  + DEFAULT_DEDUP_THRESHOLD
+                  + ")"),
+          Flag.valued(
+              "split",
+              "NAME=FRACTION,...",
+              "split the passed pairs, e.g."
+                  + " train=0.9,test=0.1, by a stable hash of the normalised question: a re-export keeps"
+                  + " every pair in its split"),
+          Flag.valued("split-seed", "N", "another seed gives another split (default: 0)"),
+          Flag.valued(
+              "split-groups",
+              "MODE",
+              "which questions share a split: exact (default:"
+                  + " equal once normalised) or near (also paraphrases, verified Jaccard similarity of"
+                  + " --dedup-threshold or more, even when --dedup keeps them; reads the passed file"
+                  + " twice)"),
+          Flag.valued(
+              "stratify",
+              "FIELD",
+              "with --split: each persona's pairs follow the fractions"
+                  + " exactly (FIELD: persona); a re-export may then move pairs next to a cut"),
+          Flag.valued(
+              "max-shard-size",
+              "SIZE",
+              "a split larger than SIZE is written as Hub-named"
+                  + " shards, e.g. 500MB or 1GiB (default: "
+                  + DEFAULT_MAX_SHARD_SIZE
+                  + ")"),
+          Flag.valued(
+              "license",
+              "ID",
+              "license in the dataset card, a Hub license id such as"
+                  + " cc-by-4.0, or other with --license-name and --license-link (default: the card's"
+                  + " earlier license, else "
+                  + DEFAULT_LICENSE
+                  + ")"),
+          Flag.valued("license-name", "TEXT", "with --license other: the license's name"),
+          Flag.valued(
+              "license-link",
+              "URL",
+              "with --license other: a link to the license text (a URL,"
+                  + " or a file in the dataset such as LICENSE)"),
+          Flag.valued(
+              "repo-id",
+              "ORG/NAME",
+              "the Hub dataset repository the card's loading example" + " names"),
+          Flag.valued(
+              "pretty-name",
+              "TEXT",
+              "the dataset's name in its card (default: the card's"
+                  + " earlier name, else "
+                  + DEFAULT_PRETTY_NAME
+                  + ")"),
+          Flag.valued(
+              "dataset-card",
+              "PATH",
+              "write the dataset card here (default: OUTPUT_DIR/"
+                  + CARD_FILE
+                  + "); only qa-export's keys and block in it are updated, and a "
+                  + CARD_FILE
+                  + " without them is never touched"),
+          Flag.toggle("no-dataset-card", "write no dataset card"),
+          Flag.valued(
+              "summary-json",
+              "FILE",
+              "also write the run summary as JSON to FILE, for pipelines ('-' for stdout; devices"
+                  + " and FIFOs are written to, links written through)"),
+          Flag.valued(
+              "plugin-dir",
+              "DIR",
+              "load output-format plugins (*.jar) from DIR (default: plugins/ beside the launcher)"),
+          Flag.formatOption(
+              "system-prompt",
+              "TEXT",
+              "system_prompt",
+              "for formats that take it (chat): a system message before each conversation"),
+          Flag.formatOptionFile(
+              "system-prompt-file", "FILE", "system_prompt", "the same, read from FILE (UTF-8)"),
+          Flag.toggle("list-formats", "list the output formats and exit"),
+          Flag.toggle("quiet", "print nothing but errors (no summary, no progress bar)"),
+          Flag.toggle("verbose", "show stack traces for failures"),
+          Flag.toggle("help", "show this help and exit").alsoShort("h"),
+          Flag.toggle("version", "show the version and exit").alsoShort("V"));
 
   static final Options OPTIONS = options();
 
@@ -156,6 +254,9 @@ public final class CliSyntax {
   }
 
   /** The {@code --help} text. */
+  // The deprecated HelpFormatter: commons-cli's new help package lays the options out
+  // differently, and the README's usage block is this text byte for byte.
+  @SuppressWarnings("deprecation")
   public static String helpText() {
     var text = new StringWriter();
     var writer = new PrintWriter(text);
@@ -165,9 +266,14 @@ public final class CliSyntax {
         writer,
         100,
         "qa-export [options]",
-        "\nTurns the validation step's " + PASSED_FILE + " and " + REJECTED_FILE
-            + " into HuggingFace-ready datasets: " + ExportCommandLine.PASSED_OUTPUT
-            + ".<ext> and " + ExportCommandLine.REJECTED_OUTPUT
+        "\nTurns the validation step's "
+            + PASSED_FILE
+            + " and "
+            + REJECTED_FILE
+            + " into HuggingFace-ready datasets: "
+            + ExportCommandLine.PASSED_OUTPUT
+            + ".<ext> and "
+            + ExportCommandLine.REJECTED_OUTPUT
             + ".<ext> in the output directory.\n\n",
         OPTIONS,
         2,
@@ -189,8 +295,10 @@ public final class CliSyntax {
   private static Options options() {
     var options = new Options();
     for (Flag flag : FLAGS) {
-      Option.Builder option = Option.builder(flag.shortName().orElse(null))
-          .longOpt(flag.name()).desc(flag.description());
+      Option.Builder option =
+          Option.builder(flag.shortName().orElse(null))
+              .longOpt(flag.name())
+              .desc(flag.description());
       if (flag.argName() != null) {
         option.hasArg().argName(flag.argName());
       }

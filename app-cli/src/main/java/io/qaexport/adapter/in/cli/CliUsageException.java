@@ -10,7 +10,9 @@ public final class CliUsageException extends Exception {
     this(message, true);
   }
 
-  /** @param pointsToHelp whether the error is followed by "Try 'qa-export --help'" */
+  /**
+   * @param pointsToHelp whether the error is followed by "Try 'qa-export --help'"
+   */
   CliUsageException(String message, boolean pointsToHelp) {
     super(message);
     this.pointsToHelp = pointsToHelp;

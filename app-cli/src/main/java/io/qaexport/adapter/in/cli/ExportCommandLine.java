@@ -8,8 +8,8 @@ import io.qaexport.adapter.in.cli.report.SummaryReport;
 import io.qaexport.adapter.in.cli.report.TerminalProgress;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ExportCommand;
-import io.qaexport.application.port.in.ExportDatasetUseCase.FormatInfo;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
+import io.qaexport.application.port.in.ExportDatasetUseCase.FormatInfo;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
@@ -41,8 +41,8 @@ public final class ExportCommandLine {
   private final PluginReport plugins;
 
   @Inject
-  public ExportCommandLine(ExportDatasetUseCase exportDataset, Console console,
-      PluginReport plugins) {
+  public ExportCommandLine(
+      ExportDatasetUseCase exportDataset, Console console, PluginReport plugins) {
     this.exportDataset = exportDataset;
     this.console = console;
     this.plugins = plugins;
@@ -51,10 +51,15 @@ public final class ExportCommandLine {
   public ExitCode listFormats() {
     plugins.problems().forEach(problem -> console.err().println("qa-export: warning: " + problem));
     for (FormatInfo format : exportDataset.availableFormats()) {
-      String origin = plugins.origins().containsKey(format.name())
-          ? " [plugin: " + plugins.origins().get(format.name()) + "]" : "";
-      console.out().printf("%-10s %s (.%s)%s%n",
-          format.name(), format.description(), format.fileExtension(), origin);
+      String origin =
+          plugins.origins().containsKey(format.name())
+              ? " [plugin: " + plugins.origins().get(format.name()) + "]"
+              : "";
+      console
+          .out()
+          .printf(
+              "%-10s %s (.%s)%s%n",
+              format.name(), format.description(), format.fileExtension(), origin);
     }
     return ExitCode.SUCCESS;
   }
@@ -63,8 +68,9 @@ public final class ExportCommandLine {
     CliOptions options = resolved.options();
     boolean quiet = options.display().quiet();
     if (!quiet) {
-      plugins.problems().forEach(problem -> console.err().println("qa-export: warning: "
-          + problem));
+      plugins
+          .problems()
+          .forEach(problem -> console.err().println("qa-export: warning: " + problem));
     }
     try {
       Files.readAttributes(options.inputs().passed(), BasicFileAttributes.class);
@@ -86,23 +92,44 @@ public final class ExportCommandLine {
     }
     List<ExportJob> jobs = new ArrayList<>();
     jobs.add(new ExportJob(options.inputs().passed(), RecordShape.PASSED, PASSED_OUTPUT));
-    resolved.rejected().ifPresent(
-        rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
-    TerminalProgress bar = !quiet && console.errIsTerminal()
-        ? new TerminalProgress(console, console.width()) : null;
+    resolved
+        .rejected()
+        .ifPresent(
+            rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
+    TerminalProgress bar =
+        !quiet && console.errIsTerminal() ? new TerminalProgress(console, console.width()) : null;
     var progress = new NoticeBoard(console, quiet, bar != null ? bar : ExportProgress.NONE);
     if (resolved.rejected().isEmpty() && !quiet) {
-      console.err().println(InputResolver.isStream(options.inputs().passed())
-          ? "qa-export: reading the passed pairs from " + options.inputs().passed()
-              + "; no --rejected given, so exporting passed pairs only"
-          : "qa-export: no " + CliSyntax.REJECTED_FILE + " beside "
-              + options.inputs().passed() + "; exporting passed pairs only");
+      console
+          .err()
+          .println(
+              InputResolver.isStream(options.inputs().passed())
+                  ? "qa-export: reading the passed pairs from "
+                      + options.inputs().passed()
+                      + "; no --rejected given, so exporting passed pairs only"
+                  : "qa-export: no "
+                      + CliSyntax.REJECTED_FILE
+                      + " beside "
+                      + options.inputs().passed()
+                      + "; exporting passed pairs only");
     }
-    var command = new ExportCommand(jobs, options.outputDir(), options.format().name(),
-        options.reading().errorPolicy(), options.reading().strict(), progress,
-        options.card().map(card -> new CardRequest(card.file(), card.license(),
-            card.prettyName(), card.repoId())),
-        resolved.formatOptionValues(), options.reading().maxErrors(), options.trainingSet());
+    var command =
+        new ExportCommand(
+            jobs,
+            options.outputDir(),
+            options.format().name(),
+            options.reading().errorPolicy(),
+            options.reading().strict(),
+            progress,
+            options
+                .card()
+                .map(
+                    card ->
+                        new CardRequest(
+                            card.file(), card.license(), card.prettyName(), card.repoId())),
+            resolved.formatOptionValues(),
+            options.reading().maxErrors(),
+            options.trainingSet());
     try {
       if (options.summaryJson().isPresent() && !SummaryJson.isStdout(options.summaryJson().get())) {
         Path json = options.summaryJson().get();
@@ -111,8 +138,14 @@ public final class ExportCommandLine {
         try {
           Files.createDirectories(parent);
         } catch (IOException e) {
-          error("--summary-json " + json + ": cannot create " + parent + " ("
-              + ExportIoException.reason(e) + ")");
+          error(
+              "--summary-json "
+                  + json
+                  + ": cannot create "
+                  + parent
+                  + " ("
+                  + ExportIoException.reason(e)
+                  + ")");
           return ExitCode.IO_FAILURE;
         }
       }
@@ -122,21 +155,28 @@ public final class ExportCommandLine {
         try {
           SummaryJson.write(json, summary, console.out());
         } catch (IOException e) {
-          error("the dataset was exported, but the summary could not be written to " + json
-              + ": " + ExportIoException.reason(e));
+          error(
+              "the dataset was exported, but the summary could not be written to "
+                  + json
+                  + ": "
+                  + ExportIoException.reason(e));
           return failed(ExitCode.IO_FAILURE, e, options);
         }
       }
       if (!quiet) {
-        console.err().print(SummaryReport.render(summary, progress.notes(),
-            options.reading().strict()));
+        console
+            .err()
+            .print(SummaryReport.render(summary, progress.notes(), options.reading().strict()));
       }
       return ExitCode.SUCCESS;
     } catch (InvalidInputException e) {
       error(e.getMessage());
       if (!quiet && e.skippable()) {
-        console.err().println("qa-export: no output was written or replaced. Fix the line, or"
-            + " run with --on-error skip to leave invalid records out and log them.");
+        console
+            .err()
+            .println(
+                "qa-export: no output was written or replaced. Fix the line, or"
+                    + " run with --on-error skip to leave invalid records out and log them.");
       } else if (!quiet) {
         console.err().println("qa-export: no output was written or replaced.");
       }
@@ -144,10 +184,14 @@ public final class ExportCommandLine {
     } catch (InvalidRecordsLimitException e) {
       error(e.getMessage() + ". No output was written or replaced.");
       if (!quiet) {
-        console.err().println("qa-export: " + (e.limit().isPresent()
-            ? "raise --max-errors to skip more, or fix the input."
-            : "is the input JSON Lines (gzip, zstd, bzip2 or xz at most)? To accept a run"
-                + " that exports nothing, give --max-errors."));
+        console
+            .err()
+            .println(
+                "qa-export: "
+                    + (e.limit().isPresent()
+                        ? "raise --max-errors to skip more, or fix the input."
+                        : "is the input JSON Lines (gzip, zstd, bzip2 or xz at most)? To accept a run"
+                            + " that exports nothing, give --max-errors."));
       }
       return failed(ExitCode.INVALID_INPUT, e, options);
     } catch (ExportIoException e) {
@@ -158,10 +202,16 @@ public final class ExportCommandLine {
       return failed(ExitCode.USAGE, e, options);
     } catch (OutputPathTakenException e) {
       boolean summary = options.summaryJson().filter(json -> json == e.output()).isPresent();
-      error(e.getMessage() + "; nothing was written. " + (summary
-          ? "Name another file with --summary-json."
-          : "Choose another --output-dir (the outputs are named " + PASSED_OUTPUT + ".<ext>, "
-              + REJECTED_OUTPUT + ".<ext> and their .errors.jsonl logs)."));
+      error(
+          e.getMessage()
+              + "; nothing was written. "
+              + (summary
+                  ? "Name another file with --summary-json."
+                  : "Choose another --output-dir (the outputs are named "
+                      + PASSED_OUTPUT
+                      + ".<ext>, "
+                      + REJECTED_OUTPUT
+                      + ".<ext> and their .errors.jsonl logs)."));
       return failed(ExitCode.USAGE, e, options);
     } catch (CardPathTakenException e) {
       error(e.getMessage() + "; name another path with --dataset-card");
@@ -174,18 +224,21 @@ public final class ExportCommandLine {
 
   /**
    * Runs the export; if the JVM is stopped meanwhile (Ctrl-C, SIGTERM), the progress line is ended
-   * and the user told that nothing was written: the output transaction's own hook removes what
-   * the run staged. The JVM's exit code then says which signal (130 for Ctrl-C).
+   * and the user told that nothing was written: the output transaction's own hook removes what the
+   * run staged. The JVM's exit code then says which signal (130 for Ctrl-C).
    */
   private ExportSummary exportInterruptibly(ExportCommand command, TerminalProgress bar)
       throws ExportException {
-    Thread onInterrupt = new Thread(() -> {
-      if (bar != null) {
-        bar.interrupted();
-      }
-      console.err().println("qa-export: interrupted: nothing was written or replaced");
-      console.err().flush();
-    }, "qa-export-interrupted");
+    Thread onInterrupt =
+        new Thread(
+            () -> {
+              if (bar != null) {
+                bar.interrupted();
+              }
+              console.err().println("qa-export: interrupted: nothing was written or replaced");
+              console.err().flush();
+            },
+            "qa-export-interrupted");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try {
       return exportDataset.export(command);
@@ -208,10 +261,12 @@ public final class ExportCommandLine {
   private static String missingPassedMessage(CliOptions options) {
     Path passed = options.inputs().passed();
     if (options.inputs().passedNamed()) {
-      return passed + ": no such file (named by --passed). The pipeline's validation step writes"
+      return passed
+          + ": no such file (named by --passed). The pipeline's validation step writes"
           + " the passed pairs; run it first, or check the path.";
     }
-    return passed + ": no such file. It is written by the pipeline's validation step; run that"
+    return passed
+        + ": no such file. It is written by the pipeline's validation step; run that"
         + " first, or point --input-dir or --passed at the file.";
   }
 

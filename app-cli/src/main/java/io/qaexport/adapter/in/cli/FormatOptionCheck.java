@@ -10,17 +10,19 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Checks the format options the flags set before the export starts, and says what is wrong in
- * terms of the flags: a flag for an option the chosen format does not take names the formats
- * that take it; a value the format refuses in the option's name ({@link OutputFormat#withOptions}
- * throws "compression takes …") is said with the flag in its place ("--compression takes …").
- * A flag no loaded format takes names itself and the plugin it is for. Anything else (an unknown
- * format, a refusal of the format's own) is left to the export, which reports it as it always has.
+ * Checks the format options the flags set before the export starts, and says what is wrong in terms
+ * of the flags: a flag for an option the chosen format does not take names the formats that take
+ * it; a value the format refuses in the option's name ({@link OutputFormat#withOptions} throws
+ * "compression takes …") is said with the flag in its place ("--compression takes …"). A flag no
+ * loaded format takes names itself and the plugin it is for. Anything else (an unknown format, a
+ * refusal of the format's own) is left to the export, which reports it as it always has.
  */
 public final class FormatOptionCheck {
   private final Map<String, Supplier<OutputFormat>> formats;
 
-  /** @param formats every output format by name; each is built only if an option is given */
+  /**
+   * @param formats every output format by name; each is built only if an option is given
+   */
   @Inject
   public FormatOptionCheck(Map<String, Supplier<OutputFormat>> formats) {
     this.formats = new TreeMap<>(formats);
@@ -43,15 +45,21 @@ public final class FormatOptionCheck {
       }
       List<String> takers = formatsTaking(option.option());
       if (!takers.isEmpty()) {
-        throw new CliUsageException("--" + option.flag() + " applies to --format "
-            + String.join(", ", takers) + " only");
+        throw new CliUsageException(
+            "--" + option.flag() + " applies to --format " + String.join(", ", takers) + " only");
       }
       if (chosen != null) {
         // No loaded format takes it: the flag is meant for a plugin that is not there.
-        throw new CliUsageException("--" + option.flag() + " applies to formats that take the"
-            + " option '" + option.option() + "', and no loaded format does (format '"
-            + formatName + "' does not): load the plugin that takes it (the example chat plugin"
-            + " for --system-prompt) from plugins/ or --plugin-dir; see --list-formats");
+        throw new CliUsageException(
+            "--"
+                + option.flag()
+                + " applies to formats that take the"
+                + " option '"
+                + option.option()
+                + "', and no loaded format does (format '"
+                + formatName
+                + "' does not): load the plugin that takes it (the example chat plugin"
+                + " for --system-prompt) from plugins/ or --plugin-dir; see --list-formats");
       }
       allTaken = false; // an unknown format: the export reports it
     }
@@ -76,11 +84,12 @@ public final class FormatOptionCheck {
 
   private List<String> formatsTaking(String option) {
     List<String> names = new ArrayList<>();
-    formats.forEach((name, format) -> {
-      if (format.get().optionNames().contains(option)) {
-        names.add(name);
-      }
-    });
+    formats.forEach(
+        (name, format) -> {
+          if (format.get().optionNames().contains(option)) {
+            names.add(name);
+          }
+        });
     return names;
   }
 }

@@ -19,27 +19,38 @@ public final class InputResolver {
 
   private final Optional<Path> launcherPluginDir;
 
-  /** @param launcherPluginDir the plugin directory used without {@code --plugin-dir} */
+  /**
+   * @param launcherPluginDir the plugin directory used without {@code --plugin-dir}
+   */
   public InputResolver(Optional<Path> launcherPluginDir) {
     this.launcherPluginDir = launcherPluginDir;
   }
 
   /** The resolver for this JVM: its plugin directory is the one the launcher set, if any. */
   public static InputResolver forLauncher() {
-    return new InputResolver(Optional.ofNullable(System.getProperty(LAUNCHER_PLUGIN_DIR))
-        .map(Path::of));
+    return new InputResolver(
+        Optional.ofNullable(System.getProperty(LAUNCHER_PLUGIN_DIR)).map(Path::of));
   }
 
   public ResolvedOptions resolve(CliOptions options) throws CliUsageException {
     CliOptions.Inputs inputs = options.inputs();
     boolean passedIsStream = isStream(inputs.passed());
     if (passedIsStream && outputsGoBesideThePassedFile(options)) {
-      throw new CliUsageException("--passed " + inputs.passed() + " is stdin, a pipe or a device:"
-          + " there is no directory beside it to write to; name one with --output-dir");
+      throw new CliUsageException(
+          "--passed "
+              + inputs.passed()
+              + " is stdin, a pipe or a device:"
+              + " there is no directory beside it to write to; name one with --output-dir");
     }
     // A stream has nothing beside it: the rejected pairs are read only when named.
-    Optional<Path> rejected = inputs.rejected().or(() -> passedIsStream ? Optional.empty()
-        : Optional.of(inputs.rejectedBeside()).filter(Files::exists));
+    Optional<Path> rejected =
+        inputs
+            .rejected()
+            .or(
+                () ->
+                    passedIsStream
+                        ? Optional.empty()
+                        : Optional.of(inputs.rejectedBeside()).filter(Files::exists));
     Optional<Path> pluginDir = pluginDir(options.pluginDir());
     List<FormatOption> formatOptions = new ArrayList<>();
     for (FormatArgument argument : options.format().arguments()) {
@@ -57,14 +68,16 @@ public final class InputResolver {
       return false;
     }
     Path absolute = input.toAbsolutePath().normalize();
-    return !Files.isRegularFile(input) || absolute.startsWith("/dev")
+    return !Files.isRegularFile(input)
+        || absolute.startsWith("/dev")
         || absolute.startsWith("/proc");
   }
 
   private static boolean outputsGoBesideThePassedFile(CliOptions options) {
     Path passed = options.inputs().passed();
     Path beside = passed.getParent() == null ? Path.of(".") : passed.getParent();
-    return options.inputs().passedNamed() && options.outputDir().equals(beside)
+    return options.inputs().passedNamed()
+        && options.outputDir().equals(beside)
         && options.inputs().directory().equals(beside);
   }
 
@@ -87,8 +100,14 @@ public final class InputResolver {
     try {
       return Files.readString(file).strip();
     } catch (IOException e) {
-      throw new CliUsageException("--" + argument.flag() + " " + file + ": cannot read it ("
-          + e.getClass().getSimpleName() + ")");
+      throw new CliUsageException(
+          "--"
+              + argument.flag()
+              + " "
+              + file
+              + ": cannot read it ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
   }
 }

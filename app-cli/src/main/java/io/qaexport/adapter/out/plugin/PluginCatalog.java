@@ -51,8 +51,8 @@ final class PluginCatalog {
   private void load(Path jar, Set<String> builtInNames) {
     URLClassLoader loader;
     try {
-      loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-          PluginCatalog.class.getClassLoader());
+      loader =
+          new URLClassLoader(new URL[] {jar.toUri().toURL()}, PluginCatalog.class.getClassLoader());
     } catch (MalformedURLException e) {
       problems.add("plugin " + jar + " cannot be opened: " + e.getMessage());
       return;
@@ -73,19 +73,35 @@ final class PluginCatalog {
     }
     found.forEach(format -> add(format, builtInNames));
     if (found.isEmpty()) {
-      problems.add("plugin " + jar + " registers no output format (it needs"
-          + " META-INF/services/" + OutputFormat.class.getName() + ")");
+      problems.add(
+          "plugin "
+              + jar
+              + " registers no output format (it needs"
+              + " META-INF/services/"
+              + OutputFormat.class.getName()
+              + ")");
     }
   }
 
   private void add(PluginOutputFormat format, Set<String> builtInNames) {
     String name = format.name();
     if (builtInNames.contains(name)) {
-      problems.add("plugin " + format.jar() + " offers format '" + name + "', which is built in;"
-          + " the built-in one is used");
+      problems.add(
+          "plugin "
+              + format.jar()
+              + " offers format '"
+              + name
+              + "', which is built in;"
+              + " the built-in one is used");
     } else if (formats.containsKey(name)) {
-      problems.add("plugin " + format.jar() + " offers format '" + name + "', which "
-          + formats.get(name).jar() + " already offers; the first one is used");
+      problems.add(
+          "plugin "
+              + format.jar()
+              + " offers format '"
+              + name
+              + "', which "
+              + formats.get(name).jar()
+              + " already offers; the first one is used");
     } else {
       formats.put(name, format);
     }

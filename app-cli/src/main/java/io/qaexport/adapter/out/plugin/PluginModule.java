@@ -23,10 +23,13 @@ public final class PluginModule {
     PluginCatalog catalog = PluginCatalog.discover(directory.path(), builtIns.keySet());
     Map<String, OutputFormat> formats = new LinkedHashMap<>();
     Map<String, java.nio.file.Path> jars = new LinkedHashMap<>();
-    catalog.formats().forEach((name, format) -> {
-      formats.put(name, format);
-      jars.put(name, format.jar());
-    });
+    catalog
+        .formats()
+        .forEach(
+            (name, format) -> {
+              formats.put(name, format);
+              jars.put(name, format.jar());
+            });
     return new PluginFormats(formats, jars, catalog.problems());
   }
 }

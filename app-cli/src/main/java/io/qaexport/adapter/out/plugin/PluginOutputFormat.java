@@ -3,9 +3,9 @@ package io.qaexport.adapter.out.plugin;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubTask;
-import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A plugin's format, fenced: whatever the plugin throws while writing becomes an I/O failure
- * that names the plugin, so the run stops cleanly and its staged outputs are removed.
+ * A plugin's format, fenced: whatever the plugin throws while writing becomes an I/O failure that
+ * names the plugin, so the run stops cleanly and its staged outputs are removed.
  */
 final class PluginOutputFormat implements OutputFormat {
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -36,7 +36,9 @@ final class PluginOutputFormat implements OutputFormat {
   private final HubTask hubTask;
   private final Set<String> optionNames;
 
-  /** @throws IllegalArgumentException when the plugin's name or extension is not safe to use */
+  /**
+   * @throws IllegalArgumentException when the plugin's name or extension is not safe to use
+   */
   PluginOutputFormat(OutputFormat plugin, Path jar) {
     this.plugin = plugin;
     this.jar = jar;
@@ -58,8 +60,13 @@ final class PluginOutputFormat implements OutputFormat {
   /** Names and extensions become file names: no separators, no "..", nothing hidden. */
   private static String safe(String value, String what) {
     if (value == null || !SAFE_NAME.matcher(value).matches() || value.contains("..")) {
-      throw new IllegalArgumentException("its " + what + " '" + value + "' is not usable"
-          + " (letters, digits, '.', '_', '-' only)");
+      throw new IllegalArgumentException(
+          "its "
+              + what
+              + " '"
+              + value
+              + "' is not usable"
+              + " (letters, digits, '.', '_', '-' only)");
     }
     return value;
   }
@@ -133,18 +140,20 @@ final class PluginOutputFormat implements OutputFormat {
     return new RecordWriter() {
       @Override
       public void write(HfRecord record) throws IOException {
-        fenced(() -> {
-          writer.write(record);
-          return null;
-        });
+        fenced(
+            () -> {
+              writer.write(record);
+              return null;
+            });
       }
 
       @Override
       public void close() throws IOException {
-        fenced(() -> {
-          writer.close();
-          return null;
-        });
+        fenced(
+            () -> {
+              writer.close();
+              return null;
+            });
       }
     };
   }
@@ -157,8 +166,8 @@ final class PluginOutputFormat implements OutputFormat {
     try {
       return call.call();
     } catch (RuntimeException | LinkageError e) {
-      throw new IOException("format '" + plugin.name() + "' from plugin " + jar + " failed: "
-          + e, e);
+      throw new IOException(
+          "format '" + plugin.name() + "' from plugin " + jar + " failed: " + e, e);
     }
   }
 }

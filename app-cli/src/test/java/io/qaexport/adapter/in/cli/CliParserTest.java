@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
-import io.qaexport.domain.card.HubLicense;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.SplitAssignment;
+import io.qaexport.domain.card.HubLicense;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +34,19 @@ class CliParserTest {
   void noArgumentsReadTheQaDirectoryAsJsonlWithEveryDefault() throws CliUsageException {
     CliOptions options = export();
 
-    assertEquals(new CliOptions.Inputs(Path.of("qa/qa_passed.jsonl"), false, Optional.empty(),
-        Path.of("qa")), options.inputs());
+    assertEquals(
+        new CliOptions.Inputs(
+            Path.of("qa/qa_passed.jsonl"), false, Optional.empty(), Path.of("qa")),
+        options.inputs());
     assertEquals(Path.of("qa/qa_rejected.jsonl"), options.inputs().rejectedBeside());
     assertEquals(Path.of("qa"), options.outputDir());
     assertEquals(new CliOptions.Format("jsonl", List.of()), options.format());
     assertEquals(new CliOptions.Reading(ErrorPolicy.FAIL, false, 64 << 20), options.reading());
-    assertEquals(Optional.of(new CliOptions.Card(Path.of("qa/README.md"), Optional.empty(),
-        Optional.empty(), Optional.empty())), options.card());
+    assertEquals(
+        Optional.of(
+            new CliOptions.Card(
+                Path.of("qa/README.md"), Optional.empty(), Optional.empty(), Optional.empty())),
+        options.card());
     assertEquals(Optional.empty(), options.summaryJson());
     assertEquals(Optional.empty(), options.pluginDir());
     assertEquals(new CliOptions.Display(false, false), options.display());
@@ -54,8 +59,8 @@ class CliParserTest {
 
     assertTrue(help.contains("(default: " + options.outputDir() + ")"), help);
     assertTrue(help.contains("output format: " + options.format().name() + " (default)"), help);
-    assertTrue(help.contains(options.reading().errorPolicy().name().toLowerCase() + " (default):"),
-        help);
+    assertTrue(
+        help.contains(options.reading().errorPolicy().name().toLowerCase() + " (default):"), help);
     assertEquals(64 << 20, CliParser.DEFAULT_MAX_LINE_BYTES);
     assertTrue(help.contains("(default: 64M)"), help);
     CliOptions.Card card = options.card().orElseThrow();
@@ -65,14 +70,15 @@ class CliParserTest {
   }
 
   @Test
-  void aPassedFileNamedOnItsOwnPutsTheRejectedFileAndTheOutputsBesideIt()
-      throws CliUsageException {
+  void aPassedFileNamedOnItsOwnPutsTheRejectedFileAndTheOutputsBesideIt() throws CliUsageException {
     CliOptions alone = export("--passed", "data/run1/passed.jsonl");
     CliOptions bare = export("--passed", "passed.jsonl");
     CliOptions withDir = export("--input-dir", "in", "--passed", "data/passed.jsonl");
 
-    assertEquals(new CliOptions.Inputs(Path.of("data/run1/passed.jsonl"), true, Optional.empty(),
-        Path.of("data/run1")), alone.inputs());
+    assertEquals(
+        new CliOptions.Inputs(
+            Path.of("data/run1/passed.jsonl"), true, Optional.empty(), Path.of("data/run1")),
+        alone.inputs());
     assertEquals(Path.of("data/run1"), alone.outputDir());
     assertEquals(Path.of("data/run1/README.md"), alone.card().orElseThrow().file());
     assertEquals(Path.of("."), bare.inputs().directory());
@@ -81,17 +87,44 @@ class CliParserTest {
 
   @Test
   void namedFilesAndDirectoriesAreTakenAsTheyAre() throws CliUsageException {
-    CliOptions options = export("--rejected", "r.jsonl", "--output-dir", "out",
-        "--dataset-card", "card/README.md", "--summary-json", "s.json", "--plugin-dir", "p",
-        "--license", "cc-by-4.0", "--pretty-name", "Vård-QA", "--repo-id", "my-org/vard-qa",
-        "--strict", "--quiet",
-        "--verbose", "--on-error", "SKIP", "--max-line-bytes", "2k", "--format", "Parquet");
+    CliOptions options =
+        export(
+            "--rejected",
+            "r.jsonl",
+            "--output-dir",
+            "out",
+            "--dataset-card",
+            "card/README.md",
+            "--summary-json",
+            "s.json",
+            "--plugin-dir",
+            "p",
+            "--license",
+            "cc-by-4.0",
+            "--pretty-name",
+            "Vård-QA",
+            "--repo-id",
+            "my-org/vard-qa",
+            "--strict",
+            "--quiet",
+            "--verbose",
+            "--on-error",
+            "SKIP",
+            "--max-line-bytes",
+            "2k",
+            "--format",
+            "Parquet");
 
     assertEquals(Optional.of(Path.of("r.jsonl")), options.inputs().rejected());
     assertEquals(Path.of("out"), options.outputDir());
-    assertEquals(Optional.of(new CliOptions.Card(Path.of("card/README.md"),
-        Optional.of(HubLicense.of("cc-by-4.0")), Optional.of("Vård-QA"),
-        Optional.of("my-org/vard-qa"))), options.card());
+    assertEquals(
+        Optional.of(
+            new CliOptions.Card(
+                Path.of("card/README.md"),
+                Optional.of(HubLicense.of("cc-by-4.0")),
+                Optional.of("Vård-QA"),
+                Optional.of("my-org/vard-qa"))),
+        options.card());
     assertEquals(Optional.of(Path.of("s.json")), options.summaryJson());
     assertEquals(Optional.of(Path.of("p")), options.pluginDir());
     assertEquals(new CliOptions.Reading(ErrorPolicy.SKIP, true, 2048), options.reading());
@@ -110,45 +143,60 @@ class CliParserTest {
     CliOptions parquet = export("--format", "parquet", "--compression", "ZSTD");
     CliOptions chat = export("--system-prompt-file", "prompt.txt", "--format", "chat");
 
-    assertEquals(List.of(new FormatArgument("compression", "compression", "ZSTD", false)),
-        parquet.format().arguments(), "the value is the format's to judge, as given");
-    assertEquals(List.of(new FormatArgument("system-prompt-file", "system_prompt", "prompt.txt",
-        true)), chat.format().arguments(), "the file is read later, not by the parser");
+    assertEquals(
+        List.of(new FormatArgument("compression", "compression", "ZSTD", false)),
+        parquet.format().arguments(),
+        "the value is the format's to judge, as given");
+    assertEquals(
+        List.of(new FormatArgument("system-prompt-file", "system_prompt", "prompt.txt", true)),
+        chat.format().arguments(),
+        "the file is read later, not by the parser");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "1|1",
-      "64K|65536",
-      " 3m |3145728",
-      "1G|1073741824",
-      "2147483631|2147483631"})
-  void maxLineBytesTakesASizeWithAnOptionalUnit(String value, int bytes)
-      throws CliUsageException {
+  @CsvSource(
+      delimiter = '|',
+      value = {"1|1", "64K|65536", " 3m |3145728", "1G|1073741824", "2147483631|2147483631"})
+  void maxLineBytesTakesASizeWithAnOptionalUnit(String value, int bytes) throws CliUsageException {
     assertEquals(bytes, export("--max-line-bytes", value).reading().maxLineBytes());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"0", "-1", "lots", "2G", "2147483632", "M", "9999999999G",
-      "18014398509481985K", "8589934593G"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0",
+        "-1",
+        "lots",
+        "2G",
+        "2147483632",
+        "M",
+        "9999999999G",
+        "18014398509481985K",
+        "8589934593G"
+      })
   void maxLineBytesOutsideOneByteToJustUnder2GibIsAUsageError(String value) {
-    assertEquals("--max-line-bytes takes a size from 1 to 2147483631 bytes (e.g. 64M), not '"
-        + value + "'", usageError("--max-line-bytes", value));
+    assertEquals(
+        "--max-line-bytes takes a size from 1 to 2147483631 bytes (e.g. 64M), not '" + value + "'",
+        usageError("--max-line-bytes", value));
   }
 
   @Test
   void eachWrongCommandLineGetsItsOneExactMessage() {
     assertEquals("unrecognized option: --frobnicate", usageError("--frobnicate"));
-    assertEquals("unrecognized option: --input", usageError("--input", "qa"),
+    assertEquals(
+        "unrecognized option: --input",
+        usageError("--input", "qa"),
         "no abbreviations: a prefix of a flag is not that flag");
     assertEquals("missing argument for option: format", usageError("--format"));
-    assertEquals("unexpected argument 'examples' (options start with --)",
-        usageError("examples"));
-    assertEquals("--on-error takes 'fail' or 'skip', not 'ignore'",
-        usageError("--on-error", "ignore"));
-    assertEquals("--dataset-card and --no-dataset-card exclude each other",
+    assertEquals("unexpected argument 'examples' (options start with --)", usageError("examples"));
+    assertEquals(
+        "--on-error takes 'fail' or 'skip', not 'ignore'", usageError("--on-error", "ignore"));
+    assertEquals(
+        "--dataset-card and --no-dataset-card exclude each other",
         usageError("--dataset-card", "x.md", "--no-dataset-card"));
-    assertEquals("--system-prompt and --system-prompt-file exclude each other",
+    assertEquals(
+        "--system-prompt and --system-prompt-file exclude each other",
         usageError("--system-prompt-file", "p.txt", "--system-prompt", "hej"));
     assertEquals("--output-dir needs a path", usageError("--output-dir", " "));
     assertEquals("--system-prompt-file needs a path", usageError("--system-prompt-file", ""));
@@ -159,11 +207,12 @@ class CliParserTest {
   void helpVersionAndTheFormatListNeedNoExportOptions() throws CliUsageException {
     assertInstanceOf(CliRequest.ShowHelp.class, CliParser.parse("--help", "--on-error", "x"));
     assertInstanceOf(CliRequest.ShowVersion.class, CliParser.parse("--version"));
-    assertEquals(new CliRequest.ListFormats(true, Optional.of(Path.of("nowhere"))),
-        CliParser.parse("--list-formats", "--verbose", "--plugin-dir", "nowhere",
-            "--max-line-bytes", "0"));
-    assertEquals(new CliRequest.ListFormats(false, Optional.empty()),
-        CliParser.parse("--list-formats"));
+    assertEquals(
+        new CliRequest.ListFormats(true, Optional.of(Path.of("nowhere"))),
+        CliParser.parse(
+            "--list-formats", "--verbose", "--plugin-dir", "nowhere", "--max-line-bytes", "0"));
+    assertEquals(
+        new CliRequest.ListFormats(false, Optional.empty()), CliParser.parse("--list-formats"));
   }
 
   @Test
@@ -173,35 +222,47 @@ class CliParserTest {
 
   @Test
   void aPluginDirThatDoesNotExistIsNotTheParsersConcern() throws CliUsageException {
-    assertEquals(Optional.of(Path.of("/no/such/dir")),
-        export("--plugin-dir", "/no/such/dir").pluginDir());
+    assertEquals(
+        Optional.of(Path.of("/no/such/dir")), export("--plugin-dir", "/no/such/dir").pluginDir());
     assertFalse(export("--rejected", "/no/such.jsonl").inputs().rejected().isEmpty());
   }
 
   @Test
   void aLicenseTheHubDoesNotKnowIsAUsageErrorThatNamesTheIdToUse() {
     var e = assertThrows(CliUsageException.class, () -> export("--license", "CC BY 4.0"));
-    assertTrue(e.getMessage().startsWith("--license: 'CC BY 4.0' is not a Hub license id"
-        + " (did you mean cc-by-4.0?)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "--license: 'CC BY 4.0' is not a Hub license id" + " (did you mean cc-by-4.0?)"),
+        e.getMessage());
     assertThrows(CliUsageException.class, () -> export("--license", "made-up-1.0"));
   }
 
   @Test
   void licenseOtherNeedsALicenseNameAndALink() throws CliUsageException {
     var e = assertThrows(CliUsageException.class, () -> export("--license", "other"));
-    assertTrue(e.getMessage().contains("--license-name TEXT and --license-link URL"),
-        e.getMessage());
-    assertThrows(CliUsageException.class,
+    assertTrue(
+        e.getMessage().contains("--license-name TEXT and --license-link URL"), e.getMessage());
+    assertThrows(
+        CliUsageException.class,
         () -> export("--license", "other", "--license-name", "Vår licens"));
-    assertThrows(CliUsageException.class,
+    assertThrows(
+        CliUsageException.class,
         () -> export("--license-name", "Vår licens", "--license-link", "LICENSE"));
-    assertThrows(CliUsageException.class,
-        () -> export("--license", "mit", "--license-link", "LICENSE"));
+    assertThrows(
+        CliUsageException.class, () -> export("--license", "mit", "--license-link", "LICENSE"));
 
-    CliOptions options = export("--license", "other", "--license-name", "Vår licens",
-        "--license-link", "https://example.org/licens");
+    CliOptions options =
+        export(
+            "--license",
+            "other",
+            "--license-name",
+            "Vår licens",
+            "--license-link",
+            "https://example.org/licens");
 
-    assertEquals(Optional.of(HubLicense.other("Vår licens", "https://example.org/licens")),
+    assertEquals(
+        Optional.of(HubLicense.other("Vår licens", "https://example.org/licens")),
         options.card().orElseThrow().license());
   }
 
@@ -212,105 +273,172 @@ class CliParserTest {
   }
 
   @Test
-  void trainingSetFlagsBecomeTheTrainingSetAndTheirAbsenceAPlainExport()
-      throws CliUsageException {
+  void trainingSetFlagsBecomeTheTrainingSetAndTheirAbsenceAPlainExport() throws CliUsageException {
     assertEquals(TrainingSet.NONE, export().trainingSet());
-    TrainingSet training = export("--min-score", "0.8", "--dedup", "NEAR", "--dedup-threshold",
-        "0.7", "--split", "train=0.8, validation=0.1,test=0.1", "--split-seed", "42",
-        "--max-shard-size", "1GiB").trainingSet();
+    TrainingSet training =
+        export(
+                "--min-score",
+                "0.8",
+                "--dedup",
+                "NEAR",
+                "--dedup-threshold",
+                "0.7",
+                "--split",
+                "train=0.8, validation=0.1,test=0.1",
+                "--split-seed",
+                "42",
+                "--max-shard-size",
+                "1GiB")
+            .trainingSet();
 
     assertEquals(0.8, training.minScore().getAsDouble());
     assertEquals(TrainingSet.Dedup.NEAR, training.dedup());
     assertEquals(0.7, training.dedupThreshold());
     SplitAssignment split = training.split().orElseThrow();
-    assertEquals(List.of("train", "validation", "test"),
+    assertEquals(
+        List.of("train", "validation", "test"),
         split.splits().stream().map(SplitAssignment.Split::name).toList());
     assertEquals(0.1, split.splits().get(2).fraction(), 1e-12);
     assertEquals(42, split.seed());
     assertEquals(1L << 30, training.maxShardBytes());
     assertEquals("qa_rejected_hf", training.rejectedOutputBaseName());
     assertFalse(training.stratifyPersona());
-    assertTrue(export("--split", "a=0.5,b=0.5", "--stratify", "persona").trainingSet()
-        .stratifyPersona());
+    assertTrue(
+        export("--split", "a=0.5,b=0.5", "--stratify", "persona").trainingSet().stratifyPersona());
     assertEquals(500_000_000L, export("--max-shard-size", "500MB").trainingSet().maxShardBytes());
     assertEquals(64L << 20, export("--max-shard-size", "64M").trainingSet().maxShardBytes());
     assertEquals(TrainingSet.DEFAULT_MAX_SHARD_BYTES, TrainingSet.NONE.maxShardBytes());
     assertFalse(training.splitNearGroups());
-    TrainingSet grouped = export("--split", "train=0.5,test=0.5", "--split-groups", "NEAR",
-        "--dedup-threshold", "0.7").trainingSet();
+    TrainingSet grouped =
+        export(
+                "--split",
+                "train=0.5,test=0.5",
+                "--split-groups",
+                "NEAR",
+                "--dedup-threshold",
+                "0.7")
+            .trainingSet();
     assertTrue(grouped.splitNearGroups());
     assertEquals(0.7, grouped.dedupThreshold());
   }
 
   @Test
   void aPrettyNameIsOneLineWithoutControlCharacters() {
-    assertEquals("--pretty-name takes one line of text without control characters, not"
-        + " 'Vård\\u000A---'", usageError("--pretty-name", "Vård\n---"));
-    assertEquals("--pretty-name takes one line of text without control characters, not"
-        + " 'a\\u2028b'", usageError("--pretty-name", "a\u2028b"));
-    assertEquals("--pretty-name takes one line of text without control characters, not ' '",
+    assertEquals(
+        "--pretty-name takes one line of text without control characters, not"
+            + " 'Vård\\u000A---'",
+        usageError("--pretty-name", "Vård\n---"));
+    assertEquals(
+        "--pretty-name takes one line of text without control characters, not" + " 'a\\u2028b'",
+        usageError("--pretty-name", "a\u2028b"));
+    assertEquals(
+        "--pretty-name takes one line of text without control characters, not ' '",
         usageError("--pretty-name", " "));
   }
 
   @Test
   void splitNamesAreThoseTheHubAndDatasetsLoadAsStrings() throws Exception {
-    assertEquals("--split: '0' is not a split name (a letter, then letters, digits or _, e.g."
-        + " train or test_2)", usageError("--split", "0=0.5,1=0.5"));
-    assertEquals("--split: 'ALL' is not a split name (datasets reserves 'all' for every split"
-        + " together)", usageError("--split", "train=0.5,ALL=0.5"));
-    assertEquals("--split: 'yes' is not a split name (YAML reads it as a boolean or null in the"
-        + " card)", usageError("--split", "yes=0.5,no=0.5"));
-    assertEquals("--split: '_x' is not a split name (a letter, then letters, digits or _, e.g."
-        + " train or test_2)", usageError("--split", "train=0.5,_x=0.5"));
-    assertEquals(List.of("train", "test_2", "Validation"), export("--split",
-        "train=0.5,test_2=0.25,Validation=0.25").trainingSet().split().orElseThrow().splits()
-        .stream().map(SplitAssignment.Split::name).toList());
+    assertEquals(
+        "--split: '0' is not a split name (a letter, then letters, digits or _, e.g."
+            + " train or test_2)",
+        usageError("--split", "0=0.5,1=0.5"));
+    assertEquals(
+        "--split: 'ALL' is not a split name (datasets reserves 'all' for every split"
+            + " together)",
+        usageError("--split", "train=0.5,ALL=0.5"));
+    assertEquals(
+        "--split: 'yes' is not a split name (YAML reads it as a boolean or null in the" + " card)",
+        usageError("--split", "yes=0.5,no=0.5"));
+    assertEquals(
+        "--split: '_x' is not a split name (a letter, then letters, digits or _, e.g."
+            + " train or test_2)",
+        usageError("--split", "train=0.5,_x=0.5"));
+    assertEquals(
+        List.of("train", "test_2", "Validation"),
+        export("--split", "train=0.5,test_2=0.25,Validation=0.25")
+            .trainingSet()
+            .split()
+            .orElseThrow()
+            .splits()
+            .stream()
+            .map(SplitAssignment.Split::name)
+            .toList());
   }
 
   @Test
   void eachWrongTrainingSetFlagGetsItsOneExactMessage() {
     assertEquals("--min-score takes a number, not 'high'", usageError("--min-score", "high"));
-    assertEquals("--dedup takes 'none', 'exact' or 'near', not 'fuzzy'",
-        usageError("--dedup", "fuzzy"));
-    assertEquals("--dedup-threshold applies to --dedup near or --split-groups near only",
+    assertEquals(
+        "--dedup takes 'none', 'exact' or 'near', not 'fuzzy'", usageError("--dedup", "fuzzy"));
+    assertEquals(
+        "--dedup-threshold applies to --dedup near or --split-groups near only",
         usageError("--dedup", "exact", "--dedup-threshold", "0.9"));
     assertEquals("--split-groups applies with --split only", usageError("--split-groups", "near"));
-    assertEquals("--split-groups takes 'exact' or 'near', not 'fuzzy'",
+    assertEquals(
+        "--split-groups takes 'exact' or 'near', not 'fuzzy'",
         usageError("--split", "train=1", "--split-groups", "fuzzy"));
-    assertEquals("--split-groups near and --stratify exclude each other",
+    assertEquals(
+        "--split-groups near and --stratify exclude each other",
         usageError("--split", "train=1", "--split-groups", "near", "--stratify", "persona"));
-    assertEquals("--dedup-threshold takes a similarity above 0 and at most 1, not '1.5'",
+    assertEquals(
+        "--dedup-threshold takes a similarity above 0 and at most 1, not '1.5'",
         usageError("--dedup", "near", "--dedup-threshold", "1.5"));
-    assertEquals("--split: the fractions add up to 0.9, not 1",
-        usageError("--split", "train=0.8,test=0.1"));
-    assertEquals("--split takes NAME=FRACTION,... (e.g. train=0.9,test=0.1), not 'train'",
+    assertEquals(
+        "--split: the fractions add up to 0.9, not 1", usageError("--split", "train=0.8,test=0.1"));
+    assertEquals(
+        "--split takes NAME=FRACTION,... (e.g. train=0.9,test=0.1), not 'train'",
         usageError("--split", "train"));
     assertEquals("--split names 'train' twice", usageError("--split", "train=0.5,train=0.5"));
-    assertEquals("--split: the fraction of 'test' is above 0 and at most 1, not '-0.1'",
+    assertEquals(
+        "--split: the fraction of 'test' is above 0 and at most 1, not '-0.1'",
         usageError("--split", "train=1,test=-0.1"));
     assertEquals("--split-seed applies with --split only", usageError("--split-seed", "1"));
     assertEquals("--stratify applies with --split only", usageError("--stratify", "persona"));
-    assertEquals("--stratify takes 'persona', not 'source'",
+    assertEquals(
+        "--stratify takes 'persona', not 'source'",
         usageError("--split", "train=1", "--stratify", "source"));
-    assertEquals("--split-seed takes a whole number, not 'x'",
+    assertEquals(
+        "--split-seed takes a whole number, not 'x'",
         usageError("--split", "train=1", "--split-seed", "x"));
-    assertEquals("--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '0'",
+    assertEquals(
+        "--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '0'",
         usageError("--max-shard-size", "0"));
   }
 
   @Test
   void aRepeatedOptionTakesItsLastValueAsGnuToolsDo() throws CliUsageException {
-    CliOptions options = export("--format", "jsonl", "--format", "parquet", "--on-error", "skip",
-        "--on-error", "fail", "--license", "mit", "--license", "cc-by-4.0", "--compression",
-        "zstd", "--compression", "none", "--max-line-bytes", "1K", "--max-line-bytes", "2K");
+    CliOptions options =
+        export(
+            "--format",
+            "jsonl",
+            "--format",
+            "parquet",
+            "--on-error",
+            "skip",
+            "--on-error",
+            "fail",
+            "--license",
+            "mit",
+            "--license",
+            "cc-by-4.0",
+            "--compression",
+            "zstd",
+            "--compression",
+            "none",
+            "--max-line-bytes",
+            "1K",
+            "--max-line-bytes",
+            "2K");
 
     assertEquals("parquet", options.format().name());
     assertEquals(ErrorPolicy.FAIL, options.reading().errorPolicy());
     assertEquals("cc-by-4.0", options.card().orElseThrow().license().orElseThrow().id());
-    assertEquals(List.of(new FormatArgument("compression", "compression", "none", false)),
+    assertEquals(
+        List.of(new FormatArgument("compression", "compression", "none", false)),
         options.format().arguments());
     assertEquals(2048, options.reading().maxLineBytes());
-    assertEquals(Path.of("b/qa_passed.jsonl"),
+    assertEquals(
+        Path.of("b/qa_passed.jsonl"),
         export("--input-dir", "a", "--input-dir", "b").inputs().passed());
   }
 
@@ -327,9 +455,11 @@ class CliParserTest {
     CliOptions options = export("--passed", "-", "--output-dir", "out");
 
     assertEquals(CliParser.STDIN, options.inputs().passed());
-    assertEquals(Optional.of(CliParser.STDIN),
+    assertEquals(
+        Optional.of(CliParser.STDIN),
         export("--passed", "p.jsonl", "--rejected", "-").inputs().rejected());
-    assertEquals("--passed and --rejected cannot both read stdin ('-')",
+    assertEquals(
+        "--passed and --rejected cannot both read stdin ('-')",
         usageError("--passed", "-", "--rejected", "-"));
   }
 }

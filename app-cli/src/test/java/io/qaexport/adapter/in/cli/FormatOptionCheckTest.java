@@ -23,39 +23,47 @@ class FormatOptionCheckTest {
     return () -> {
       built.add(name);
       return new OutputFormat() {
-        @Override public String name() {
+        @Override
+        public String name() {
           return name;
         }
 
-        @Override public String description() {
+        @Override
+        public String description() {
           return name;
         }
 
-        @Override public String fileExtension() {
+        @Override
+        public String fileExtension() {
           return name;
         }
 
-        @Override public String hfBuilderName() {
+        @Override
+        public String hfBuilderName() {
           return "json";
         }
 
-        @Override public Set<String> optionNames() {
+        @Override
+        public Set<String> optionNames() {
           return Set.of(options);
         }
 
-        @Override public OutputFormat withOptions(Map<String, String> values) {
-          values.forEach((option, value) -> {
-            if (value.equals("bad")) {
-              throw new IllegalArgumentException(option + " takes good, not 'bad'");
-            }
-            if (value.equals("worse")) {
-              throw new IllegalArgumentException("the format cannot take '" + value + "'");
-            }
-          });
+        @Override
+        public OutputFormat withOptions(Map<String, String> values) {
+          values.forEach(
+              (option, value) -> {
+                if (value.equals("bad")) {
+                  throw new IllegalArgumentException(option + " takes good, not 'bad'");
+                }
+                if (value.equals("worse")) {
+                  throw new IllegalArgumentException("the format cannot take '" + value + "'");
+                }
+              });
           return this;
         }
 
-        @Override public RecordWriter open(Path file, RecordShape shape) {
+        @Override
+        public RecordWriter open(Path file, RecordShape shape) {
           throw new UnsupportedOperationException();
         }
       };
@@ -63,11 +71,12 @@ class FormatOptionCheckTest {
   }
 
   private FormatOptionCheck check() {
-    return new FormatOptionCheck(Map.of(
-        "jsonl", format("jsonl"),
-        "parquet", format("parquet", "compression"),
-        "arrow", format("arrow", "compression"),
-        "chat", format("chat", "system_prompt")));
+    return new FormatOptionCheck(
+        Map.of(
+            "jsonl", format("jsonl"),
+            "parquet", format("parquet", "compression"),
+            "arrow", format("arrow", "compression"),
+            "chat", format("chat", "system_prompt")));
   }
 
   private static FormatOption flag(String flag, String option, String value) {
@@ -94,32 +103,42 @@ class FormatOptionCheckTest {
 
   @Test
   void aFlagForAnotherFormatsOptionNamesEveryFormatThatTakesIt() {
-    assertEquals("--compression applies to --format arrow, parquet only [help]",
+    assertEquals(
+        "--compression applies to --format arrow, parquet only [help]",
         error("jsonl", flag("compression", "compression", "zstd")));
-    assertEquals("--system-prompt-file applies to --format chat only [help]",
+    assertEquals(
+        "--system-prompt-file applies to --format chat only [help]",
         error("parquet", flag("system-prompt-file", "system_prompt", "x")));
-    assertEquals("--compression applies to --format arrow, parquet only [help]",
+    assertEquals(
+        "--compression applies to --format arrow, parquet only [help]",
         error("csv", flag("compression", "compression", "zstd")),
         "an unknown format takes no option either");
   }
 
   @Test
   void aRefusedValueIsTheFormatsMessageWithTheFlagInPlaceOfTheOption() {
-    assertEquals("--compression takes good, not 'bad'",
+    assertEquals(
+        "--compression takes good, not 'bad'",
         error("parquet", flag("compression", "compression", "bad")));
-    assertEquals("--system-prompt-file takes good, not 'bad'",
+    assertEquals(
+        "--system-prompt-file takes good, not 'bad'",
         error("chat", flag("system-prompt-file", "system_prompt", "bad")));
   }
 
   @Test
   void aFlagNoLoadedFormatTakesNamesTheFlagAndThePluginItIsFor() {
-    String expected = "--separator applies to formats that take the option 'separator', and no"
-        + " loaded format does (format 'jsonl' does not): load the plugin that takes it (the"
-        + " example chat plugin for --system-prompt) from plugins/ or --plugin-dir; see"
-        + " --list-formats [help]";
+    String expected =
+        "--separator applies to formats that take the option 'separator', and no"
+            + " loaded format does (format 'jsonl' does not): load the plugin that takes it (the"
+            + " example chat plugin for --system-prompt) from plugins/ or --plugin-dir; see"
+            + " --list-formats [help]";
     assertEquals(expected, error("jsonl", flag("separator", "separator", "bad")));
-    assertEquals(expected.replace("'jsonl'", "'parquet'"), error("parquet",
-        flag("compression", "compression", "bad"), flag("separator", "separator", ";")));
+    assertEquals(
+        expected.replace("'jsonl'", "'parquet'"),
+        error(
+            "parquet",
+            flag("compression", "compression", "bad"),
+            flag("separator", "separator", ";")));
   }
 
   @Test

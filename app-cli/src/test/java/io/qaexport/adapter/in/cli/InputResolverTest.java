@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InputResolverTest {
   @TempDir Path dir;
 
-  private final InputResolver resolver = new InputResolver(Optional.of(Path.of("launcher/plugins")));
+  private final InputResolver resolver =
+      new InputResolver(Optional.of(Path.of("launcher/plugins")));
 
   private static CliOptions parsed(String... args) throws CliUsageException {
     return ((CliRequest.Export) CliParser.parse(args)).options();
@@ -44,14 +45,15 @@ class InputResolverTest {
 
   @Test
   void withoutPluginDirTheLaunchersIsUsedAndANamedOneMustExist() throws Exception {
-    assertEquals(Optional.of(Path.of("launcher/plugins")),
-        resolver.resolve(parsed()).pluginDir());
+    assertEquals(Optional.of(Path.of("launcher/plugins")), resolver.resolve(parsed()).pluginDir());
     assertEquals(Optional.empty(), new InputResolver(Optional.empty()).pluginDir(Optional.empty()));
     assertEquals(Optional.of(dir), resolver.pluginDir(Optional.of(dir)));
 
     Path missing = dir.resolve("nope");
-    var error = assertThrows(CliUsageException.class,
-        () -> resolver.resolve(parsed("--plugin-dir", missing.toString())));
+    var error =
+        assertThrows(
+            CliUsageException.class,
+            () -> resolver.resolve(parsed("--plugin-dir", missing.toString())));
     assertEquals("--plugin-dir " + missing + ": no such directory", error.getMessage());
     assertEquals(true, error.pointsToHelp());
   }
@@ -60,21 +62,26 @@ class InputResolverTest {
   void anOptionFileIsReadAsUtf8AndStrippedAndAnUnreadableOneIsAUsageError() throws Exception {
     Path prompt = Files.writeString(dir.resolve("prompt.txt"), "  Du är en kollega.\n\n");
 
-    ResolvedOptions resolved = resolver.resolve(parsed("--format", "chat",
-        "--system-prompt-file", prompt.toString()));
+    ResolvedOptions resolved =
+        resolver.resolve(parsed("--format", "chat", "--system-prompt-file", prompt.toString()));
 
-    assertEquals(List.of(new FormatOption("system-prompt-file", "system_prompt",
-        "Du är en kollega.")), resolved.formatOptions());
+    assertEquals(
+        List.of(new FormatOption("system-prompt-file", "system_prompt", "Du är en kollega.")),
+        resolved.formatOptions());
     assertEquals(Map.of("system_prompt", "Du är en kollega."), resolved.formatOptionValues());
     Path missing = dir.resolve("missing.txt");
-    assertEquals("--system-prompt-file " + missing + ": cannot read it (NoSuchFileException)",
-        assertThrows(CliUsageException.class, () -> resolver.resolve(
-            parsed("--system-prompt-file", missing.toString()))).getMessage());
+    assertEquals(
+        "--system-prompt-file " + missing + ": cannot read it (NoSuchFileException)",
+        assertThrows(
+                CliUsageException.class,
+                () -> resolver.resolve(parsed("--system-prompt-file", missing.toString())))
+            .getMessage());
   }
 
   @Test
   void plainOptionValuesPassAsGiven() throws CliUsageException {
-    assertEquals(Map.of("compression", "ZSTD"),
+    assertEquals(
+        Map.of("compression", "ZSTD"),
         resolver.resolve(parsed("--compression", "ZSTD")).formatOptionValues());
   }
 
@@ -100,14 +107,21 @@ class InputResolverTest {
     Files.createFile(dir.resolve("qa_rejected.jsonl"));
 
     for (String passed : List.of("-", fifo.toString(), "/dev/stdin", "/dev/fd/0")) {
-      var error = assertThrows(CliUsageException.class,
-          () -> resolver.resolve(parsed("--passed", passed)), passed);
-      assertEquals(true, error.getMessage().endsWith(
-          "is stdin, a pipe or a device: there is no directory beside it to write to; name one"
-              + " with --output-dir"), error.getMessage());
+      var error =
+          assertThrows(
+              CliUsageException.class, () -> resolver.resolve(parsed("--passed", passed)), passed);
+      assertEquals(
+          true,
+          error
+              .getMessage()
+              .endsWith(
+                  "is stdin, a pipe or a device: there is no directory beside it to write to; name one"
+                      + " with --output-dir"),
+          error.getMessage());
     }
-    ResolvedOptions named = resolver.resolve(
-        parsed("--passed", fifo.toString(), "--output-dir", dir.resolve("out").toString()));
+    ResolvedOptions named =
+        resolver.resolve(
+            parsed("--passed", fifo.toString(), "--output-dir", dir.resolve("out").toString()));
     assertEquals(Optional.empty(), named.rejected(), "nothing is looked for beside a pipe");
     assertEquals(true, InputResolver.isStream(Path.of("/dev/stdin")));
     assertEquals(false, InputResolver.isStream(dir.resolve("qa_rejected.jsonl")));

@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * @param repoId the Hub repository, {@code ORG/NAME}, the card's loading snippet names
  */
-public record CardRequest(Path file, Optional<HubLicense> license, Optional<String> prettyName,
-    Optional<String> repoId) {
+public record CardRequest(
+    Path file, Optional<HubLicense> license, Optional<String> prettyName, Optional<String> repoId) {
   public static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
 
   public CardRequest {
@@ -21,9 +21,13 @@ public record CardRequest(Path file, Optional<HubLicense> license, Optional<Stri
     Objects.requireNonNull(license, "license");
     Objects.requireNonNull(prettyName, "prettyName");
     Objects.requireNonNull(repoId, "repoId");
-    if (repoId.isPresent() && !repoId.get().matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new IllegalArgumentException("a repository id is ORG/NAME (letters, digits, '.', '_',"
-          + " '-'), not '" + repoId.get() + "'");
+    if (repoId.isPresent()
+        && !repoId.get().matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException(
+          "a repository id is ORG/NAME (letters, digits, '.', '_',"
+              + " '-'), not '"
+              + repoId.get()
+              + "'");
     }
   }
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code --decontaminate}: reference questions (an evaluation set, an earlier release) kept out
- * of the passed output. A pair is left out when its normalised question equals a reference's, or
- * their Jaccard similarity reaches {@code threshold}.
+ * {@code --decontaminate}: reference questions (an evaluation set, an earlier release) kept out of
+ * the passed output. A pair is left out when its normalised question equals a reference's, or their
+ * Jaccard similarity reaches {@code threshold}.
  *
  * @param references the reference files and export directories, as given
  */

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * A whole export run: its files, where the outputs go, the format, how strict to be, and whether
- * to write a dataset card; {@code formatOptions} go to the chosen format, {@code trainingSet}
- * says how the passed pairs become a training set. The jobs run in order and their outputs land together, only if all
- * succeed.
+ * A whole export run: its files, where the outputs go, the format, how strict to be, and whether to
+ * write a dataset card; {@code formatOptions} go to the chosen format, {@code trainingSet} says how
+ * the passed pairs become a training set. The jobs run in order and their outputs land together,
+ * only if all succeed.
  *
  * @param maxErrors under the skip policy, the most invalid records the run may skip; when empty,
  *     any number, unless every record was invalid (a run that exports nothing fails)
@@ -44,34 +44,84 @@ public record ExportCommand(
   }
 
   /** A plain export (no training-set stages) with a limit on invalid records. */
-  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
-      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
-      Optional<CardRequest> datasetCard, Map<String, String> formatOptions,
+  public ExportCommand(
+      List<ExportJob> jobs,
+      Path outputDir,
+      String formatName,
+      ErrorPolicy errorPolicy,
+      boolean strict,
+      ExportProgress progress,
+      Optional<CardRequest> datasetCard,
+      Map<String, String> formatOptions,
       OptionalLong maxErrors) {
-    this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
-        maxErrors, TrainingSet.NONE);
+    this(
+        jobs,
+        outputDir,
+        formatName,
+        errorPolicy,
+        strict,
+        progress,
+        datasetCard,
+        formatOptions,
+        maxErrors,
+        TrainingSet.NONE);
   }
 
   /** Training-set stages, without a limit on invalid records. */
-  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
-      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
-      Optional<CardRequest> datasetCard, Map<String, String> formatOptions,
+  public ExportCommand(
+      List<ExportJob> jobs,
+      Path outputDir,
+      String formatName,
+      ErrorPolicy errorPolicy,
+      boolean strict,
+      ExportProgress progress,
+      Optional<CardRequest> datasetCard,
+      Map<String, String> formatOptions,
       TrainingSet trainingSet) {
-    this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
-        OptionalLong.empty(), trainingSet);
+    this(
+        jobs,
+        outputDir,
+        formatName,
+        errorPolicy,
+        strict,
+        progress,
+        datasetCard,
+        formatOptions,
+        OptionalLong.empty(),
+        trainingSet);
   }
 
   /** A plain export without a limit on invalid records. */
-  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
-      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress,
-      Optional<CardRequest> datasetCard, Map<String, String> formatOptions) {
-    this(jobs, outputDir, formatName, errorPolicy, strict, progress, datasetCard, formatOptions,
-        OptionalLong.empty(), TrainingSet.NONE);
+  public ExportCommand(
+      List<ExportJob> jobs,
+      Path outputDir,
+      String formatName,
+      ErrorPolicy errorPolicy,
+      boolean strict,
+      ExportProgress progress,
+      Optional<CardRequest> datasetCard,
+      Map<String, String> formatOptions) {
+    this(
+        jobs,
+        outputDir,
+        formatName,
+        errorPolicy,
+        strict,
+        progress,
+        datasetCard,
+        formatOptions,
+        OptionalLong.empty(),
+        TrainingSet.NONE);
   }
 
   /** A run without a dataset card. */
-  public ExportCommand(List<ExportJob> jobs, Path outputDir, String formatName,
-      ErrorPolicy errorPolicy, boolean strict, ExportProgress progress) {
+  public ExportCommand(
+      List<ExportJob> jobs,
+      Path outputDir,
+      String formatName,
+      ErrorPolicy errorPolicy,
+      boolean strict,
+      ExportProgress progress) {
     this(jobs, outputDir, formatName, errorPolicy, strict, progress, Optional.empty(), Map.of());
   }
 }

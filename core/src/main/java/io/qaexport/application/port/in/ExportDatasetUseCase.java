@@ -7,8 +7,8 @@ import java.util.List;
 public interface ExportDatasetUseCase {
 
   /**
-   * Runs the whole export. Outputs appear only when every job succeeded; on any failure no
-   * output is created or replaced.
+   * Runs the whole export. Outputs appear only when every job succeeded; on any failure no output
+   * is created or replaced.
    */
   ExportSummary export(ExportCommand command) throws ExportException;
 

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One input file to export: where it is, the shape its records get, and the output's base name
- * (the format adds the extension), e.g. {@code qa_pairs}.
+ * One input file to export: where it is, the shape its records get, and the output's base name (the
+ * format adds the extension), e.g. {@code qa_pairs}.
  */
 public record ExportJob(Path input, RecordShape shape, String outputBaseName) {
   public ExportJob {

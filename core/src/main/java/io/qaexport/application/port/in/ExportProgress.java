@@ -2,7 +2,10 @@ package io.qaexport.application.port.in;
 
 import java.nio.file.Path;
 
-/** Hears how far an export has come, and what the user should know. Calls come from the exporting thread. */
+/**
+ * Hears how far an export has come, and what the user should know. Calls come from the exporting
+ * thread.
+ */
 public interface ExportProgress {
 
   ExportProgress NONE = new ExportProgress() {};

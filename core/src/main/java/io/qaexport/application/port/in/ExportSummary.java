@@ -10,8 +10,13 @@ import java.util.Optional;
  *
  * @param datasetCard the card written, if one was
  */
-public record ExportSummary(List<FileSummary> files, String formatName, String hfBuilderName,
-    Path outputDir, Duration elapsed, Optional<Path> datasetCard,
+public record ExportSummary(
+    List<FileSummary> files,
+    String formatName,
+    String hfBuilderName,
+    Path outputDir,
+    Duration elapsed,
+    Optional<Path> datasetCard,
     List<ReferenceFile> references) {
 
   public ExportSummary {

@@ -43,22 +43,54 @@ public record FileSummary(
     personas = List.copyOf(personas);
     Objects.requireNonNull(curation, "curation");
     if (linesRead != exported + curation.leftOut() + skipped + blankLines) {
-      var identity = new StringBuilder(input + ": line accounting broken: " + linesRead
-          + " read != " + exported + " exported");
-      curation.stages().forEach(stage -> identity.append(" + ").append(stage.count())
-          .append(' ').append(stage.label()));
-      throw new IllegalStateException(identity + " + " + skipped + " skipped + " + blankLines
-          + " blank");
+      var identity =
+          new StringBuilder(
+              input
+                  + ": line accounting broken: "
+                  + linesRead
+                  + " read != "
+                  + exported
+                  + " exported");
+      curation
+          .stages()
+          .forEach(
+              stage ->
+                  identity.append(" + ").append(stage.count()).append(' ').append(stage.label()));
+      throw new IllegalStateException(
+          identity + " + " + skipped + " skipped + " + blankLines + " blank");
     }
   }
 
   /** A plain export's summary. */
-  public FileSummary(Path input, RecordShape shape, Path output, long linesRead, long exported,
-      long skipped, long blankLines, Map<DefaultedField, Long> defaultsApplied,
-      Optional<Path> errorsFile, long outputBytes, List<Map.Entry<String, Long>> personas,
+  public FileSummary(
+      Path input,
+      RecordShape shape,
+      Path output,
+      long linesRead,
+      long exported,
+      long skipped,
+      long blankLines,
+      Map<DefaultedField, Long> defaultsApplied,
+      Optional<Path> errorsFile,
+      long outputBytes,
+      List<Map.Entry<String, Long>> personas,
       ScoreSummary scores) {
-    this(input, shape, output, linesRead, exported, skipped, blankLines, defaultsApplied,
-        errorsFile, outputBytes, personas, scores, 0, Optional.empty(), Curation.NONE);
+    this(
+        input,
+        shape,
+        output,
+        linesRead,
+        exported,
+        skipped,
+        blankLines,
+        defaultsApplied,
+        errorsFile,
+        outputBytes,
+        personas,
+        scores,
+        0,
+        Optional.empty(),
+        Curation.NONE);
   }
 
   /** Rows in this file's output: its own records and those moved to it from another file. */
@@ -74,8 +106,8 @@ public record FileSummary(
    * @param received rows this output got from another file (pairs below the threshold)
    * @param splits the output's splits and their files; one {@code train} split without splits
    */
-  public record Curation(boolean active, List<StageCount> stages, long received,
-      List<SplitFiles> splits) {
+  public record Curation(
+      boolean active, List<StageCount> stages, long received, List<SplitFiles> splits) {
     public static final Curation NONE = new Curation(false, List.of(), 0, List.of());
 
     public Curation {
@@ -90,14 +122,18 @@ public record FileSummary(
 
     /** The count of the stage with this key; 0 if it did not run. */
     public long count(String key) {
-      return stages.stream().filter(stage -> stage.key().equals(key))
-          .mapToLong(StageCount::count).sum();
+      return stages.stream()
+          .filter(stage -> stage.key().equals(key))
+          .mapToLong(StageCount::count)
+          .sum();
     }
 
     /** The log of the stage with this key, if it left a pair out. */
     public Optional<Path> log(String key) {
-      return stages.stream().filter(stage -> stage.key().equals(key))
-          .flatMap(stage -> stage.log().stream()).findFirst();
+      return stages.stream()
+          .filter(stage -> stage.key().equals(key))
+          .flatMap(stage -> stage.log().stream())
+          .findFirst();
     }
   }
 
@@ -107,8 +143,7 @@ public record FileSummary(
    * @param bytes the files' size on disk
    * @param arrowBytes the split's size as Arrow data ({@code datasets}' {@code num_bytes})
    */
-  public record SplitFiles(String name, long rows, List<Path> files, long bytes,
-      long arrowBytes) {
+  public record SplitFiles(String name, long rows, List<Path> files, long bytes, long arrowBytes) {
     public SplitFiles {
       Objects.requireNonNull(name, "name");
       files = List.copyOf(files);

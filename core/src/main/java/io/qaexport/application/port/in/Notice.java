@@ -3,8 +3,8 @@ package io.qaexport.application.port.in;
 import java.nio.file.Path;
 
 /**
- * Something the user should know about a run that is not a failure. The export states the fact;
- * the caller decides how to word it and when to show it.
+ * Something the user should know about a run that is not a failure. The export states the fact; the
+ * caller decides how to word it and when to show it.
  */
 public sealed interface Notice {
 
@@ -21,8 +21,8 @@ public sealed interface Notice {
   record NoCardForEmptyDataset() implements Notice {}
 
   /**
-   * No card: no passed pair was kept, and a card of the rejected pairs alone would make
-   * {@code load_dataset(dir)} return them as the dataset.
+   * No card: no passed pair was kept, and a card of the rejected pairs alone would make {@code
+   * load_dataset(dir)} return them as the dataset.
    */
   record NoCardWithoutPassedPairs(Path passedInput) implements Notice {}
 

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One reference file of {@code --decontaminate}, as read: its path (as given, or a data file of
- * an export directory given), the sha256 of its bytes, and how many questions it holds.
+ * One reference file of {@code --decontaminate}, as read: its path (as given, or a data file of an
+ * export directory given), the sha256 of its bytes, and how many questions it holds.
  */
 public record ReferenceFile(Path path, String sha256, long questions) {
   public ReferenceFile {

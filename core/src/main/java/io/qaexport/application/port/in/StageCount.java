@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param logDescription what the stage's log holds, for the summary; empty if it keeps no log
  * @param log the log, if the stage keeps one and left a pair out
  */
-public record StageCount(String key, String label, long count, String logDescription,
-    Optional<Path> log) {
+public record StageCount(
+    String key, String label, long count, String logDescription, Optional<Path> log) {
   public StageCount {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(label, "label");

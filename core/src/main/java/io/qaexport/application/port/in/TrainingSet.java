@@ -14,11 +14,11 @@ import java.util.OptionalDouble;
  *     duplicates
  * @param split how the passed pairs are split; empty: one {@code train} split
  * @param stratifyPersona each persona's pairs follow the split fractions
- * @param splitNearGroups questions with a verified near duplicate (Jaccard at or above
- *     {@code dedupThreshold}) share a split even when none is dropped
+ * @param splitNearGroups questions with a verified near duplicate (Jaccard at or above {@code
+ *     dedupThreshold}) share a split even when none is dropped
  * @param maxShardBytes a split's output larger than this is cut into shards
- * @param rejectedOutputBaseName the rejected output's base name, where pairs below the threshold
- *     go even when no rejected input is read
+ * @param rejectedOutputBaseName the rejected output's base name, where pairs below the threshold go
+ *     even when no rejected input is read
  * @param decontamination reference questions kept out of the passed output
  */
 public record TrainingSet(
@@ -34,14 +34,28 @@ public record TrainingSet(
 
   /** 500 MB, as {@code push_to_hub} uses. */
   public static final long DEFAULT_MAX_SHARD_BYTES = 500L * 1000 * 1000;
+
   public static final double DEFAULT_DEDUP_THRESHOLD = 0.8;
+
   /** Plain export: nothing filtered, one split, no shards below the default size. */
-  public static final TrainingSet NONE = new TrainingSet(OptionalDouble.empty(), Dedup.NONE,
-      DEFAULT_DEDUP_THRESHOLD, Optional.empty(), false, DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf",
-      false, Decontamination.NONE);
+  public static final TrainingSet NONE =
+      new TrainingSet(
+          OptionalDouble.empty(),
+          Dedup.NONE,
+          DEFAULT_DEDUP_THRESHOLD,
+          Optional.empty(),
+          false,
+          DEFAULT_MAX_SHARD_BYTES,
+          "qa_rejected_hf",
+          false,
+          Decontamination.NONE);
 
   /** Which duplicates of a question are dropped: none, identical ones, or similar ones too. */
-  public enum Dedup { NONE, EXACT, NEAR }
+  public enum Dedup {
+    NONE,
+    EXACT,
+    NEAR
+  }
 
   public TrainingSet {
     Objects.requireNonNull(minScore, "minScore");
@@ -64,17 +78,38 @@ public record TrainingSet(
   }
 
   /** Without near groups for the split (only identical questions share a split by themselves). */
-  public TrainingSet(OptionalDouble minScore, Dedup dedup, double dedupThreshold,
-      Optional<SplitAssignment> split, boolean stratifyPersona, long maxShardBytes,
+  public TrainingSet(
+      OptionalDouble minScore,
+      Dedup dedup,
+      double dedupThreshold,
+      Optional<SplitAssignment> split,
+      boolean stratifyPersona,
+      long maxShardBytes,
       String rejectedOutputBaseName) {
-    this(minScore, dedup, dedupThreshold, split, stratifyPersona, maxShardBytes,
-        rejectedOutputBaseName, false, Decontamination.NONE);
+    this(
+        minScore,
+        dedup,
+        dedupThreshold,
+        split,
+        stratifyPersona,
+        maxShardBytes,
+        rejectedOutputBaseName,
+        false,
+        Decontamination.NONE);
   }
 
   /** This training set with {@code decontamination} instead. */
   public TrainingSet with(Decontamination decontamination) {
-    return new TrainingSet(minScore, dedup, dedupThreshold, split, stratifyPersona,
-        maxShardBytes, rejectedOutputBaseName, splitNearGroups, decontamination);
+    return new TrainingSet(
+        minScore,
+        dedup,
+        dedupThreshold,
+        split,
+        stratifyPersona,
+        maxShardBytes,
+        rejectedOutputBaseName,
+        splitNearGroups,
+        decontamination);
   }
 
   /** Whether the split needs near-duplicate components it does not get from dropping them. */
@@ -84,7 +119,9 @@ public record TrainingSet(
 
   /** Whether any stage beyond the plain export is asked for. */
   public boolean curates() {
-    return minScore.isPresent() || dedup != Dedup.NONE || split.isPresent()
+    return minScore.isPresent()
+        || dedup != Dedup.NONE
+        || split.isPresent()
         || decontamination.active();
   }
 }

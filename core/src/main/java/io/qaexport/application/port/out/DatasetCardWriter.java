@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Writes the dataset card ({@code README.md} with YAML front matter) the Hub shows. qa-export owns
- * a delimited part of it: the YAML keys it writes and one generated block of the body. An
- * earlier card's other keys and text are the user's and are kept as they are.
+ * a delimited part of it: the YAML keys it writes and one generated block of the body. An earlier
+ * card's other keys and text are the user's and are kept as they are.
  */
 public interface DatasetCardWriter {
 
@@ -31,6 +31,8 @@ public interface DatasetCardWriter {
 
   /** A card with qa-export's block whose front matter qa-export cannot update safely. */
   final class NotUpdatableException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     public NotUpdatableException(String reason) {
       super(reason);
     }
@@ -42,8 +44,12 @@ public interface DatasetCardWriter {
    * @param license the {@code license} value as written, if any; likewise the others
    * @param dataFiles every data file its configs name, relative to the card
    */
-  record PreviousCard(Optional<String> license, Optional<String> licenseName,
-      Optional<String> licenseLink, Optional<String> prettyName, List<String> dataFiles) {
+  record PreviousCard(
+      Optional<String> license,
+      Optional<String> licenseName,
+      Optional<String> licenseLink,
+      Optional<String> prettyName,
+      List<String> dataFiles) {
     public PreviousCard {
       Objects.requireNonNull(license, "license");
       Objects.requireNonNull(licenseName, "licenseName");

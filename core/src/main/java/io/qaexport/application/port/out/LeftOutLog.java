@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * Where a training-set stage keeps the pairs it left out (duplicates, contaminated pairs): each
- * with the stage's facts about it (its line, the pair or reference it matched, their
- * similarity), then the pair's columns as in the output, so nothing is lost.
+ * with the stage's facts about it (its line, the pair or reference it matched, their similarity),
+ * then the pair's columns as in the output, so nothing is lost.
  */
 public interface LeftOutLog extends Closeable {
 

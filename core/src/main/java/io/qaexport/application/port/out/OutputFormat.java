@@ -1,8 +1,8 @@
 package io.qaexport.application.port.out;
 
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubTask;
-import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,17 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An output format: the SPI that every format implements, built in (a Dagger module contributes
- * it to the format map) or as a plugin jar (registered for {@link java.util.ServiceLoader} in
- * {@code META-INF/services/io.qaexport.application.port.out.OutputFormat}).
+ * An output format: the SPI that every format implements, built in (a Dagger module contributes it
+ * to the format map) or as a plugin jar (registered for {@link java.util.ServiceLoader} in {@code
+ * META-INF/services/io.qaexport.application.port.out.OutputFormat}).
  *
  * <p>What a format gets: in {@link #open}, the file to write and the shape of the records it will
  * receive ({@link RecordShape#columns()}); the file's base name and directory are the export's
  * (e.g. {@code out/qa_pairs} + {@code .} + {@link #fileExtension()}). What it must do: write that
  * one file and nothing else, and finish it in {@link RecordWriter#close()}. The export use case
- * gives it a temporary file in the output directory and moves it into place only once the whole
- * run has succeeded, so a format needs no atomicity of its own; if it throws, its file is
- * deleted and no output of the run appears.
+ * gives it a temporary file in the output directory and moves it into place only once the whole run
+ * has succeeded, so a format needs no atomicity of its own; if it throws, its file is deleted and
+ * no output of the run appears.
  */
 public interface OutputFormat {
 
@@ -40,26 +40,26 @@ public interface OutputFormat {
   RecordWriter open(Path file, RecordShape shape) throws IOException;
 
   /**
-   * Why this format does not export records of {@code shape}, or empty if it does. Refused
-   * inputs are not read; the run summary says why.
+   * Why this format does not export records of {@code shape}, or empty if it does. Refused inputs
+   * are not read; the run summary says why.
    */
   default Optional<String> refusal(RecordShape shape) {
     return Optional.empty();
   }
 
   /**
-   * Whether each row holds exactly the shape's columns. A format with its own layout says false
-   * and describes its rows in {@link #features}; if it does not, it gets no card.
+   * Whether each row holds exactly the shape's columns. A format with its own layout says false and
+   * describes its rows in {@link #features}; if it does not, it gets no card.
    */
   default boolean writesShapeColumns() {
     return true;
   }
 
   /**
-   * The features of the rows this format writes for records of {@code shape}, as the dataset
-   * card declares them so that {@code load_dataset(dir)} restores them exactly; empty when they
-   * cannot be declared (then no card is written). By default the shape's columns, when the format
-   * writes them ({@link #writesShapeColumns()}).
+   * The features of the rows this format writes for records of {@code shape}, as the dataset card
+   * declares them so that {@code load_dataset(dir)} restores them exactly; empty when they cannot
+   * be declared (then no card is written). By default the shape's columns, when the format writes
+   * them ({@link #writesShapeColumns()}).
    */
   default Optional<List<Feature>> features(RecordShape shape) {
     return writesShapeColumns() ? Optional.of(Feature.of(shape)) : Optional.empty();
@@ -76,8 +76,7 @@ public interface OutputFormat {
   }
 
   /**
-   * This format with the given options applied; called only with names from
-   * {@link #optionNames()}.
+   * This format with the given options applied; called only with names from {@link #optionNames()}.
    *
    * @throws IllegalArgumentException when a value is not acceptable
    */

@@ -13,8 +13,8 @@ public interface PairReader extends Closeable {
    * The next line, or {@code null} at the end of the file. A {@link SourceLine}'s raw bytes stay
    * valid only until the next call.
    *
-   * @throws CorruptInputException when the file's bytes cannot be decoded (a corrupt or
-   *     truncated compressed file)
+   * @throws CorruptInputException when the file's bytes cannot be decoded (a corrupt or truncated
+   *     compressed file)
    * @throws IOException when the file cannot be read
    */
   SourceLine next() throws IOException;

@@ -16,8 +16,8 @@ public interface QaPairSource {
   PairReader open(Path file) throws IOException;
 
   /**
-   * Opens {@code file} for records of {@code shape}: a field the shape does not export need not
-   * be read, and its type then makes no record invalid. By default {@link #open(Path)}.
+   * Opens {@code file} for records of {@code shape}: a field the shape does not export need not be
+   * read, and its type then makes no record invalid. By default {@link #open(Path)}.
    */
   default PairReader open(Path file, RecordShape shape) throws IOException {
     return open(file);

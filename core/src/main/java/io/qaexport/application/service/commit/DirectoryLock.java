@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The exclusive lock on an output directory, held for the whole run: {@code .qa-export.lock},
- * locked with the operating system (released by it when the process dies, even by kill -9)
- * and deleted when the run ends. A run that finds it held waits, saying so once.
+ * locked with the operating system (released by it when the process dies, even by kill -9) and
+ * deleted when the run ends. A run that finds it held waits, saying so once.
  */
 final class DirectoryLock {
   static final String LOCK_FILE = ".qa-export.lock";
@@ -50,14 +50,18 @@ final class DirectoryLock {
       }
       if (!found.get().isRegularFile()) {
         // A dangling link would send this loop round forever; a FIFO would block the open.
-        throw new IOException(file + " is " + FileKinds.describe(found.get())
-            + ", not qa-export's lock file; remove it to use this directory");
+        throw new IOException(
+            file
+                + " is "
+                + FileKinds.describe(found.get())
+                + ", not qa-export's lock file; remove it to use this directory");
       }
       Object before = identity(found.get());
       FileChannel channel;
       try {
-        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS);
+        channel =
+            FileChannel.open(
+                file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       } catch (NoSuchFileException deleted) {
         continue;
       }

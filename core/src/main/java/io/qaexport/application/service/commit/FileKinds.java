@@ -9,8 +9,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
- * What kind of entry a name holds, without following a link: the run's own files (lock,
- * journal, card) must be regular files, since opening a FIFO blocks and a link leads elsewhere.
+ * What kind of entry a name holds, without following a link: the run's own files (lock, journal,
+ * card) must be regular files, since opening a FIFO blocks and a link leads elsewhere.
  */
 public final class FileKinds {
   private FileKinds() {}
@@ -29,8 +29,8 @@ public final class FileKinds {
   /** The attributes of {@code path} itself (a link is not followed), or empty if it is absent. */
   public static Optional<BasicFileAttributes> of(Path path) throws IOException {
     try {
-      return Optional.of(Files.readAttributes(path, BasicFileAttributes.class,
-          LinkOption.NOFOLLOW_LINKS));
+      return Optional.of(
+          Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
     } catch (NoSuchFileException none) {
       return Optional.empty();
     }

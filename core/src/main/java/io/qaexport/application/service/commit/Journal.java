@@ -23,11 +23,11 @@ import java.util.function.Predicate;
 
 /**
  * The commit's journal, {@code .qa-export.journal}: every move of one commit, written before the
- * first and deleted at the commit point. The next run undoes what it lists, so a journal is
- * trusted as little as any file in a directory others may write to: it is read only if it is a
- * regular file of this user of at most {@link #MAX_BYTES}, and every entry must name files
- * directly in the output directory that carry qa-export's names (an output name, and its
- * temporary and backup names derived from it). Otherwise nothing is moved.
+ * first and deleted at the commit point. The next run undoes what it lists, so a journal is trusted
+ * as little as any file in a directory others may write to: it is read only if it is a regular file
+ * of this user of at most {@link #MAX_BYTES}, and every entry must name files directly in the
+ * output directory that carry qa-export's names (an output name, and its temporary and backup names
+ * derived from it). Otherwise nothing is moved.
  */
 final class Journal {
   static final String FILE = ".qa-export.journal";
@@ -37,6 +37,7 @@ final class Journal {
   private static final String HEADER_V1 = "qa-export journal 1";
   private static final String END = "end";
   private static final String NONE = "-";
+
   /** Far above any real commit's (a line per output file): a bigger file is not ours. */
   static final long MAX_BYTES = 64L << 20;
 
@@ -48,9 +49,13 @@ final class Journal {
     private static final long serialVersionUID = 1L;
 
     RefusedException(Path journal, String problem) {
-      super(journal + " " + problem + "; qa-export moved nothing. Check the files it names"
-          + " (a run killed during its commit may have left the earlier and the new outputs"
-          + " mixed), then remove it to use this directory");
+      super(
+          journal
+              + " "
+              + problem
+              + "; qa-export moved nothing. Check the files it names"
+              + " (a run killed during its commit may have left the earlier and the new outputs"
+              + " mixed), then remove it to use this directory");
     }
   }
 
@@ -58,8 +63,8 @@ final class Journal {
 
   /** The temporary ({@code kind} "") or backup ({@code kind} ".previous") name of a file. */
   static Path temporaryBeside(Path finalPath, String kind) {
-    return finalPath.resolveSibling("." + finalPath.getFileName() + kind + "."
-        + ProcessHandle.current().pid() + TEMP_SUFFIX);
+    return finalPath.resolveSibling(
+        "." + finalPath.getFileName() + kind + "." + ProcessHandle.current().pid() + TEMP_SUFFIX);
   }
 
   /** The journal's text: names relative to {@code directory} for the files in it. */
@@ -67,21 +72,28 @@ final class Journal {
     Path base = directory.toAbsolutePath().normalize();
     var text = new StringBuilder(HEADER).append('\n');
     for (Entry entry : entries) {
-      text.append(field(base, entry.temporary())).append('\t')
-          .append(field(base, Optional.of(entry.target()))).append('\t')
-          .append(field(base, entry.backup())).append('\n');
+      text.append(field(base, entry.temporary()))
+          .append('\t')
+          .append(field(base, Optional.of(entry.target())))
+          .append('\t')
+          .append(field(base, entry.backup()))
+          .append('\n');
     }
     return text.append(END).append('\n').toString();
   }
 
   private static String field(Path base, Optional<Path> path) {
-    return path.map(p -> {
-      Path absolute = p.toAbsolutePath().normalize();
-      // A file outside the directory (a card elsewhere) stays absolute; reading refuses it.
-      String name = base.equals(absolute.getParent())
-          ? absolute.getFileName().toString() : absolute.toString();
-      return URLEncoder.encode(name, StandardCharsets.UTF_8);
-    }).orElse(NONE);
+    return path.map(
+            p -> {
+              Path absolute = p.toAbsolutePath().normalize();
+              // A file outside the directory (a card elsewhere) stays absolute; reading refuses it.
+              String name =
+                  base.equals(absolute.getParent())
+                      ? absolute.getFileName().toString()
+                      : absolute.toString();
+              return URLEncoder.encode(name, StandardCharsets.UTF_8);
+            })
+        .orElse(NONE);
   }
 
   /**
@@ -90,27 +102,27 @@ final class Journal {
    *
    * @throws RefusedException if the journal may not be acted on
    */
-  static Optional<List<Entry>> read(Path directory, Predicate<String> ownName)
-      throws IOException {
+  static Optional<List<Entry>> read(Path directory, Predicate<String> ownName) throws IOException {
     Path journal = directory.resolve(FILE);
     BasicFileAttributes attributes;
     try {
-      attributes = Files.readAttributes(journal, BasicFileAttributes.class,
-          LinkOption.NOFOLLOW_LINKS);
+      attributes =
+          Files.readAttributes(journal, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException none) {
       return Optional.empty();
     }
     if (!attributes.isRegularFile()) {
-      throw new RefusedException(journal, "is " + FileKinds.describe(attributes)
-          + ", not a journal qa-export wrote");
+      throw new RefusedException(
+          journal, "is " + FileKinds.describe(attributes) + ", not a journal qa-export wrote");
     }
     if (attributes.size() > MAX_BYTES) {
-      throw new RefusedException(journal, "is " + attributes.size() + " bytes, more than a"
-          + " journal qa-export writes");
+      throw new RefusedException(
+          journal, "is " + attributes.size() + " bytes, more than a" + " journal qa-export writes");
     }
     requireOwnedByThisUser(journal);
     List<String> lines = lines(journal);
-    if (lines.size() < 2 || !(lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER_V1))
+    if (lines.size() < 2
+        || !(lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER_V1))
         || !lines.get(lines.size() - 1).equals(END)) {
       throw new RefusedException(journal, "is not a journal qa-export can read");
     }
@@ -122,8 +134,7 @@ final class Journal {
         throw new RefusedException(journal, "is damaged at line " + (i + 1));
       }
       var reading = new EntryReading(journal, i + 1, directory, base);
-      Path target = reading.path(fields[1])
-          .orElseThrow(() -> reading.refused("names no target"));
+      Path target = reading.path(fields[1]).orElseThrow(() -> reading.refused("names no target"));
       String name = target.getFileName().toString();
       if (name.endsWith(TEMP_SUFFIX) || !ownName.test(name)) {
         throw reading.refused("names " + name + ", which is not an output of qa-export");
@@ -146,15 +157,20 @@ final class Journal {
     }
     String user = System.getProperty("user.name");
     if (user != null && !owner.getName().equals(user)) {
-      throw new RefusedException(journal, "belongs to " + owner.getName() + ", not to " + user
-          + " who runs qa-export (like git, qa-export acts only on its own user's journal)");
+      throw new RefusedException(
+          journal,
+          "belongs to "
+              + owner.getName()
+              + ", not to "
+              + user
+              + " who runs qa-export (like git, qa-export acts only on its own user's journal)");
     }
   }
 
   private static List<String> lines(Path journal) throws IOException {
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(journal, StandardOpenOption.READ,
-        LinkOption.NOFOLLOW_LINKS)) {
+    try (InputStream in =
+        Files.newInputStream(journal, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       bytes = in.readNBytes((int) MAX_BYTES + 1);
     }
     if (bytes.length > MAX_BYTES) {
@@ -162,9 +178,13 @@ final class Journal {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       throw new RefusedException(journal, "is not UTF-8 text");
     }
@@ -201,9 +221,10 @@ final class Journal {
         throw refused("holds a path that is not valid here");
       }
       String name = path.getFileName() == null ? "" : path.getFileName().toString();
-      boolean inside = path.isAbsolute()
-          ? base.equals(path.normalize().getParent()) && path.normalize().equals(path)
-          : path.getNameCount() == 1;
+      boolean inside =
+          path.isAbsolute()
+              ? base.equals(path.normalize().getParent()) && path.normalize().equals(path)
+              : path.getNameCount() == 1;
       if (!inside || name.isEmpty() || name.equals(".") || name.equals("..")) {
         throw refused("names " + decoded + ", which is not a file directly in " + directory);
       }
@@ -216,13 +237,21 @@ final class Journal {
       }
       String name = file.get().getFileName().toString();
       String prefix = "." + target.getFileName() + kind + ".";
-      boolean derived = name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)
-          && name.length() > prefix.length() + TEMP_SUFFIX.length()
-          && name.substring(prefix.length(), name.length() - TEMP_SUFFIX.length())
-              .chars().allMatch(c -> c >= '0' && c <= '9');
+      boolean derived =
+          name.startsWith(prefix)
+              && name.endsWith(TEMP_SUFFIX)
+              && name.length() > prefix.length() + TEMP_SUFFIX.length()
+              && name.substring(prefix.length(), name.length() - TEMP_SUFFIX.length())
+                  .chars()
+                  .allMatch(c -> c >= '0' && c <= '9');
       if (!derived) {
-        throw refused("names " + name + ", which is not a "
-            + (kind.isEmpty() ? "temporary" : "backup") + " of " + target.getFileName());
+        throw refused(
+            "names "
+                + name
+                + ", which is not a "
+                + (kind.isEmpty() ? "temporary" : "backup")
+                + " of "
+                + target.getFileName());
       }
     }
   }

@@ -1,8 +1,8 @@
 package io.qaexport.application.service.commit;
 
-import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.failure.ExportIoException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,24 +25,28 @@ import java.util.function.Predicate;
 
 /**
  * The output directory's life during one run. {@link #begin} takes the directory's lock (a second
- * run waits for it), rolls back a commit that a killed run left half done, and removes what
- * killed runs left; {@link #stage} gives each output a temporary file beside its final path;
- * {@link #commit()} moves them all into place together; {@link #close()} without a commit (also
- * run by a shutdown hook on Ctrl-C or SIGTERM) removes the temporary files.
+ * run waits for it), rolls back a commit that a killed run left half done, and removes what killed
+ * runs left; {@link #stage} gives each output a temporary file beside its final path; {@link
+ * #commit()} moves them all into place together; {@link #close()} without a commit (also run by a
+ * shutdown hook on Ctrl-C or SIGTERM) removes the temporary files.
  *
- * <p>The commit, like a database's: the staged files are synced, then a journal listing every
- * move is written and synced; only then are earlier outputs renamed aside and the new ones
- * renamed into place. Deleting the journal is the commit point. A failure before it (in this run,
- * or a kill -9 found by the next run) undoes the moves from the journal, so the directory holds
- * the earlier outputs or all the new ones, never a mix. Only renames are used: no hard links.
+ * <p>The commit, like a database's: the staged files are synced, then a journal listing every move
+ * is written and synced; only then are earlier outputs renamed aside and the new ones renamed into
+ * place. Deleting the journal is the commit point. A failure before it (in this run, or a kill -9
+ * found by the next run) undoes the moves from the journal, so the directory holds the earlier
+ * outputs or all the new ones, never a mix. Only renames are used: no hard links.
  */
 public final class OutputTransaction implements AutoCloseable {
   public static final String TEMP_SUFFIX = Journal.TEMP_SUFFIX;
   static final String LOCK_FILE = DirectoryLock.LOCK_FILE;
   static final String JOURNAL_FILE = Journal.FILE;
+
   /** The output names of the product's standard run: its outputs, their logs, the card. */
-  static final Predicate<String> STANDARD_NAMES = name -> name.startsWith("qa_pairs")
-      || name.startsWith("qa_rejected_hf") || name.equals("README.md");
+  static final Predicate<String> STANDARD_NAMES =
+      name ->
+          name.startsWith("qa_pairs")
+              || name.startsWith("qa_rejected_hf")
+              || name.equals("README.md");
 
   /**
    * The changes a commit makes to the file system, each one step. A test seam: tests inject a
@@ -54,19 +58,19 @@ public final class OutputTransaction implements AutoCloseable {
 
     void delete(Path file) throws IOException;
 
-    FileOps REAL = new FileOps() {
-      @Override
-      public void move(Path from, Path to) throws IOException {
-        moveIntoPlace(from, to);
-      }
+    FileOps REAL =
+        new FileOps() {
+          @Override
+          public void move(Path from, Path to) throws IOException {
+            moveIntoPlace(from, to);
+          }
 
-      @Override
-      public void delete(Path file) throws IOException {
-        Files.deleteIfExists(file);
-      }
-    };
+          @Override
+          public void delete(Path file) throws IOException {
+            Files.deleteIfExists(file);
+          }
+        };
   }
-
 
   private final Path directory;
   private final boolean createdDirectory;
@@ -97,11 +101,12 @@ public final class OutputTransaction implements AutoCloseable {
   }
 
   /**
-   * As {@link #begin(Path)}; {@code ownNames} tells the names of this run's outputs, the only
-   * files a journal left by a killed run may move.
+   * As {@link #begin(Path)}; {@code ownNames} tells the names of this run's outputs, the only files
+   * a journal left by a killed run may move.
    */
-  public static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops,
-      Predicate<String> ownNames) throws ExportIoException {
+  public static OutputTransaction begin(
+      Path directory, ExportProgress progress, FileOps ops, Predicate<String> ownNames)
+      throws ExportIoException {
     boolean created = !Files.exists(directory);
     try {
       Files.createDirectories(directory);
@@ -130,8 +135,8 @@ public final class OutputTransaction implements AutoCloseable {
     return new OutputTransaction(directory, created, ops, lock);
   }
 
-  private OutputTransaction(Path directory, boolean createdDirectory, FileOps ops,
-      DirectoryLock lock) {
+  private OutputTransaction(
+      Path directory, boolean createdDirectory, FileOps ops, DirectoryLock lock) {
     this.directory = directory;
     this.createdDirectory = createdDirectory;
     this.ops = ops;
@@ -224,8 +229,13 @@ public final class OutputTransaction implements AutoCloseable {
         ops.delete(journal);
       } catch (IOException | RuntimeException undoFailed) {
         e.addSuppressed(undoFailed);
-        throw new IOException(e.getMessage() + "; the moves could not all be undone yet: the"
-            + " next run in " + directory + " undoes them from its journal", e);
+        throw new IOException(
+            e.getMessage()
+                + "; the moves could not all be undone yet: the"
+                + " next run in "
+                + directory
+                + " undoes them from its journal",
+            e);
       }
       throw e;
     }
@@ -256,8 +266,10 @@ public final class OutputTransaction implements AutoCloseable {
       // An input may bear an output's name (a shard's, say): stale or not, it is never removed.
       if (inputs.stream().noneMatch(input -> FileIdentity.sameFile(stale, input))
           && targets.add(absolute(stale))) {
-        backupFor(stale).ifPresent(backup -> entries.add(
-            new Journal.Entry(Optional.empty(), stale, Optional.of(backup))));
+        backupFor(stale)
+            .ifPresent(
+                backup ->
+                    entries.add(new Journal.Entry(Optional.empty(), stale, Optional.of(backup))));
       }
     }
     return entries;
@@ -270,7 +282,8 @@ public final class OutputTransaction implements AutoCloseable {
   /** Where the commit moves an existing {@code target} aside; empty if there is none. */
   private static Optional<Path> backupFor(Path target) {
     return Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-        ? Optional.of(temporaryBeside(target, ".previous")) : Optional.empty();
+        ? Optional.of(temporaryBeside(target, ".previous"))
+        : Optional.empty();
   }
 
   private static Path temporaryBeside(Path finalPath, String kind) {
@@ -278,22 +291,24 @@ public final class OutputTransaction implements AutoCloseable {
   }
 
   /**
-   * Creates {@code temporary} new, never through a link planted under its name: one left by a
-   * dead process with this PID is removed (the link itself), anything else is refused by name.
+   * Creates {@code temporary} new, never through a link planted under its name: one left by a dead
+   * process with this PID is removed (the link itself), anything else is refused by name.
    */
   private static void createExclusively(Path temporary) throws IOException {
     Optional<BasicFileAttributes> existing = FileKinds.of(temporary);
     if (existing.isPresent() && existing.get().isDirectory()) {
-      throw new IOException(temporary + " is a directory named like a temporary file of"
-          + " qa-export; move it away");
+      throw new IOException(
+          temporary
+              + " is a directory named like a temporary file of"
+              + " qa-export; move it away");
     }
     Files.deleteIfExists(temporary);
     Files.createFile(temporary); // O_EXCL: fails rather than follow a link planted meanwhile
   }
 
   /**
-   * Undoes a commit's moves, last first, judging from what exists which were done. Safe to
-   * repeat: the next run repeats it after a kill during an undo.
+   * Undoes a commit's moves, last first, judging from what exists which were done. Safe to repeat:
+   * the next run repeats it after a kill during an undo.
    */
   private static void undo(List<Journal.Entry> entries, FileOps ops) throws IOException {
     for (int i = entries.size() - 1; i >= 0; i--) {
@@ -319,8 +334,13 @@ public final class OutputTransaction implements AutoCloseable {
     Path temporary = temporaryBeside(journal, "");
     try {
       createExclusively(temporary);
-      Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+      Files.writeString(
+          temporary,
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          LinkOption.NOFOLLOW_LINKS);
       sync(temporary);
       ops.move(temporary, journal);
       syncDirectory(directory);
@@ -380,8 +400,8 @@ public final class OutputTransaction implements AutoCloseable {
 
   /**
    * Without a commit: removes the staged files, releases the lock, and removes the directory if
-   * this run created it. Also what the shutdown hook does (Ctrl-C, SIGTERM), so an interrupted
-   * run leaves no directory behind either; the lock goes with the process in any case.
+   * this run created it. Also what the shutdown hook does (Ctrl-C, SIGTERM), so an interrupted run
+   * leaves no directory behind either; the lock goes with the process in any case.
    */
   private synchronized void abandon() {
     discard();
@@ -397,8 +417,8 @@ public final class OutputTransaction implements AutoCloseable {
   }
 
   /**
-   * Deletes temporary files that earlier runs left in {@code directory} after being killed, if
-   * the process that wrote them is gone.
+   * Deletes temporary files that earlier runs left in {@code directory} after being killed, if the
+   * process that wrote them is gone.
    */
   public static void removeLeftovers(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
@@ -435,7 +455,10 @@ public final class OutputTransaction implements AutoCloseable {
     try {
       // REPLACE_EXISTING too: whether an atomic move replaces the target is up to the file system
       // (rename(2) does; others, e.g. in-memory ones, refuse without it).
-      Files.move(temporary, finalPath, StandardCopyOption.ATOMIC_MOVE,
+      Files.move(
+          temporary,
+          finalPath,
+          StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, finalPath, StandardCopyOption.REPLACE_EXISTING);

@@ -11,9 +11,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Hands records to a writer thread in batches, so reading and mapping (this thread) and encoding
- * and writing (that thread) use both cores. Order is kept; memory is bounded by
- * {@link #QUEUED_BATCHES} batches, each of at most {@link #BATCH_SIZE} records and about
- * {@link #BATCH_BYTES} bytes of text, so large records cannot pile up. A failure of the writer thread
+ * and writing (that thread) use both cores. Order is kept; memory is bounded by {@link
+ * #QUEUED_BATCHES} batches, each of at most {@link #BATCH_SIZE} records and about {@link
+ * #BATCH_BYTES} bytes of text, so large records cannot pile up. A failure of the writer thread
  * surfaces in the next {@link #write} or in {@link #close}, which always closes the delegate.
  */
 final class AsyncRecordWriter implements RecordWriter {
@@ -42,8 +42,11 @@ final class AsyncRecordWriter implements RecordWriter {
   public void write(HfRecord record) throws IOException {
     rethrowFailure();
     batch.add(record);
-    batchBytes += record.questionText().length() + record.answerText().length()
-        + record.sourceText().length() + record.personaText().length();
+    batchBytes +=
+        record.questionText().length()
+            + record.answerText().length()
+            + record.sourceText().length()
+            + record.personaText().length();
     if (batch.size() == BATCH_SIZE || batchBytes >= BATCH_BYTES) {
       hand(batch);
       batch = new ArrayList<>(BATCH_SIZE);

@@ -1,13 +1,13 @@
 package io.qaexport.application.service.files;
 
-import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.in.FileSummary.SplitFiles;
+import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.service.commit.OutputTransaction;
-import io.qaexport.domain.card.DatasetStatistics;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
+import io.qaexport.domain.card.DatasetStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,10 @@ import java.util.Locale;
 /**
  * The files one output is written to: one file (a plain export), or one per split, each cut into
  * shards when the first pass found it larger than the shard size. Names follow the Hub's
- * conventions, so it recognises the split from the file name: {@code qa_pairs-train.jsonl},
- * {@code qa_pairs-train-00000-of-00003.jsonl}; unsplit shards are {@code qa_pairs-00000-of-00003}.
- * A split's shards are written one after another; the splits' files are open together, each
- * with its own writer thread.
+ * conventions, so it recognises the split from the file name: {@code qa_pairs-train.jsonl}, {@code
+ * qa_pairs-train-00000-of-00003.jsonl}; unsplit shards are {@code qa_pairs-00000-of-00003}. A
+ * split's shards are written one after another; the splits' files are open together, each with its
+ * own writer thread.
  */
 public final class DatasetFiles implements RecordSink, AutoCloseable {
   private final SplitChooser chooser; // null: no splits
@@ -32,8 +32,15 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
    * @param layout expected rows and shards per split, from the first pass; {@link Layout#single}
    *     when there was none
    */
-  public DatasetFiles(OutputFormat format, RecordShape shape, Path basePath, OutputTransaction outputs,
-      SplitAssignment assignment, SplitChooser chooser, QuestionHashes hashes, Layout layout)
+  public DatasetFiles(
+      OutputFormat format,
+      RecordShape shape,
+      Path basePath,
+      OutputTransaction outputs,
+      SplitAssignment assignment,
+      SplitChooser chooser,
+      QuestionHashes hashes,
+      Layout layout)
       throws ExportException {
     this.chooser = chooser;
     this.hashes = hashes;
@@ -42,8 +49,15 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     this.splits = new Split[count];
     for (int i = 0; i < count; i++) {
       String name = assignment == null ? "train" : assignment.name(i);
-      splits[i] = new Split(name, assignment != null, layout.rows()[i], layout.shards()[i],
-          format, shape, outputs);
+      splits[i] =
+          new Split(
+              name,
+              assignment != null,
+              layout.rows()[i],
+              layout.shards()[i],
+              format,
+              shape,
+              outputs);
     }
     if (assignment == null && layout.shards()[0] == 1) {
       // A plain export writes its file even when no record comes (SPEC: an empty input gives an
@@ -98,8 +112,8 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
   public List<SplitFiles> splitFiles() {
     List<SplitFiles> files = new ArrayList<>();
     for (Split split : splits) {
-      files.add(new SplitFiles(split.name, split.written, split.paths, split.bytes,
-          split.arrowBytes));
+      files.add(
+          new SplitFiles(split.name, split.written, split.paths, split.bytes, split.arrowBytes));
     }
     return files;
   }
@@ -133,8 +147,8 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     try (var files = java.nio.file.Files.newDirectoryStream(directory)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        boolean mine = written.stream().anyMatch(path -> path.getFileName().toString()
-            .equals(name));
+        boolean mine =
+            written.stream().anyMatch(path -> path.getFileName().toString().equals(name));
         if (!mine && ours.matcher(name).matches()) {
           stale.add(basePath.resolveSibling(name));
         }
@@ -144,8 +158,8 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
   }
 
   /**
-   * Every name the files of {@code basePath} may take: plain, a split's, a shard's (e.g.
-   * {@code qa_pairs-train-00000-of-00003.jsonl} for {@code qa_pairs.jsonl} and split train).
+   * Every name the files of {@code basePath} may take: plain, a split's, a shard's (e.g. {@code
+   * qa_pairs-train-00000-of-00003.jsonl} for {@code qa_pairs.jsonl} and split train).
    */
   static java.util.regex.Pattern fileNames(Path basePath, List<String> splitNames) {
     String base = basePath.getFileName().toString();
@@ -154,14 +168,21 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     String extension = dot < 0 ? "" : base.substring(dot);
     List<String> quoted = splitNames.stream().map(java.util.regex.Pattern::quote).toList();
     String split = quoted.isEmpty() ? "" : "(-(" + String.join("|", quoted) + "))?";
-    return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stem) + split
-        + "(-\\d{5}-of-\\d{5})?" + java.util.regex.Pattern.quote(extension));
+    return java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote(stem)
+            + split
+            + "(-\\d{5}-of-\\d{5})?"
+            + java.util.regex.Pattern.quote(extension));
   }
 
   /** The rough size of a record in the output, for the shard count: its text and 80 bytes. */
   public static int estimatedBytes(HfRecord record) {
-    long bytes = 80L + record.questionText().length() + record.answerText().length()
-        + record.sourceText().length() + record.personaText().length();
+    long bytes =
+        80L
+            + record.questionText().length()
+            + record.answerText().length()
+            + record.sourceText().length()
+            + record.personaText().length();
     if (record.failureReasonText() != null) {
       bytes += record.failureReasonText().length();
     }
@@ -183,8 +204,14 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     private long bytes;
     private long arrowBytes;
 
-    Split(String name, boolean named, long expectedRows, int shards, OutputFormat format,
-        RecordShape shape, OutputTransaction outputs) {
+    Split(
+        String name,
+        boolean named,
+        long expectedRows,
+        int shards,
+        OutputFormat format,
+        RecordShape shape,
+        OutputTransaction outputs) {
       this.name = name;
       this.named = named;
       this.expectedRows = expectedRows;
@@ -196,8 +223,10 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
 
     void accept(long lineNumber, HfRecord record) throws ExportException {
       // Rows spread evenly over the shards, as push_to_hub does; the last takes any surplus.
-      int shard = shards == 1 || expectedRows == 0 ? 0
-          : (int) Math.min(shards - 1, written * shards / expectedRows);
+      int shard =
+          shards == 1 || expectedRows == 0
+              ? 0
+              : (int) Math.min(shards - 1, written * shards / expectedRows);
       if (shard != currentShard) {
         open(shard);
       }
@@ -224,7 +253,8 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
       int dot = base.lastIndexOf('.');
       String stem = dot < 0 ? base : base.substring(0, dot);
       String extension = dot < 0 ? "" : base.substring(dot);
-      return stem + (named ? "-" + name : "")
+      return stem
+          + (named ? "-" + name : "")
           + (shards == 1 ? "" : String.format(Locale.ROOT, "-%05d-of-%05d", shard, shards))
           + extension;
     }

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The error policy, applied to one input file's invalid lines: under {@code fail} the first one
- * stops the run; under {@code skip} each is counted and copied to the errors log, which is
- * opened (staged with the outputs) on the first one.
+ * stops the run; under {@code skip} each is counted and copied to the errors log, which is opened
+ * (staged with the outputs) on the first one.
  */
 public final class InvalidLines {
   private final ErrorPolicy policy;
@@ -21,15 +21,22 @@ public final class InvalidLines {
   private final SkipBudget budget;
   private long count;
 
-  public InvalidLines(ErrorPolicy policy, Path input, Path logPath, OutputTransaction outputs,
-      InvalidLineLog.Factory logs, SkipBudget budget) {
+  public InvalidLines(
+      ErrorPolicy policy,
+      Path input,
+      Path logPath,
+      OutputTransaction outputs,
+      InvalidLineLog.Factory logs,
+      SkipBudget budget) {
     this.budget = budget;
     this.policy = policy;
     this.input = input;
     this.log = new StagedLog<>(logPath, outputs, logs::open);
   }
 
-  /** @param column 1-based, or 0 when no single place is to blame */
+  /**
+   * @param column 1-based, or 0 when no single place is to blame
+   */
   public void add(long lineNumber, int column, String reason, RawLine raw) throws ExportException {
     if (policy == ErrorPolicy.FAIL) {
       throw new InvalidInputException(input, lineNumber, column, reason);

@@ -1,24 +1,22 @@
 package io.qaexport.application.service.files;
 
-import io.qaexport.application.port.in.failure.CardPathTakenException;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportJob;
-import io.qaexport.application.port.in.failure.OutputPathTakenException;
 import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.application.port.in.failure.CardPathTakenException;
+import io.qaexport.application.port.in.failure.OutputPathTakenException;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.service.commit.FileIdentity;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files a run writes, and the check that none of them is an input or another of them,
- * compared as files (links, {@code ..} and relative paths resolved), before anything is written.
+ * The files a run writes, and the check that none of them is an input or another of them, compared
+ * as files (links, {@code ..} and relative paths resolved), before anything is written.
  */
 public final class OutputPaths {
   private static final String ERRORS_SUFFIX = ".errors.jsonl";
@@ -43,12 +41,15 @@ public final class OutputPaths {
   }
 
   /**
-   * Every file one job may write beside its output: the data file and its errors log. A new
-   * per-job log (e.g. of duplicates) is added here, so the check covers it.
+   * Every file one job may write beside its output: the data file and its errors log. A new per-job
+   * log (e.g. of duplicates) is added here, so the check covers it.
    */
   static List<Path> ofJob(Path outputPath) {
-    return List.of(outputPath, errorsLog(outputPath),
-        duplicatesLog(outputPath), decontaminatedLog(outputPath));
+    return List.of(
+        outputPath,
+        errorsLog(outputPath),
+        duplicatesLog(outputPath),
+        decontaminatedLog(outputPath));
   }
 
   public static Path outputPath(ExportCommand command, ExportJob job, OutputFormat format) {
@@ -60,8 +61,8 @@ public final class OutputPaths {
    *
    * @param callerOutputs files the caller writes itself, such as the run summary
    */
-  public static void requireFree(ExportCommand command, OutputFormat format, List<Path> callerOutputs)
-      throws UsageException {
+  public static void requireFree(
+      ExportCommand command, OutputFormat format, List<Path> callerOutputs) throws UsageException {
     List<Path> inputs = command.jobs().stream().map(ExportJob::input).toList();
     List<Path> outputs = new ArrayList<>();
     // Each job's data file: its split and shard names are known only once the run has read it.
@@ -76,8 +77,10 @@ public final class OutputPaths {
         && command.jobs().stream().noneMatch(job -> job.shape().hasFailureReason())
         && format.refusal(RecordShape.REJECTED).isEmpty()) {
       // Pairs below the threshold get a rejected output even without a rejected input.
-      dataFiles.add(command.outputDir().resolve(
-          training.rejectedOutputBaseName() + "." + format.fileExtension()));
+      dataFiles.add(
+          command
+              .outputDir()
+              .resolve(training.rejectedOutputBaseName() + "." + format.fileExtension()));
     }
     for (Path dataFile : dataFiles) {
       outputs.addAll(ofJob(dataFile));
@@ -85,16 +88,21 @@ public final class OutputPaths {
     // The card's index, if it has one: a clash of the card keeps its own exception.
     int card = command.datasetCard().isPresent() ? outputs.size() : -1;
     command.datasetCard().ifPresent(request -> outputs.add(request.file()));
-    List<String> splitNames = training.split().map(split -> split.splits().stream()
-        .map(SplitAssignment.Split::name).toList()).orElse(List.of());
+    List<String> splitNames =
+        training
+            .split()
+            .map(split -> split.splits().stream().map(SplitAssignment.Split::name).toList())
+            .orElse(List.of());
     for (Path callerOutput : callerOutputs) {
       // The caller writes after the commit (through a link): a split file or shard there would
       // be replaced.
       Path written = FileIdentity.place(callerOutput);
       for (Path dataFile : written.getFileName() == null ? List.<Path>of() : dataFiles) {
         Path sibling = dataFile.resolveSibling(written.getFileName());
-        if (DatasetFiles.fileNames(dataFile, splitNames).matcher(
-            written.getFileName().toString()).matches() && FileIdentity.sameFile(written, sibling)) {
+        if (DatasetFiles.fileNames(dataFile, splitNames)
+                .matcher(written.getFileName().toString())
+                .matches()
+            && FileIdentity.sameFile(written, sibling)) {
           throw taken(callerOutput, sibling, false, false);
         }
       }
@@ -116,7 +124,8 @@ public final class OutputPaths {
   }
 
   private static UsageException taken(Path output, Path taken, boolean input, boolean isCard) {
-    return isCard ? new CardPathTakenException(output, taken)
+    return isCard
+        ? new CardPathTakenException(output, taken)
         : new OutputPathTakenException(output, taken, input);
   }
 }

@@ -6,16 +6,16 @@ import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.domain.ArrowSize;
-import io.qaexport.domain.card.DatasetStatistics;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.card.DatasetStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One output file of the run: staged in the transaction, written by the format on a writer
- * thread, and described by its statistics. Any failure to write it names it.
+ * One output file of the run: staged in the transaction, written by the format on a writer thread,
+ * and described by its statistics. Any failure to write it names it.
  */
 final class RecordOutput implements RecordSink, AutoCloseable {
   private final Path path;
@@ -32,8 +32,9 @@ final class RecordOutput implements RecordSink, AutoCloseable {
     this.arrowSize = arrowSize;
   }
 
-  static RecordOutput open(OutputFormat format, RecordShape shape, Path path,
-      OutputTransaction outputs) throws ExportIoException {
+  static RecordOutput open(
+      OutputFormat format, RecordShape shape, Path path, OutputTransaction outputs)
+      throws ExportIoException {
     Path temporary;
     try {
       temporary = outputs.stage(path);
@@ -44,18 +45,19 @@ final class RecordOutput implements RecordSink, AutoCloseable {
       RecordWriter formatWriter = format.open(temporary, shape);
       var arrowSize = new ArrowSize();
       // Measured on the writer thread, which has time to spare: the reading thread has none.
-      RecordWriter measured = new RecordWriter() {
-        @Override
-        public void write(HfRecord record) throws IOException {
-          formatWriter.write(record);
-          arrowSize.add(record);
-        }
+      RecordWriter measured =
+          new RecordWriter() {
+            @Override
+            public void write(HfRecord record) throws IOException {
+              formatWriter.write(record);
+              arrowSize.add(record);
+            }
 
-        @Override
-        public void close() throws IOException {
-          formatWriter.close();
-        }
-      };
+            @Override
+            public void close() throws IOException {
+              formatWriter.close();
+            }
+          };
       return new RecordOutput(path, temporary, new AsyncRecordWriter(measured), arrowSize);
     } catch (IOException e) {
       throw ExportIoException.of("cannot write " + path, e);

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * The invalid records a run skips, counted across its files against its limit. Without a limit,
- * any number may be skipped, but not every record: a run that exports nothing fails.
+ * The invalid records a run skips, counted across its files against its limit. Without a limit, any
+ * number may be skipped, but not every record: a run that exports nothing fails.
  */
 public final class SkipBudget {
   private final OptionalLong limit;

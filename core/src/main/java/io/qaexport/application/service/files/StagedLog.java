@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A log beside an output (skipped lines, dropped duplicates): staged with the outputs and opened
- * on its first entry, so a run with nothing to log writes none; every failure names the log.
+ * A log beside an output (skipped lines, dropped duplicates): staged with the outputs and opened on
+ * its first entry, so a run with nothing to log writes none; every failure names the log.
  */
 public final class StagedLog<L extends Closeable> {
   /** Opens a log that writes {@code file} (the staged temporary file). */

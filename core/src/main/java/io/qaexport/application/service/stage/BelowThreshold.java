@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 import java.util.function.Predicate;
 
 /**
- * {@code --min-score}: a passed pair scoring below the threshold leaves the passed output and
- * goes to the rejected one, with the reason; the others go on.
+ * {@code --min-score}: a passed pair scoring below the threshold leaves the passed output and goes
+ * to the rejected one, with the reason; the others go on.
  */
 final class BelowThreshold extends Stage {
   private final double minScore; // NaN: the stage does not apply
@@ -21,21 +21,26 @@ final class BelowThreshold extends Stage {
     this.rejected = rejected;
   }
 
-  static final Stages.Registration REGISTRATION = new Stages.Registration() {
-    @Override
-    public Stage open(Stages.Setup setup) {
-      TrainingSet training = setup.training();
-      return new BelowThreshold(setup.passed() && training.minScore().isPresent()
-          ? training.minScore().getAsDouble() : Double.NaN, setup.rejected());
-    }
+  static final Stages.Registration REGISTRATION =
+      new Stages.Registration() {
+        @Override
+        public Stage open(Stages.Setup setup) {
+          TrainingSet training = setup.training();
+          return new BelowThreshold(
+              setup.passed() && training.minScore().isPresent()
+                  ? training.minScore().getAsDouble()
+                  : Double.NaN,
+              setup.rejected());
+        }
 
-    @Override
-    public Predicate<HfRecord> leavesOutBeforeTheFirstPass(TrainingSet training,
-        References references) {
-      return record -> training.minScore().isPresent()
-          && record.validationScore() < training.minScore().getAsDouble();
-    }
-  };
+        @Override
+        public Predicate<HfRecord> leavesOutBeforeTheFirstPass(
+            TrainingSet training, References references) {
+          return record ->
+              training.minScore().isPresent()
+                  && record.validationScore() < training.minScore().getAsDouble();
+        }
+      };
 
   @Override
   protected boolean keeps(long lineNumber, HfRecord record) throws ExportException {
@@ -43,15 +48,14 @@ final class BelowThreshold extends Stage {
       return true;
     }
     if (rejected != null) {
-      rejected.accept(lineNumber, record.withFailureReason(
-          reason(record.validationScore(), minScore)));
+      rejected.accept(
+          lineNumber, record.withFailureReason(reason(record.validationScore(), minScore)));
     }
     return false;
   }
 
   static String reason(double score, double minScore) {
-    return "validation_score " + plain(score) + " is below the export threshold "
-        + plain(minScore);
+    return "validation_score " + plain(score) + " is below the export threshold " + plain(minScore);
   }
 
   private static String plain(double value) {

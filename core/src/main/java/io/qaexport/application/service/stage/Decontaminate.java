@@ -15,39 +15,41 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * {@code --decontaminate}: a passed pair whose question matches a reference question (an
- * evaluation set, an earlier release) leaves the output and goes to
- * {@code <output>.decontaminated.jsonl} with the reference, its line, its question and their
- * similarity. It runs before deduplication, so a contaminated pair never stands for a group.
+ * {@code --decontaminate}: a passed pair whose question matches a reference question (an evaluation
+ * set, an earlier release) leaves the output and goes to {@code <output>.decontaminated.jsonl} with
+ * the reference, its line, its question and their similarity. It runs before deduplication, so a
+ * contaminated pair never stands for a group.
  */
 final class Decontaminate extends Stage {
-  static final Stages.Registration REGISTRATION = new Stages.Registration() {
-    @Override
-    public Stage open(Stages.Setup setup) {
-      References references = setup.passed() ? setup.references() : null;
-      if (setup.passed() && (references == null || references.files().isEmpty())) {
-        // An earlier run's log would describe other data.
-        setup.outputs().removeOnCommit(OutputPaths.decontaminatedLog(setup.output()));
-        references = null;
-      }
-      return new Decontaminate(references, setup.output(), setup.outputs(),
-          setup.leftOutLogs());
-    }
+  static final Stages.Registration REGISTRATION =
+      new Stages.Registration() {
+        @Override
+        public Stage open(Stages.Setup setup) {
+          References references = setup.passed() ? setup.references() : null;
+          if (setup.passed() && (references == null || references.files().isEmpty())) {
+            // An earlier run's log would describe other data.
+            setup.outputs().removeOnCommit(OutputPaths.decontaminatedLog(setup.output()));
+            references = null;
+          }
+          return new Decontaminate(
+              references, setup.output(), setup.outputs(), setup.leftOutLogs());
+        }
 
-    @Override
-    public Predicate<HfRecord> leavesOutBeforeTheFirstPass(TrainingSet training,
-        References references) {
-      return references == null || references.files().isEmpty() ? record -> false
-          : record -> references.index().match(record.question()) != null;
-    }
-  };
+        @Override
+        public Predicate<HfRecord> leavesOutBeforeTheFirstPass(
+            TrainingSet training, References references) {
+          return references == null || references.files().isEmpty()
+              ? record -> false
+              : record -> references.index().match(record.question()) != null;
+        }
+      };
 
   private final References references; // null: the stage does not apply
   private final OutputTransaction outputs;
   private final StagedLog<LeftOutLog> log;
 
-  private Decontaminate(References references, Path output, OutputTransaction outputs,
-      LeftOutLog.Factory logs) {
+  private Decontaminate(
+      References references, Path output, OutputTransaction outputs, LeftOutLog.Factory logs) {
     super("decontaminated", "decontaminated");
     this.references = references;
     this.outputs = outputs;
@@ -63,11 +65,16 @@ final class Decontaminate extends Stage {
     if (match == null) {
       return true;
     }
-    log.append(opened -> opened.append(List.of(new Fact("line", lineNumber),
-        new Fact("reference", references.pathOf(match.source())),
-        new Fact("reference_line", match.line()),
-        new Fact("reference_question", match.question()),
-        new Fact("similarity", match.similarity())), record));
+    log.append(
+        opened ->
+            opened.append(
+                List.of(
+                    new Fact("line", lineNumber),
+                    new Fact("reference", references.pathOf(match.source())),
+                    new Fact("reference_line", match.line()),
+                    new Fact("reference_question", match.question()),
+                    new Fact("similarity", match.similarity())),
+                record));
     return false;
   }
 

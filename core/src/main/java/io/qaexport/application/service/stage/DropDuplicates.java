@@ -25,8 +25,12 @@ final class DropDuplicates extends Stage {
   private final OutputTransaction outputs;
   private final StagedLog<LeftOutLog> log;
 
-  private DropDuplicates(DuplicateVerdicts verdicts, QuestionHashes hashes, Path output,
-      OutputTransaction outputs, LeftOutLog.Factory logs) {
+  private DropDuplicates(
+      DuplicateVerdicts verdicts,
+      QuestionHashes hashes,
+      Path output,
+      OutputTransaction outputs,
+      LeftOutLog.Factory logs) {
     super("duplicates", "duplicates");
     this.verdicts = verdicts;
     this.hashes = hashes;
@@ -40,8 +44,8 @@ final class DropDuplicates extends Stage {
       // An earlier run's log of dropped pairs would describe other data, as with no duplicates.
       setup.outputs().removeOnCommit(OutputPaths.duplicatesLog(setup.output()));
     }
-    return new DropDuplicates(verdicts, setup.hashes(), setup.output(), setup.outputs(),
-        setup.leftOutLogs());
+    return new DropDuplicates(
+        verdicts, setup.hashes(), setup.output(), setup.outputs(), setup.leftOutLogs());
   }
 
   @Override
@@ -53,9 +57,14 @@ final class DropDuplicates extends Stage {
     if (verdict == null) {
       return true;
     }
-    log.append(opened -> opened.append(List.of(new LeftOutLog.Fact("line", lineNumber),
-        new LeftOutLog.Fact("duplicate_of", verdict.duplicateOf()),
-        new LeftOutLog.Fact("similarity", verdict.similarity())), record));
+    log.append(
+        opened ->
+            opened.append(
+                List.of(
+                    new LeftOutLog.Fact("line", lineNumber),
+                    new LeftOutLog.Fact("duplicate_of", verdict.duplicateOf()),
+                    new LeftOutLog.Fact("similarity", verdict.similarity())),
+                record));
     return false;
   }
 

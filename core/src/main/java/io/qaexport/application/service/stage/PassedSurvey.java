@@ -1,9 +1,9 @@
 package io.qaexport.application.service.stage;
 
+import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.failure.InvalidInputException;
-import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.out.CorruptInputException;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
@@ -32,28 +32,38 @@ import java.util.function.Predicate;
  * The first of two passes over the passed file, for the stages that must see all of it before
  * writing: which pairs duplicate which (the best-scored of a group may come last), and how many
  * rows and bytes each split gets (a shard's name holds the shard count). It keeps small per-pair
- * keys only — hashes, scores, line numbers, sizes, MinHash band keys and gram hashes — never
- * texts. It
- * maps as the second pass does and passes over what that pass leaves out (invalid lines, pairs
+ * keys only — hashes, scores, line numbers, sizes, MinHash band keys and gram hashes — never texts.
+ * It maps as the second pass does and passes over what that pass leaves out (invalid lines, pairs
  * below the threshold), so both see the same pairs.
  */
 public final class PassedSurvey {
   private PassedSurvey() {}
 
-  /** What the second pass needs: the verdicts (null without dedup), the split chooser (null
-   * without splits) and the files' layout. */
-  public record Result(DuplicateVerdicts verdicts, SplitChooser chooser, DatasetFiles.Layout layout) {
+  /**
+   * What the second pass needs: the verdicts (null without dedup), the split chooser (null without
+   * splits) and the files' layout.
+   */
+  public record Result(
+      DuplicateVerdicts verdicts, SplitChooser chooser, DatasetFiles.Layout layout) {
 
     /** No first pass: splits by the assignment alone, one shard each. */
     public static Result none(TrainingSet training, boolean passed) {
       SplitAssignment split = passed ? training.split().orElse(null) : null;
-      return new Result(null, split == null ? null : SplitChooser.plain(split),
+      return new Result(
+          null,
+          split == null ? null : SplitChooser.plain(split),
           DatasetFiles.Layout.single(split == null ? 1 : split.size()));
     }
   }
 
-  public static Result run(QaPairSource source, Path input, RecordShape shape, boolean strict,
-      TrainingSet training, References references) throws ExportException {
+  public static Result run(
+      QaPairSource source,
+      Path input,
+      RecordShape shape,
+      boolean strict,
+      TrainingSet training,
+      References references)
+      throws ExportException {
     SplitAssignment assignment = training.split().orElse(null);
     // Per pair in pass order: its estimated size and, to stratify, its persona.
     var sizes = new IntArray();
@@ -67,21 +77,24 @@ public final class PassedSurvey {
     var keptHashes = new LongArray();
     var keptOrdinals = new IntArray();
     // Near-duplicate components for the split alone, when no near dedup finds them.
-    NearGroups clusters = training.clustersForSplit()
-        ? new NearGroups(training.dedupThreshold()) : null;
-    ExactGroups.KeptAction kept = (hash, line, ordinal) -> {
-      if (training.stratifyPersona() || clusters != null) {
-        keptHashes.add(hash);
-        keptOrdinals.add(ordinal);
-      } else {
-        int split = assignment == null ? 0 : assignment.splitOf(hash);
-        rows[split]++;
-        bytes[split] += sizes.get(ordinal);
-      }
-    };
+    NearGroups clusters =
+        training.clustersForSplit() ? new NearGroups(training.dedupThreshold()) : null;
+    ExactGroups.KeptAction kept =
+        (hash, line, ordinal) -> {
+          if (training.stratifyPersona() || clusters != null) {
+            keptHashes.add(hash);
+            keptOrdinals.add(ordinal);
+          } else {
+            int split = assignment == null ? 0 : assignment.splitOf(hash);
+            rows[split]++;
+            bytes[split] += sizes.get(ordinal);
+          }
+        };
     ExactGroups exact = training.dedup() == TrainingSet.Dedup.EXACT ? new ExactGroups() : null;
-    NearGroups near = training.dedup() == TrainingSet.Dedup.NEAR
-        ? new NearGroups(training.dedupThreshold()) : null;
+    NearGroups near =
+        training.dedup() == TrainingSet.Dedup.NEAR
+            ? new NearGroups(training.dedupThreshold())
+            : null;
     Predicate<HfRecord> leftOutBefore = Stages.firstPassLeavesOut(training, references);
     var mapper = new RecordMapper(strict);
     var uncounted = new DefaultCounts(); // the second pass counts the defaults
@@ -138,27 +151,33 @@ public final class PassedSurvey {
         Map<Long, String> personaOfQuestion = new HashMap<>();
         String[] names = names(personaIds);
         for (int k = 0; k < keptHashes.size(); k++) {
-          personaOfQuestion.putIfAbsent(keptHashes.get(k),
-              names[personas.get(keptOrdinals.get(k))]);
+          personaOfQuestion.putIfAbsent(
+              keptHashes.get(k), names[personas.get(keptOrdinals.get(k))]);
         }
-        chooser = SplitChooser.stratified(assignment,
-            unitsByPersona(assignment, personaOfQuestion), personaOfQuestion);
+        chooser =
+            SplitChooser.stratified(
+                assignment, unitsByPersona(assignment, personaOfQuestion), personaOfQuestion);
       } else {
         chooser = SplitChooser.plain(assignment);
       }
       if (clusters != null) {
-        chooser = SplitChooser.clustered(chooser,
-            clusters.componentKeys());
+        chooser = SplitChooser.clustered(chooser, clusters.componentKeys());
       }
     }
     String[] personaNames = names(personaIds);
     for (int k = 0; k < keptHashes.size(); k++) {
       int ordinal = keptOrdinals.get(k);
       // The chooser reads the persona only; the record's other fields do not matter here.
-      int split = chooser.splitOf(
-          new HfRecord("", "", "",
-              training.stratifyPersona() ? personaNames[personas.get(ordinal)] : "", 0, null),
-          keptHashes.get(k));
+      int split =
+          chooser.splitOf(
+              new HfRecord(
+                  "",
+                  "",
+                  "",
+                  training.stratifyPersona() ? personaNames[personas.get(ordinal)] : "",
+                  0,
+                  null),
+              keptHashes.get(k));
       rows[split]++;
       bytes[split] += sizes.get(ordinal);
     }
@@ -173,17 +192,18 @@ public final class PassedSurvey {
   }
 
   /** Each persona's questions (each counted once, under the persona it belongs to) as units. */
-  private static Map<String, double[]> unitsByPersona(SplitAssignment assignment,
-      Map<Long, String> personaOfQuestion) {
+  private static Map<String, double[]> unitsByPersona(
+      SplitAssignment assignment, Map<Long, String> personaOfQuestion) {
     Map<String, Integer> counts = new HashMap<>();
     personaOfQuestion.values().forEach(persona -> counts.merge(persona, 1, Integer::sum));
     Map<String, double[]> byPersona = new HashMap<>();
     counts.forEach((persona, count) -> byPersona.put(persona, new double[count]));
     Map<String, Integer> filled = new HashMap<>();
-    personaOfQuestion.forEach((hash, persona) -> {
-      int at = filled.merge(persona, 1, Integer::sum) - 1;
-      byPersona.get(persona)[at] = assignment.unit(hash);
-    });
+    personaOfQuestion.forEach(
+        (hash, persona) -> {
+          int at = filled.merge(persona, 1, Integer::sum) - 1;
+          byPersona.get(persona)[at] = assignment.unit(hash);
+        });
     return byPersona;
   }
 

@@ -28,16 +28,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The reference questions of {@code --decontaminate}, read whole before the export writes
- * anything: a JSON Lines file with a {@code question} string per record (plain or compressed,
- * read as inputs are), a text file ({@code .txt}) of one question per line, or a directory
- * holding a qa-export export (its passed data files). A reference without questions, or with a
- * record whose question is missing or not a string, is a usage error naming the place.
+ * The reference questions of {@code --decontaminate}, read whole before the export writes anything:
+ * a JSON Lines file with a {@code question} string per record (plain or compressed, read as inputs
+ * are), a text file ({@code .txt}) of one question per line, or a directory holding a qa-export
+ * export (its passed data files). A reference without questions, or with a record whose question is
+ * missing or not a string, is a usage error naming the place.
  */
 public final class References {
   /** An export's passed data files: the output, its splits and shards; not its logs. */
   private static final Pattern EXPORT_DATA_FILE =
       Pattern.compile("qa_pairs(-[A-Za-z0-9_.-]+)?\\.(jsonl|parquet)");
+
   private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
   private final ReferenceIndex index;
@@ -71,9 +72,14 @@ public final class References {
         long before = index.size();
         String sha256 = sha256(file);
         if (startsWith(file, PARQUET_MAGIC)) {
-          throw new UsageException("--decontaminate " + file + ": Parquet references are not"
-              + " read yet; give the JSON Lines export or a text file of the questions");
-        } else if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+          throw new UsageException(
+              "--decontaminate "
+                  + file
+                  + ": Parquet references are not"
+                  + " read yet; give the JSON Lines export or a text file of the questions");
+        } else if (file.getFileName()
+            .toString()
+            .toLowerCase(java.util.Locale.ROOT)
             .endsWith(".txt")) {
           readText(file, files.size(), index);
         } else {
@@ -107,26 +113,40 @@ public final class References {
       throw ExportIoException.of("cannot read " + given, e);
     }
     if (data.isEmpty()) {
-      throw new UsageException("--decontaminate " + given + " is a directory without a"
-          + " qa-export export in it (no qa_pairs*.jsonl or qa_pairs*.parquet)");
+      throw new UsageException(
+          "--decontaminate "
+              + given
+              + " is a directory without a"
+              + " qa-export export in it (no qa_pairs*.jsonl or qa_pairs*.parquet)");
     }
     data.sort(null);
     return data;
   }
 
-  private static void readJsonl(Path file, int sourceIndex, ReferenceIndex index,
-      QaPairSource source) throws ExportException {
+  private static void readJsonl(
+      Path file, int sourceIndex, ReferenceIndex index, QaPairSource source)
+      throws ExportException {
     try (PairReader reader = source.open(file)) {
       for (SourceLine line = reader.next(); line != null; line = reader.next()) {
         if (line instanceof SourceLine.Pair pair) {
           if (pair.pair().question() == null) {
-            throw new UsageException("--decontaminate " + file + ":" + pair.lineNumber()
-                + ": the record has no question string");
+            throw new UsageException(
+                "--decontaminate "
+                    + file
+                    + ":"
+                    + pair.lineNumber()
+                    + ": the record has no question string");
           }
           index.add(sourceIndex, pair.lineNumber(), pair.pair().question().toString());
         } else if (line instanceof SourceLine.Invalid bad) {
-          throw new UsageException("--decontaminate " + file + ":" + bad.lineNumber()
-              + (bad.column() > 0 ? ":" + bad.column() : "") + ": " + bad.reason());
+          throw new UsageException(
+              "--decontaminate "
+                  + file
+                  + ":"
+                  + bad.lineNumber()
+                  + (bad.column() > 0 ? ":" + bad.column() : "")
+                  + ": "
+                  + bad.reason());
         }
       }
     } catch (NoSuchFileException e) {
@@ -138,11 +158,10 @@ public final class References {
 
   private static void readText(Path file, int sourceIndex, ReferenceIndex index)
       throws ExportException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT);
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
     long number = 0;
-    try (BufferedReader lines = new BufferedReader(
-        new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
+    try (BufferedReader lines =
+        new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         number++;
         if (number == 1 && line.startsWith("\uFEFF")) {
@@ -153,8 +172,7 @@ public final class References {
         }
       }
     } catch (CharacterCodingException e) {
-      throw new UsageException("--decontaminate " + file + ":" + (number + 1)
-          + ": not UTF-8 text");
+      throw new UsageException("--decontaminate " + file + ":" + (number + 1) + ": not UTF-8 text");
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + file, e);
     }
@@ -170,8 +188,8 @@ public final class References {
   }
 
   private static String sha256(Path file) throws ExportException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-        MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {

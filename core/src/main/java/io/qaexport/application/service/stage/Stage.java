@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One training-set stage on one output: it sees each record in input order and either passes it
- * on to the next sink or leaves it out, counting what it left out under its own names. A stage
- * that does not apply to a file (no {@code --min-score}, the rejected file) passes all on.
+ * One training-set stage on one output: it sees each record in input order and either passes it on
+ * to the next sink or leaves it out, counting what it left out under its own names. A stage that
+ * does not apply to a file (no {@code --min-score}, the rejected file) passes all on.
  */
 public abstract class Stage implements RecordSink {
   private final String key;
@@ -18,15 +18,17 @@ public abstract class Stage implements RecordSink {
   private RecordSink next;
   private long count;
 
-  /** @see StageCount */
+  /**
+   * @see StageCount
+   */
   protected Stage(String key, String label) {
     this.key = key;
     this.label = label;
   }
 
   /**
-   * Whether the record goes on; a stage that leaves it out has done what it does with it (moved
-   * it, logged it) when it returns false.
+   * Whether the record goes on; a stage that leaves it out has done what it does with it (moved it,
+   * logged it) when it returns false.
    */
   protected abstract boolean keeps(long lineNumber, HfRecord record) throws ExportException;
 
@@ -58,8 +60,8 @@ public abstract class Stage implements RecordSink {
   }
 
   public final StageCount count() {
-    return new StageCount(key, label, count, logDescription(),
-        count > 0 ? log() : Optional.empty());
+    return new StageCount(
+        key, label, count, logDescription(), count > 0 ? log() : Optional.empty());
   }
 
   final void sendTo(RecordSink next) {

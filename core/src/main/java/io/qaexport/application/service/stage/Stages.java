@@ -15,15 +15,21 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The training-set stages, registered in one list in the order a record meets them. The first
- * pass and the export run the same list; the summary, its JSON and the line identity iterate the
- * stages' counts. Adding a stage: its class, one line in {@link #ALL}, and its flag.
+ * The training-set stages, registered in one list in the order a record meets them. The first pass
+ * and the export run the same list; the summary, its JSON and the line identity iterate the stages'
+ * counts. Adding a stage: its class, one line in {@link #ALL}, and its flag.
  */
 public final class Stages {
   /** What a stage may need to open on one input's output. */
-  public record Setup(ExportJob job, TrainingSet training, Path output,
-      OutputTransaction outputs, LeftOutLog.Factory leftOutLogs,
-      RecordSink rejected, DuplicateVerdicts verdicts, QuestionHashes hashes,
+  public record Setup(
+      ExportJob job,
+      TrainingSet training,
+      Path output,
+      OutputTransaction outputs,
+      LeftOutLog.Factory leftOutLogs,
+      RecordSink rejected,
+      DuplicateVerdicts verdicts,
+      QuestionHashes hashes,
       References references) {
     /** Whether the input is the passed file (the stages curate the passed pairs). */
     public boolean passed() {
@@ -39,17 +45,15 @@ public final class Stages {
      * The passed pairs this stage leaves out that the first pass must not see either (so both
      * passes see the same pairs); none for a stage that the first pass itself informs.
      */
-    default Predicate<HfRecord> leavesOutBeforeTheFirstPass(TrainingSet training,
-        References references) {
+    default Predicate<HfRecord> leavesOutBeforeTheFirstPass(
+        TrainingSet training, References references) {
       return record -> false;
     }
   }
 
   /** In the order a record meets them. */
-  static final List<Registration> ALL = List.of(
-      BelowThreshold.REGISTRATION,
-      Decontaminate.REGISTRATION,
-      DropDuplicates.REGISTRATION);
+  static final List<Registration> ALL =
+      List.of(BelowThreshold.REGISTRATION, Decontaminate.REGISTRATION, DropDuplicates.REGISTRATION);
 
   private final List<Stage> stages;
   private final RecordSink head;
@@ -78,8 +82,8 @@ public final class Stages {
   }
 
   /** Whether the first pass leaves the passed pair out, as a stage before it would. */
-  public static Predicate<HfRecord> firstPassLeavesOut(TrainingSet training,
-      References references) {
+  public static Predicate<HfRecord> firstPassLeavesOut(
+      TrainingSet training, References references) {
     Predicate<HfRecord> leftOut = record -> false;
     for (Registration registration : ALL) {
       leftOut = leftOut.or(registration.leavesOutBeforeTheFirstPass(training, references));

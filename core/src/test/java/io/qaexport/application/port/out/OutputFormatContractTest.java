@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qaexport.domain.Column;
-import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.card.Feature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,24 +27,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every {@link OutputFormat} promises, built in or plugin. A format's test extends this
- * class, supplies the format and reads a written file back as rows; the cases here then hold for
- * it. Rows are column name to value in file order: text as {@code String}, numbers as
- * {@code Double}, nested values as {@code List} and {@code Map}.
+ * What every {@link OutputFormat} promises, built in or plugin. A format's test extends this class,
+ * supplies the format and reads a written file back as rows; the cases here then hold for it. Rows
+ * are column name to value in file order: text as {@code String}, numbers as {@code Double}, nested
+ * values as {@code List} and {@code Map}.
  */
 public abstract class OutputFormatContractTest {
   /** What the CLI accepts in a plugin's name and extension: they become file names. */
   private static final Pattern FILE_NAME_PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   /** Text that breaks naive writers: emoji sequences, combining marks, line separators, escapes. */
-  private static final List<HfRecord> TRICKY = List.of(
-      new HfRecord("Får jag krossa tabletter? 😀👩‍⚕️🇸🇪", "Nej. e\u0301 \u2028 \u2029 slut",
-          "rutiner/läkemedel.md", "underskoterska/nyanstald", 0.31, "Svaret stöds inte av källan"),
-      new HfRecord("tab\there\nny rad\r\n", "\u0001\u001f \u007f \uFEFF",
-          "a.md", "anhörig", 1.0, "för vagt"),
-      new HfRecord("\"citat\" C:\\väg\\ \\u00e5 / <b>&", "'enkla' \"dubbla\" \\\\",
-          "b.md", "unknown", 0.1 + 0.2, "\"\\"),
-      new HfRecord("", "", "", "unknown", 0.0, ""));
+  private static final List<HfRecord> TRICKY =
+      List.of(
+          new HfRecord(
+              "Får jag krossa tabletter? 😀👩‍⚕️🇸🇪",
+              "Nej. e\u0301 \u2028 \u2029 slut",
+              "rutiner/läkemedel.md",
+              "underskoterska/nyanstald",
+              0.31,
+              "Svaret stöds inte av källan"),
+          new HfRecord(
+              "tab\there\nny rad\r\n",
+              "\u0001\u001f \u007f \uFEFF",
+              "a.md",
+              "anhörig",
+              1.0,
+              "för vagt"),
+          new HfRecord(
+              "\"citat\" C:\\väg\\ \\u00e5 / <b>&",
+              "'enkla' \"dubbla\" \\\\",
+              "b.md",
+              "unknown",
+              0.1 + 0.2,
+              "\"\\"),
+          new HfRecord("", "", "", "unknown", 0.0, ""));
 
   @TempDir protected Path dir;
 
@@ -126,8 +142,11 @@ public abstract class OutputFormatContractTest {
     assumeTrue(format().writesShapeColumns(), "this format has its own layout");
     List<Column> columns = new ArrayList<>(RecordShape.PASSED.columns());
     columns.add(new Column.Text("question_again", "the question once more", HfRecord::question));
-    columns.add(new Column.Float64("score_squared", "the score squared",
-        record -> record.validationScore() * record.validationScore()));
+    columns.add(
+        new Column.Float64(
+            "score_squared",
+            "the score squared",
+            record -> record.validationScore() * record.validationScore()));
     RecordShape extended = new RecordShape("extended", columns);
     List<HfRecord> records = recordsOf(RecordShape.PASSED);
 
@@ -142,14 +161,19 @@ public abstract class OutputFormatContractTest {
   void theCardCanDeclareTheFeaturesOfEveryShapeItTakesAndTheRowsHaveExactlyThose()
       throws IOException {
     for (RecordShape shape : takenShapes()) {
-      List<Feature> features = format().features(shape).orElseThrow(
-          () -> new AssertionError("no features for " + shape + ": no dataset card"));
+      List<Feature> features =
+          format()
+              .features(shape)
+              .orElseThrow(
+                  () -> new AssertionError("no features for " + shape + ": no dataset card"));
       if (format().writesShapeColumns()) {
         assertEquals(Feature.of(shape), features, shape.name());
       }
       Path file = write(shape, recordsOf(shape));
-      assertEquals(features.stream().map(Feature::name).collect(java.util.stream.Collectors.toSet()),
-          rows(file).get(0).keySet(), shape.name());
+      assertEquals(
+          features.stream().map(Feature::name).collect(java.util.stream.Collectors.toSet()),
+          rows(file).get(0).keySet(),
+          shape.name());
     }
   }
 
@@ -186,8 +210,8 @@ public abstract class OutputFormatContractTest {
     assertFalse(invalidOptions().isEmpty(), "the test names values the format refuses");
     for (Map<String, String> options : invalidOptions()) {
       assertTrue(format().optionNames().containsAll(options.keySet()), options.toString());
-      assertThrows(IllegalArgumentException.class, () -> format().withOptions(options),
-          options.toString());
+      assertThrows(
+          IllegalArgumentException.class, () -> format().withOptions(options), options.toString());
     }
   }
 
@@ -206,13 +230,15 @@ public abstract class OutputFormatContractTest {
     return List.of(text.substring(0, text.length() - 1).split("\n", -1));
   }
 
-  private void assertRows(RecordShape shape, List<HfRecord> records,
-      List<Map<String, Object>> rows) {
+  private void assertRows(
+      RecordShape shape, List<HfRecord> records, List<Map<String, Object>> rows) {
     assertEquals(records.size(), rows.size(), shape.name());
     for (int i = 0; i < records.size(); i++) {
       Map<String, Object> expected = expectedRow(shape, records.get(i));
       assertEquals(expected, rows.get(i), shape.name() + " row " + i);
-      assertEquals(List.copyOf(expected.keySet()), List.copyOf(rows.get(i).keySet()),
+      assertEquals(
+          List.copyOf(expected.keySet()),
+          List.copyOf(rows.get(i).keySet()),
           shape.name() + " row " + i + ": column order");
     }
   }
@@ -225,8 +251,15 @@ public abstract class OutputFormatContractTest {
 
   private static List<HfRecord> recordsOf(RecordShape shape) {
     return TRICKY.stream()
-        .map(r -> new HfRecord(r.question(), r.answer(), r.source(), r.persona(),
-            r.validationScore(), shape.hasFailureReason() ? r.failureReason() : null))
+        .map(
+            r ->
+                new HfRecord(
+                    r.question(),
+                    r.answer(),
+                    r.source(),
+                    r.persona(),
+                    r.validationScore(),
+                    shape.hasFailureReason() ? r.failureReason() : null))
         .toList();
   }
 

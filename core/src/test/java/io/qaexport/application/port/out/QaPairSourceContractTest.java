@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link QaPairSource} promises the export loop: one {@link SourceLine} per line, in
- * order and numbered from 1, each raw line given back byte for byte; then {@code null} for good.
- * A source's test extends this class and says how its format writes a pair and a broken line.
+ * order and numbered from 1, each raw line given back byte for byte; then {@code null} for good. A
+ * source's test extends this class and says how its format writes a pair and a broken line.
  */
 public abstract class QaPairSourceContractTest {
   @TempDir protected Path dir;
@@ -35,11 +35,16 @@ public abstract class QaPairSourceContractTest {
   /** One line that holds no valid pair. */
   protected abstract String brokenLine();
 
-  private static final QaPair FULL = new QaPair("Får jag krossa tabletter? 😀", "Nej.\tAldrig.",
-      "rutiner/läkemedel.md", new Persona.Profile("underskoterska", "nyanstald"), 0.75,
-      "för vagt");
-  private static final QaPair LABEL = new QaPair("q", "a", "s", new Persona.Label("anhörig"),
-      1.0, null);
+  private static final QaPair FULL =
+      new QaPair(
+          "Får jag krossa tabletter? 😀",
+          "Nej.\tAldrig.",
+          "rutiner/läkemedel.md",
+          new Persona.Profile("underskoterska", "nyanstald"),
+          0.75,
+          "för vagt");
+  private static final QaPair LABEL =
+      new QaPair("q", "a", "s", new Persona.Label("anhörig"), 1.0, null);
 
   private List<SourceLine> readAll(String content) throws IOException {
     Path file = Files.writeString(dir.resolve("input"), content, StandardCharsets.UTF_8);
@@ -56,8 +61,8 @@ public abstract class QaPairSourceContractTest {
 
   @Test
   void eachLineComesBackInOrderNumberedFromOne() throws IOException {
-    List<SourceLine> lines = readAll(line(FULL) + "\n\n" + brokenLine() + "\n" + line(LABEL)
-        + "\n");
+    List<SourceLine> lines =
+        readAll(line(FULL) + "\n\n" + brokenLine() + "\n" + line(LABEL) + "\n");
 
     assertEquals(4, lines.size());
     for (int i = 0; i < lines.size(); i++) {
@@ -73,9 +78,11 @@ public abstract class QaPairSourceContractTest {
   void aLineIsGivenBackByteForByte() throws IOException {
     List<SourceLine> lines = readAll(line(FULL) + "\n" + brokenLine() + "\n");
 
-    assertArrayEquals(line(FULL).getBytes(StandardCharsets.UTF_8),
+    assertArrayEquals(
+        line(FULL).getBytes(StandardCharsets.UTF_8),
         ((SourceLine.Pair) lines.get(0)).raw().copyBytes());
-    assertArrayEquals(brokenLine().getBytes(StandardCharsets.UTF_8),
+    assertArrayEquals(
+        brokenLine().getBytes(StandardCharsets.UTF_8),
         ((SourceLine.Invalid) lines.get(1)).raw().copyBytes());
   }
 

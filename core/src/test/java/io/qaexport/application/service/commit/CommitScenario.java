@@ -10,21 +10,23 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * An earlier dataset in a directory and a run that replaces it: three outputs replaced, one new
- * (an errors log) and one made stale (the earlier errors log). Also the child process of the
- * kill -9 test: {@code main(dir, step)} commits and stops dead at that step.
+ * An earlier dataset in a directory and a run that replaces it: three outputs replaced, one new (an
+ * errors log) and one made stale (the earlier errors log). Also the child process of the kill -9
+ * test: {@code main(dir, step)} commits and stops dead at that step.
  */
 final class CommitScenario {
-  static final Map<String, String> EARLIER = Map.of(
-      "qa_pairs.txt", "earlier pairs\n",
-      "qa_rejected_hf.txt", "earlier rejected\n",
-      "README.md", "earlier card\n",
-      "qa_pairs.txt.errors.jsonl", "earlier errors\n");
-  static final Map<String, String> NEW = Map.of(
-      "qa_pairs.txt", "new pairs\n",
-      "qa_rejected_hf.txt", "new rejected\n",
-      "README.md", "new card\n",
-      "qa_rejected_hf.txt.errors.jsonl", "new errors\n");
+  static final Map<String, String> EARLIER =
+      Map.of(
+          "qa_pairs.txt", "earlier pairs\n",
+          "qa_rejected_hf.txt", "earlier rejected\n",
+          "README.md", "earlier card\n",
+          "qa_pairs.txt.errors.jsonl", "earlier errors\n");
+  static final Map<String, String> NEW =
+      Map.of(
+          "qa_pairs.txt", "new pairs\n",
+          "qa_rejected_hf.txt", "new rejected\n",
+          "README.md", "new card\n",
+          "qa_rejected_hf.txt.errors.jsonl", "new errors\n");
 
   private CommitScenario() {}
 
@@ -37,10 +39,12 @@ final class CommitScenario {
 
   /** Stages the new run's files in a transaction on {@code out}, ready to commit. */
   static OutputTransaction stageNew(Path out, OutputTransaction.FileOps ops) throws Exception {
-    OutputTransaction outputs = OutputTransaction.begin(out,
-        io.qaexport.application.port.in.ExportProgress.NONE, ops);
-    for (String name : new String[] {"qa_pairs.txt", "qa_rejected_hf.txt",
-        "qa_rejected_hf.txt.errors.jsonl", "README.md"}) {
+    OutputTransaction outputs =
+        OutputTransaction.begin(out, io.qaexport.application.port.in.ExportProgress.NONE, ops);
+    for (String name :
+        new String[] {
+          "qa_pairs.txt", "qa_rejected_hf.txt", "qa_rejected_hf.txt.errors.jsonl", "README.md"
+        }) {
       Files.writeString(outputs.stage(out.resolve(name)), NEW.get(name));
     }
     outputs.removeOnCommit(out.resolve("qa_pairs.txt.errors.jsonl"));
@@ -108,16 +112,21 @@ final class CommitScenario {
     Path out = Path.of(args[0]);
     int stopAt = Integer.parseInt(args[1]);
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    OutputTransaction outputs = stageNew(out, new Steps(stopAt, step -> {
-      stdout.println("stopped at step " + step);
-      while (true) {
-        try {
-          Thread.sleep(60_000); // until the parent's kill -9
-        } catch (InterruptedException ignored) {
-          // keep waiting
-        }
-      }
-    }));
+    OutputTransaction outputs =
+        stageNew(
+            out,
+            new Steps(
+                stopAt,
+                step -> {
+                  stdout.println("stopped at step " + step);
+                  while (true) {
+                    try {
+                      Thread.sleep(60_000); // until the parent's kill -9
+                    } catch (InterruptedException ignored) {
+                      // keep waiting
+                    }
+                  }
+                }));
     outputs.commit();
     stdout.println("committed");
     outputs.close();

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Feature;
 import com.google.common.jimfs.Jimfs;
-import io.qaexport.application.port.in.failure.ExportIoException;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.in.failure.ExportIoException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,19 +57,21 @@ class OutputTransactionTest {
   }
 
   @Test
-  void aFailureAtAnyStepOfTheCommitLeavesTheEarlierDatasetOrTheNewOneNeverAMix()
-      throws Exception {
+  void aFailureAtAnyStepOfTheCommitLeavesTheEarlierDatasetOrTheNewOneNeverAMix() throws Exception {
     int steps = stepsOfACommit();
     assertEquals(14, steps, "journal in, 3 x (aside, in), 1 in, 1 aside, journal out, 4 backups");
     for (int failAt = 1; failAt <= steps; failAt++) {
       Path out = dir.resolve("fail-" + failAt);
       CommitScenario.writeEarlier(out);
       int at = failAt;
-      var failing = new CommitScenario.Steps(failAt, step -> {
-        if (step == at) {
-          throw new IOException("injected failure at step " + step);
-        }
-      });
+      var failing =
+          new CommitScenario.Steps(
+              failAt,
+              step -> {
+                if (step == at) {
+                  throw new IOException("injected failure at step " + step);
+                }
+              });
       try (OutputTransaction outputs = CommitScenario.stageNew(out, failing)) {
         if (failAt <= commitPoint(steps)) {
           var e = assertThrows(ExportIoException.class, outputs::commit, "step " + failAt);
@@ -121,13 +123,16 @@ class OutputTransactionTest {
     for (int failFrom = 2; failFrom <= commitPoint(steps); failFrom++) {
       Path out = dir.resolve("undo-" + failFrom);
       CommitScenario.writeEarlier(out);
-      var failingFromThenOn = new CommitScenario.Steps(failFrom, step -> {
-        throw new IOException("disk gone at step " + step);
-      });
+      var failingFromThenOn =
+          new CommitScenario.Steps(
+              failFrom,
+              step -> {
+                throw new IOException("disk gone at step " + step);
+              });
       try (OutputTransaction outputs = CommitScenario.stageNew(out, failingFromThenOn)) {
         var e = assertThrows(ExportIoException.class, outputs::commit);
-        assertTrue(e.getMessage().contains("the next run in " + out + " undoes them"),
-            e.getMessage());
+        assertTrue(
+            e.getMessage().contains("the next run in " + out + " undoes them"), e.getMessage());
       }
       assertTrue(Files.exists(out.resolve(OutputTransaction.JOURNAL_FILE)));
 
@@ -136,27 +141,34 @@ class OutputTransactionTest {
 
       assertEquals(EARLIER, visible(out), "step " + failFrom);
       assertEquals(List.of(new Notice.InterruptedCommitUndone(out)), notices);
-      assertEquals(EARLIER.keySet().stream().sorted().toList(), allNames(out),
+      assertEquals(
+          EARLIER.keySet().stream().sorted().toList(),
+          allNames(out),
           "no journal, lock, backup or temporary file is left");
     }
   }
 
   @Test
   void withoutHardLinksAFailedCommitStillPutsTheEarlierOutputsBack() throws Exception {
-    Configuration noLinks = Configuration.unix().toBuilder()
-        .setSupportedFeatures(Feature.FILE_CHANNEL, Feature.SECURE_DIRECTORY_STREAM)
-        .build();
+    Configuration noLinks =
+        Configuration.unix().toBuilder()
+            .setSupportedFeatures(Feature.FILE_CHANNEL, Feature.SECURE_DIRECTORY_STREAM)
+            .build();
     try (FileSystem fs = Jimfs.newFileSystem(noLinks)) {
       Path out = fs.getPath("/data/out");
       CommitScenario.writeEarlier(out);
-      assertThrows(UnsupportedOperationException.class,
+      assertThrows(
+          UnsupportedOperationException.class,
           () -> Files.createLink(out.resolve("link"), out.resolve("README.md")));
       // The third rename: the first output is already replaced by then.
-      var failing = new CommitScenario.Steps(4, step -> {
-        if (step == 4) {
-          throw new IOException("rename failed");
-        }
-      });
+      var failing =
+          new CommitScenario.Steps(
+              4,
+              step -> {
+                if (step == 4) {
+                  throw new IOException("rename failed");
+                }
+              });
       try (OutputTransaction outputs = CommitScenario.stageNew(out, failing)) {
         assertThrows(ExportIoException.class, outputs::commit);
       }
@@ -171,14 +183,20 @@ class OutputTransactionTest {
     for (int killAt = 1; killAt <= steps + 1; killAt++) {
       Path out = dir.resolve("kill-" + killAt);
       CommitScenario.writeEarlier(out);
-      Process child = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), CommitScenario.class.getName(),
-          out.toString(), Integer.toString(killAt))
-          .redirectErrorStream(true).start();
+      Process child =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CommitScenario.class.getName(),
+                  out.toString(),
+                  Integer.toString(killAt))
+              .redirectErrorStream(true)
+              .start();
       String said;
-      try (var reader = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      try (var reader =
+          new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         said = reader.readLine();
         if (killAt <= steps) {
           assertEquals("stopped at step " + killAt, said);
@@ -194,9 +212,13 @@ class OutputTransactionTest {
 
       boolean beforeCommitPoint = killAt <= commitPoint(steps);
       assertEquals(beforeCommitPoint ? EARLIER : NEW, visible(out), "killed at step " + killAt);
-      assertEquals(visible(out).keySet().stream().sorted().toList(), allNames(out),
+      assertEquals(
+          visible(out).keySet().stream().sorted().toList(),
+          allNames(out),
           "killed at step " + killAt + ": nothing hidden is left either");
-      assertEquals(beforeCommitPoint && killAt > 1, !notices.isEmpty(),
+      assertEquals(
+          beforeCommitPoint && killAt > 1,
+          !notices.isEmpty(),
           "the next run says it undid a commit: " + notices);
     }
   }
@@ -207,23 +229,26 @@ class OutputTransactionTest {
     CommitScenario.writeEarlier(out);
     OutputTransaction first = CommitScenario.stageNew(out, OutputTransaction.FileOps.REAL);
     var waiting = new CountDownLatch(1);
-    ExportProgress second = new ExportProgress() {
-      @Override
-      public void notice(Notice notice) {
-        if (notice instanceof Notice.WaitingForOutputDirectory) {
-          waiting.countDown();
-        }
-      }
-    };
-    CompletableFuture<Void> secondRun = CompletableFuture.runAsync(() -> {
-      try (OutputTransaction outputs =
-          OutputTransaction.begin(out, second, OutputTransaction.FileOps.REAL)) {
-        Files.writeString(outputs.stage(out.resolve("qa_pairs.txt")), "second run\n");
-        outputs.commit();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    ExportProgress second =
+        new ExportProgress() {
+          @Override
+          public void notice(Notice notice) {
+            if (notice instanceof Notice.WaitingForOutputDirectory) {
+              waiting.countDown();
+            }
+          }
+        };
+    CompletableFuture<Void> secondRun =
+        CompletableFuture.runAsync(
+            () -> {
+              try (OutputTransaction outputs =
+                  OutputTransaction.begin(out, second, OutputTransaction.FileOps.REAL)) {
+                Files.writeString(outputs.stage(out.resolve("qa_pairs.txt")), "second run\n");
+                outputs.commit();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
 
     assertTrue(waiting.await(30, TimeUnit.SECONDS), "the second run says it waits");
     assertFalse(secondRun.isDone());
@@ -242,34 +267,43 @@ class OutputTransactionTest {
     Path out = dir.resolve("out");
     CommitScenario.writeEarlier(out);
     int stepsUpToTheCommitPoint = commitPoint(stepsOfACommit());
-    Process other = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CommitScenario.class.getName(),
-        out.toString(), Integer.toString(stepsUpToTheCommitPoint - 2))
-        .redirectErrorStream(true).start();
-    var reader = new BufferedReader(
-        new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CommitScenario.class.getName(),
+                out.toString(),
+                Integer.toString(stepsUpToTheCommitPoint - 2))
+            .redirectErrorStream(true)
+            .start();
+    var reader =
+        new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
     assertTrue(reader.readLine().startsWith("stopped at step "), "the other run is mid-commit");
 
     var waiting = new CountDownLatch(1);
     List<Notice> notices = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    ExportProgress progress = new ExportProgress() {
-      @Override
-      public void notice(Notice notice) {
-        notices.add(notice);
-        if (notice instanceof Notice.WaitingForOutputDirectory) {
-          waiting.countDown();
-        }
-      }
-    };
-    CompletableFuture<java.util.Map<String, String>> thisRun = CompletableFuture.supplyAsync(() -> {
-      try (OutputTransaction outputs =
-          OutputTransaction.begin(out, progress, OutputTransaction.FileOps.REAL)) {
-        return visible(out); // what this run finds once it holds the lock
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    ExportProgress progress =
+        new ExportProgress() {
+          @Override
+          public void notice(Notice notice) {
+            notices.add(notice);
+            if (notice instanceof Notice.WaitingForOutputDirectory) {
+              waiting.countDown();
+            }
+          }
+        };
+    CompletableFuture<java.util.Map<String, String>> thisRun =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (OutputTransaction outputs =
+                  OutputTransaction.begin(out, progress, OutputTransaction.FileOps.REAL)) {
+                assertEquals(out, outputs.directory());
+                return visible(out); // what this run finds once it holds the lock
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     assertTrue(waiting.await(30, TimeUnit.SECONDS), "this run waits for the other");
     assertFalse(thisRun.isDone());
 

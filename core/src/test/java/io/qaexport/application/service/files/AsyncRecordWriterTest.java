@@ -65,13 +65,16 @@ class AsyncRecordWriterTest {
   void aWriteFailureSurfacesOnceAndTheDelegateIsStillClosed() {
     var delegate = new Recording(5, null);
     var writer = new AsyncRecordWriter(delegate);
-    IOException failure = assertThrows(IOException.class, () -> {
-      try (writer) {
-        for (int i = 0; i < AsyncRecordWriter.BATCH_SIZE * 20; i++) {
-          writer.write(record(i));
-        }
-      }
-    });
+    IOException failure =
+        assertThrows(
+            IOException.class,
+            () -> {
+              try (writer) {
+                for (int i = 0; i < AsyncRecordWriter.BATCH_SIZE * 20; i++) {
+                  writer.write(record(i));
+                }
+              }
+            });
     assertEquals("No space left on device", failure.getMessage());
     assertEquals(0, failure.getSuppressed().length);
     assertTrue(delegate.closed);
@@ -82,10 +85,13 @@ class AsyncRecordWriterTest {
   void anUncheckedFailureOfTheWriterSurfacesAsItself() {
     var bug = new IllegalStateException("bug in a format");
     var writer = new AsyncRecordWriter(new Recording(0, bug));
-    var thrown = assertThrows(IllegalStateException.class, () -> {
-      writer.write(record(1));
-      writer.close();
-    });
+    var thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () -> {
+              writer.write(record(1));
+              writer.close();
+            });
     assertEquals(bug, thrown);
   }
 }

@@ -45,17 +45,35 @@ class StagesTest {
 
   @Test
   void aNewStageJoinsTheChainInItsPlaceAndItsCountIsReportedWithTheOthers() throws Exception {
-    var training = new TrainingSet(OptionalDouble.of(0.5), TrainingSet.Dedup.NONE, 0.8,
-        Optional.empty(), false, TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+    var training =
+        new TrainingSet(
+            OptionalDouble.of(0.5),
+            TrainingSet.Dedup.NONE,
+            0.8,
+            Optional.empty(),
+            false,
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES,
+            "qa_rejected_hf");
     List<HfRecord> moved = new ArrayList<>();
     RecordSink rejected = (line, record) -> moved.add(record);
-    var setup = new Stages.Setup(new ExportJob(Path.of("qa_passed.jsonl"), RecordShape.PASSED,
-        "qa_pairs"), training, Path.of("out/qa_pairs.jsonl"), null, null, rejected, null, null,
-        null);
+    var setup =
+        new Stages.Setup(
+            new ExportJob(Path.of("qa_passed.jsonl"), RecordShape.PASSED, "qa_pairs"),
+            training,
+            Path.of("out/qa_pairs.jsonl"),
+            null,
+            null,
+            rejected,
+            null,
+            null,
+            null);
     var shortAnswers = new ShortAnswers();
     List<Long> written = new ArrayList<>();
-    Stages stages = Stages.open(List.of(BelowThreshold.REGISTRATION, s -> shortAnswers),
-        setup, (line, record) -> written.add(line));
+    Stages stages =
+        Stages.open(
+            List.of(BelowThreshold.REGISTRATION, s -> shortAnswers),
+            setup,
+            (line, record) -> written.add(line));
 
     stages.head().accept(1, pair("Så här gör du.", 0.9));
     stages.head().accept(2, pair("Ja.", 0.9)); // short
@@ -67,26 +85,66 @@ class StagesTest {
     assertEquals(List.of(1L, 2L), shortAnswers.seen, "the threshold runs first, as listed");
     assertEquals(2, moved.size());
     List<StageCount> counts = stages.counts();
-    assertEquals(List.of("below_threshold", "short_answers"),
-        counts.stream().map(StageCount::key).toList());
+    assertEquals(
+        List.of("below_threshold", "short_answers"), counts.stream().map(StageCount::key).toList());
     assertEquals(List.of(2L, 1L), counts.stream().map(StageCount::count).toList());
 
     var curation = new FileSummary.Curation(true, counts, 0, List.of());
-    var summary = new FileSummary(Path.of("qa_passed.jsonl"), RecordShape.PASSED,
-        Path.of("out/qa_pairs.jsonl"), 5, 1, 0, 1, Map.of(), Optional.empty(), 0, List.of(),
-        null, 0, Optional.empty(), curation);
+    var summary =
+        new FileSummary(
+            Path.of("qa_passed.jsonl"),
+            RecordShape.PASSED,
+            Path.of("out/qa_pairs.jsonl"),
+            5,
+            1,
+            0,
+            1,
+            Map.of(),
+            Optional.empty(),
+            0,
+            List.of(),
+            null,
+            0,
+            Optional.empty(),
+            curation);
     assertEquals(1, summary.curation().count("short_answers"));
-    var broken = assertThrows(IllegalStateException.class, () -> new FileSummary(
-        Path.of("qa_passed.jsonl"), RecordShape.PASSED, Path.of("out/qa_pairs.jsonl"), 5, 2, 0,
-        1, Map.of(), Optional.empty(), 0, List.of(), null, 0, Optional.empty(), curation));
-    assertEquals("qa_passed.jsonl: line accounting broken: 5 read != 2 exported + 2 below"
-        + " threshold + 1 short answers + 0 skipped + 1 blank", broken.getMessage());
+    var broken =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new FileSummary(
+                    Path.of("qa_passed.jsonl"),
+                    RecordShape.PASSED,
+                    Path.of("out/qa_pairs.jsonl"),
+                    5,
+                    2,
+                    0,
+                    1,
+                    Map.of(),
+                    Optional.empty(),
+                    0,
+                    List.of(),
+                    null,
+                    0,
+                    Optional.empty(),
+                    curation));
+    assertEquals(
+        "qa_passed.jsonl: line accounting broken: 5 read != 2 exported + 2 below"
+            + " threshold + 1 short answers + 0 skipped + 1 blank",
+        broken.getMessage());
   }
 
   @Test
   void theFirstPassLeavesOutWhatAStageBeforeItLeavesOut() {
-    var training = new TrainingSet(OptionalDouble.of(0.5), TrainingSet.Dedup.NEAR, 0.8,
-        Optional.empty(), false, TrainingSet.DEFAULT_MAX_SHARD_BYTES, "qa_rejected_hf");
+    var training =
+        new TrainingSet(
+            OptionalDouble.of(0.5),
+            TrainingSet.Dedup.NEAR,
+            0.8,
+            Optional.empty(),
+            false,
+            TrainingSet.DEFAULT_MAX_SHARD_BYTES,
+            "qa_rejected_hf");
     assertEquals(true, Stages.firstPassLeavesOut(training, null).test(pair("Så här.", 0.4)));
     assertEquals(false, Stages.firstPassLeavesOut(training, null).test(pair("Så här.", 0.5)));
     assertEquals(false, Stages.firstPassLeavesOut(TrainingSet.NONE, null).test(pair("x", 0.0)));

@@ -2,9 +2,9 @@ package io.qaexport.example.chat;
 
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubTask;
-import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Conversational JSON Lines for supervised fine-tuning with TRL: each passed pair becomes
- * {@code {"messages": [{"role": "user", ...}, {"role": "assistant", ...}], "source", "persona",
+ * Conversational JSON Lines for supervised fine-tuning with TRL: each passed pair becomes {@code
+ * {"messages": [{"role": "user", ...}, {"role": "assistant", ...}], "source", "persona",
  * "validation_score"}}, optionally after a {@code system} message.
  */
 public final class ChatOutputFormat implements OutputFormat {
@@ -55,8 +55,9 @@ public final class ChatOutputFormat implements OutputFormat {
   @Override
   public Optional<String> refusal(RecordShape shape) {
     return shape.hasFailureReason()
-        ? Optional.of("the chat format takes passed pairs only (a model must not be trained on"
-            + " rejected pairs)")
+        ? Optional.of(
+            "the chat format takes passed pairs only (a model must not be trained on"
+                + " rejected pairs)")
         : Optional.empty();
   }
 
@@ -65,18 +66,23 @@ public final class ChatOutputFormat implements OutputFormat {
     return false;
   }
 
-  /** What each row holds, so the dataset card can declare it and {@code load_dataset(dir)} works. */
+  /**
+   * What each row holds, so the dataset card can declare it and {@code load_dataset(dir)} works.
+   */
   @Override
   public Optional<List<Feature>> features(RecordShape shape) {
     if (refusal(shape).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(List.of(
-        new Feature.ListOf("messages", List.of(new Feature.Value("role", "string"),
-            new Feature.Value("content", "string"))),
-        new Feature.Value(RecordShape.SOURCE.name(), "string"),
-        new Feature.Value(RecordShape.PERSONA.name(), "string"),
-        new Feature.Value(RecordShape.VALIDATION_SCORE.name(), "float64")));
+    return Optional.of(
+        List.of(
+            new Feature.ListOf(
+                "messages",
+                List.of(
+                    new Feature.Value("role", "string"), new Feature.Value("content", "string"))),
+            new Feature.Value(RecordShape.SOURCE.name(), "string"),
+            new Feature.Value(RecordShape.PERSONA.name(), "string"),
+            new Feature.Value(RecordShape.VALIDATION_SCORE.name(), "float64")));
   }
 
   /** Conversations to fine-tune a model on. */

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One conversation per line. Every message has exactly {@code role} and {@code content}: mixed
- * keys would break {@code datasets}' schema inference.
+ * One conversation per line. Every message has exactly {@code role} and {@code content}: mixed keys
+ * would break {@code datasets}' schema inference.
  */
 final class ChatRecordWriter implements RecordWriter {
   private final Writer out;

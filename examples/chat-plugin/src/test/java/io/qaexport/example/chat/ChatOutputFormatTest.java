@@ -19,10 +19,11 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 class ChatOutputFormatTest extends OutputFormatContractTest {
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {};
 
   @Override
@@ -32,15 +33,17 @@ class ChatOutputFormatTest extends OutputFormatContractTest {
 
   @Override
   protected List<Map<String, Object>> rows(Path file) throws IOException {
-    return lines(file).stream().<Map<String, Object>>map(line -> JSON.readValue(line, ROW))
+    return lines(file).stream()
+        .<Map<String, Object>>map(line -> JSON.readValue(line, ROW))
         .toList();
   }
 
   @Override
   protected Map<String, Object> expectedRow(RecordShape shape, HfRecord record) {
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("messages", List.of(message("user", record.question()),
-        message("assistant", record.answer())));
+    row.put(
+        "messages",
+        List.of(message("user", record.question()), message("assistant", record.answer())));
     row.put("source", record.source());
     row.put("persona", record.persona());
     row.put("validation_score", record.validationScore());
@@ -63,7 +66,8 @@ class ChatOutputFormatTest extends OutputFormatContractTest {
 
   @Override
   protected List<Map<String, String>> invalidOptions() {
-    return List.of(Map.of(ChatOutputFormat.SYSTEM_PROMPT, ""),
+    return List.of(
+        Map.of(ChatOutputFormat.SYSTEM_PROMPT, ""),
         Map.of(ChatOutputFormat.SYSTEM_PROMPT, " \t\n"));
   }
 

@@ -29,43 +29,70 @@ public final class NoticeBoard implements ExportProgress {
     if (notice instanceof Notice.EmptyInput empty) {
       warn(empty.input() + " is empty: it holds no records");
     } else if (notice instanceof Notice.ForeignCardKept foreign) {
-      warn(foreign.card() + " exists and was not written by qa-export; it is left as it is and"
-          + " no dataset card was written (use --dataset-card PATH to write it elsewhere, or"
-          + " --no-dataset-card)");
+      warn(
+          foreign.card()
+              + " exists and was not written by qa-export; it is left as it is and"
+              + " no dataset card was written (use --dataset-card PATH to write it elsewhere, or"
+              + " --no-dataset-card)");
     } else if (notice instanceof Notice.WaitingForOutputDirectory waiting) {
-      warn("another qa-export run is using " + waiting.directory() + "; waiting for it to"
-          + " finish");
+      warn(
+          "another qa-export run is using "
+              + waiting.directory()
+              + "; waiting for it to"
+              + " finish");
     } else if (notice instanceof Notice.InterruptedCommitUndone undone) {
-      warn("an earlier run was killed while moving its outputs into place in "
-          + undone.directory() + "; its moves were undone, the outputs before it are kept");
+      warn(
+          "an earlier run was killed while moving its outputs into place in "
+              + undone.directory()
+              + "; its moves were undone, the outputs before it are kept");
     } else if (notice instanceof Notice.CardNotUpdatable stuck) {
-      warn(stuck.card() + " has qa-export's block, but " + stuck.reason() + "; it is left as it"
-          + " is and no dataset card was written (fix its YAML, or remove the qa-export markers"
-          + " to keep it as your own)");
+      warn(
+          stuck.card()
+              + " has qa-export's block, but "
+              + stuck.reason()
+              + "; it is left as it"
+              + " is and no dataset card was written (fix its YAML, or remove the qa-export markers"
+              + " to keep it as your own)");
     } else if (notice instanceof Notice.InputRefused refused) {
       notes.add(refused.input() + " was not exported: " + refused.reason());
     } else if (notice instanceof Notice.NoCardWithoutPassedPairs none) {
-      notes.add("no dataset card was written: no passed pair of " + none.passedInput()
-          + " was kept, and load_dataset(dir) would return the rejected pairs as the dataset");
+      notes.add(
+          "no dataset card was written: no passed pair of "
+              + none.passedInput()
+              + " was kept, and load_dataset(dir) would return the rejected pairs as the dataset");
     } else if (notice instanceof Notice.ThresholdAboveEveryScore above) {
-      warn(String.format(Locale.US, "--min-score %s is above every passed pair's"
-          + " validation_score (the highest is %s): no passed pair is kept",
-          plain(above.minScore()), plain(above.maxScore())));
+      warn(
+          String.format(
+              Locale.US,
+              "--min-score %s is above every passed pair's"
+                  + " validation_score (the highest is %s): no passed pair is kept",
+              plain(above.minScore()),
+              plain(above.maxScore())));
     } else if (notice instanceof Notice.NoCardForEmptyDataset) {
-      notes.add("no dataset card was written: no records were exported, and datasets cannot"
-          + " load an empty split");
+      notes.add(
+          "no dataset card was written: no records were exported, and datasets cannot"
+              + " load an empty split");
     } else if (notice instanceof Notice.NoCardForOwnLayout layout) {
-      notes.add("no dataset card was written: format '" + layout.formatName() + "' has its own"
-          + " row layout, whose features the card cannot declare");
+      notes.add(
+          "no dataset card was written: format '"
+              + layout.formatName()
+              + "' has its own"
+              + " row layout, whose features the card cannot declare");
     } else if (notice instanceof Notice.NoLicense) {
-      notes.add("the dataset card's license is 'unknown', which the Hub flags: choose one with"
-          + " --license (e.g. cc-by-4.0)");
+      notes.add(
+          "the dataset card's license is 'unknown', which the Hub flags: choose one with"
+              + " --license (e.g. cc-by-4.0)");
     } else if (notice instanceof Notice.StaleFileRemoved stale) {
-      notes.add("removed " + stale.file() + ": an earlier export wrote it, and this export"
-          + " replaces it");
+      notes.add(
+          "removed "
+              + stale.file()
+              + ": an earlier export wrote it, and this export"
+              + " replaces it");
     } else if (notice instanceof Notice.CardConfigLeftOut leftOut) {
-      notes.add("the dataset card has no config for " + leftOut.input().getFileName()
-          + ": it yielded no records, and datasets cannot load an empty split");
+      notes.add(
+          "the dataset card has no config for "
+              + leftOut.input().getFileName()
+              + ": it yielded no records, and datasets cannot load an empty split");
     }
   }
 

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The layout of one file's progress line, fixed when the file starts: which parts fit the
- * terminal and how wide the bar is. Every part has a fixed width, so the line never changes
- * length or moves mid-run; on a narrow terminal whole parts are left out, least useful first, and
- * a number is never cut.
+ * The layout of one file's progress line, fixed when the file starts: which parts fit the terminal
+ * and how wide the bar is. Every part has a fixed width, so the line never changes length or moves
+ * mid-run; on a narrow terminal whole parts are left out, least useful first, and a number is never
+ * cut.
  */
 final class ProgressLine {
   /**
@@ -19,12 +19,29 @@ final class ProgressLine {
    * 20 ms of a short run's start-up).
    */
   private static final Locale NUMBERS = Locale.US;
+
   /** The parts, in the order they appear on the line. */
-  enum Part { NAME, BAR, PERCENT, BYTES, SPEED, LINES_PER_SECOND, ETA }
+  enum Part {
+    NAME,
+    BAR,
+    PERCENT,
+    BYTES,
+    SPEED,
+    LINES_PER_SECOND,
+    ETA
+  }
 
   /** Parts in the order they are given room: the first that do not fit are dropped last. */
-  private static final List<Part> PRIORITY = List.of(
-      Part.PERCENT, Part.BYTES, Part.ETA, Part.SPEED, Part.BAR, Part.NAME, Part.LINES_PER_SECOND);
+  private static final List<Part> PRIORITY =
+      List.of(
+          Part.PERCENT,
+          Part.BYTES,
+          Part.ETA,
+          Part.SPEED,
+          Part.BAR,
+          Part.NAME,
+          Part.LINES_PER_SECOND);
+
   private static final int MIN_BAR = 8;
   private static final int MAX_BAR = 40;
   private static final int MAX_NAME = 30;
@@ -37,8 +54,8 @@ final class ProgressLine {
   private final int barCells;
   private final int bytesWidth;
 
-  private ProgressLine(String name, long totalBytes, Set<Part> parts, int barCells,
-      int bytesWidth) {
+  private ProgressLine(
+      String name, long totalBytes, Set<Part> parts, int barCells, int bytesWidth) {
     this.name = name;
     this.totalBytes = totalBytes;
     this.parts = parts;
@@ -47,12 +64,12 @@ final class ProgressLine {
   }
 
   /**
-   * The layout for a file of {@code totalBytes} (-1: unknown, then no bar, percentage or ETA) on
-   * a terminal {@code columns} wide. The last column stays free: writing it wraps some terminals.
+   * The layout for a file of {@code totalBytes} (-1: unknown, then no bar, percentage or ETA) on a
+   * terminal {@code columns} wide. The last column stays free: writing it wraps some terminals.
    */
   static ProgressLine layout(String fileName, long totalBytes, int columns) {
-    String name = fileName.length() <= MAX_NAME
-        ? fileName : fileName.substring(0, MAX_NAME - 1) + "…";
+    String name =
+        fileName.length() <= MAX_NAME ? fileName : fileName.substring(0, MAX_NAME - 1) + "…";
     boolean known = totalBytes >= 0;
     int bytesWidth = known ? mib(totalBytes).length() : 7;
     int room = columns - 1;
@@ -80,9 +97,7 @@ final class ProgressLine {
     return parts;
   }
 
-  /**
-   * The line for {@code bytes} read and the rates (NaN while not yet known, shown as a dash).
-   */
+  /** The line for {@code bytes} read and the rates (NaN while not yet known, shown as a dash). */
   String render(long bytes, double bytesPerSecond, double linesPerSecond) {
     List<String> out = new ArrayList<>();
     boolean known = totalBytes >= 0;
@@ -91,19 +106,26 @@ final class ProgressLine {
       if (!parts.contains(part)) {
         continue;
       }
-      out.add(switch (part) {
-        case NAME -> name;
-        case BAR -> bar(fraction);
-        case PERCENT -> String.format(NUMBERS, "%3d%%", (int) Math.floor(fraction * 100));
-        case BYTES -> known
-            ? pad(mib(bytes), bytesWidth) + "/" + mib(totalBytes) + " MiB"
-            : pad(mib(bytes), bytesWidth) + " MiB";
-        case SPEED -> pad(Double.isNaN(bytesPerSecond) ? "–"
-            : mib((long) bytesPerSecond), 6) + " MiB/s";
-        case LINES_PER_SECOND -> pad(Double.isNaN(linesPerSecond) ? "–"
-            : String.format(NUMBERS, "%,.0f", linesPerSecond), 10) + " lines/s";
-        case ETA -> "ETA " + pad(eta(totalBytes - bytes, bytesPerSecond), 7);
-      });
+      out.add(
+          switch (part) {
+            case NAME -> name;
+            case BAR -> bar(fraction);
+            case PERCENT -> String.format(NUMBERS, "%3d%%", (int) Math.floor(fraction * 100));
+            case BYTES ->
+                known
+                    ? pad(mib(bytes), bytesWidth) + "/" + mib(totalBytes) + " MiB"
+                    : pad(mib(bytes), bytesWidth) + " MiB";
+            case SPEED ->
+                pad(Double.isNaN(bytesPerSecond) ? "–" : mib((long) bytesPerSecond), 6) + " MiB/s";
+            case LINES_PER_SECOND ->
+                pad(
+                        Double.isNaN(linesPerSecond)
+                            ? "–"
+                            : String.format(NUMBERS, "%,.0f", linesPerSecond),
+                        10)
+                    + " lines/s";
+            case ETA -> "ETA " + pad(eta(totalBytes - bytes, bytesPerSecond), 7);
+          });
     }
     return String.join(GAP, out);
   }

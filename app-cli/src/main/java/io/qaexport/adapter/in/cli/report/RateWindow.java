@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 
 /**
  * Rates over the last few seconds: what was read between the oldest and the newest sample still in
- * the window, divided by the time between them. Unlike a total divided by whole elapsed seconds,
- * it follows changes of speed and has no sawtooth.
+ * the window, divided by the time between them. Unlike a total divided by whole elapsed seconds, it
+ * follows changes of speed and has no sawtooth.
  */
 final class RateWindow {
   private record Sample(long nanos, long bytes, long lines) {}
@@ -15,8 +15,8 @@ final class RateWindow {
   private final ArrayDeque<Sample> samples = new ArrayDeque<>();
 
   /**
-   * @param minimumNanos how long must have been measured before a rate is given: the first
-   *     chunk of a file comes from the page cache in a blink and would promise far too much
+   * @param minimumNanos how long must have been measured before a rate is given: the first chunk of
+   *     a file comes from the page cache in a blink and would promise far too much
    */
   RateWindow(long windowNanos, long minimumNanos) {
     this.windowNanos = windowNanos;

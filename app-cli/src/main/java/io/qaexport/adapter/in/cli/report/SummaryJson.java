@@ -21,9 +21,9 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The run summary as JSON for pipelines ({@code --summary-json FILE}). A regular file is
- * replaced atomically (through a symbolic link, the file it points to); {@code -}, devices such
- * as {@code /dev/stdout}, and FIFOs are written to as they are, never replaced.
+ * The run summary as JSON for pipelines ({@code --summary-json FILE}). A regular file is replaced
+ * atomically (through a symbolic link, the file it points to); {@code -}, devices such as {@code
+ * /dev/stdout}, and FIFOs are written to as they are, never replaced.
  */
 public final class SummaryJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -44,17 +44,24 @@ public final class SummaryJson {
       return Optional.of("--summary-json " + file + " is a directory; name a file");
     }
     if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-      return Optional.of("--summary-json " + file + " is a symbolic link to a missing file;"
-          + " name the file itself");
+      return Optional.of(
+          "--summary-json "
+              + file
+              + " is a symbolic link to a missing file;"
+              + " name the file itself");
     }
     if (writtenInPlace(file) && !Files.exists(file)) {
-      return Optional.of("--summary-json " + file + ": no such device or file (under /dev and"
-          + " /proc nothing is created)");
+      return Optional.of(
+          "--summary-json "
+              + file
+              + ": no such device or file (under /dev and"
+              + " /proc nothing is created)");
     }
     return Optional.empty();
   }
 
-  public static void write(Path file, ExportSummary summary, OutputStream stdout) throws IOException {
+  public static void write(Path file, ExportSummary summary, OutputStream stdout)
+      throws IOException {
     if (isStdout(file)) {
       writeTo(stdout, summary);
       stdout.flush();
@@ -63,22 +70,23 @@ public final class SummaryJson {
     if (writtenInPlace(file)) {
       // APPEND: /dev/stdout may be a file the shell opened with >>; never truncate what we
       // did not create.
-      try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND)) {
+      try (OutputStream out =
+          Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
         writeTo(out, summary);
       }
       return;
     }
     Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
     Files.createDirectories(target.getParent());
-    Path temporary = target.resolveSibling("." + target.getFileName() + "."
-        + ProcessHandle.current().pid() + ".qa-export-tmp");
+    Path temporary =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".qa-export-tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temporary)) {
         writeTo(out, summary);
       }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
     }
@@ -94,13 +102,15 @@ public final class SummaryJson {
   }
 
   private static void writeTo(OutputStream out, ExportSummary summary) throws IOException {
-    try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(),
-        new java.io.FilterOutputStream(out) {
-          @Override
-          public void close() throws IOException {
-            flush(); // the caller closes the stream: stdout stays open
-          }
-        })) {
+    try (JsonGenerator json =
+        JSON.createGenerator(
+            ObjectWriteContext.empty(),
+            new java.io.FilterOutputStream(out) {
+              @Override
+              public void close() throws IOException {
+                flush(); // the caller closes the stream: stdout stays open
+              }
+            })) {
       render(json, summary);
     }
   }
@@ -122,8 +132,13 @@ public final class SummaryJson {
     if (curated) {
       // Each stage's count over all files, under its key, in the stages' order.
       Map<String, Long> totals = new LinkedHashMap<>();
-      summary.files().forEach(file -> file.curation().stages().forEach(
-          stage -> totals.merge(stage.key(), stage.count(), Long::sum)));
+      summary
+          .files()
+          .forEach(
+              file ->
+                  file.curation()
+                      .stages()
+                      .forEach(stage -> totals.merge(stage.key(), stage.count(), Long::sum)));
       totals.forEach(json::writeNumberProperty);
       if (!summary.references().isEmpty()) {
         json.writeName("references");
@@ -152,8 +167,8 @@ public final class SummaryJson {
       // Null when the output is split or sharded: its files are listed under "splits".
       List<FileSummary.SplitFiles> splitFiles = file.curation().splits();
       json.writeName("output");
-      if (splitFiles.isEmpty() || (splitFiles.size() == 1
-          && splitFiles.get(0).files().equals(List.of(file.output())))) {
+      if (splitFiles.isEmpty()
+          || (splitFiles.size() == 1 && splitFiles.get(0).files().equals(List.of(file.output())))) {
         json.writeString(absolute(file.output()));
       } else {
         json.writeNull();
@@ -177,8 +192,7 @@ public final class SummaryJson {
       json.writeName("defaults_applied");
       json.writeStartObject();
       for (DefaultedField field : DefaultedField.values()) {
-        json.writeNumberProperty(field.fieldName(),
-            file.defaultsApplied().getOrDefault(field, 0L));
+        json.writeNumberProperty(field.fieldName(), file.defaultsApplied().getOrDefault(field, 0L));
       }
       json.writeEndObject();
       json.writeName("personas");

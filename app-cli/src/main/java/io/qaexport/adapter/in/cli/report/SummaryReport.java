@@ -28,38 +28,60 @@ public final class SummaryReport {
   public static String render(ExportSummary summary, List<String> notes, boolean strict) {
     var text = new StringBuilder();
     double seconds = summary.elapsed().toNanos() / 1e9;
-    text.append(String.format(NUMBERS,
-        "qa-export: exported %,d records as %s in %.2f s (%,.0f records/s)%n",
-        summary.rowsWritten(), summary.formatName(), seconds,
-        SummaryJson.recordsPerSecond(summary)));
+    text.append(
+        String.format(
+            NUMBERS,
+            "qa-export: exported %,d records as %s in %.2f s (%,.0f records/s)%n",
+            summary.rowsWritten(),
+            summary.formatName(),
+            seconds,
+            SummaryJson.recordsPerSecond(summary)));
     for (FileSummary file : summary.files()) {
       if (file.curation().active()) {
         curated(text, file);
         continue;
       }
-      text.append(String.format(NUMBERS, "%n  %s -> %s (%s)%n",
-          file.input(), file.output(), humanBytes(file.outputBytes())));
-      text.append(String.format(NUMBERS,
-          "    lines read %,d = %,d exported + %,d skipped + %,d blank%n",
-          file.linesRead(), file.exported(), file.skipped(), file.blankLines()));
-      text.append(strict && !file.defaultsApplied().isEmpty()
-              ? "    defaults applied (fields --strict does not cover): " : "    defaults applied: ")
-          .append(defaults(file.defaultsApplied())).append('\n');
-      file.errorsFile().ifPresent(errors -> text.append(String.format(NUMBERS,
-          "    skipped lines and their reasons: %s%n", errors)));
+      text.append(
+          String.format(
+              NUMBERS,
+              "%n  %s -> %s (%s)%n",
+              file.input(),
+              file.output(),
+              humanBytes(file.outputBytes())));
+      text.append(
+          String.format(
+              NUMBERS,
+              "    lines read %,d = %,d exported + %,d skipped + %,d blank%n",
+              file.linesRead(),
+              file.exported(),
+              file.skipped(),
+              file.blankLines()));
+      text.append(
+              strict && !file.defaultsApplied().isEmpty()
+                  ? "    defaults applied (fields --strict does not cover): "
+                  : "    defaults applied: ")
+          .append(defaults(file.defaultsApplied()))
+          .append('\n');
+      file.errorsFile()
+          .ifPresent(
+              errors ->
+                  text.append(
+                      String.format(NUMBERS, "    skipped lines and their reasons: %s%n", errors)));
     }
     for (String note : notes) {
       text.append("\nnote: ").append(note).append('\n');
     }
     if (summary.skipped() > 0) {
-      text.append(String.format(NUMBERS,
-          "%nwarning: %,d invalid records were left out of the dataset (--on-error skip)%n",
-          summary.skipped()));
+      text.append(
+          String.format(
+              NUMBERS,
+              "%nwarning: %,d invalid records were left out of the dataset (--on-error skip)%n",
+              summary.skipped()));
     }
-    summary.datasetCard().ifPresent(card -> text.append(String.format(
-        "%n  dataset card: %s%n", card)));
-    List<FileSummary> loadable =
-        summary.files().stream().filter(file -> file.rows() > 0).toList();
+    summary
+        .datasetCard()
+        .ifPresent(card -> text.append(String.format("%n  dataset card: %s%n", card)));
+    List<FileSummary> loadable = summary.files().stream().filter(file -> file.rows() > 0).toList();
     if (loadable.isEmpty()) {
       return text.toString();
     }
@@ -75,19 +97,24 @@ public final class SummaryReport {
           text.append(String.format("  passed = load_dataset(\"%s\")%n", dir));
         }
       }
-      text.append(summary.files().stream().anyMatch(file -> !isPlainFile(file)
-          && file.curation().active()) ? "  # or the files on their own:\n"
-          : "  # or one file on its own:\n");
+      text.append(
+          summary.files().stream().anyMatch(file -> !isPlainFile(file) && file.curation().active())
+              ? "  # or the files on their own:\n"
+              : "  # or one file on its own:\n");
     }
     for (FileSummary file : loadable) {
       String variable = file.shape().hasFailureReason() ? "rejected" : "passed";
       if (file.curation().active() && !isPlainFile(file)) {
-        text.append(String.format("  %s = load_dataset(\"%s\", data_files=%s)%n", variable,
-            summary.hfBuilderName(), dataFiles(file)));
+        text.append(
+            String.format(
+                "  %s = load_dataset(\"%s\", data_files=%s)%n",
+                variable, summary.hfBuilderName(), dataFiles(file)));
         continue;
       }
-      text.append(String.format("  %s = load_dataset(\"%s\", data_files=\"%s\", split=\"train\")%n",
-          variable, summary.hfBuilderName(), pythonString(file.output().toString())));
+      text.append(
+          String.format(
+              "  %s = load_dataset(\"%s\", data_files=\"%s\", split=\"train\")%n",
+              variable, summary.hfBuilderName(), pythonString(file.output().toString())));
     }
     return text.toString();
   }
@@ -96,43 +123,65 @@ public final class SummaryReport {
   private static void curated(StringBuilder text, FileSummary file) {
     FileSummary.Curation curation = file.curation();
     if (isPlainFile(file)) {
-      text.append(String.format(NUMBERS, "%n  %s -> %s (%s)%n",
-          file.input(), file.output(), humanBytes(file.outputBytes())));
+      text.append(
+          String.format(
+              NUMBERS,
+              "%n  %s -> %s (%s)%n",
+              file.input(),
+              file.output(),
+              humanBytes(file.outputBytes())));
     } else {
       long splits = curation.splits().stream().filter(split -> split.rows() > 0).count();
-      text.append(String.format(NUMBERS, "%n  %s -> %d split%s (%s)%n", file.input(), splits,
-          splits == 1 ? "" : "s", humanBytes(file.outputBytes())));
+      text.append(
+          String.format(
+              NUMBERS,
+              "%n  %s -> %d split%s (%s)%n",
+              file.input(),
+              splits,
+              splits == 1 ? "" : "s",
+              humanBytes(file.outputBytes())));
     }
-    text.append(String.format(NUMBERS, "    lines read %,d = %,d kept", file.linesRead(),
-        file.exported()));
+    text.append(
+        String.format(NUMBERS, "    lines read %,d = %,d kept", file.linesRead(), file.exported()));
     for (StageCount stage : curation.stages()) {
       text.append(String.format(NUMBERS, " + %,d %s", stage.count(), stage.label()));
     }
-    text.append(String.format(NUMBERS, " + %,d skipped + %,d blank%n", file.skipped(),
-        file.blankLines()));
+    text.append(
+        String.format(NUMBERS, " + %,d skipped + %,d blank%n", file.skipped(), file.blankLines()));
     if (curation.received() > 0) {
-      text.append(String.format(NUMBERS,
-          "    and %,d from the passed file below --min-score, moved here%n", curation.received()));
+      text.append(
+          String.format(
+              NUMBERS,
+              "    and %,d from the passed file below --min-score, moved here%n",
+              curation.received()));
     }
     if (!isPlainFile(file)) {
       for (FileSummary.SplitFiles split : curation.splits()) {
-        String files = split.files().isEmpty() ? "no file"
-            : split.files().size() == 1 ? split.files().get(0).toString()
-            : split.files().size() + " shards, " + split.files().get(0) + " …";
-        text.append(String.format(NUMBERS, "    %-10s %,d rows -> %s%n", split.name(),
-            split.rows(), files));
+        String files =
+            split.files().isEmpty()
+                ? "no file"
+                : split.files().size() == 1
+                    ? split.files().get(0).toString()
+                    : split.files().size() + " shards, " + split.files().get(0) + " …";
+        text.append(
+            String.format(
+                NUMBERS, "    %-10s %,d rows -> %s%n", split.name(), split.rows(), files));
       }
     }
     for (StageCount stage : curation.stages()) {
-      stage.log().ifPresent(log -> text.append(String.format(NUMBERS, "    %s: %s%n",
-          stage.logDescription(), log)));
+      stage
+          .log()
+          .ifPresent(
+              log ->
+                  text.append(String.format(NUMBERS, "    %s: %s%n", stage.logDescription(), log)));
     }
   }
 
   /** Whether the output is one file at the plain output path (no splits, no shards). */
   private static boolean isPlainFile(FileSummary file) {
     List<FileSummary.SplitFiles> splits = file.curation().splits();
-    return splits.size() == 1 && splits.get(0).files().size() == 1
+    return splits.size() == 1
+        && splits.get(0).files().size() == 1
         && splits.get(0).files().get(0).equals(file.output());
   }
 
@@ -171,8 +220,8 @@ public final class SummaryReport {
         if (parts.length() > 0) {
           parts.append(", ");
         }
-        parts.append(String.format(NUMBERS, "%s %,d (%s)",
-            field.fieldName(), count, field.defaultValue()));
+        parts.append(
+            String.format(NUMBERS, "%s %,d (%s)", field.fieldName(), count, field.defaultValue()));
       }
     }
     return parts.toString();

@@ -7,14 +7,15 @@ import java.util.function.LongSupplier;
 
 /**
  * A progress line on the terminal for files large enough to wait for: bytes read, with bar,
- * percentage and ETA when the size is known (a plain file), rates over the last few seconds. A
- * file of unknown size (compressed, a pipe) gets its line once that many bytes have been read.
- * Drawn from the exporting thread at most ten times a second; {@link #interrupted()} may come
- * from a shutdown hook, hence the locking.
+ * percentage and ETA when the size is known (a plain file), rates over the last few seconds. A file
+ * of unknown size (compressed, a pipe) gets its line once that many bytes have been read. Drawn
+ * from the exporting thread at most ten times a second; {@link #interrupted()} may come from a
+ * shutdown hook, hence the locking.
  */
 public final class TerminalProgress implements ExportProgress {
   /** Smaller files finish before a bar would be worth drawing. */
   static final long MIN_BYTES_FOR_A_BAR = 16L << 20;
+
   private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(3);
   private static final long RATE_MINIMUM_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -36,7 +37,9 @@ public final class TerminalProgress implements ExportProgress {
     this(console, columns, System::nanoTime);
   }
 
-  /** @param clock nanoseconds, as {@link System#nanoTime()}; tests pass their own */
+  /**
+   * @param clock nanoseconds, as {@link System#nanoTime()}; tests pass their own
+   */
   public TerminalProgress(Console console, int columns, LongSupplier clock) {
     this.console = console;
     this.columns = columns;
@@ -96,8 +99,8 @@ public final class TerminalProgress implements ExportProgress {
     }
     long now = clock.getAsLong();
     if (line == null) {
-      boolean worthABar = sizeBytes >= 0
-          ? sizeBytes >= MIN_BYTES_FOR_A_BAR : bytes >= MIN_BYTES_FOR_A_BAR;
+      boolean worthABar =
+          sizeBytes >= 0 ? sizeBytes >= MIN_BYTES_FOR_A_BAR : bytes >= MIN_BYTES_FOR_A_BAR;
       if (!worthABar) {
         return;
       }

@@ -22,8 +22,12 @@ class TerminalProgressTest {
   private long now = 1_000_000_000L;
 
   private TerminalProgress progress(int columns) {
-    var console = new Console(new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8), true, columns);
+    var console =
+        new Console(
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            true,
+            columns);
     return new TerminalProgress(console, columns, () -> now);
   }
 
@@ -34,7 +38,8 @@ class TerminalProgressTest {
   /** Every line drawn, in order (redraws start with a carriage return). */
   private List<String> drawn() {
     return Arrays.stream(err.toString(StandardCharsets.UTF_8).split("[\r\n]"))
-        .filter(line -> !line.isEmpty()).toList();
+        .filter(line -> !line.isEmpty())
+        .toList();
   }
 
   /** Reads at a steady 50 MiB/s and 40,000 lines/s, drawn every tenth of a second, to 42%. */
@@ -57,8 +62,9 @@ class TerminalProgressTest {
   void at120ColumnsEveryPartIsShown() {
     List<String> lines = runTo42Percent(120);
 
-    assertEquals("qa_passed.jsonl  [████████████░░░░░░░░░░░░░░░░░░]   42%  "
-        + "120.0/284.1 MiB    50.0 MiB/s      40,000 lines/s  ETA    0:04",
+    assertEquals(
+        "qa_passed.jsonl  [████████████░░░░░░░░░░░░░░░░░░]   42%  "
+            + "120.0/284.1 MiB    50.0 MiB/s      40,000 lines/s  ETA    0:04",
         lines.get(lines.size() - 1));
   }
 
@@ -66,16 +72,16 @@ class TerminalProgressTest {
   void at80ColumnsTheLinesPerSecondGoFirst() {
     List<String> lines = runTo42Percent(80);
 
-    assertEquals("qa_passed.jsonl  [████░░░░░░]   42%  120.0/284.1 MiB    50.0 MiB/s  "
-        + "ETA    0:04", lines.get(lines.size() - 1));
+    assertEquals(
+        "qa_passed.jsonl  [████░░░░░░]   42%  120.0/284.1 MiB    50.0 MiB/s  " + "ETA    0:04",
+        lines.get(lines.size() - 1));
   }
 
   @Test
   void at60ColumnsTheNameAndTheBarAreLeftOutButNoNumberIsCut() {
     List<String> lines = runTo42Percent(60);
 
-    assertEquals(" 42%  120.0/284.1 MiB    50.0 MiB/s  ETA    0:04",
-        lines.get(lines.size() - 1));
+    assertEquals(" 42%  120.0/284.1 MiB    50.0 MiB/s  ETA    0:04", lines.get(lines.size() - 1));
   }
 
   @Test
@@ -121,10 +127,13 @@ class TerminalProgressTest {
     advance(490);
     bar.bytesRead(5 * MIB);
 
-    assertEquals(List.of("qa_passed.jsonl  [░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]    1%    1.0/100.0 MiB"
-            + "       – MiB/s           – lines/s  ETA       –",
-        "qa_passed.jsonl  [█░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]    5%    5.0/100.0 MiB    10.0 MiB/s"
-            + "           0 lines/s  ETA    0:10"), drawn());
+    assertEquals(
+        List.of(
+            "qa_passed.jsonl  [░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]    1%    1.0/100.0 MiB"
+                + "       – MiB/s           – lines/s  ETA       –",
+            "qa_passed.jsonl  [█░░░░░░░░░░░░░░░░░░░░░░░░░░░░░]    5%    5.0/100.0 MiB    10.0 MiB/s"
+                + "           0 lines/s  ETA    0:10"),
+        drawn());
   }
 
   @Test
@@ -137,8 +146,8 @@ class TerminalProgressTest {
     advance(400);
     bar.bytesRead(20 * MIB);
 
-    assertEquals(List.of("qa_passed.jsonl.gz     20.0 MiB    25.0 MiB/s           0 lines/s"),
-        drawn());
+    assertEquals(
+        List.of("qa_passed.jsonl.gz     20.0 MiB    25.0 MiB/s           0 lines/s"), drawn());
   }
 
   @Test

@@ -16,8 +16,8 @@ public final class InvalidInputException extends ExportException {
     this(file, line, column, reason, true);
   }
 
-  private InvalidInputException(Path file, long line, int column, String reason,
-      boolean skippable) {
+  private InvalidInputException(
+      Path file, long line, int column, String reason, boolean skippable) {
     super(file + ":" + line + (column > 0 ? ":" + column : "") + ": " + reason, null);
     this.file = file;
     this.line = line;
@@ -27,8 +27,8 @@ public final class InvalidInputException extends ExportException {
   }
 
   /**
-   * The file's bytes cannot be decoded from {@code line} on (a corrupt compressed file): no
-   * record can be skipped past it.
+   * The file's bytes cannot be decoded from {@code line} on (a corrupt compressed file): no record
+   * can be skipped past it.
    */
   public static InvalidInputException unreadable(Path file, long line, String reason) {
     return new InvalidInputException(file, line, 0, reason, false);

@@ -3,8 +3,8 @@ package io.qaexport.application.port.in.failure;
 import java.util.OptionalLong;
 
 /**
- * Under the skip policy, too many records were invalid: more than the limit the run was given,
- * or, without one, all of them (a run that exports nothing is no success).
+ * Under the skip policy, too many records were invalid: more than the limit the run was given, or,
+ * without one, all of them (a run that exports nothing is no success).
  */
 public final class InvalidRecordsLimitException extends ExportException {
   private static final long serialVersionUID = 1L;
@@ -13,10 +13,14 @@ public final class InvalidRecordsLimitException extends ExportException {
   private final transient OptionalLong limit;
 
   public InvalidRecordsLimitException(long skipped, OptionalLong limit, String where) {
-    super(limit.isPresent()
-        ? "more than " + limit.getAsLong() + " invalid records (the limit); the run stopped at "
-            + where
-        : "every record was invalid: " + skipped + " skipped, none exported", null);
+    super(
+        limit.isPresent()
+            ? "more than "
+                + limit.getAsLong()
+                + " invalid records (the limit); the run stopped at "
+                + where
+            : "every record was invalid: " + skipped + " skipped, none exported",
+        null);
     this.skipped = skipped;
     this.limit = limit;
   }

@@ -3,8 +3,8 @@ package io.qaexport.application.port.in.failure;
 import java.nio.file.Path;
 
 /**
- * An output of the run would be written over an input, or over another output of the same run:
- * the same file, whatever the paths look like (links and relative paths included).
+ * An output of the run would be written over an input, or over another output of the same run: the
+ * same file, whatever the paths look like (links and relative paths included).
  */
 public final class OutputPathTakenException extends UsageException {
   private static final long serialVersionUID = 1L;
@@ -14,8 +14,12 @@ public final class OutputPathTakenException extends UsageException {
   private final boolean input;
 
   public OutputPathTakenException(Path output, Path taken, boolean input) {
-    super(output + " would overwrite " + (input ? "the input " : "the output ") + taken
-        + (output.equals(taken) ? "" : " (the same file)"));
+    super(
+        output
+            + " would overwrite "
+            + (input ? "the input " : "the output ")
+            + taken
+            + (output.equals(taken) ? "" : " (the same file)"));
     this.output = output;
     this.taken = taken;
     this.input = input;
