@@ -69,7 +69,7 @@ run examples-jsonl --input-dir "$root/examples/qa" --output-dir out --summary-js
 run examples-parquet --input-dir "$root/examples/qa" --output-dir out --format parquet
 run examples-parquet-zstd --input-dir "$root/examples/qa" --output-dir out --format parquet --compression zstd
 run examples-parquet-none --input-dir "$root/examples/qa" --output-dir out --format parquet --compression none
-run examples-chat --input-dir "$root/examples/qa" --output-dir out --format chat --system-prompt "Du är en hjälpsam kollega."
+run examples-chat --input-dir "$root/examples/qa" --output-dir out --format chat --format-option "system_prompt=Du är en hjälpsam kollega."
 run generated-jsonl --input-dir gen --output-dir out --summary-json summary.json
 run generated-parquet --input-dir gen --output-dir out --format parquet
 run generated-strict --input-dir gen --output-dir out --strict
@@ -87,7 +87,7 @@ run missing-passed --input-dir nowhere --output-dir out
 run unknown-format --input-dir "$root/examples/qa" --output-dir out --format csv
 run compression-on-jsonl --input-dir "$root/examples/qa" --output-dir out --compression zstd
 run unknown-compression --input-dir "$root/examples/qa" --output-dir out --format parquet --compression lz4
-run prompt-on-jsonl --input-dir "$root/examples/qa" --output-dir out --system-prompt hi
+run prompt-on-jsonl --input-dir "$root/examples/qa" --output-dir out --format-option system_prompt=hi
 run bad-on-error --input-dir "$root/examples/qa" --output-dir out --on-error ignore
 run bad-max-line --input-dir "$root/examples/qa" --output-dir out --max-line-bytes 0
 run small-max-line --input-dir "$root/examples/qa" --output-dir out --max-line-bytes 200 --on-error skip

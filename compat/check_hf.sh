@@ -170,7 +170,7 @@ if [[ -f "$chat_jar" ]]; then
     out="$tmp/chat-out-$(basename "$in")"
     say "chat plugin: $EXPORT --input-dir $in --output-dir $out --plugin-dir $tmp/plugins --format chat"
     "$EXPORT" --input-dir "$in" --output-dir "$out" --plugin-dir "$tmp/plugins" --format chat \
-      --system-prompt "Du är en handledare för undersköterskor." --quiet \
+      --format-option "system_prompt=Du är en handledare för undersköterskor." --quiet \
       || die "chat plugin export of $in failed"
     "$PY" compat/check_chat.py --input-dir "$in" --output-dir "$out" \
       --system-prompt "Du är en handledare för undersköterskor." \

@@ -72,8 +72,8 @@ class PluginTest {
             plugins().toString(),
             "--format",
             "chat",
-            "--system-prompt",
-            "Du är en handledare.");
+            "--format-option",
+            "system_prompt=Du är en handledare.");
 
     assertEquals(0, list.exitCode(), list.err());
     assertTrue(
@@ -136,15 +136,15 @@ class PluginTest {
             dir.resolve("j").toString(),
             "--plugin-dir",
             plugins().toString(),
-            "--system-prompt",
-            "x");
+            "--format-option",
+            "system_prompt=x");
 
     assertEquals(0, plain.exitCode(), plain.err());
     String first = Files.readAllLines(dir.resolve("out/qa_pairs.chat.jsonl")).get(0);
     assertTrue(first.startsWith("{\"messages\":[{\"role\":\"user\""), first);
     assertEquals(2, jsonl.exitCode());
     assertEquals(
-        "qa-export: error: --system-prompt applies to --format chat only\n"
+        "qa-export: error: --format-option system_prompt applies to --format chat only\n"
             + "Try 'qa-export --help' for the options.\n",
         jsonl.err());
   }

@@ -23,7 +23,12 @@ final class FormatCatalog {
     List<FormatInfo> infos = new ArrayList<>();
     for (Supplier<OutputFormat> supplier : formats.values()) {
       OutputFormat format = supplier.get();
-      infos.add(new FormatInfo(format.name(), format.description(), format.fileExtension()));
+      infos.add(
+          new FormatInfo(
+              format.name(),
+              format.description(),
+              format.fileExtension(),
+              format.optionNames().stream().sorted().toList()));
     }
     infos.sort(Comparator.comparing(FormatInfo::name));
     return infos;

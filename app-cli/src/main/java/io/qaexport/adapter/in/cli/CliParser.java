@@ -374,6 +374,33 @@ public final class CliParser {
               : value(line, flag.name(), null);
       arguments.add(new FormatArgument(flag.name(), option, value, flag.readsFile()));
     }
+    String[] generic = line.getOptionValues("format-option");
+    for (String given : generic == null ? new String[0] : generic) {
+      int equals = given.indexOf('=');
+      String option = equals < 0 ? given : given.substring(0, equals);
+      if (equals < 0 || !option.matches("[a-z][a-z0-9_]*")) {
+        throw new CliUsageException(
+            "--format-option takes NAME=VALUE (NAME: lower-case letters, digits, _), not '"
+                + given
+                + "'");
+      }
+      String flag = "format-option " + option;
+      for (FormatArgument earlier : arguments) {
+        if (earlier.option().equals(option)) {
+          throw new CliUsageException(
+              "--" + earlier.flag() + " and --" + flag + " exclude each other");
+        }
+      }
+      String value = given.substring(equals + 1);
+      boolean readsFile = value.startsWith("@") && !value.startsWith("@@");
+      if (value.startsWith("@")) {
+        value = value.substring(1);
+      }
+      if (readsFile && value.isBlank()) {
+        throw new CliUsageException("--" + flag + "=@FILE needs a path");
+      }
+      arguments.add(new FormatArgument(flag, option, value, readsFile));
+    }
     return arguments;
   }
 

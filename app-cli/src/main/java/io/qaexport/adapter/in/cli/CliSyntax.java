@@ -53,10 +53,6 @@ public final class CliSyntax {
     }
 
     /** {@code --name FILE} gives the format the option {@code option}, read from FILE. */
-    static Flag formatOptionFile(String name, String argName, String option, String description) {
-      return new Flag(name, argName, description, Optional.of(option), true, Optional.empty());
-    }
-
     /** This flag, also spelt {@code -letter}. */
     Flag alsoShort(String letter) {
       return new Flag(name, argName, description, formatOption, readsFile, Optional.of(letter));
@@ -227,13 +223,12 @@ public final class CliSyntax {
               "plugin-dir",
               "DIR",
               "load output-format plugins (*.jar) from DIR (default: plugins/ beside the launcher)"),
-          Flag.formatOption(
-              "system-prompt",
-              "TEXT",
-              "system_prompt",
-              "for formats that take it (chat): a system message before each conversation"),
-          Flag.formatOptionFile(
-              "system-prompt-file", "FILE", "system_prompt", "the same, read from FILE (UTF-8)"),
+          Flag.valued(
+              "format-option",
+              "NAME=VALUE",
+              "set an option of the output format (repeatable); NAME=@FILE reads the value from"
+                  + " FILE (UTF-8), @@ starts a value with @; --list-formats shows each format's"
+                  + " options, e.g. --format chat --format-option system_prompt=TEXT"),
           Flag.toggle("list-formats", "list the output formats and exit"),
           Flag.toggle("quiet", "print nothing but errors (no summary, no progress bar)"),
           Flag.toggle("verbose", "show stack traces for failures"),

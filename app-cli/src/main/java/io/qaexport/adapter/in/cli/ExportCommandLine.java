@@ -55,11 +55,15 @@ public final class ExportCommandLine {
           plugins.origins().containsKey(format.name())
               ? " [plugin: " + plugins.origins().get(format.name()) + "]"
               : "";
+      String options =
+          format.optionNames().isEmpty()
+              ? ""
+              : "; --format-option " + String.join("=..., ", format.optionNames()) + "=...";
       console
           .out()
           .printf(
-              "%-10s %s (.%s)%s%n",
-              format.name(), format.description(), format.fileExtension(), origin);
+              "%-10s %s (.%s)%s%s%n",
+              format.name(), format.description(), format.fileExtension(), options, origin);
     }
     return ExitCode.SUCCESS;
   }

@@ -58,8 +58,8 @@ public final class FormatOptionCheck {
                 + option.option()
                 + "', and no loaded format does (format '"
                 + formatName
-                + "' does not): load the plugin that takes it (the example chat plugin"
-                + " for --system-prompt) from plugins/ or --plugin-dir; see --list-formats");
+                + "' does not): load the plugin that takes it from plugins/ or --plugin-dir;"
+                + " see --list-formats");
       }
       allTaken = false; // an unknown format: the export reports it
     }

@@ -141,16 +141,25 @@ class CliParserTest {
   void formatOptionFlagsBecomeArgumentsNamingTheirFlagAndTheFormatsOption()
       throws CliUsageException {
     CliOptions parquet = export("--format", "parquet", "--compression", "ZSTD");
-    CliOptions chat = export("--system-prompt-file", "prompt.txt", "--format", "chat");
+    CliOptions chat = export("--format-option", "system_prompt=@prompt.txt", "--format", "chat");
+    CliOptions literal =
+        export("--format-option", "system_prompt=@@hej", "--format-option", "x_1=a=b");
 
     assertEquals(
         List.of(new FormatArgument("compression", "compression", "ZSTD", false)),
         parquet.format().arguments(),
         "the value is the format's to judge, as given");
     assertEquals(
-        List.of(new FormatArgument("system-prompt-file", "system_prompt", "prompt.txt", true)),
+        List.of(
+            new FormatArgument("format-option system_prompt", "system_prompt", "prompt.txt", true)),
         chat.format().arguments(),
         "the file is read later, not by the parser");
+    assertEquals(
+        List.of(
+            new FormatArgument("format-option system_prompt", "system_prompt", "@hej", false),
+            new FormatArgument("format-option x_1", "x_1", "a=b", false)),
+        literal.format().arguments(),
+        "@@ is a literal @; the value runs to the end");
   }
 
   @ParameterizedTest
@@ -196,10 +205,15 @@ class CliParserTest {
         "--dataset-card and --no-dataset-card exclude each other",
         usageError("--dataset-card", "x.md", "--no-dataset-card"));
     assertEquals(
-        "--system-prompt and --system-prompt-file exclude each other",
-        usageError("--system-prompt-file", "p.txt", "--system-prompt", "hej"));
+        "--compression and --format-option compression exclude each other",
+        usageError("--compression", "zstd", "--format-option", "compression=none"));
+    assertEquals(
+        "--format-option takes NAME=VALUE (NAME: lower-case letters, digits, _), not 'Prompt'",
+        usageError("--format-option", "Prompt"));
     assertEquals("--output-dir needs a path", usageError("--output-dir", " "));
-    assertEquals("--system-prompt-file needs a path", usageError("--system-prompt-file", ""));
+    assertEquals(
+        "--format-option system_prompt=@FILE needs a path",
+        usageError("--format-option", "system_prompt=@"));
     assertEquals("--passed: not a valid path: a\0b", usageError("--passed", "a\0b"));
   }
 

@@ -98,7 +98,7 @@ class FormatOptionCheckTest {
   @Test
   void anOptionTheChosenFormatTakesPassesWithAValueItAccepts() throws CliUsageException {
     check().check("parquet", List.of(flag("compression", "compression", "zstd")));
-    check().check("chat", List.of(flag("system-prompt-file", "system_prompt", "text")));
+    check().check("chat", List.of(flag("format-option system_prompt", "system_prompt", "text")));
   }
 
   @Test
@@ -107,8 +107,8 @@ class FormatOptionCheckTest {
         "--compression applies to --format arrow, parquet only [help]",
         error("jsonl", flag("compression", "compression", "zstd")));
     assertEquals(
-        "--system-prompt-file applies to --format chat only [help]",
-        error("parquet", flag("system-prompt-file", "system_prompt", "x")));
+        "--format-option system_prompt applies to --format chat only [help]",
+        error("parquet", flag("format-option system_prompt", "system_prompt", "x")));
     assertEquals(
         "--compression applies to --format arrow, parquet only [help]",
         error("csv", flag("compression", "compression", "zstd")),
@@ -121,17 +121,16 @@ class FormatOptionCheckTest {
         "--compression takes good, not 'bad'",
         error("parquet", flag("compression", "compression", "bad")));
     assertEquals(
-        "--system-prompt-file takes good, not 'bad'",
-        error("chat", flag("system-prompt-file", "system_prompt", "bad")));
+        "--format-option system_prompt takes good, not 'bad'",
+        error("chat", flag("format-option system_prompt", "system_prompt", "bad")));
   }
 
   @Test
   void aFlagNoLoadedFormatTakesNamesTheFlagAndThePluginItIsFor() {
     String expected =
         "--separator applies to formats that take the option 'separator', and no"
-            + " loaded format does (format 'jsonl' does not): load the plugin that takes it (the"
-            + " example chat plugin for --system-prompt) from plugins/ or --plugin-dir; see"
-            + " --list-formats [help]";
+            + " loaded format does (format 'jsonl' does not): load the plugin that takes it from"
+            + " plugins/ or --plugin-dir; see --list-formats [help]";
     assertEquals(expected, error("jsonl", flag("separator", "separator", "bad")));
     assertEquals(
         expected.replace("'jsonl'", "'parquet'"),

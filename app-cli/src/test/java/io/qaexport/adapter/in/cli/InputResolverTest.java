@@ -63,18 +63,19 @@ class InputResolverTest {
     Path prompt = Files.writeString(dir.resolve("prompt.txt"), "  Du är en kollega.\n\n");
 
     ResolvedOptions resolved =
-        resolver.resolve(parsed("--format", "chat", "--system-prompt-file", prompt.toString()));
+        resolver.resolve(parsed("--format", "chat", "--format-option", "system_prompt=@" + prompt));
 
     assertEquals(
-        List.of(new FormatOption("system-prompt-file", "system_prompt", "Du är en kollega.")),
+        List.of(
+            new FormatOption("format-option system_prompt", "system_prompt", "Du är en kollega.")),
         resolved.formatOptions());
     assertEquals(Map.of("system_prompt", "Du är en kollega."), resolved.formatOptionValues());
     Path missing = dir.resolve("missing.txt");
     assertEquals(
-        "--system-prompt-file " + missing + ": cannot read it (NoSuchFileException)",
+        "--format-option system_prompt " + missing + ": cannot read it (NoSuchFileException)",
         assertThrows(
                 CliUsageException.class,
-                () -> resolver.resolve(parsed("--system-prompt-file", missing.toString())))
+                () -> resolver.resolve(parsed("--format-option", "system_prompt=@" + missing)))
             .getMessage());
   }
 

@@ -24,5 +24,11 @@ public interface ExportDatasetUseCase {
   List<FormatInfo> availableFormats();
 
   /** An output format as {@code --list-formats} shows it. */
-  record FormatInfo(String name, String description, String fileExtension) {}
+  /** A format's name, description, file extension and the options it takes. */
+  record FormatInfo(
+      String name, String description, String fileExtension, List<String> optionNames) {
+    public FormatInfo {
+      optionNames = List.copyOf(optionNames);
+    }
+  }
 }

@@ -39,7 +39,7 @@ public final class ChatOutputFormat implements OutputFormat {
   @Override
   public String description() {
     return "TRL conversational JSONL (messages: user, assistant) for fine-tuning;"
-        + " passed pairs only; --system-prompt adds a system message";
+        + " passed pairs only; option system_prompt adds a system message";
   }
 
   @Override
