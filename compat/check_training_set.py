@@ -34,12 +34,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_hf  # noqa: E402
 from check_hf import CheckError, fail  # noqa: E402
 
-WHITESPACE = set("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+WHITESPACE = set("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85")  # with Zs/Zl/Zp: Unicode White_Space
 
 
 def normalise(question):
     """The normalised question, defined as in SPEC.md section 6 (written here independently)."""
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", question).upper().lower())
+    # Upper then lower, twice: the capital sharp s lowers to ß, which the second round folds to ss.
+    folded = unicodedata.normalize(
+        "NFC", unicodedata.normalize("NFC", question).upper().lower().upper().lower())
     folded = re.sub(r"\[source:[^\]]*\]", " ", folded)
     words, word = [], []
     for ch in folded:
