@@ -142,6 +142,20 @@ class LauncherRebuildCheckTest {
     assertTrue(launch().contains("recording a class-data archive"));
   }
 
+  @Test
+  void aLinkToTheLauncherRunsTheTreeItLinksToAndWritesNothingBesideTheLink() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("home/bin"));
+    // A relative link, as `ln -s ../../root/qa-export` makes it, one link deep through another.
+    Path inner =
+        Files.createSymbolicLink(elsewhere.resolve("inner"), elsewhere.relativize(launcher));
+    launcher = Files.createSymbolicLink(elsewhere.resolve("qa-export"), Path.of("inner"));
+
+    assertFalse(launchRebuilds(), "the tree behind the link is built");
+    try (var beside = Files.list(elsewhere)) {
+      assertEquals(List.of(inner, launcher), beside.sorted().toList());
+    }
+  }
+
   /** Runs the launcher with stand-in tools; true if it ran Maven. Either way java runs last. */
   private boolean launchRebuilds() throws Exception {
     launch();

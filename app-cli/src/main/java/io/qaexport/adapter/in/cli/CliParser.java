@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -26,11 +27,14 @@ import org.apache.commons.cli.ParseException;
  * file and no system property; {@link InputResolver} does what needs them.
  */
 public final class CliParser {
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B?)");
+
   // Java arrays, and so one line's buffer, stop just short of 2 GiB.
   private static final long MAX_LINE_BYTES = Integer.MAX_VALUE - 16;
 
   /** The longest input line accepted unless {@code --max-line-bytes} says otherwise. */
-  public static final int DEFAULT_MAX_LINE_BYTES = size(CliSyntax.DEFAULT_MAX_LINE);
+  public static final int DEFAULT_MAX_LINE_BYTES =
+      (int) bytes(CliSyntax.DEFAULT_MAX_LINE).orElseThrow();
 
   /** What {@code -} stands for as an input file. */
   static final Path STDIN = Path.of("/dev/stdin");
@@ -330,25 +334,32 @@ public final class CliParser {
     }
   }
 
-  /** {@code 500MB} (decimal, as push_to_hub counts), {@code 1GiB} or {@code 64M} (binary). */
-  private static long shardSize(String value) throws CliUsageException {
-    var matcher =
-        java.util.regex.Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B?)")
-            .matcher(value.trim().toUpperCase(Locale.ROOT));
-    if (matcher.matches()) {
-      boolean decimal = matcher.group(3).equals("B");
-      int power = matcher.group(2).isEmpty() ? 0 : "KMGT".indexOf(matcher.group(2)) + 1;
-      try {
-        long bytes = Long.parseLong(matcher.group(1));
-        for (int i = 0; i < power; i++) {
-          bytes = Math.multiplyExact(bytes, decimal ? 1000 : 1024);
-        }
-        if (bytes > 0) {
-          return bytes;
-        }
-      } catch (ArithmeticException | NumberFormatException tooLarge) {
-        // Reported below.
+  /**
+   * The one size grammar of every size flag: {@code 500MB} (decimal, as push_to_hub counts), {@code
+   * 1GiB} or {@code 64M} (binary), or plain bytes; empty if {@code value} is none or overflows.
+   */
+  static OptionalLong bytes(String value) {
+    var matcher = SIZE.matcher(value.trim().toUpperCase(Locale.ROOT));
+    if (!matcher.matches() || (matcher.group(2).isEmpty() && matcher.group(3).equals("IB"))) {
+      return OptionalLong.empty();
+    }
+    boolean decimal = matcher.group(3).equals("B");
+    int power = matcher.group(2).isEmpty() ? 0 : "KMGT".indexOf(matcher.group(2)) + 1;
+    try {
+      long bytes = Long.parseLong(matcher.group(1));
+      for (int i = 0; i < power; i++) {
+        bytes = Math.multiplyExact(bytes, decimal ? 1000 : 1024);
       }
+      return OptionalLong.of(bytes);
+    } catch (ArithmeticException | NumberFormatException tooLarge) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static long shardSize(String value) throws CliUsageException {
+    OptionalLong bytes = bytes(value);
+    if (bytes.isPresent() && bytes.getAsLong() > 0) {
+      return bytes.getAsLong();
     }
     throw new CliUsageException(
         "--max-shard-size takes a size such as 500MB, 1GiB or 64M, not '" + value + "'");
@@ -492,16 +503,17 @@ public final class CliParser {
     if (value == null) {
       return DEFAULT_MAX_LINE_BYTES;
     }
-    int bytes = size(value);
-    if (bytes < 1) {
+    OptionalLong parsed = bytes(value);
+    long bytes = parsed.orElse(-1);
+    if (bytes < 1 || bytes > MAX_LINE_BYTES) {
       throw new CliUsageException(
           "--max-line-bytes takes a size from 1 to "
               + MAX_LINE_BYTES
-              + " bytes (e.g. 64M), not '"
+              + " bytes (e.g. 64M or 64MB), not '"
               + value
               + "'");
     }
-    return bytes;
+    return (int) bytes;
   }
 
   private static OptionalLong maxErrors(String value) throws CliUsageException {
@@ -518,28 +530,6 @@ public final class CliParser {
     }
     throw new CliUsageException(
         "--max-errors takes a number of records, 0 or more, not '" + value + "'");
-  }
-
-  /** A size such as {@code 64M} in bytes, or -1 if it is none or out of range. */
-  private static int size(String value) {
-    String digits = value.trim().toUpperCase(Locale.ROOT);
-    long unit = 1;
-    if (digits.endsWith("K") || digits.endsWith("M") || digits.endsWith("G")) {
-      unit =
-          switch (digits.charAt(digits.length() - 1)) {
-            case 'K' -> 1L << 10;
-            case 'M' -> 1L << 20;
-            default -> 1L << 30;
-          };
-      digits = digits.substring(0, digits.length() - 1);
-    }
-    long bytes;
-    try {
-      bytes = Math.multiplyExact(Long.parseLong(digits), unit);
-    } catch (NumberFormatException | ArithmeticException e) {
-      return -1;
-    }
-    return bytes < 1 || bytes > MAX_LINE_BYTES ? -1 : (int) bytes;
   }
 
   private static Optional<Path> optionalPath(CommandLine line, String option)

@@ -165,7 +165,17 @@ class CliParserTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"1|1", "64K|65536", " 3m |3145728", "1G|1073741824", "2147483631|2147483631"})
+      value = {
+        "1|1",
+        "64K|65536",
+        " 3m |3145728",
+        "1G|1073741824",
+        "2147483631|2147483631",
+        "64MB|64000000",
+        "64MiB|67108864",
+        "1kb|1000",
+        "7B|7"
+      })
   void maxLineBytesTakesASizeWithAnOptionalUnit(String value, int bytes) throws CliUsageException {
     assertEquals(bytes, export("--max-line-bytes", value).reading().maxLineBytes());
   }
@@ -186,7 +196,9 @@ class CliParserTest {
       })
   void maxLineBytesOutsideOneByteToJustUnder2GibIsAUsageError(String value) {
     assertEquals(
-        "--max-line-bytes takes a size from 1 to 2147483631 bytes (e.g. 64M), not '" + value + "'",
+        "--max-line-bytes takes a size from 1 to 2147483631 bytes (e.g. 64M or 64MB), not '"
+            + value
+            + "'",
         usageError("--max-line-bytes", value));
   }
 
