@@ -22,6 +22,7 @@ import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.SourceLine;
+import io.qaexport.application.service.commit.Leftovers;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.Persona;
@@ -446,7 +447,7 @@ class ExportDatasetServiceTest {
       Files.writeString(file, "partial");
     }
 
-    OutputTransaction.removeLeftovers(out);
+    Leftovers.remove(out);
 
     assertFalse(Files.exists(dead));
     assertTrue(Files.exists(live));

@@ -2,8 +2,7 @@ package io.qaexport.adapter.out.jsonl;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import tools.jackson.core.JacksonException;
@@ -37,52 +36,26 @@ final class JsonlWriting {
 
   private JsonlWriting() {}
 
-  /** A generator over a new file; closing it flushes, forces to disk and closes the file. */
+  /**
+   * A generator over a new file; closing it flushes and closes the file. No fsync here: the commit
+   * syncs every staged file once, before it writes its journal.
+   */
   static JsonGenerator open(Path file) throws IOException {
-    FileChannel channel =
-        FileChannel.open(
+    OutputStream out =
+        Files.newOutputStream(
             file,
             StandardOpenOption.WRITE,
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING);
-    OutputStream out = new DurableOutputStream(channel);
     return JSON.createGenerator(NO_ROOT_SEPARATOR, out, JsonEncoding.UTF8);
   }
 
-  /** Flushes, forces to disk and closes; I/O failures as the ports speak them. */
+  /** Flushes and closes; I/O failures as the ports speak them. */
   static void close(JsonGenerator generator) throws IOException {
     try {
       generator.close();
     } catch (JacksonException e) {
       throw JsonlRecordWriter.unwrap(e);
-    }
-  }
-
-  /** Forces the bytes to disk on close, so a file moved into place after a crash is whole. */
-  private static final class DurableOutputStream extends OutputStream {
-    private final FileChannel channel;
-    private final OutputStream out;
-
-    DurableOutputStream(FileChannel channel) {
-      this.channel = channel;
-      this.out = Channels.newOutputStream(channel);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      try (channel) {
-        channel.force(true);
-      }
     }
   }
 }

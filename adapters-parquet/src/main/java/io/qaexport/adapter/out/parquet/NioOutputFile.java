@@ -98,8 +98,7 @@ final class NioOutputFile implements OutputFile {
     @Override
     public void close() throws IOException {
       try (channel) {
-        drain();
-        channel.force(true);
+        drain(); // no fsync: the commit syncs every staged file once, before its journal
       }
     }
 

@@ -4,16 +4,11 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.failure.ExportIoException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,7 +57,7 @@ public final class OutputTransaction implements AutoCloseable {
         new FileOps() {
           @Override
           public void move(Path from, Path to) throws IOException {
-            moveIntoPlace(from, to);
+            Durability.moveIntoPlace(from, to);
           }
 
           @Override
@@ -124,10 +119,10 @@ public final class OutputTransaction implements AutoCloseable {
       throw ExportIoException.of("cannot lock output directory " + directory, e);
     }
     try {
-      if (recover(directory, ops, ownNames)) {
+      if (Recovery.recover(directory, ops, ownNames)) {
         progress.notice(new Notice.InterruptedCommitUndone(directory));
       }
-      removeLeftovers(directory);
+      Leftovers.remove(directory);
     } catch (IOException e) {
       lock.release();
       throw ExportIoException.of("cannot use output directory " + directory, e);
@@ -170,7 +165,7 @@ public final class OutputTransaction implements AutoCloseable {
     }
     // Beside the final file, so the move into place is a rename within one directory.
     Path temporary = temporaryBeside(finalPath, "");
-    createExclusively(temporary);
+    Durability.createExclusively(temporary);
     temporaryToFinal.put(temporary, finalPath);
     return temporary;
   }
@@ -207,7 +202,7 @@ public final class OutputTransaction implements AutoCloseable {
       directories.add(entry.target().toAbsolutePath().getParent());
     }
     for (Path temporary : temporaryToFinal.keySet()) {
-      sync(temporary);
+      Durability.sync(temporary);
     }
     Path journal = directory.resolve(JOURNAL_FILE);
     writeJournal(journal, entries);
@@ -220,12 +215,12 @@ public final class OutputTransaction implements AutoCloseable {
           ops.move(entry.temporary().get(), entry.target());
         }
       }
-      directories.forEach(OutputTransaction::syncDirectory);
+      directories.forEach(Durability::syncDirectory);
       ops.delete(journal); // the commit point
     } catch (IOException | RuntimeException e) {
       try {
-        undo(entries, ops);
-        directories.forEach(OutputTransaction::syncDirectory);
+        Recovery.undo(entries, ops);
+        directories.forEach(Durability::syncDirectory);
         ops.delete(journal);
       } catch (IOException | RuntimeException undoFailed) {
         e.addSuppressed(undoFailed);
@@ -239,7 +234,7 @@ public final class OutputTransaction implements AutoCloseable {
       }
       throw e;
     }
-    syncDirectory(directory);
+    Durability.syncDirectory(directory);
     temporaryToFinal.clear();
     finished = true;
     committed = true;
@@ -290,50 +285,12 @@ public final class OutputTransaction implements AutoCloseable {
     return Journal.temporaryBeside(finalPath, kind);
   }
 
-  /**
-   * Creates {@code temporary} new, never through a link planted under its name: one left by a dead
-   * process with this PID is removed (the link itself), anything else is refused by name.
-   */
-  private static void createExclusively(Path temporary) throws IOException {
-    Optional<BasicFileAttributes> existing = FileKinds.of(temporary);
-    if (existing.isPresent() && existing.get().isDirectory()) {
-      throw new IOException(
-          temporary
-              + " is a directory named like a temporary file of"
-              + " qa-export; move it away");
-    }
-    Files.deleteIfExists(temporary);
-    Files.createFile(temporary); // O_EXCL: fails rather than follow a link planted meanwhile
-  }
-
-  /**
-   * Undoes a commit's moves, last first, judging from what exists which were done. Safe to repeat:
-   * the next run repeats it after a kill during an undo.
-   */
-  private static void undo(List<Journal.Entry> entries, FileOps ops) throws IOException {
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      Journal.Entry entry = entries.get(i);
-      if (entry.backup().isPresent()) {
-        if (Files.exists(entry.backup().get(), LinkOption.NOFOLLOW_LINKS)) {
-          ops.move(entry.backup().get(), entry.target());
-        }
-      } else if (entry.temporary().isPresent()
-          && !Files.exists(entry.temporary().get(), LinkOption.NOFOLLOW_LINKS)
-          && Files.exists(entry.target(), LinkOption.NOFOLLOW_LINKS)) {
-        ops.delete(entry.target()); // new in this commit, already moved in
-      }
-      if (entry.temporary().isPresent()) {
-        ops.delete(entry.temporary().get());
-      }
-    }
-  }
-
   /** Written beside and renamed into place, so a journal is either whole or absent. */
   private void writeJournal(Path journal, List<Journal.Entry> entries) throws IOException {
     String text = Journal.encode(directory, entries);
     Path temporary = temporaryBeside(journal, "");
     try {
-      createExclusively(temporary);
+      Durability.createExclusively(temporary);
       Files.writeString(
           temporary,
           text,
@@ -341,32 +298,13 @@ public final class OutputTransaction implements AutoCloseable {
           StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING,
           LinkOption.NOFOLLOW_LINKS);
-      sync(temporary);
+      Durability.sync(temporary);
       ops.move(temporary, journal);
-      syncDirectory(directory);
+      Durability.syncDirectory(directory);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temporary);
       throw e;
     }
-  }
-
-  /**
-   * Undoes the commit a killed run left half done in {@code directory}, if its journal is there.
-   *
-   * @return whether there was one
-   */
-  static boolean recover(Path directory, FileOps ops, Predicate<String> ownNames)
-      throws IOException {
-    Path journal = directory.resolve(JOURNAL_FILE);
-    Optional<List<Journal.Entry>> entries = Journal.read(directory, ownNames);
-    if (entries.isEmpty()) {
-      return false;
-    }
-    undo(entries.get(), ops);
-    syncDirectory(directory);
-    ops.delete(journal);
-    syncDirectory(directory);
-    return true;
   }
 
   /** A file of an earlier run that this run's outputs make stale; removed at commit. */
@@ -413,72 +351,6 @@ public final class OutputTransaction implements AutoCloseable {
       } catch (IOException notEmptyOrGone) {
         // Something else is in it now: leave it.
       }
-    }
-  }
-
-  /**
-   * Deletes temporary files that earlier runs left in {@code directory} after being killed, if the
-   * process that wrote them is gone.
-   */
-  public static void removeLeftovers(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      return;
-    }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + TEMP_SUFFIX)) {
-      for (Path file : files) {
-        // Only files and links: qa-export never makes a directory under such a name.
-        boolean directoryNamedLikeOurs =
-            FileKinds.of(file).map(BasicFileAttributes::isDirectory).orElse(false);
-        if (!directoryNamedLikeOurs
-            && writerPid(file).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
-  }
-
-  private static Optional<Long> writerPid(Path temporary) {
-    String name = temporary.getFileName().toString();
-    String stem = name.substring(0, name.length() - TEMP_SUFFIX.length());
-    int dot = stem.lastIndexOf('.');
-    if (!name.startsWith(".") || dot < 0) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Long.parseLong(stem.substring(dot + 1)));
-    } catch (NumberFormatException notOurs) {
-      return Optional.empty();
-    }
-  }
-
-  static void moveIntoPlace(Path temporary, Path finalPath) throws IOException {
-    try {
-      // REPLACE_EXISTING too: whether an atomic move replaces the target is up to the file system
-      // (rename(2) does; others, e.g. in-memory ones, refuse without it).
-      Files.move(
-          temporary,
-          finalPath,
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, finalPath, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /** Flushes a file's bytes to the device, so a journal never points at unwritten data. */
-  private static void sync(Path file) throws IOException {
-    try (FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      channel.force(true);
-    }
-  }
-
-  /** Makes renames in {@code dir} durable; some file systems cannot, which costs only that. */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | RuntimeException unsupported) {
-      // Not every file system syncs a directory; a kill -9 needs no sync, only a power loss.
     }
   }
 }

@@ -1,0 +1,49 @@
+package io.qaexport.application.service.commit;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/** What killed runs left in an output directory: their temporary files, swept by the next run. */
+public final class Leftovers {
+  private Leftovers() {}
+
+  /**
+   * Deletes temporary files that earlier runs left in {@code directory} after being killed, if the
+   * process that wrote them is gone.
+   */
+  public static void remove(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(directory, "*" + Journal.TEMP_SUFFIX)) {
+      for (Path file : files) {
+        // Only files and links: qa-export never makes a directory under such a name.
+        boolean directoryNamedLikeOurs =
+            FileKinds.of(file).map(BasicFileAttributes::isDirectory).orElse(false);
+        if (!directoryNamedLikeOurs
+            && writerPid(file).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  private static Optional<Long> writerPid(Path temporary) {
+    String name = temporary.getFileName().toString();
+    String stem = name.substring(0, name.length() - Journal.TEMP_SUFFIX.length());
+    int dot = stem.lastIndexOf('.');
+    if (!name.startsWith(".") || dot < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(stem.substring(dot + 1)));
+    } catch (NumberFormatException notOurs) {
+      return Optional.empty();
+    }
+  }
+}
