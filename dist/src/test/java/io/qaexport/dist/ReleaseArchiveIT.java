@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,11 @@ class ReleaseArchiveIT {
   private record Run(int exit, String out, String err) {}
 
   private Run run(Path launcher, String... args) throws IOException, InterruptedException {
+    return run(Map.of(), launcher, args);
+  }
+
+  private Run run(Map<String, String> env, Path launcher, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder =
@@ -60,6 +66,7 @@ class ReleaseArchiveIT {
     builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("XDG_CACHE_HOME", shared.resolve("cache").toString());
+    builder.environment().putAll(env);
     Process process = builder.start();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run timed out");
     return new Run(
@@ -117,6 +124,25 @@ class ReleaseArchiveIT {
           "the archive is beside the jars of a writable install");
     }
     assertFalse(Files.exists(shared.resolve("mvn-was-called")), "Maven is not needed");
+  }
+
+  @Test
+  void aNonAsciiPathWorksUnderTheCLocale() throws Exception {
+    Path input = Files.createDirectories(dir.resolve("indata_å"));
+    Files.copy(home.resolve("examples/qa/qa_passed.jsonl"), input.resolve("qa_passed.jsonl"));
+
+    Run run =
+        run(
+            Map.of("LC_ALL", "C", "LANG", "C"),
+            home.resolve("bin/qa-export"),
+            "--input-dir",
+            input.toString(),
+            "--output-dir",
+            dir.resolve("utdata_ö").toString(),
+            "--quiet");
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.exists(dir.resolve("utdata_ö/qa_pairs.jsonl")));
   }
 
   @Test

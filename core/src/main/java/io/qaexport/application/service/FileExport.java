@@ -94,7 +94,8 @@ final class FileExport {
     boolean passed = !job.shape().hasFailureReason();
     PassedSurvey.Result survey =
         passed && needsSurvey(job, training)
-            ? PassedSurvey.run(source, input, job.shape(), command.strict(), training, references)
+            ? PassedSurvey.run(
+                source, input, job.shape(), command.strict(), training, references, progress)
             : PassedSurvey.Result.none(training, passed);
     var mapper = new RecordMapper(command.strict());
     var defaults = new DefaultCounts();

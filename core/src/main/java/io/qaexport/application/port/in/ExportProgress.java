@@ -13,6 +13,14 @@ public interface ExportProgress {
   /** A file is about to be read; {@code sizeBytes} is -1 when unknown. */
   default void fileStarted(Path input, long sizeBytes) {}
 
+  /**
+   * The first of two passes over {@code input} started (dedup, near split groups, stratification or
+   * shard sizes read the passed file before the export does); ends with {@link #fileFinished}.
+   */
+  default void firstPassStarted(Path input, long sizeBytes) {
+    fileStarted(input, sizeBytes);
+  }
+
   /** Called every thousand or so lines with the lines read so far in the current file. */
   default void linesRead(long lines) {}
 

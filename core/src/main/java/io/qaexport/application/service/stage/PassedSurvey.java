@@ -1,5 +1,6 @@
 package io.qaexport.application.service.stage;
 
+import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.in.failure.ExportIoException;
@@ -37,6 +38,8 @@ import java.util.function.Predicate;
  * below the threshold), so both see the same pairs.
  */
 public final class PassedSurvey {
+  private static final int PROGRESS_EVERY_LINES = 1024;
+
   private PassedSurvey() {}
 
   /**
@@ -62,7 +65,8 @@ public final class PassedSurvey {
       RecordShape shape,
       boolean strict,
       TrainingSet training,
-      References references)
+      References references,
+      ExportProgress progress)
       throws ExportException {
     SplitAssignment assignment = training.split().orElse(null);
     // Per pair in pass order: its estimated size and, to stratify, its persona.
@@ -100,8 +104,12 @@ public final class PassedSurvey {
     var uncounted = new DefaultCounts(); // the second pass counts the defaults
     long lines = 0;
     try (PairReader reader = source.open(input, shape)) {
+      progress.firstPassStarted(input, reader.sizeBytes());
       for (SourceLine line = reader.next(); line != null; line = reader.next()) {
-        lines++;
+        if (++lines % PROGRESS_EVERY_LINES == 0) {
+          progress.linesRead(lines);
+          progress.bytesRead(reader.bytesRead());
+        }
         if (!(line instanceof SourceLine.Pair pair)) {
           continue;
         }
@@ -132,6 +140,8 @@ public final class PassedSurvey {
           kept.accept(hash, pair.lineNumber(), ordinal);
         }
       }
+      progress.bytesRead(reader.bytesRead());
+      progress.fileFinished(input);
     } catch (CorruptInputException e) {
       // Undecodable bytes end the run whatever the error policy, as in the export pass.
       throw InvalidInputException.unreadable(input, lines + 1, e.getMessage());

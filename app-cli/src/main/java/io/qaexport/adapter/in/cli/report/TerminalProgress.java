@@ -24,6 +24,7 @@ public final class TerminalProgress implements ExportProgress {
   private final int columns;
   private final LongSupplier clock;
   private Path input;
+  private String label;
   private long sizeBytes;
   private ProgressLine line;
   private RateWindow rates;
@@ -48,7 +49,17 @@ public final class TerminalProgress implements ExportProgress {
 
   @Override
   public synchronized void fileStarted(Path input, long sizeBytes) {
+    start(input, String.valueOf(input.getFileName()), sizeBytes);
+  }
+
+  @Override
+  public synchronized void firstPassStarted(Path input, long sizeBytes) {
+    start(input, input.getFileName() + " (first pass)", sizeBytes);
+  }
+
+  private void start(Path input, String label, long sizeBytes) {
     this.input = input;
+    this.label = label;
     this.sizeBytes = sizeBytes;
     bytes = 0;
     lines = 0;
@@ -104,7 +115,7 @@ public final class TerminalProgress implements ExportProgress {
       if (!worthABar) {
         return;
       }
-      line = ProgressLine.layout(String.valueOf(input.getFileName()), sizeBytes, columns);
+      line = ProgressLine.layout(label, sizeBytes, columns);
       draw(now);
       return;
     }

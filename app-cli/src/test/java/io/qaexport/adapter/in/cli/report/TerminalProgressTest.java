@@ -183,4 +183,23 @@ class TerminalProgressTest {
     assertTrue(out.endsWith("\n"), out);
     assertFalse(out.contains(" 60.0/"), "nothing drawn after the interruption: " + out);
   }
+
+  @Test
+  void aFirstPassShowsItsOwnLineBeforeTheExportsLine() {
+    TerminalProgress bar = progress(100);
+    bar.firstPassStarted(Path.of("data/qa_passed.jsonl"), TOTAL);
+    advance(100);
+    bar.bytesRead(TOTAL / 2);
+    bar.fileFinished(Path.of("data/qa_passed.jsonl"));
+    bar.fileStarted(Path.of("data/qa_passed.jsonl"), TOTAL);
+    advance(100);
+    bar.bytesRead(TOTAL / 4);
+
+    List<String> lines = drawn();
+    assertTrue(lines.get(0).startsWith("qa_passed.jsonl (first pass)"), lines.toString());
+    assertTrue(
+        lines.get(lines.size() - 1).startsWith("qa_passed.jsonl ")
+            && !lines.get(lines.size() - 1).contains("first pass"),
+        lines.toString());
+  }
 }
