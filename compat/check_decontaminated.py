@@ -71,11 +71,11 @@ def main():
         sys.exit("the files hold %d rows, the card's config %d" % (alone.num_rows, len(kept)))
     card = DatasetCard.load(os.path.join(args.output_dir, "README.md"))
     sha = hashlib.sha256(open(args.reference, "rb").read()).hexdigest()
-    expected = "- `%s` (%d questions), sha256 `%s`" % (
-        os.path.basename(args.reference), len([q for q in references if q]), sha)
+    expected = "- `%s` (%s questions), sha256 `%s`" % (
+        os.path.basename(args.reference), "{:,}".format(len([q for q in references if q])), sha)
     if expected not in card.text:
         sys.exit("the card does not name the reference as %r" % expected)
-    if "%d pairs were left out because their question matches" % len(log) not in card.text:
+    if "{:,} pairs were left out because their question matches".format(len(log)) not in card.text:
         sys.exit("the card does not count the left-out pairs")
     if os.path.abspath(args.reference) in card.content:
         sys.exit("the card names the reference by a local path")
