@@ -1,15 +1,11 @@
 package io.qaexport.application.service.stage;
 
 import io.qaexport.application.port.in.TrainingSet;
-import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.LeftOutLog.Fact;
-import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.OutputPaths;
-import io.qaexport.application.service.files.StagedLog;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.dedup.ReferenceIndex;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -20,19 +16,20 @@ import java.util.function.Predicate;
  * the reference, its line, its question and their similarity. It runs before deduplication, so a
  * contaminated pair never stands for a group.
  */
-final class Decontaminate extends Stage {
+final class Decontaminate extends LoggingStage {
   static final Stages.Registration REGISTRATION =
       new Stages.Registration() {
         @Override
         public Stage open(Stages.Setup setup) {
           References references = setup.passed() ? setup.references() : null;
-          if (setup.passed() && (references == null || references.files().isEmpty())) {
-            // An earlier run's log would describe other data.
-            setup.outputs().removeOnCommit(OutputPaths.decontaminatedLog(setup.output()));
+          if (references != null && references.files().isEmpty()) {
             references = null;
           }
-          return new Decontaminate(
-              references, setup.output(), setup.outputs(), setup.leftOutLogs());
+          if (setup.passed() && references == null) {
+            // An earlier run's log would describe other data.
+            setup.outputs().removeOnCommit(OutputPaths.decontaminatedLog(setup.output()));
+          }
+          return new Decontaminate(setup, references);
         }
 
         @Override
@@ -44,63 +41,31 @@ final class Decontaminate extends Stage {
         }
       };
 
-  private final References references; // null: the stage does not apply
-  private final OutputTransaction outputs;
-  private final StagedLog<LeftOutLog> log;
+  private final References references;
 
-  private Decontaminate(
-      References references, Path output, OutputTransaction outputs, LeftOutLog.Factory logs) {
-    super("decontaminated", "decontaminated");
+  private Decontaminate(Stages.Setup setup, References references) {
+    super(
+        "decontaminated",
+        "decontaminated",
+        "left out as contaminated, with the reference question each matches",
+        references != null,
+        OutputPaths.decontaminatedLog(setup.output()),
+        setup.outputs(),
+        setup.leftOutLogs());
     this.references = references;
-    this.outputs = outputs;
-    this.log = new StagedLog<>(OutputPaths.decontaminatedLog(output), outputs, logs::open);
   }
 
   @Override
-  protected boolean keeps(long lineNumber, HfRecord record) throws ExportException {
-    if (references == null) {
-      return true;
-    }
+  protected Optional<List<LeftOutLog.Fact>> leftOut(long lineNumber, HfRecord record) {
     ReferenceIndex.Match match = references.index().match(record.question());
-    if (match == null) {
-      return true;
-    }
-    log.append(
-        opened ->
-            opened.append(
-                List.of(
-                    new Fact("line", lineNumber),
-                    new Fact("reference", references.pathOf(match.source())),
-                    new Fact("reference_line", match.line()),
-                    new Fact("reference_question", match.question()),
-                    new Fact("similarity", match.similarity())),
-                record));
-    return false;
-  }
-
-  @Override
-  public void finish() throws ExportException {
-    if (references != null) {
-      log.finish();
-      if (count().count() == 0) {
-        outputs.removeOnCommit(log.path());
-      }
-    }
-    super.finish();
-  }
-
-  @Override
-  protected String logDescription() {
-    return "left out as contaminated, with the reference question each matches";
-  }
-
-  @Override
-  protected Optional<Path> log() {
-    return Optional.of(log.path());
-  }
-
-  @Override
-  public void abandon() {
-    log.abandon();
+    return match == null
+        ? Optional.empty()
+        : Optional.of(
+            List.of(
+                new Fact("line", lineNumber),
+                new Fact("reference", references.pathOf(match.source())),
+                new Fact("reference_line", match.line()),
+                new Fact("reference_question", match.question()),
+                new Fact("similarity", match.similarity())));
   }
 }
