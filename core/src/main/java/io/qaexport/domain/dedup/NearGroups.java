@@ -90,6 +90,9 @@ public final class NearGroups {
             continue; // met in an earlier band
           }
           seen[other] = g + 1;
+          if (!Shingles.canReach(grams[g].length, grams[other].length, threshold)) {
+            continue;
+          }
           double s = Shingles.jaccard(grams[g], grams[other]);
           if (s >= threshold
               && (s > bestSimilarity
@@ -146,7 +149,9 @@ public final class NearGroups {
           seen[other] = g + 1;
           int a = root(parent, g);
           int b = root(parent, other);
-          if (a != b && Shingles.jaccard(grams[g], grams[other]) >= threshold) {
+          if (a != b
+              && Shingles.canReach(grams[g].length, grams[other].length, threshold)
+              && Shingles.jaccard(grams[g], grams[other]) >= threshold) {
             parent[Math.max(a, b)] = Math.min(a, b);
           }
         }

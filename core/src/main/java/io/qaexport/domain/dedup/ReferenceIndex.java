@@ -28,6 +28,8 @@ public final class ReferenceIndex {
   private final List<int[]> grams = new ArrayList<>();
   private final IntArray bandKeys = new IntArray();
   private long[][] buckets; // per band: (key << 32 | reference), sorted; built on first lookup
+  private int[] seen; // per reference: the last query that verified it
+  private int query;
 
   public ReferenceIndex(double threshold) {
     this.threshold = threshold;
@@ -60,6 +62,7 @@ public final class ReferenceIndex {
   public synchronized Match match(String question) {
     if (buckets == null) {
       buckets = buckets();
+      seen = new int[questions.size()];
     }
     String normalised = QuestionKey.normalise(question);
     Integer equal = byHash.get(QuestionKey.hash(normalised));
@@ -71,13 +74,22 @@ public final class ReferenceIndex {
     int[] keys = Shingles.bandKeys(ids, gramIds, lsh);
     int best = -1;
     double bestSimilarity = 0;
+    query++;
     for (int band = 0; band < keys.length; band++) {
       long[] bucket = buckets[band];
       long from = (long) keys[band] << 32;
       int i = Arrays.binarySearch(bucket, from);
       for (i = i < 0 ? -i - 1 : i; i < bucket.length && (bucket[i] >>> 32) == (from >>> 32); i++) {
         int reference = (int) bucket[i];
-        double s = Shingles.jaccard(ids, grams.get(reference));
+        if (seen[reference] == query) {
+          continue; // met in an earlier band: verified once
+        }
+        seen[reference] = query;
+        int[] other = grams.get(reference);
+        if (!Shingles.canReach(ids.length, other.length, threshold)) {
+          continue;
+        }
+        double s = Shingles.jaccard(ids, other);
         if (s >= threshold && (s > bestSimilarity || (s == bestSimilarity && reference < best))) {
           best = reference;
           bestSimilarity = s;

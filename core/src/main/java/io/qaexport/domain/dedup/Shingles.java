@@ -73,6 +73,16 @@ public final class Shingles {
     }
   }
 
+  /**
+   * Whether sets of these sizes can reach Jaccard {@code threshold}: the similarity is at most the
+   * smaller size over the larger, so a candidate that fails this needs no verification.
+   */
+  public static boolean canReach(int size, int otherSize, double threshold) {
+    int small = Math.min(size, otherSize);
+    int large = Math.max(size, otherSize);
+    return large == 0 || small >= threshold * large - 1e-9; // never cut a pair at exactly t
+  }
+
   /** |a ∩ b| / |a ∪ b| of two sorted, distinct sets. */
   public static double jaccard(int[] a, int[] b) {
     int i = 0;
