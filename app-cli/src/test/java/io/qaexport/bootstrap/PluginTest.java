@@ -267,4 +267,45 @@ class PluginTest {
     it.forEachRemaining(names::add);
     return names;
   }
+
+  @Test
+  void withAThresholdTheCardSaysWhereThePairsBelowItWent() throws Exception {
+    PluginJars.chatPlugin(dir, plugins().resolve("chat.jar"));
+    CliRun chat =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("chat").toString(),
+            "--plugin-dir",
+            plugins().toString(),
+            "--format",
+            "chat",
+            "--min-score",
+            "0.85",
+            "--quiet");
+    CliRun jsonl =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("jsonl").toString(),
+            "--min-score",
+            "0.85",
+            "--quiet");
+
+    assertEquals(0, chat.exitCode(), chat.err());
+    assertEquals(0, jsonl.exitCode(), jsonl.err());
+    String chatCard = Files.readString(dir.resolve("chat/README.md"));
+    String jsonlCard = Files.readString(dir.resolve("jsonl/README.md"));
+    assertTrue(
+        chatCard.contains("were left out (this dataset has no `rejected` config)"), chatCard);
+    assertFalse(chatCard.contains("moved to `rejected`"), chatCard);
+    assertTrue(jsonlCard.contains("were moved to `rejected`"), jsonlCard);
+    assertTrue(
+        jsonlCard.contains(
+            "not pairs that failed validation: their `failure_reason` starts with"
+                + " `validation_score` and ends with `is below the export threshold 0.85`"),
+        jsonlCard);
+  }
 }

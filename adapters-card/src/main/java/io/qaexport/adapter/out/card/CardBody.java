@@ -126,7 +126,7 @@ final class CardBody {
     for (DatasetCard.Config config : card.configs()) {
       md.append("### `").append(config.name()).append("`\n\n");
       md.append(String.format(NUMBERS, "%,d rows.%n%n", config.rows()));
-      md.append(curation(config));
+      md.append(curation(card, config));
       md.append(defaults(config.defaultsApplied()));
       md.append(personas(config.personas(), config.rows()));
       md.append(scores(config.scores()));
@@ -136,24 +136,32 @@ final class CardBody {
   }
 
   /** What the training-set stages did to the config's rows; empty when none ran. */
-  private static String curation(DatasetCard.Config config) {
+  private static String curation(DatasetCard card, DatasetCard.Config config) {
     DatasetCard.Curation curation = config.curation();
     var md = new StringBuilder();
     if (!Double.isNaN(curation.minScore()) && !config.shape().hasFailureReason()) {
+      boolean rejectedConfig =
+          card.configs().stream().anyMatch(other -> other.shape().hasFailureReason());
       md.append(
           String.format(
               NUMBERS,
-              "%,d passed pairs scored below the export threshold %s and were moved to `rejected`.%n%n",
+              "%,d passed pairs scored below the export threshold %s and %s.%n%n",
               curation.belowThreshold(),
-              curation.minScore()));
+              curation.minScore(),
+              rejectedConfig
+                  ? "were moved to `rejected`"
+                  : "were left out (this dataset has no `rejected` config)"));
     }
     if (curation.received() > 0) {
       md.append(
           String.format(
               NUMBERS,
-              "%,d of these rows are passed pairs that scored below"
-                  + " the export threshold %s.%n%n",
+              "%,d of these rows are passed pairs that scored below the export threshold %s, not"
+                  + " pairs that failed validation: their `failure_reason` starts with"
+                  + " `validation_score` and ends with `is below the export threshold %s`; every"
+                  + " other row failed validation.%n%n",
               curation.received(),
+              curation.minScore(),
               curation.minScore()));
     }
     DatasetCard.Decontamination decontamination = curation.decontamination();
