@@ -27,7 +27,8 @@ public final class NearGroups {
   private final IntArray recordPayloads = new IntArray();
   // Per distinct question (group), by ordinal.
   private int[][] grams = new int[1024][];
-  private final IntArray bandKeys = new IntArray();
+  // Released once the bucket index is built from them: a NearGroups is resolved once.
+  private IntArray bandKeys = new IntArray();
   private final LongArray hashes = new LongArray();
   private final LongArray bestLines = new LongArray();
   private double[] bestScores = new double[1024];
@@ -196,6 +197,9 @@ public final class NearGroups {
     private final int[] next; // [band * groups + g]
 
     BucketIndex(int groups) {
+      if (bandKeys == null) {
+        throw new IllegalStateException("near groups are resolved once");
+      }
       this.groups = groups;
       int bands = lsh.bands();
       bucketOf = new int[bands * groups];
@@ -217,6 +221,7 @@ public final class NearGroups {
       }
       heads = new int[buckets];
       Arrays.fill(heads, NONE);
+      bandKeys = null; // 4 bytes a band and question, no longer needed
     }
 
     int first(int band, int g) {
