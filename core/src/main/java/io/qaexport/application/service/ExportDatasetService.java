@@ -15,8 +15,11 @@ import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.service.commit.OutputTransaction;
+import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.OutputPaths;
 import io.qaexport.application.service.stage.References;
+import io.qaexport.application.service.stage.RejectedSurvey;
+import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,18 +74,31 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
     // Read whole before anything is written: a reference may be an earlier export here.
     References references = References.read(command.trainingSet().decontamination(), source);
+    DatasetFiles.Layout rejectedLayout =
+        format.refusal(RecordShape.REJECTED).isPresent()
+            ? DatasetFiles.Layout.single(1)
+            : RejectedSurvey.layout(
+                source, jobs, command.strict(), command.trainingSet(), command.progress());
     try (OutputTransaction outputs =
             OutputTransaction.begin(
                 command.outputDir(),
                 command.progress(),
                 OutputTransaction.FileOps.REAL,
                 ownNames(command));
-        MovedPairs moved = new MovedPairs(format, rejectedOutput(command, format), outputs)) {
+        MovedPairs moved =
+            new MovedPairs(format, rejectedOutput(command, format), outputs, rejectedLayout)) {
       long started = System.nanoTime(); // after any wait for another run's lock
       outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
       var fileExport =
           new FileExport(
-              source, format, command, outputs, invalidLineLogs, leftOutLogs, references);
+              source,
+              format,
+              command,
+              outputs,
+              invalidLineLogs,
+              leftOutLogs,
+              references,
+              rejectedLayout);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
         files.add(fileExport.export(job, moved));

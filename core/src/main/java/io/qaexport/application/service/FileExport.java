@@ -57,6 +57,7 @@ final class FileExport {
   private final SkipBudget skips;
   private final LeftOutLog.Factory leftOutLogs;
   private final References references;
+  private final DatasetFiles.Layout rejectedLayout;
   private long bytesReported;
 
   FileExport(
@@ -66,7 +67,8 @@ final class FileExport {
       OutputTransaction outputs,
       InvalidLineLog.Factory invalidLineLogs,
       LeftOutLog.Factory leftOutLogs,
-      References references) {
+      References references,
+      DatasetFiles.Layout rejectedLayout) {
     this.source = source;
     this.format = format;
     this.command = command;
@@ -75,6 +77,7 @@ final class FileExport {
     this.skips = new SkipBudget(command.maxErrors());
     this.leftOutLogs = leftOutLogs;
     this.references = references;
+    this.rejectedLayout = rejectedLayout;
   }
 
   /** After the last file: a run that skipped records must have exported some, unless limited. */
@@ -268,7 +271,7 @@ final class FileExport {
         passed ? command.trainingSet().split().orElse(null) : null,
         survey.chooser(),
         hashes,
-        survey.layout());
+        passed ? survey.layout() : rejectedLayout);
   }
 
   private static FileSummary.Curation curation(

@@ -20,13 +20,19 @@ final class MovedPairs implements RecordSink, AutoCloseable {
   private final OutputFormat format;
   private final Path path;
   private final OutputTransaction outputs;
+  private final DatasetFiles.Layout layout;
   private DatasetFiles files;
   private long count;
 
-  MovedPairs(OutputFormat format, Path path, OutputTransaction outputs) {
+  /**
+   * @param layout the rejected output's rows and shards (from {@code RejectedSurvey})
+   */
+  MovedPairs(
+      OutputFormat format, Path path, OutputTransaction outputs, DatasetFiles.Layout layout) {
     this.format = format;
     this.path = path;
     this.outputs = outputs;
+    this.layout = layout;
   }
 
   @Override
@@ -41,7 +47,7 @@ final class MovedPairs implements RecordSink, AutoCloseable {
               null,
               null,
               new QuestionHashes(),
-              DatasetFiles.Layout.single(1));
+              layout);
     }
     files.accept(lineNumber, record);
     count++;

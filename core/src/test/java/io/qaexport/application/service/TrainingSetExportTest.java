@@ -638,6 +638,41 @@ class TrainingSetExportTest {
   }
 
   @Test
+  void aRejectedOutputLargerThanTheShardSizeIsShardedWithThePairsBelowTheThresholdFirst()
+      throws Exception {
+    List<String> passedLines = new ArrayList<>();
+    List<String> rejectedLines = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      passedLines.add("Fråga " + i + "?|p|" + (i % 3 == 0 ? "0.2" : "0.9"));
+      rejectedLines.add("Avvisad fråga " + i + "?|p|0.1");
+    }
+    var training = training(OptionalDouble.of(0.5), TrainingSet.Dedup.NONE, 0.8, null, 600);
+    ExportSummary summary =
+        export(
+            training,
+            dir.resolve("out"),
+            passed(input("p.jsonl", passedLines.toArray(String[]::new))),
+            rejected(input("r.jsonl", rejectedLines.toArray(String[]::new))));
+
+    List<String> names = new ArrayList<>();
+    try (var list = Files.list(dir.resolve("out"))) {
+      list.map(path -> path.getFileName().toString())
+          .filter(n -> n.startsWith("qa_rejected_hf"))
+          .sorted()
+          .forEach(names::add);
+    }
+    assertTrue(names.size() >= 2, names.toString());
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      assertEquals(String.format("qa_rejected_hf-%05d-of-%05d.txt", i, names.size()), names.get(i));
+      rows.addAll(Files.readAllLines(dir.resolve("out").resolve(names.get(i))));
+    }
+    assertEquals(10 + 30, rows.size(), "the 10 moved pairs and the 30 rejected ones");
+    assertTrue(rows.get(0).startsWith("Fråga 0?"), rows.get(0));
+    assertEquals(40, summary.files().get(1).rows());
+  }
+
+  @Test
   void filesOfAnEarlierRunUnderOtherNamesGoWhenTheNewOutputsLand() throws Exception {
     Path out = Files.createDirectories(dir.resolve("out"));
     for (String name :
