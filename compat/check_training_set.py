@@ -137,7 +137,19 @@ def main(argv=None):
         candidates = [(n, r) for n, r in passed if r[score] >= args.min_score]
 
         # --- the rejected output: moved pairs first, with their reason, then the rejected input
-        rej_rows = load_rows(fmt.builder, os.path.join(out, "qa_rejected_hf." + fmt.ext), cache_dir)
+        # One file, or Hub-named shards 0..N-1 of N when it is larger than --max-shard-size.
+        rej_single = os.path.join(out, "qa_rejected_hf." + fmt.ext)
+        rej_files = [rej_single] if os.path.exists(rej_single) else sorted(
+            glob.glob(os.path.join(out, "qa_rejected_hf-*-of-*." + fmt.ext)))
+        if not rej_files:
+            fail("rejected output: no qa_rejected_hf file in %s" % out)
+        if rej_files != [rej_single]:
+            want = ["qa_rejected_hf-%05d-of-%05d.%s" % (i, len(rej_files), fmt.ext)
+                    for i in range(len(rej_files))]
+            if [os.path.basename(f) for f in rej_files] != want or len(rej_files) < 2:
+                fail("rejected output: shards %s are not %s" % (rej_files, want))
+            print("rejected output: %d shards" % len(rej_files))
+        rej_rows = load_rows(fmt.builder, rej_files, cache_dir)
         if len(rej_rows) != len(below) + len(rejected):
             fail("rejected output: %d rows, expected %d moved + %d rejected"
                  % (len(rej_rows), len(below), len(rejected)))
@@ -148,8 +160,12 @@ def main(argv=None):
                 fail("rejected output: moved pair from line %d is %s" % (n, check_hf.short(got)))
         if rej_rows[len(below):] != [r for _, r in rejected]:
             fail("rejected output: the rejected input's rows do not follow the moved pairs")
-        fmt.check_file("qa_rejected_hf", os.path.join(out, "qa_rejected_hf." + fmt.ext),
-                       check_hf.REJECTED_COLUMNS, rej_rows)
+        offset = 0
+        for f in rej_files:
+            shard_rows = load_rows(fmt.builder, f, cache_dir)
+            fmt.check_file(os.path.basename(f), f, check_hf.REJECTED_COLUMNS,
+                           rej_rows[offset:offset + len(shard_rows)])
+            offset += len(shard_rows)
 
         # --- deduplication
         dup_path = os.path.join(out, "qa_pairs.%s.duplicates.jsonl" % fmt.ext)
