@@ -12,9 +12,12 @@ import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.report.ToolVersion;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
+import io.qaexport.application.port.in.TrainingSet;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code qa-export} entry point. */
@@ -37,6 +40,21 @@ public final class Main {
   }
 
   /** Does all the work of {@link #main} and returns the exit code instead of exiting. */
+  /** The stages of this run whose memory grows with the distinct questions, as flags. */
+  private static String memoryHeavyStages(TrainingSet training) {
+    List<String> stages = new ArrayList<>();
+    if (training.dedup() == TrainingSet.Dedup.NEAR) {
+      stages.add("--dedup near");
+    }
+    if (training.clustersForSplit()) {
+      stages.add("--split-groups near");
+    }
+    if (training.decontamination().active()) {
+      stages.add("--decontaminate (its references)");
+    }
+    return String.join(" and ", stages);
+  }
+
   static int run(String[] args, PrintStream out, PrintStream err) {
     CliRequest request;
     try {
@@ -45,6 +63,7 @@ public final class Main {
       return usageError(e, err);
     }
     boolean verbose = false;
+    String heavyStages = "";
     try {
       if (request instanceof CliRequest.ShowHelp) {
         out.print(CliSyntax.helpText());
@@ -71,6 +90,7 @@ public final class Main {
       }
       CliOptions parsed = ((CliRequest.Export) request).options();
       verbose = parsed.display().verbose();
+      heavyStages = memoryHeavyStages(parsed.trainingSet());
       ResolvedOptions options = inputs.resolve(parsed);
       QaExportComponent component =
           component(console, options.pluginDir(), parsed.reading().maxLineBytes());
@@ -79,15 +99,18 @@ public final class Main {
     } catch (CliUsageException e) {
       return usageError(e, err);
     } catch (OutOfMemoryError e) {
-      // Memory goes to lines read whole (--max-line-bytes) and to the per-question state of
-      // --dedup near, --split-groups near and --decontaminate: name both, blame neither.
+      // Memory goes to lines read whole (--max-line-bytes) and to the per-question state of the
+      // near stages: name the stages this run had, or the line length when it had none.
       err.println(
           "qa-export: error: out of memory ("
               + e.getMessage()
-              + "). Give the JVM more"
-              + " heap, e.g. QA_EXPORT_JAVA_OPTS=-Xmx4g ./qa-export ...; near dedup and near split"
-              + " groups keep about 0.5-1 KB per distinct question, and each line is read whole"
-              + " (at most --max-line-bytes)");
+              + "). "
+              + (heavyStages.isEmpty()
+                  ? "Each line is read whole: lower --max-line-bytes, or give the JVM more heap"
+                  : heavyStages
+                      + (heavyStages.contains(" and ") ? " keep" : " keeps")
+                      + " about 1 KB per distinct question: give the JVM more heap")
+              + ", e.g. QA_EXPORT_JAVA_OPTS=-Xmx8g ./qa-export ...");
       if (verbose) {
         e.printStackTrace(err);
       }
