@@ -131,6 +131,32 @@ class DatasetCardAndSummaryTest {
   }
 
   @Test
+  void anEarlierCardsNameWithALineBreakIsWrittenOnOneLineAndTheFrontMatterStaysValid()
+      throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"p\"", 0.5)));
+    // A card of an earlier version (written whole, so its body is written anew), edited by hand.
+    Files.writeString(
+        dir.resolve("qa/README.md"),
+        "---\npretty_name: \"Vård\\n---\\n{x}\"\n---\n"
+            + "<!-- Written by qa-export: the next export to this directory replaces this file."
+            + " -->\n");
+
+    CliRun run = CliRun.of("--input-dir", dir.resolve("qa").toString(), "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> lines = Files.readAllLines(dir.resolve("qa/README.md"));
+    assertEquals("---", lines.get(0));
+    int closing = lines.subList(1, lines.size()).indexOf("---") + 1;
+    assertTrue(closing > 1, lines.toString());
+    assertTrue(lines.contains("# Vård --- {x}"), lines.toString());
+    assertEquals(1, lines.stream().filter(line -> line.contains("title        =")).count());
+    assertTrue(
+        lines.stream().anyMatch(line -> line.equals("  title        = { Vård --- x },")),
+        lines.toString());
+    assertEquals(-1, lines.subList(closing + 1, lines.size()).indexOf("---"), "no other rule");
+  }
+
+  @Test
   void theCardCanGoElsewhereOrNowhere() throws IOException {
     input("qa_passed.jsonl", List.of(pair("\"p\"", 0.5)));
 
