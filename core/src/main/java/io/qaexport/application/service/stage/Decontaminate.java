@@ -37,7 +37,7 @@ final class Decontaminate extends LoggingStage {
             TrainingSet training, References references) {
           return references == null || references.files().isEmpty()
               ? record -> false
-              : record -> references.index().match(record.question()) != null;
+              : record -> references.matchInFirstPass(record.question()) != null;
         }
       };
 
@@ -57,7 +57,7 @@ final class Decontaminate extends LoggingStage {
 
   @Override
   protected Optional<List<LeftOutLog.Fact>> leftOut(long lineNumber, HfRecord record) {
-    ReferenceIndex.Match match = references.index().match(record.question());
+    ReferenceIndex.Match match = references.match(record.question());
     return match == null
         ? Optional.empty()
         : Optional.of(

@@ -142,6 +142,9 @@ public final class PassedSurvey {
       }
       progress.bytesRead(reader.bytesRead());
       progress.fileFinished(input);
+      if (references != null) {
+        references.firstPassDone();
+      }
     } catch (CorruptInputException e) {
       // Undecodable bytes end the run whatever the error policy, as in the export pass.
       throw InvalidInputException.unreadable(input, lines + 1, e.getMessage());

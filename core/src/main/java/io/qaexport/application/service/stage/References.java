@@ -23,8 +23,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +45,10 @@ public final class References {
 
   private final ReferenceIndex index;
   private final List<ReferenceFile> files;
+  // What the first pass over the passed file found, so the export does not match twice: the
+  // contaminated questions only (a question the first pass saw and left in is clean).
+  private final Map<String, ReferenceIndex.Match> foundInFirstPass = new HashMap<>();
+  private boolean firstPassDone;
 
   private References(ReferenceIndex index, List<ReferenceFile> files) {
     this.index = index;
@@ -55,6 +61,25 @@ public final class References {
 
   public List<ReferenceFile> files() {
     return files;
+  }
+
+  /** The first pass's match of {@code question}: matched now, and remembered when one is found. */
+  ReferenceIndex.Match matchInFirstPass(String question) {
+    ReferenceIndex.Match match = index.match(question);
+    if (match != null) {
+      foundInFirstPass.put(question, match);
+    }
+    return match;
+  }
+
+  /** The first pass has seen every passed pair that reaches this stage. */
+  void firstPassDone() {
+    firstPassDone = true;
+  }
+
+  /** The reference {@code question} matches, from the first pass's findings when it ran. */
+  ReferenceIndex.Match match(String question) {
+    return firstPassDone ? foundInFirstPass.get(question) : index.match(question);
   }
 
   /** The reference a file index of {@link ReferenceIndex.Match#source()} names, as given. */
