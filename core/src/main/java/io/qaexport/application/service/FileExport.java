@@ -240,12 +240,10 @@ final class FileExport {
       return true;
     }
     // The output is smaller than the plain input but for defaults; at half the shard size no
-    // split can need two shards. A compressed file's plain size is unknown: bounded by 1000
-    // times its size (repetitive JSON Lines compress far beyond text's usual 3-20 times with xz
-    // or zstd), a larger one is surveyed.
+    // split can need two shards.
     long plainSize;
     try (PairReader probe = open(job.input(), job)) {
-      plainSize = probe.sizeBytes() >= 0 ? probe.sizeBytes() : 1000 * Files.size(job.input());
+      plainSize = DatasetFiles.plainSizeBound(probe, job.input());
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + job.input(), e);
     }

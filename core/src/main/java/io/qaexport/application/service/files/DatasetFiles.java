@@ -3,11 +3,14 @@ package io.qaexport.application.service.files;
 import io.qaexport.application.port.in.FileSummary.SplitFiles;
 import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.out.OutputFormat;
+import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
 import io.qaexport.domain.card.DatasetStatistics;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +176,15 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
             + split
             + "(-\\d{5}-of-\\d{5})?"
             + java.util.regex.Pattern.quote(extension));
+  }
+
+  /**
+   * At least the plain size of the input {@code probe} reads, to decide whether its output may need
+   * shards. A compressed file's plain size is unknown: bounded by 1000 times its size (repetitive
+   * JSON Lines compress far beyond text's usual 3-20 times with xz or zstd).
+   */
+  public static long plainSizeBound(PairReader probe, Path input) throws IOException {
+    return probe.sizeBytes() >= 0 ? probe.sizeBytes() : 1000 * Files.size(input);
   }
 
   /** The rough size of a record in the output, for the shard count: its text and 80 bytes. */

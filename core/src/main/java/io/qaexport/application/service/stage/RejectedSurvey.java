@@ -114,8 +114,7 @@ public final class RejectedSurvey {
 
   private static long plainSize(QaPairSource source, ExportJob job) throws ExportException {
     try (PairReader probe = source.open(job.input(), job.shape())) {
-      // A compressed file's plain size is unknown: bounded by 1000 times its size.
-      return probe.sizeBytes() >= 0 ? probe.sizeBytes() : 1000 * Files.size(job.input());
+      return DatasetFiles.plainSizeBound(probe, job.input());
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + job.input(), e);
     }
