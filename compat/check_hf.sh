@@ -37,10 +37,10 @@ if [[ ! -x "$VENV/bin/python" ]]; then
   python3 -m venv "$VENV"
 fi
 PY="$VENV/bin/python"
-if ! "$PY" -c 'import datasets, pyarrow, duckdb' >/dev/null 2>&1; then
-  say "installing datasets, pyarrow, duckdb into $VENV"
-  "$VENV/bin/pip" install --quiet --retries 0 --timeout 5 datasets pyarrow duckdb \
-    || die "could not install datasets, pyarrow, duckdb into $VENV"
+if ! "$PY" -c 'import datasets, pyarrow, duckdb, polars' >/dev/null 2>&1; then
+  say "installing datasets, pyarrow, duckdb, polars into $VENV"
+  "$VENV/bin/pip" install --quiet --retries 0 --timeout 5 datasets pyarrow duckdb polars \
+    || die "could not install datasets, pyarrow, duckdb, polars into $VENV"
 fi
 "$PY" -c 'import datasets, pyarrow, duckdb; print("datasets %s, pyarrow %s, duckdb %s" % (datasets.__version__, pyarrow.__version__, duckdb.__version__))' >&2
 
@@ -160,6 +160,23 @@ for fmt in $FORMATS; do
     || die "decontaminated export ($fmt) in $out does not pass check_decontaminated.py"
   runs=$((runs + 1))
 done
+
+# Kept columns (README "Keeping input fields as columns"): every type, in JSONL and Parquet, loaded
+# by datasets, pyarrow, DuckDB and polars; a split stratified by a kept string column.
+"$PY" compat/check_kept.py --augment "$tmp/gen" "$tmp/gen-kept"
+keep="$("$PY" compat/check_kept.py --print-keep)"
+for fmt in jsonl parquet; do
+  say "kept columns ($fmt): $EXPORT --input-dir $tmp/gen-kept --keep-columns $keep"
+  "$EXPORT" --input-dir "$tmp/gen-kept" --output-dir "$tmp/kept-$fmt" --format "$fmt" \
+    --keep-columns "$keep" --quiet || die "kept-columns export ($fmt) failed"
+done
+"$EXPORT" --input-dir "$tmp/gen-kept" --output-dir "$tmp/kept-strat" --keep-columns "$keep" \
+  --dedup exact --split train=0.8,test=0.2 --stratify question_type --quiet \
+  || die "kept-columns export stratified by question_type failed"
+"$PY" compat/check_kept.py --input-dir "$tmp/gen-kept" --jsonl-out "$tmp/kept-jsonl" \
+  --parquet-out "$tmp/kept-parquet" --stratified-out "$tmp/kept-strat" \
+  --cache-dir "$HF_DATASETS_CACHE/kept" || die "kept columns do not load as declared"
+runs=$((runs + 1))
 
 # The example chat plugin (README: "Adding an output format", plugin path): a jar in a plugin
 # directory, used by name; its conversations must load as a list of {role, content} strings.

@@ -1,15 +1,17 @@
 package io.qaexport.domain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * One output column: its name, value type, what it means to a reader of the dataset, and how its
  * value is taken from a record. Writers and the dataset card iterate a shape's columns, so a new
  * column is one definition that every writer follows.
  */
-public sealed interface Column permits Column.Text, Column.Float64 {
+public sealed interface Column permits Column.Text, Column.Float64, Column.Kept {
 
   String name();
 
@@ -90,6 +92,57 @@ public sealed interface Column permits Column.Text, Column.Float64 {
 
     public double of(HfRecord record) {
       return value.applyAsDouble(record);
+    }
+  }
+
+  /**
+   * A column kept from an input field ({@code --keep-columns}); its value is null where the field
+   * is missing or JSON null.
+   *
+   * @param path the input field, dotted for nested objects: {@code persona.situation}
+   * @param keptType what the value is written as
+   * @param index the column's place among the shape's kept columns, i.e. in {@link KeptValues}
+   */
+  record Kept(String name, String path, KeptType keptType, int index) implements Column {
+    public Kept {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(keptType, "keptType");
+      if (index < 0) {
+        throw new IllegalArgumentException("a kept column's index is at least 0");
+      }
+    }
+
+    @Override
+    public ColumnType type() {
+      return keptType.columnType();
+    }
+
+    @Override
+    public String meaning() {
+      return "kept from the input field `"
+          + path
+          + "`"
+          + (keptType == KeptType.JSON ? ", as its JSON text" : "");
+    }
+
+    /** The path's keys, outermost first. */
+    public List<String> keys() {
+      return List.of(path.split("\\.", -1));
+    }
+
+    /** The value (see {@link KeptValues}), or {@code null}. */
+    public Object of(HfRecord record) {
+      return record.kept().get(index);
+    }
+
+    /** The value as a person reads it: {@code null}, text, a number, or {@code [a, b]}. */
+    public String text(HfRecord record) {
+      Object value = of(record);
+      if (value instanceof List<?> list) {
+        return list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+      }
+      return String.valueOf(value);
     }
   }
 }

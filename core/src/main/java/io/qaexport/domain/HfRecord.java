@@ -17,6 +17,7 @@ public final class HfRecord {
   private final Utf8Text persona;
   private final double validationScore;
   private final Utf8Text failureReason;
+  private final KeptValues kept;
 
   public HfRecord(
       Utf8Text question,
@@ -25,6 +26,21 @@ public final class HfRecord {
       Utf8Text persona,
       double validationScore,
       Utf8Text failureReason) {
+    this(question, answer, source, persona, validationScore, failureReason, KeptValues.NONE);
+  }
+
+  /**
+   * @param kept the values of the shape's kept columns ({@code --keep-columns})
+   */
+  public HfRecord(
+      Utf8Text question,
+      Utf8Text answer,
+      Utf8Text source,
+      Utf8Text persona,
+      double validationScore,
+      Utf8Text failureReason,
+      KeptValues kept) {
+    this.kept = Objects.requireNonNull(kept, "kept");
     this.question = Objects.requireNonNull(question, "question");
     this.answer = Objects.requireNonNull(answer, "answer");
     this.source = Objects.requireNonNull(source, "source");
@@ -95,12 +111,21 @@ public final class HfRecord {
     return failureReason;
   }
 
-  /** The same record with another failure reason (a passed one becomes a rejected one). */
-  public HfRecord withFailureReason(String reason) {
-    return new HfRecord(question, answer, source, persona, validationScore, Utf8Text.of(reason));
+  /** The values of the kept columns, in their order; none without {@code --keep-columns}. */
+  public KeptValues kept() {
+    return kept;
   }
 
-  /** The shape this record has: rejected when it carries a failure reason. */
+  /** The same record with another failure reason (a passed one becomes a rejected one). */
+  public HfRecord withFailureReason(String reason) {
+    return new HfRecord(
+        question, answer, source, persona, validationScore, Utf8Text.of(reason), kept);
+  }
+
+  /**
+   * The fixed shape this record has: rejected when it carries a failure reason. Its file's shape
+   * adds the kept columns, if any.
+   */
   public RecordShape shape() {
     return failureReason == null ? RecordShape.PASSED : RecordShape.REJECTED;
   }
@@ -113,12 +138,13 @@ public final class HfRecord {
         && source.equals(that.source)
         && persona.equals(that.persona)
         && Double.compare(validationScore, that.validationScore) == 0
-        && Objects.equals(failureReason, that.failureReason);
+        && Objects.equals(failureReason, that.failureReason)
+        && kept.equals(that.kept);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(question, answer, source, persona, validationScore, failureReason);
+    return Objects.hash(question, answer, source, persona, validationScore, failureReason, kept);
   }
 
   @Override
@@ -135,6 +161,7 @@ public final class HfRecord {
         + validationScore
         + ", failureReason="
         + failureReason
+        + (kept.size() == 0 ? "" : ", kept=" + kept)
         + "]";
   }
 }

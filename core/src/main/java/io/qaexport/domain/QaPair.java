@@ -5,7 +5,8 @@ package io.qaexport.domain;
  *
  * <p>Each component is {@code null} when the input lacks the field or holds JSON null; the mapping
  * decides what that means. Type errors never reach this record: readers reject them. Texts are
- * UTF-8 ({@link Utf8Text}) so that a reader can hand on the input's own bytes.
+ * UTF-8 ({@link Utf8Text}) so that a reader can hand on the input's own bytes. {@code kept} holds
+ * the values of the fields {@code --keep-columns} names, in its order.
  */
 public record QaPair(
     Utf8Text question,
@@ -13,7 +14,23 @@ public record QaPair(
     Utf8Text sourceDocument,
     Persona persona,
     Double compositeScore,
-    Utf8Text failureReason) {
+    Utf8Text failureReason,
+    KeptValues kept) {
+
+  public QaPair {
+    java.util.Objects.requireNonNull(kept, "kept");
+  }
+
+  /** A pair without kept fields. */
+  public QaPair(
+      Utf8Text question,
+      Utf8Text answer,
+      Utf8Text sourceDocument,
+      Persona persona,
+      Double compositeScore,
+      Utf8Text failureReason) {
+    this(question, answer, sourceDocument, persona, compositeScore, failureReason, KeptValues.NONE);
+  }
 
   /** A pair from {@code String}s, for readers that decode and for tests. */
   public QaPair(

@@ -1,8 +1,12 @@
 package io.qaexport.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An output schema: its columns in output order. {@link #PASSED} and {@link #REJECTED} are the two
@@ -47,9 +51,95 @@ public record RecordShape(String name, List<Column> columns) {
   /** Pairs that failed validation: the passed columns and the failure reason. */
   public static final RecordShape REJECTED = new RecordShape("rejected", withFailureReason());
 
+  /** What a column's name may be: a letter or {@code _}, then letters, digits and {@code _}. */
+  private static final Pattern COLUMN_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]{0,127}");
+
+  /** The fields a left-out log writes before a pair's columns: no column may be named so. */
+  private static final Set<String> LOG_FIELDS =
+      Set.of(
+          "line",
+          "duplicate_of",
+          "similarity",
+          "reference",
+          "reference_line",
+          "reference_question");
+
   public RecordShape {
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
+  }
+
+  /**
+   * This shape with {@code kept} after its fixed columns, in order.
+   *
+   * @throws IllegalArgumentException when a kept column's name is not a valid column name, or
+   *     clashes with a fixed column, a left-out log's field or another kept column
+   */
+  public RecordShape withKept(List<Column.Kept> kept) {
+    if (kept.isEmpty()) {
+      return this;
+    }
+    var names = new HashSet<String>();
+    REJECTED.columns.forEach(column -> names.add(column.name()));
+    var all = new ArrayList<>(columns);
+    for (int i = 0; i < kept.size(); i++) {
+      Column.Kept column = kept.get(i);
+      String clash = clashOf(column.name(), names);
+      if (clash != null) {
+        throw new IllegalArgumentException(
+            "column '"
+                + column.name()
+                + "' (from the input field '"
+                + column.path()
+                + "') "
+                + clash);
+      }
+      if (column.index() != i) {
+        throw new IllegalArgumentException(column.name() + ": kept columns are indexed in order");
+      }
+      names.add(column.name());
+      all.add(column);
+    }
+    return new RecordShape(name, all);
+  }
+
+  private static String clashOf(String name, Set<String> taken) {
+    if (!COLUMN_NAME.matcher(name).matches()) {
+      return "is not a valid column name: it takes letters, digits and _ (not first a digit),"
+          + " at most 128; choose one with NAME=PATH";
+    }
+    if (REJECTED.columns.stream().anyMatch(column -> column.name().equals(name))) {
+      return "clashes with the fixed column of that name; choose another with NAME=PATH";
+    }
+    if (LOG_FIELDS.contains(name)) {
+      return "clashes with the field of that name in the duplicates and decontaminated logs;"
+          + " choose another with NAME=PATH";
+    }
+    if (taken.contains(name)) {
+      return "is kept twice under that name; choose another with NAME=PATH";
+    }
+    return null;
+  }
+
+  /** The kept columns ({@code --keep-columns}), in order; none by default. */
+  public List<Column.Kept> keptColumns() {
+    var kept = new ArrayList<Column.Kept>();
+    for (Column column : columns) {
+      if (column instanceof Column.Kept k) {
+        kept.add(k);
+      }
+    }
+    return kept;
+  }
+
+  /** The rejected shape with this shape's kept columns: where pairs below a threshold go. */
+  public RecordShape asRejected() {
+    return REJECTED.withKept(keptColumns());
+  }
+
+  /** The column named {@code name}, if the shape has one. */
+  public Optional<Column> column(String name) {
+    return columns.stream().filter(column -> column.name().equals(name)).findFirst();
   }
 
   /** The shapes the export writes, passed first. */
@@ -57,9 +147,23 @@ public record RecordShape(String name, List<Column> columns) {
     return List.of(PASSED, REJECTED);
   }
 
-  /** Whether {@code record} carries what this shape writes: a failure reason exactly when due. */
+  /**
+   * Whether {@code record} carries what this shape writes: a failure reason exactly when due, and a
+   * value (maybe null) for each kept column.
+   */
   public boolean fits(HfRecord record) {
-    return hasFailureReason() == (record.failureReason() != null);
+    return hasFailureReason() == (record.failureReason() != null)
+        && record.kept().size() == keptCount();
+  }
+
+  private int keptCount() {
+    int kept = 0;
+    for (Column column : columns) {
+      if (column instanceof Column.Kept) {
+        kept++;
+      }
+    }
+    return kept;
   }
 
   public boolean hasFailureReason() {

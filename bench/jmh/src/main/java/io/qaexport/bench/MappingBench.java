@@ -1,9 +1,9 @@
 package io.qaexport.bench;
 
-import io.qaexport.domain.DefaultCounts;
+import io.qaexport.domain.mapping.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.QaPair;
-import io.qaexport.domain.RecordMapper;
+import io.qaexport.domain.mapping.RecordMapper;
 import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.util.List;

@@ -19,7 +19,6 @@ import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.OutputPaths;
 import io.qaexport.application.service.stage.References;
 import io.qaexport.application.service.stage.RejectedSurvey;
-import io.qaexport.domain.RecordShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,7 +74,7 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     // Read whole before anything is written: a reference may be an earlier export here.
     References references = References.read(command.trainingSet().decontamination(), source);
     DatasetFiles.Layout rejectedLayout =
-        format.refusal(RecordShape.REJECTED).isPresent()
+        format.refusal(command.rejectedShape()).isPresent()
             ? DatasetFiles.Layout.single(1)
             : RejectedSurvey.layout(
                 source, jobs, command.strict(), command.trainingSet(), command.progress());
@@ -86,7 +85,12 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
                 OutputTransaction.FileOps.REAL,
                 ownNames(command));
         MovedPairs moved =
-            new MovedPairs(format, rejectedOutput(command, format), outputs, rejectedLayout)) {
+            new MovedPairs(
+                format,
+                command.rejectedShape(),
+                rejectedOutput(command, format),
+                outputs,
+                rejectedLayout)) {
       long started = System.nanoTime(); // after any wait for another run's lock
       outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
       var fileExport =

@@ -28,11 +28,11 @@ import io.qaexport.application.service.files.SkipBudget;
 import io.qaexport.application.service.stage.PassedSurvey;
 import io.qaexport.application.service.stage.References;
 import io.qaexport.application.service.stage.Stages;
-import io.qaexport.domain.DefaultCounts;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
-import io.qaexport.domain.RecordMapper;
-import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.mapping.DefaultCounts;
+import io.qaexport.domain.mapping.RecordMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -129,7 +129,7 @@ final class FileExport {
                   outputPath,
                   outputs,
                   leftOutLogs,
-                  format.refusal(RecordShape.REJECTED).isEmpty() ? moved : null,
+                  format.refusal(command.rejectedShape()).isEmpty() ? moved : null,
                   survey.verdicts(),
                   hashes,
                   references),
@@ -200,7 +200,7 @@ final class FileExport {
               output.splitFiles());
       return new FileSummary(
           passedInput,
-          RecordShape.REJECTED,
+          command.rejectedShape(),
           output.path(),
           0,
           0,
@@ -213,7 +213,8 @@ final class FileExport {
           output.statistics().scores(),
           output.arrowBytes(),
           output.statistics().first(),
-          curation);
+          curation,
+          output.statistics().keptNulls());
     }
   }
 
@@ -225,7 +226,7 @@ final class FileExport {
   private boolean needsSurvey(ExportJob job, TrainingSet training) throws ExportException {
     boolean needsAllPairs =
         training.dedup() != TrainingSet.Dedup.NONE
-            || training.stratifyPersona()
+            || training.stratifies()
             || training.clustersForSplit();
     if (!Files.isRegularFile(job.input())) {
       if (needsAllPairs) {
@@ -300,6 +301,17 @@ final class FileExport {
       command.progress().notice(new Notice.EmptyInput(job.input()));
     }
     command.progress().fileFinished(job.input());
+    List<Column.Kept> kept = job.shape().keptColumns();
+    List<Long> keptNulls = output.statistics().keptNulls();
+    for (int i = 0; i < keptNulls.size(); i++) {
+      if (keptNulls.get(i) == output.statistics().records()) {
+        command
+            .progress()
+            .notice(
+                new Notice.KeptColumnAlwaysNull(
+                    job.input(), kept.get(i).name(), kept.get(i).path()));
+      }
+    }
     long exported = output.statistics().records() - curation.received();
     return new FileSummary(
         job.input(),
@@ -316,7 +328,8 @@ final class FileExport {
         output.statistics().scores(),
         output.arrowBytes(),
         output.statistics().first(),
-        curation);
+        curation,
+        output.statistics().keptNulls());
   }
 
   private PairReader open(Path input, ExportJob job) throws ExportException {

@@ -22,14 +22,20 @@ final class MovedPairs implements RecordSink, AutoCloseable {
   private final OutputTransaction outputs;
   private final DatasetFiles.Layout layout;
   private DatasetFiles files;
+  private final RecordShape shape;
   private long count;
 
   /**
    * @param layout the rejected output's rows and shards (from {@code RejectedSurvey})
    */
   MovedPairs(
-      OutputFormat format, Path path, OutputTransaction outputs, DatasetFiles.Layout layout) {
+      OutputFormat format,
+      RecordShape shape,
+      Path path,
+      OutputTransaction outputs,
+      DatasetFiles.Layout layout) {
     this.format = format;
+    this.shape = shape;
     this.path = path;
     this.outputs = outputs;
     this.layout = layout;
@@ -39,15 +45,7 @@ final class MovedPairs implements RecordSink, AutoCloseable {
   public void accept(long lineNumber, HfRecord record) throws ExportException {
     if (files == null) {
       files =
-          new DatasetFiles(
-              format,
-              RecordShape.REJECTED,
-              path,
-              outputs,
-              null,
-              null,
-              new QuestionHashes(),
-              layout);
+          new DatasetFiles(format, shape, path, outputs, null, null, new QuestionHashes(), layout);
     }
     files.accept(lineNumber, record);
     count++;

@@ -1,8 +1,8 @@
 package io.qaexport.domain.card;
 
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

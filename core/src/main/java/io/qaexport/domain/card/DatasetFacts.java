@@ -1,8 +1,8 @@
 package io.qaexport.domain.card;
 
 import io.qaexport.domain.Column;
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;

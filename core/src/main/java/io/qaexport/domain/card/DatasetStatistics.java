@@ -1,6 +1,7 @@
 package io.qaexport.domain.card;
 
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.KeptValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,10 +34,22 @@ public final class DatasetStatistics {
   private double min = Double.NaN;
   private double max = Double.NaN;
   private HfRecord first;
+  private long[] keptNulls = new long[0];
 
   public void add(HfRecord record) {
     if (records++ == 0) {
       first = record;
+    }
+    KeptValues kept = record.kept();
+    if (kept.size() > 0) {
+      if (keptNulls.length != kept.size()) {
+        keptNulls = java.util.Arrays.copyOf(keptNulls, kept.size());
+      }
+      for (int i = 0; i < kept.size(); i++) {
+        if (kept.get(i) == null) {
+          keptNulls[i]++;
+        }
+      }
     }
     String persona = record.persona();
     Long count = personas.get(persona);
@@ -65,6 +78,11 @@ public final class DatasetStatistics {
 
   public long records() {
     return records;
+  }
+
+  /** Per kept column, in order, the records whose value is null (missing or JSON null). */
+  public List<Long> keptNulls() {
+    return java.util.Arrays.stream(keptNulls).boxed().toList();
   }
 
   /** The first record added, for a card's sample row. */

@@ -9,13 +9,21 @@ import java.util.Objects;
  * dataset_info}: a plain value, or a list of records (e.g. chat {@code messages}: a list of {@code
  * {role, content}}).
  */
-public sealed interface Feature permits Feature.Value, Feature.ListOf {
+public sealed interface Feature permits Feature.Value, Feature.ValueList, Feature.ListOf {
 
   String name();
 
   /** A {@code datasets.Value} of {@code dtype}, e.g. {@code string}, {@code float64}. */
   record Value(String name, String dtype) implements Feature {
     public Value {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(dtype, "dtype");
+    }
+  }
+
+  /** A list of plain values of {@code dtype}: {@code List(Value(dtype))}. */
+  record ValueList(String name, String dtype) implements Feature {
+    public ValueList {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(dtype, "dtype");
     }
@@ -35,7 +43,11 @@ public sealed interface Feature permits Feature.Value, Feature.ListOf {
   /** The features of rows that hold exactly the shape's columns. */
   static List<Feature> of(RecordShape shape) {
     return shape.columns().stream()
-        .<Feature>map(column -> new Value(column.name(), column.type().hfDtype()))
+        .<Feature>map(
+            column ->
+                column.type().isList()
+                    ? new ValueList(column.name(), column.type().hfDtype())
+                    : new Value(column.name(), column.type().hfDtype()))
         .toList();
   }
 }

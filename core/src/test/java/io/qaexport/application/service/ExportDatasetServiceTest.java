@@ -24,10 +24,10 @@ import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.application.service.commit.Leftovers;
 import io.qaexport.application.service.commit.OutputTransaction;
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +163,7 @@ class ExportDatasetServiceTest {
         Map.of("text", counted, "other", never),
         logs,
         cards,
-        file -> {
+        (file, shape) -> {
           throw new AssertionError("no deduplication was asked for");
         });
   }

@@ -91,7 +91,7 @@ class TrainingSetExportTest {
   private final OutputFormat textFormat = new TextLinesFormat();
 
   private final LeftOutLog.Factory duplicateLogs =
-      file -> {
+      (file, shape) -> {
         BufferedWriter out = Files.newBufferedWriter(file);
         return new LeftOutLog() {
           @Override
@@ -172,7 +172,7 @@ class TrainingSetExportTest {
         dedup,
         threshold,
         Optional.ofNullable(split),
-        false,
+        Optional.empty(),
         maxShardBytes,
         "qa_rejected_hf");
   }
@@ -418,7 +418,7 @@ class TrainingSetExportTest {
             TrainingSet.Dedup.NONE,
             0.8,
             Optional.of(split(0, "train", "0.5", "test", "0.5")),
-            false,
+            Optional.empty(),
             TrainingSet.DEFAULT_MAX_SHARD_BYTES,
             "qa_rejected_hf",
             true,
@@ -553,7 +553,7 @@ class TrainingSetExportTest {
             TrainingSet.Dedup.NONE,
             0.8,
             Optional.of(split(0, "train", "0.8", "validation", "0.1", "test", "0.1")),
-            true,
+            Optional.of(RecordShape.PERSONA),
             TrainingSet.DEFAULT_MAX_SHARD_BYTES,
             "qa_rejected_hf");
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
@@ -593,7 +593,7 @@ class TrainingSetExportTest {
             TrainingSet.Dedup.NONE,
             0.8,
             Optional.of(split(0, "train", "0.5", "test", "0.5")),
-            true,
+            Optional.of(RecordShape.PERSONA),
             TrainingSet.DEFAULT_MAX_SHARD_BYTES,
             "qa_rejected_hf");
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));

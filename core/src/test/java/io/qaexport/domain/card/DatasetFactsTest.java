@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.domain.Column;
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.qaexport.adapter.out.card;
 
 import io.qaexport.domain.Column;
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.card.DatasetCard;
 import io.qaexport.domain.card.DatasetFacts;
 import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.ScoreSummary;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -98,10 +98,15 @@ final class CardBody {
           continue;
         }
         String meaning =
-            card.facts().columns().stream()
-                .filter(column -> column.name().equals(feature.name()))
+            config
+                .shape()
+                .column(feature.name())
+                .or(
+                    () ->
+                        card.facts().columns().stream()
+                            .filter(column -> column.name().equals(feature.name()))
+                            .findFirst())
                 .map(Column::meaning)
-                .findFirst()
                 .orElse("");
         md.append(
             String.format(NUMBERS, "| `%s` | %s | %s |%n", feature.name(), type(feature), meaning));
@@ -117,6 +122,9 @@ final class CardBody {
               .map(f -> "`" + f.name() + "`: " + type(f))
               .collect(Collectors.joining(", "))
           + "}";
+    }
+    if (feature instanceof Feature.ValueList list) {
+      return "list of " + list.dtype();
     }
     return ((Feature.Value) feature).dtype();
   }
@@ -338,10 +346,14 @@ final class CardBody {
                 : "The pair the first row was made from:\n\n");
     md.append("| column | value |\n|---|---|\n");
     for (Column column : config.shape().columns()) {
-      String value =
-          column instanceof Column.Text text
-              ? String.valueOf(text.of(sample.get()))
-              : Double.toString(((Column.Float64) column).of(sample.get()));
+      String value;
+      if (column instanceof Column.Text text) {
+        value = String.valueOf(text.of(sample.get()));
+      } else if (column instanceof Column.Kept kept) {
+        value = kept.text(sample.get());
+      } else {
+        value = Double.toString(((Column.Float64) column).of(sample.get()));
+      }
       if (value.length() > SAMPLE_CHARS) {
         value =
             value.substring(0, value.offsetByCodePoints(0, value.codePointCount(0, SAMPLE_CHARS)))

@@ -96,7 +96,10 @@ final class CardYaml {
     return infos;
   }
 
-  /** As {@code datasets} writes features to YAML: {@code dtype}, or {@code list} of fields. */
+  /**
+   * As {@code datasets} writes features to YAML: {@code dtype}, {@code list} of a dtype, or {@code
+   * list} of fields.
+   */
   private static List<Object> features(List<Feature> features) {
     List<Object> out = new ArrayList<>();
     for (Feature feature : features) {
@@ -104,6 +107,8 @@ final class CardYaml {
       entry.put("name", feature.name());
       if (feature instanceof Feature.Value value) {
         entry.put("dtype", value.dtype());
+      } else if (feature instanceof Feature.ValueList list) {
+        entry.put("list", list.dtype());
       } else if (feature instanceof Feature.ListOf list) {
         entry.put("list", features(list.fields()));
       }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.DatasetCard;
@@ -14,6 +13,7 @@ import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubLicense;
 import io.qaexport.domain.card.HubTask;
 import io.qaexport.domain.card.ScoreSummary;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

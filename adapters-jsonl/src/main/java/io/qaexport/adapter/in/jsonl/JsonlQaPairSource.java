@@ -83,14 +83,13 @@ final class JsonlQaPairSource implements QaPairSource {
       // Only a plain regular file's size is what the lines add up to.
       long size =
           opened.kind() == Decompression.NONE && Files.isRegularFile(file) ? Files.size(file) : -1;
-      boolean readsFailureReason = shape.hasFailureReason();
       if (!parallelism.worthIt(size)) {
-        return new JsonlPairReader(opened.in(), size, readsFailureReason);
+        return new JsonlPairReader(opened.in(), size, decoder(shape));
       }
       return new ParallelPairReader(
           opened.in(),
           splitter(opened.in()),
-          () -> new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough),
+          () -> decoder(shape),
           parallelism.decoderThreads(),
           parallelism.chunkBytes(),
           size,
@@ -99,6 +98,16 @@ final class JsonlQaPairSource implements QaPairSource {
       raw.close();
       throw e;
     }
+  }
+
+  /** A decoder for one reading thread: each has its own parser. */
+  private LineDecoder decoder(RecordShape shape) {
+    return new LineDecoder(
+        json,
+        maxLineBytes,
+        shape.hasFailureReason(),
+        bytesThrough,
+        new KeptFields(shape.keptColumns()));
   }
 
   private LineSplitter splitter(InputStream in) {
@@ -157,11 +166,11 @@ final class JsonlQaPairSource implements QaPairSource {
     private final long sizeBytes;
     private long lineNumber;
 
-    JsonlPairReader(InputStream in, long sizeBytes, boolean readsFailureReason) {
+    JsonlPairReader(InputStream in, long sizeBytes, LineDecoder decoder) {
       this.in = in;
       this.sizeBytes = sizeBytes;
       this.lines = splitter(in);
-      this.decoder = new LineDecoder(json, maxLineBytes, readsFailureReason, bytesThrough);
+      this.decoder = decoder;
     }
 
     @Override

@@ -19,8 +19,20 @@ final class LineDecoder {
    */
   LineDecoder(
       JsonFactory json, int maxLineBytes, boolean readsFailureReason, boolean bytesThrough) {
+    this(json, maxLineBytes, readsFailureReason, bytesThrough, KeptFields.none());
+  }
+
+  /**
+   * @param keptFields the kept columns' paths: this decoder's own (they track the current line)
+   */
+  LineDecoder(
+      JsonFactory json,
+      int maxLineBytes,
+      boolean readsFailureReason,
+      boolean bytesThrough,
+      KeptFields keptFields) {
     this.maxLineBytes = maxLineBytes;
-    this.parser = new PairParser(json, readsFailureReason, bytesThrough);
+    this.parser = new PairParser(json, readsFailureReason, bytesThrough, keptFields);
   }
 
   /**

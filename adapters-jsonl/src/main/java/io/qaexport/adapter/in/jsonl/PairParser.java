@@ -1,5 +1,6 @@
 package io.qaexport.adapter.in.jsonl;
 
+import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
 import io.qaexport.domain.Utf8Text;
@@ -33,6 +34,9 @@ final class PairParser {
 
   private final boolean bytesThrough;
 
+  /** Reads the kept columns' values; null when none are kept. */
+  private final KeptReader kept;
+
   /** The line being parsed; texts handed on are views of it, so it must never change. */
   private byte[] line;
 
@@ -47,9 +51,18 @@ final class PairParser {
    * @param bytesThrough false for the reference path: every string decoded by Jackson
    */
   PairParser(JsonFactory json, boolean readsFailureReason, boolean bytesThrough) {
+    this(json, readsFailureReason, bytesThrough, KeptFields.none());
+  }
+
+  /**
+   * @param keptFields the input paths of the kept columns, read into each pair's kept values
+   */
+  PairParser(
+      JsonFactory json, boolean readsFailureReason, boolean bytesThrough, KeptFields keptFields) {
     this.json = json;
     this.readsFailureReason = readsFailureReason;
     this.bytesThrough = bytesThrough;
+    this.kept = keptFields.root() == null ? null : new KeptReader(this, keptFields);
   }
 
   /**
@@ -60,6 +73,9 @@ final class PairParser {
     line = bytes;
     lineStart = offset;
     lineEnd = offset + length;
+    if (kept != null) {
+      kept.startLine();
+    }
     // Jackson guesses UTF-16/32 from NUL bytes among the first two; the line is UTF-8 (already
     // validated), and NUL is never valid JSON outside a string, so reject it before Jackson can
     // misread e.g. "\0{\0}" as UTF-16 "{}".
@@ -111,9 +127,12 @@ final class PairParser {
     Double score = null;
     Utf8Text failureReason = null;
     int seen = 0;
+    KeptFields.Node keptRoot = kept == null ? null : kept.root();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
+      KeptFields.Node keptHere = keptRoot == null ? null : kept.child(parser, keptRoot, name);
+      int start = keptHere == null ? 0 : tokenStart(parser);
       switch (name) {
         case "question" -> {
           seen = firstTime(parser, seen, 1, "question");
@@ -129,25 +148,66 @@ final class PairParser {
         }
         case "persona" -> {
           seen = firstTime(parser, seen, 8, "persona");
-          persona = persona(parser, value);
+          persona = persona(parser, value, keptHere);
         }
         case "validation" -> {
           seen = firstTime(parser, seen, 16, "validation");
           if (value == JsonToken.START_OBJECT) {
-            Validation validation = validation(parser);
+            Validation validation = validation(parser, keptHere);
             score = validation.score;
             failureReason = validation.failureReason;
           } else if (value != JsonToken.VALUE_NULL) {
             throw wrongType(parser, "validation", "an object or null", value);
           }
         }
-        default -> parser.skipChildren();
+        default -> {
+          if (keptHere != null) {
+            kept.keepOrSkip(parser, value, keptHere);
+            keptHere = null;
+          } else {
+            parser.skipChildren();
+          }
+        }
+      }
+      if (keptHere != null) {
+        kept.keepFromBytes(parser, value, start, keptHere);
       }
     }
-    return new QaPair(question, answer, sourceDocument, persona, score, failureReason);
+    return new QaPair(
+        question,
+        answer,
+        sourceDocument,
+        persona,
+        score,
+        failureReason,
+        kept == null ? KeptValues.NONE : kept.values());
   }
 
-  private Persona persona(JsonParser parser, JsonToken value) throws LineProblem {
+  /** Kept nodes below a mapped object's key ({@code keptParent}), one key of it at a time. */
+  private KeptFields.Node keptChild(JsonParser parser, KeptFields.Node keptParent, String name)
+      throws LineProblem {
+    return keptParent == null ? null : kept.child(parser, keptParent, name);
+  }
+
+  /** After a mapped key's value: the columns kept at the same path, read from its bytes. */
+  private void keptToo(JsonParser parser, JsonToken value, int start, KeptFields.Node node)
+      throws LineProblem {
+    if (node != null) {
+      kept.keepFromBytes(parser, value, start, node);
+    }
+  }
+
+  private void keepOrSkip(JsonParser parser, JsonToken value, KeptFields.Node node)
+      throws LineProblem {
+    if (node == null) {
+      parser.skipChildren();
+    } else {
+      kept.keepOrSkip(parser, value, node);
+    }
+  }
+
+  private Persona persona(JsonParser parser, JsonToken value, KeptFields.Node keptPersona)
+      throws LineProblem {
     if (value == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -163,16 +223,20 @@ final class PairParser {
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken partValue = parser.nextToken();
+      KeptFields.Node keptHere = keptChild(parser, keptPersona, name);
+      int start = keptHere == null ? 0 : tokenStart(parser);
       switch (name) {
         case "roll" -> {
           seen = firstTime(parser, seen, 1, "persona.roll");
           roll = string(parser, partValue, "persona.roll");
+          keptToo(parser, partValue, start, keptHere);
         }
         case "erfarenhet" -> {
           seen = firstTime(parser, seen, 2, "persona.erfarenhet");
           erfarenhet = string(parser, partValue, "persona.erfarenhet");
+          keptToo(parser, partValue, start, keptHere);
         }
-        default -> parser.skipChildren();
+        default -> keepOrSkip(parser, partValue, keptHere);
       }
     }
     return new Persona.Profile(roll, erfarenhet);
@@ -180,27 +244,32 @@ final class PairParser {
 
   private record Validation(Double score, Utf8Text failureReason) {}
 
-  private Validation validation(JsonParser parser) throws LineProblem {
+  private Validation validation(JsonParser parser, KeptFields.Node keptValidation)
+      throws LineProblem {
     Double score = null;
     Utf8Text failureReason = null;
     int seen = 0;
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
+      KeptFields.Node keptHere = keptChild(parser, keptValidation, name);
+      int start = keptHere == null ? 0 : tokenStart(parser);
       switch (name) {
         case "composite_score" -> {
           seen = firstTime(parser, seen, 1, "validation.composite_score");
           score = number(parser, value, "validation.composite_score");
+          keptToo(parser, value, start, keptHere);
         }
         case "failure_reason" -> {
           if (readsFailureReason) {
             seen = firstTime(parser, seen, 2, "validation.failure_reason");
             failureReason = text(parser, value, "validation.failure_reason");
+            keptToo(parser, value, start, keptHere);
           } else {
-            parser.skipChildren();
+            keepOrSkip(parser, value, keptHere);
           }
         }
-        default -> parser.skipChildren();
+        default -> keepOrSkip(parser, value, keptHere);
       }
     }
     return new Validation(score, failureReason);
@@ -219,7 +288,7 @@ final class PairParser {
     return seen | bit;
   }
 
-  private Utf8Text text(JsonParser parser, JsonToken value, String field) throws LineProblem {
+  Utf8Text text(JsonParser parser, JsonToken value, String field) throws LineProblem {
     if (bytesThrough && value == JsonToken.VALUE_STRING) {
       Utf8Text plain = plainString(parser);
       if (plain != null) {
@@ -245,19 +314,70 @@ final class PairParser {
     for (int i = quote + 1; i < lineEnd; i++) {
       byte b = line[i];
       if (b == '"') {
-        int length = i - quote - 1;
-        if (lineEnd - lineStart > VIEW_LINES_UP_TO && length * 2 < lineEnd - lineStart) {
-          // A view would keep the whole line alive with the record, however much of it is
-          // fields we do not map: a long line gives each short value its own copy.
-          return Utf8Text.ofUtf8(Arrays.copyOfRange(line, quote + 1, i), 0, length);
-        }
-        return Utf8Text.ofUtf8(line, quote + 1, length);
+        return view(quote + 1, i);
       }
       if (b == '\\') {
         return null;
       }
     }
     return null;
+  }
+
+  /**
+   * The line's bytes from {@code from} to {@code to} (indexes into the line's array) as text: a
+   * view, or a copy for a short value on a long line.
+   */
+  Utf8Text view(int from, int to) {
+    int length = to - from;
+    if (lineEnd - lineStart > VIEW_LINES_UP_TO && length * 2 < lineEnd - lineStart) {
+      // A view would keep the whole line alive with the record, however much of it is fields we
+      // do not map: a long line gives each short value its own copy.
+      return Utf8Text.ofUtf8(Arrays.copyOfRange(line, from, to), 0, length);
+    }
+    return Utf8Text.ofUtf8(line, from, length);
+  }
+
+  JsonFactory json() {
+    return json;
+  }
+
+  byte[] line() {
+    return line;
+  }
+
+  int lineStart() {
+    return lineStart;
+  }
+
+  /** Where the current token starts, from the line's start. */
+  int tokenStart(JsonParser parser) {
+    return (int) parser.currentTokenLocation().getByteOffset();
+  }
+
+  /**
+   * Where the value that began with {@code token} at {@code start} ends, from the line's start,
+   * once the parser went past it: after its closing bracket, its closing quote (a string token may
+   * be left unread), or its literal.
+   */
+  int valueEnd(JsonParser parser, JsonToken token, int start) {
+    switch (token) {
+      case START_OBJECT, START_ARRAY, END_OBJECT, END_ARRAY -> {
+        return (int) parser.currentLocation().getByteOffset();
+      }
+      case VALUE_STRING -> {
+        for (int i = lineStart + start + 1; i < lineEnd; i++) {
+          if (line[i] == '\\') {
+            i++;
+          } else if (line[i] == '"') {
+            return i + 1 - lineStart;
+          }
+        }
+        return lineEnd - lineStart;
+      }
+      default -> {
+        return start + parser.getString().length();
+      }
+    }
   }
 
   private String string(JsonParser parser, JsonToken value, String field) throws LineProblem {
@@ -314,7 +434,7 @@ final class PairParser {
     return problem(parser, "'" + field + "' must be " + expected + ", found " + describe(found));
   }
 
-  private static LineProblem problem(JsonParser parser, String reason) {
+  static LineProblem problem(JsonParser parser, String reason) {
     return new LineProblem(column(parser.currentTokenLocation()), reason);
   }
 

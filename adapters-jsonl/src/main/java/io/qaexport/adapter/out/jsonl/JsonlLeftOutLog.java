@@ -18,9 +18,11 @@ import tools.jackson.core.JsonGenerator;
  */
 final class JsonlLeftOutLog implements LeftOutLog {
   private final JsonGenerator generator;
+  private final RecordShape shape;
 
-  JsonlLeftOutLog(Path file) throws IOException {
+  JsonlLeftOutLog(Path file, RecordShape shape) throws IOException {
     this.generator = JsonlWriting.open(file);
+    this.shape = shape;
   }
 
   @Override
@@ -36,12 +38,14 @@ final class JsonlLeftOutLog implements LeftOutLog {
           generator.writeStringProperty(fact.name(), (String) fact.value());
         }
       }
-      for (Column column : RecordShape.PASSED.columns()) {
+      for (Column column : shape.columns()) {
         generator.writeName(column.name());
         if (column instanceof Column.Text text) {
           generator.writeString(text.of(record));
         } else if (column instanceof Column.Float64 number) {
           generator.writeNumber(number.of(record));
+        } else if (column instanceof Column.Kept kept) {
+          KeptJson.write(generator, kept.of(record));
         }
       }
       generator.writeEndObject();

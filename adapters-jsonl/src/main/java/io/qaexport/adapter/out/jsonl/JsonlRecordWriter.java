@@ -49,6 +49,8 @@ final class JsonlRecordWriter implements RecordWriter {
           generator.writeUTF8String(value.array(), value.offset(), value.length());
         } else if (column instanceof Column.Float64 number) {
           generator.writeNumber(number.of(record));
+        } else if (column instanceof Column.Kept kept) {
+          KeptJson.write(generator, kept.of(record));
         }
       }
       generator.writeEndObject();

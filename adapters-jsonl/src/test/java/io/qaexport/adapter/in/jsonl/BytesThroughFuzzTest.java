@@ -9,13 +9,16 @@ import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.application.port.out.SourceLine;
-import io.qaexport.domain.DefaultCounts;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
+import io.qaexport.domain.KeptType;
+import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.QaPair;
-import io.qaexport.domain.RecordMapper;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.Utf8Text;
+import io.qaexport.domain.mapping.DefaultCounts;
+import io.qaexport.domain.mapping.RecordMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,10 +40,33 @@ class BytesThroughFuzzTest {
   private static final OutputFormat FORMAT = JsonlOutputsForTest.format();
   private static final int LIMIT = 1 << 20;
 
+  /** Kept columns of every type, some on mapped fields, some nested (--keep-columns). */
+  private static final List<Column.Kept> KEPT =
+      List.of(
+          new Column.Kept("a", "a", KeptType.STRING, 0),
+          new Column.Kept("b", "b", KeptType.FLOAT64, 1),
+          new Column.Kept("c", "c", KeptType.INT64, 2),
+          new Column.Kept("d", "d", KeptType.BOOL, 3),
+          new Column.Kept("e", "e", KeptType.STRING_LIST, 4),
+          new Column.Kept("f", "f", KeptType.JSON, 5),
+          new Column.Kept("q", "question", KeptType.JSON, 6),
+          new Column.Kept("roll", "persona.roll", KeptType.STRING, 7),
+          new Column.Kept("y", "validation.y", KeptType.INT64, 8),
+          new Column.Kept("v", "validation", KeptType.JSON, 9),
+          new Column.Kept("a_json", "a", KeptType.JSON, 10));
+
+  private static List<RecordShape> shapes() {
+    List<RecordShape> shapes = new ArrayList<>(RecordShape.exported());
+    for (RecordShape shape : RecordShape.exported()) {
+      shapes.add(shape.withKept(KEPT));
+    }
+    return shapes;
+  }
+
   @FuzzTest(maxDuration = "10m")
   void bytesThroughEqualsDecodingEveryString(byte[] input) throws IOException {
     Path file = Files.write(WORK.resolve("differential.jsonl"), input);
-    for (RecordShape shape : RecordShape.exported()) {
+    for (RecordShape shape : shapes()) {
       Run fast = run(file, shape, true);
       Run reference = run(file, shape, false);
       assertEquals(reference.outcomes, fast.outcomes, "outcomes, " + shape + " shape");
@@ -97,6 +123,8 @@ class BytesThroughFuzzTest {
           + p.compositeScore()
           + " "
           + text(p.failureReason())
+          + " kept "
+          + kept(p.kept())
           + " raw "
           + base64(pair.raw().copyBytes());
     }
@@ -124,6 +152,26 @@ class BytesThroughFuzzTest {
         + record.validationScore()
         + " "
         + text(record.failureReasonText());
+  }
+
+  private static String kept(KeptValues values) {
+    var described = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      Object value = values.get(i);
+      if (value instanceof Utf8Text utf8) {
+        described.append(text(utf8));
+      } else if (value instanceof List<?> items) {
+        described.append('[');
+        for (Object item : items) {
+          described.append(text((Utf8Text) item)).append(',');
+        }
+        described.append(']');
+      } else {
+        described.append(value);
+      }
+      described.append(';');
+    }
+    return described.toString();
   }
 
   /** A text as its bytes and as its String, so both views are compared. */

@@ -34,6 +34,15 @@ final class HfParquetSchema {
                 .optional(PrimitiveTypeName.DOUBLE)
                 .columnOrder(ColumnOrder.typeDefined())
                 .named(column.name());
+        case INT64 -> message.optional(PrimitiveTypeName.INT64).named(column.name());
+        case BOOL -> message.optional(PrimitiveTypeName.BOOLEAN).named(column.name());
+        // The three-level LIST of the Parquet spec, named as pyarrow names it (list, element).
+        case STRING_LIST ->
+            message
+                .optionalList()
+                .optionalElement(PrimitiveTypeName.BINARY)
+                .as(LogicalTypeAnnotation.stringType())
+                .named(column.name());
       }
     }
     return message.named("schema");
@@ -44,12 +53,13 @@ final class HfParquetSchema {
     var json = new StringBuilder("{\"info\": {\"features\": {");
     String separator = "";
     for (Column column : shape.columns()) {
+      String value = "{\"dtype\": \"" + column.type().hfDtype() + "\", \"_type\": \"Value\"}";
       json.append(separator)
           .append('"')
           .append(column.name())
-          .append("\": {\"dtype\": \"")
-          .append(column.type().hfDtype())
-          .append("\", \"_type\": \"Value\"}");
+          .append("\": ")
+          .append(
+              column.type().isList() ? "{\"feature\": " + value + ", \"_type\": \"List\"}" : value);
       separator = ", ";
     }
     return json.append("}}}").toString();

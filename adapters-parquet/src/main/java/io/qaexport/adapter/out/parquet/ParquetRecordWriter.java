@@ -3,6 +3,7 @@ package io.qaexport.adapter.out.parquet;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.Utf8Text;
 import java.io.IOException;
@@ -88,6 +89,10 @@ final class ParquetRecordWriter implements RecordWriter {
     List<Column> columns = shape.columns();
     for (int index = 0; index < columns.size(); index++) {
       Column column = columns.get(index);
+      if (column instanceof Column.Kept kept) {
+        writeKept(kept.of(record), column.name(), index);
+        continue;
+      }
       consumer.startField(column.name(), index);
       if (column instanceof Column.Text text) {
         Utf8Text value = text.utf8(record);
@@ -107,6 +112,50 @@ final class ParquetRecordWriter implements RecordWriter {
     if (bytesInGroup >= rowGroupBytes) {
       flushRowGroup();
     }
+  }
+
+  /** A kept column's value: nothing for null (the field is absent), else by its type. */
+  private void writeKept(Object value, String name, int index) {
+    if (value == null) {
+      return;
+    }
+    consumer.startField(name, index);
+    if (value instanceof Utf8Text text) {
+      addText(text);
+    } else if (value instanceof Double number) {
+      consumer.addDouble(number);
+      bytesInGroup += Double.BYTES;
+    } else if (value instanceof Long number) {
+      consumer.addLong(number);
+      bytesInGroup += Long.BYTES;
+    } else if (value instanceof Boolean flag) {
+      consumer.addBoolean(flag);
+      bytesInGroup += 1;
+    } else {
+      consumer.startGroup();
+      List<Utf8Text> items = KeptValues.listOf(value);
+      if (!items.isEmpty()) {
+        consumer.startField("list", 0);
+        for (Utf8Text item : items) {
+          consumer.startGroup();
+          if (item != null) {
+            consumer.startField("element", 0);
+            addText(item);
+            consumer.endField("element", 0);
+          }
+          consumer.endGroup();
+        }
+        consumer.endField("list", 0);
+      }
+      consumer.endGroup();
+    }
+    consumer.endField(name, index);
+  }
+
+  private void addText(Utf8Text value) {
+    Binary bytes = Binary.fromReusedByteArray(value.array(), value.offset(), value.length());
+    consumer.addBinary(bytes);
+    bytesInGroup += LENGTH_PREFIX_BYTES + bytes.length();
   }
 
   /**
@@ -141,6 +190,8 @@ final class ParquetRecordWriter implements RecordWriter {
     if (consumer == null) {
       return;
     }
+    // Nulls of groups (an empty or null list) are cached by the record consumer until flushed.
+    consumer.flush();
     columnStore.flush();
     file.startBlock(rowsInGroup);
     pages.flushToFileWriter(file);

@@ -119,7 +119,13 @@ final class DuckDb {
         while (result.next()) {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 1; i <= columns.getColumnCount(); i++) {
-            row.put(columns.getColumnName(i), result.getObject(i));
+            Object value = result.getObject(i);
+            // Nested values as the contract reads them: a LIST column as a java.util.List.
+            row.put(
+                columns.getColumnName(i),
+                value instanceof java.sql.Array list
+                    ? java.util.Arrays.asList((Object[]) list.getArray())
+                    : value);
           }
           rows.add(row);
         }

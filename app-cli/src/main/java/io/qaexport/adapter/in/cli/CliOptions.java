@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.card.HubLicense;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,14 +112,28 @@ public record CliOptions(
   }
 
   /**
-   * How the input is read: what an invalid record does, how long a line may be, and how many
-   * invalid records may be skipped ({@code --max-errors}; empty when not given).
+   * How the input is read: what an invalid record does, how long a line may be, how many invalid
+   * records may be skipped ({@code --max-errors}; empty when not given), and which input fields are
+   * kept as columns ({@code --keep-columns}).
    */
   public record Reading(
-      ErrorPolicy errorPolicy, boolean strict, int maxLineBytes, java.util.OptionalLong maxErrors) {
+      ErrorPolicy errorPolicy,
+      boolean strict,
+      int maxLineBytes,
+      java.util.OptionalLong maxErrors,
+      List<Column.Kept> keptColumns) {
     public Reading {
       Objects.requireNonNull(errorPolicy, "errorPolicy");
       Objects.requireNonNull(maxErrors, "maxErrors");
+      keptColumns = List.copyOf(keptColumns);
+    }
+
+    public Reading(
+        ErrorPolicy errorPolicy,
+        boolean strict,
+        int maxLineBytes,
+        java.util.OptionalLong maxErrors) {
+      this(errorPolicy, strict, maxLineBytes, maxErrors, List.of());
     }
 
     public Reading(ErrorPolicy errorPolicy, boolean strict, int maxLineBytes) {

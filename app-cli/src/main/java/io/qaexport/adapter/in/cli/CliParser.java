@@ -5,6 +5,9 @@ import io.qaexport.adapter.in.cli.CliSyntax.Flag;
 import io.qaexport.application.port.in.Decontamination;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.domain.Column;
+import io.qaexport.domain.KeptType;
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
 import io.qaexport.domain.card.HubLicense;
 import java.math.BigDecimal;
@@ -18,6 +21,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -101,7 +105,8 @@ public final class CliParser {
             errorPolicy(value(line, "on-error", CliSyntax.DEFAULT_ON_ERROR)),
             line.hasOption("strict"),
             maxLineBytes(value(line, "max-line-bytes", null)),
-            maxErrors(value(line, "max-errors", null)));
+            maxErrors(value(line, "max-errors", null)),
+            KeptColumnsOption.parse(line.getOptionValues(KeptColumnsOption.FLAG)));
     if (reading.maxErrors().isPresent() && reading.errorPolicy() != ErrorPolicy.SKIP) {
       throw new CliUsageException("--max-errors applies with --on-error skip only");
     }
@@ -117,10 +122,11 @@ public final class CliParser {
         summaryJson,
         pluginDir,
         new CliOptions.Display(line.hasOption("quiet"), line.hasOption("verbose")),
-        trainingSet(line));
+        trainingSet(line, reading.keptColumns()));
   }
 
-  private static TrainingSet trainingSet(CommandLine line) throws CliUsageException {
+  private static TrainingSet trainingSet(CommandLine line, List<Column.Kept> kept)
+      throws CliUsageException {
     OptionalDouble minScore = OptionalDouble.empty();
     if (line.hasOption("min-score")) {
       minScore = OptionalDouble.of(number(line, "min-score"));
@@ -178,16 +184,12 @@ public final class CliParser {
                   splits(value(line, "split", null)),
                   line.hasOption("split-seed") ? seed(value(line, "split-seed", null)) : 0));
     }
-    boolean stratify = false;
+    Optional<Column> stratify = Optional.empty();
     if (line.hasOption("stratify")) {
       if (!line.hasOption("split")) {
         throw new CliUsageException("--stratify applies with --split only");
       }
-      if (!value(line, "stratify", null).equalsIgnoreCase("persona")) {
-        throw new CliUsageException(
-            "--stratify takes 'persona', not '" + value(line, "stratify", null) + "'");
-      }
-      stratify = true;
+      stratify = Optional.of(stratifyBy(value(line, "stratify", null), kept));
     }
     long maxShard = shardSize(value(line, "max-shard-size", CliSyntax.DEFAULT_MAX_SHARD_SIZE));
     return new TrainingSet(
@@ -200,6 +202,33 @@ public final class CliParser {
         ExportCommandLine.REJECTED_OUTPUT,
         splitNearGroups,
         decontamination(line, threshold));
+  }
+
+  /** Persona, or a kept string column, by name. */
+  private static Column stratifyBy(String name, List<Column.Kept> kept) throws CliUsageException {
+    if (name.equalsIgnoreCase(RecordShape.PERSONA.name())) {
+      return RecordShape.PERSONA;
+    }
+    for (Column.Kept column : kept) {
+      if (column.name().equals(name)) {
+        if (column.keptType() != KeptType.STRING) {
+          throw new CliUsageException(
+              "--stratify "
+                  + name
+                  + ": the kept column is "
+                  + column.keptType().spelling()
+                  + "; stratifying takes a string column");
+        }
+        return column;
+      }
+    }
+    throw new CliUsageException(
+        "--stratify takes 'persona' or a kept string column (--keep-columns), not '"
+            + name
+            + "'"
+            + (kept.isEmpty()
+                ? ""
+                : "; kept: " + kept.stream().map(Column::name).collect(Collectors.joining(", "))));
   }
 
   private static Decontamination decontamination(CommandLine line, double dedupThreshold)

@@ -122,6 +122,15 @@ public final class CliSyntax {
               "SIZE",
               "longest input line accepted, e.g. 64M (default: " + DEFAULT_MAX_LINE + ")"),
           Flag.valued(
+              KeptColumnsOption.FLAG,
+              "SPEC,...",
+              "keep input fields as typed columns after the fixed ones, in the"
+                  + " passed and rejected outputs: SPEC is [NAME=]PATH[:TYPE], PATH dotted for nested"
+                  + " objects (persona.situation), NAME by default PATH with _ for . , TYPE string"
+                  + " (default), float64, int64, bool, list<string> or json (the value's JSON text);"
+                  + " a missing or null value is null; a value of another type is an invalid record;"
+                  + " repeatable"),
+          Flag.valued(
               "min-score",
               "X",
               "passed pairs whose validation_score is below X move to the"
@@ -171,8 +180,9 @@ public final class CliSyntax {
           Flag.valued(
               "stratify",
               "FIELD",
-              "with --split: each persona's pairs follow the fractions"
-                  + " exactly (FIELD: persona); a re-export may then move pairs next to a cut"),
+              "with --split: the pairs of each value of FIELD follow the"
+                  + " fractions exactly (FIELD: persona, or a kept string column); a re-export may"
+                  + " then move pairs next to a cut"),
           Flag.valued(
               "max-shard-size",
               "SIZE",

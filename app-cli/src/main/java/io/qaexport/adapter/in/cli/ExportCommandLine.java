@@ -20,6 +20,7 @@ import io.qaexport.application.port.in.failure.InvalidInputException;
 import io.qaexport.application.port.in.failure.InvalidRecordsLimitException;
 import io.qaexport.application.port.in.failure.OutputPathTakenException;
 import io.qaexport.application.port.in.failure.UnknownFormatException;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.RecordShape;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -95,11 +96,15 @@ public final class ExportCommandLine {
       }
     }
     List<ExportJob> jobs = new ArrayList<>();
-    jobs.add(new ExportJob(options.inputs().passed(), RecordShape.PASSED, PASSED_OUTPUT));
+    List<Column.Kept> kept = options.reading().keptColumns();
+    jobs.add(
+        new ExportJob(options.inputs().passed(), RecordShape.PASSED.withKept(kept), PASSED_OUTPUT));
     resolved
         .rejected()
         .ifPresent(
-            rejected -> jobs.add(new ExportJob(rejected, RecordShape.REJECTED, REJECTED_OUTPUT)));
+            rejected ->
+                jobs.add(
+                    new ExportJob(rejected, RecordShape.REJECTED.withKept(kept), REJECTED_OUTPUT)));
     TerminalProgress bar =
         !quiet && console.errIsTerminal() ? new TerminalProgress(console, console.width()) : null;
     var progress = new NoticeBoard(console, quiet, bar != null ? bar : ExportProgress.NONE);

@@ -10,6 +10,7 @@ import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.TrainingSet;
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
 import io.qaexport.domain.card.HubLicense;
 import java.nio.file.Path;
@@ -328,9 +329,10 @@ class CliParserTest {
     assertEquals(42, split.seed());
     assertEquals(1L << 30, training.maxShardBytes());
     assertEquals("qa_rejected_hf", training.rejectedOutputBaseName());
-    assertFalse(training.stratifyPersona());
-    assertTrue(
-        export("--split", "a=0.5,b=0.5", "--stratify", "persona").trainingSet().stratifyPersona());
+    assertFalse(training.stratifies());
+    assertEquals(
+        Optional.of(RecordShape.PERSONA),
+        export("--split", "a=0.5,b=0.5", "--stratify", "persona").trainingSet().stratifyBy());
     assertEquals(500_000_000L, export("--max-shard-size", "500MB").trainingSet().maxShardBytes());
     assertEquals(64L << 20, export("--max-shard-size", "64M").trainingSet().maxShardBytes());
     assertEquals(TrainingSet.DEFAULT_MAX_SHARD_BYTES, TrainingSet.NONE.maxShardBytes());
@@ -421,7 +423,7 @@ class CliParserTest {
     assertEquals("--split-seed applies with --split only", usageError("--split-seed", "1"));
     assertEquals("--stratify applies with --split only", usageError("--stratify", "persona"));
     assertEquals(
-        "--stratify takes 'persona', not 'source'",
+        "--stratify takes 'persona' or a kept string column (--keep-columns), not 'source'",
         usageError("--split", "train=1", "--stratify", "source"));
     assertEquals(
         "--split-seed takes a whole number, not 'x'",

@@ -1,5 +1,6 @@
 package io.qaexport.application.port.in;
 
+import io.qaexport.domain.RecordShape;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,18 @@ public record ExportCommand(
     formatOptions = Map.copyOf(formatOptions);
     Objects.requireNonNull(maxErrors, "maxErrors");
     Objects.requireNonNull(trainingSet, "trainingSet");
+  }
+
+  /**
+   * The shape of the rejected output: the rejected job's, or, where pairs below the threshold are
+   * its only rows, the rejected shape with the passed job's kept columns.
+   */
+  public RecordShape rejectedShape() {
+    return jobs.stream()
+        .map(ExportJob::shape)
+        .filter(RecordShape::hasFailureReason)
+        .findFirst()
+        .orElseGet(() -> jobs.get(0).shape().asRejected());
   }
 
   /** A plain export (no training-set stages) with a limit on invalid records. */

@@ -1,9 +1,9 @@
 package io.qaexport.application.port.in;
 
-import io.qaexport.domain.DefaultedField;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.ScoreSummary;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param arrowBytes the exported records' size as Arrow data ({@code datasets}' {@code num_bytes})
  * @param sample the first exported record, if any
  * @param curation what the training-set stages did; {@link Curation#NONE} for a plain export
+ * @param keptNulls per kept column of the shape, in order, the output rows where it is null
  */
 public record FileSummary(
     Path input,
@@ -36,9 +37,11 @@ public record FileSummary(
     ScoreSummary scores,
     long arrowBytes,
     Optional<HfRecord> sample,
-    Curation curation) {
+    Curation curation,
+    List<Long> keptNulls) {
 
   public FileSummary {
+    keptNulls = List.copyOf(keptNulls);
     defaultsApplied = Map.copyOf(defaultsApplied);
     personas = List.copyOf(personas);
     Objects.requireNonNull(curation, "curation");
@@ -59,6 +62,42 @@ public record FileSummary(
       throw new IllegalStateException(
           identity + " + " + skipped + " skipped + " + blankLines + " blank");
     }
+  }
+
+  /** A summary without kept columns. */
+  public FileSummary(
+      Path input,
+      RecordShape shape,
+      Path output,
+      long linesRead,
+      long exported,
+      long skipped,
+      long blankLines,
+      Map<DefaultedField, Long> defaultsApplied,
+      Optional<Path> errorsFile,
+      long outputBytes,
+      List<Map.Entry<String, Long>> personas,
+      ScoreSummary scores,
+      long arrowBytes,
+      Optional<HfRecord> sample,
+      Curation curation) {
+    this(
+        input,
+        shape,
+        output,
+        linesRead,
+        exported,
+        skipped,
+        blankLines,
+        defaultsApplied,
+        errorsFile,
+        outputBytes,
+        personas,
+        scores,
+        arrowBytes,
+        sample,
+        curation,
+        List.of());
   }
 
   /** A plain export's summary. */

@@ -11,6 +11,12 @@ public sealed interface Notice {
   /** An input file holds no lines at all. */
   record EmptyInput(Path input) implements Notice {}
 
+  /**
+   * A kept column ({@code --keep-columns}) is null in every row written from {@code input}: its
+   * path may be misspelt.
+   */
+  record KeptColumnAlwaysNull(Path input, String column, String path) implements Notice {}
+
   /** The chosen format does not export this input's records; it was not read. */
   record InputRefused(Path input, String reason) implements Notice {}
 

@@ -1,5 +1,6 @@
 package io.qaexport.application.port.in;
 
+import io.qaexport.domain.Column;
 import io.qaexport.domain.SplitAssignment;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.OptionalDouble;
  * @param dedupThreshold the Jaccard similarity from which {@link Dedup#NEAR} calls two questions
  *     duplicates
  * @param split how the passed pairs are split; empty: one {@code train} split
- * @param stratifyPersona each persona's pairs follow the split fractions
+ * @param stratifyBy the column whose values' pairs each follow the split fractions ({@code
+ *     persona}, or a kept string column)
  * @param splitNearGroups questions with a verified near duplicate (Jaccard at or above {@code
  *     dedupThreshold}) share a split even when none is dropped
  * @param maxShardBytes a split's output larger than this is cut into shards
@@ -26,7 +28,7 @@ public record TrainingSet(
     Dedup dedup,
     double dedupThreshold,
     Optional<SplitAssignment> split,
-    boolean stratifyPersona,
+    Optional<Column> stratifyBy,
     long maxShardBytes,
     String rejectedOutputBaseName,
     boolean splitNearGroups,
@@ -44,7 +46,7 @@ public record TrainingSet(
           Dedup.NONE,
           DEFAULT_DEDUP_THRESHOLD,
           Optional.empty(),
-          false,
+          Optional.empty(),
           DEFAULT_MAX_SHARD_BYTES,
           "qa_rejected_hf",
           false,
@@ -61,6 +63,7 @@ public record TrainingSet(
     Objects.requireNonNull(minScore, "minScore");
     Objects.requireNonNull(dedup, "dedup");
     Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(stratifyBy, "stratifyBy");
     Objects.requireNonNull(rejectedOutputBaseName, "rejectedOutputBaseName");
     Objects.requireNonNull(decontamination, "decontamination");
     if (!(dedupThreshold > 0 && dedupThreshold <= 1)) {
@@ -69,10 +72,10 @@ public record TrainingSet(
     if (maxShardBytes < 1) {
       throw new IllegalArgumentException("the shard size is at least 1 byte");
     }
-    if (stratifyPersona && split.isEmpty()) {
+    if (stratifyBy.isPresent() && split.isEmpty()) {
       throw new IllegalArgumentException("stratifying needs splits");
     }
-    if (splitNearGroups && (split.isEmpty() || stratifyPersona)) {
+    if (splitNearGroups && (split.isEmpty() || stratifyBy.isPresent())) {
       throw new IllegalArgumentException("near groups for the split need splits, unstratified");
     }
   }
@@ -83,7 +86,7 @@ public record TrainingSet(
       Dedup dedup,
       double dedupThreshold,
       Optional<SplitAssignment> split,
-      boolean stratifyPersona,
+      Optional<Column> stratifyBy,
       long maxShardBytes,
       String rejectedOutputBaseName) {
     this(
@@ -91,7 +94,7 @@ public record TrainingSet(
         dedup,
         dedupThreshold,
         split,
-        stratifyPersona,
+        stratifyBy,
         maxShardBytes,
         rejectedOutputBaseName,
         false,
@@ -105,11 +108,16 @@ public record TrainingSet(
         dedup,
         dedupThreshold,
         split,
-        stratifyPersona,
+        stratifyBy,
         maxShardBytes,
         rejectedOutputBaseName,
         splitNearGroups,
         decontamination);
+  }
+
+  /** Whether the splits are stratified by a column's values. */
+  public boolean stratifies() {
+    return stratifyBy.isPresent();
   }
 
   /** Whether the split needs near-duplicate components it does not get from dropping them. */

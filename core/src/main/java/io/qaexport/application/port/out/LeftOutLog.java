@@ -1,6 +1,7 @@
 package io.qaexport.application.port.out;
 
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,9 +27,9 @@ public interface LeftOutLog extends Closeable {
 
   void append(List<Fact> facts, HfRecord record) throws IOException;
 
-  /** Opens a log that writes {@code file}. */
+  /** Opens a log that writes {@code file}, with the columns of {@code shape} after the facts. */
   @FunctionalInterface
   interface Factory {
-    LeftOutLog open(Path file) throws IOException;
+    LeftOutLog open(Path file, RecordShape shape) throws IOException;
   }
 }

@@ -5,9 +5,12 @@ import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.service.commit.OutputTransaction;
+import io.qaexport.domain.ArrowSize;
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
+import io.qaexport.domain.Utf8Text;
 import io.qaexport.domain.card.DatasetStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +110,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
   public long arrowBytes() {
     long total = 0;
     for (Split split : splits) {
-      total += split.arrowBytes;
+      total += split.arrowSize.bytes();
     }
     return total;
   }
@@ -116,7 +119,8 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     List<SplitFiles> files = new ArrayList<>();
     for (Split split : splits) {
       files.add(
-          new SplitFiles(split.name, split.written, split.paths, split.bytes, split.arrowBytes));
+          new SplitFiles(
+              split.name, split.written, split.paths, split.bytes, split.arrowSize.bytes()));
     }
     return files;
   }
@@ -187,7 +191,10 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     return probe.sizeBytes() >= 0 ? probe.sizeBytes() : 1000 * Files.size(input);
   }
 
-  /** The rough size of a record in the output, for the shard count: its text and 80 bytes. */
+  /**
+   * The rough size of a record in the output, for the shard count: its text, 80 bytes, and per kept
+   * value its text or 16 bytes.
+   */
   public static int estimatedBytes(HfRecord record) {
     long bytes =
         80L
@@ -197,6 +204,20 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
             + record.personaText().length();
     if (record.failureReasonText() != null) {
       bytes += record.failureReasonText().length();
+    }
+    KeptValues kept = record.kept();
+    for (int i = 0; i < kept.size(); i++) {
+      Object value = kept.get(i);
+      if (value instanceof Utf8Text text) {
+        bytes += 16 + text.length();
+      } else if (value instanceof List<?> items) {
+        bytes += 16;
+        for (Object item : items) {
+          bytes += 8 + (item == null ? 0 : ((Utf8Text) item).length());
+        }
+      } else {
+        bytes += 16;
+      }
     }
     return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
@@ -214,7 +235,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     private int currentShard = -1;
     private long written;
     private long bytes;
-    private long arrowBytes;
+    private final ArrowSize arrowSize;
 
     Split(
         String name,
@@ -231,6 +252,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
       this.format = format;
       this.shape = shape;
       this.outputs = outputs;
+      this.arrowSize = new ArrowSize(shape);
     }
 
     void accept(long lineNumber, HfRecord record) throws ExportException {
@@ -249,7 +271,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     void open(int shard) throws ExportException {
       if (current != null) {
         bytes += current.complete();
-        arrowBytes += current.arrowBytes();
+        arrowSize.add(current.arrowSize());
       }
       Path path = basePath.resolveSibling(fileName(shard));
       current = RecordOutput.open(format, shape, path, outputs);
@@ -274,7 +296,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     public long complete() throws ExportException {
       if (current != null) {
         bytes += current.complete();
-        arrowBytes += current.arrowBytes();
+        arrowSize.add(current.arrowSize());
         current = null;
       }
       return bytes;

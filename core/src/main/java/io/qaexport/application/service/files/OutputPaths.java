@@ -8,7 +8,6 @@ import io.qaexport.application.port.in.failure.OutputPathTakenException;
 import io.qaexport.application.port.in.failure.UsageException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.service.commit.FileIdentity;
-import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ public final class OutputPaths {
     TrainingSet training = command.trainingSet();
     if (training.minScore().isPresent()
         && command.jobs().stream().noneMatch(job -> job.shape().hasFailureReason())
-        && format.refusal(RecordShape.REJECTED).isEmpty()) {
+        && format.refusal(command.rejectedShape()).isEmpty()) {
       // Pairs below the threshold get a rejected output even without a rejected input.
       dataFiles.add(
           command

@@ -43,7 +43,7 @@ final class RecordOutput implements RecordSink, AutoCloseable {
     }
     try {
       RecordWriter formatWriter = format.open(temporary, shape);
-      var arrowSize = new ArrowSize();
+      var arrowSize = new ArrowSize(shape);
       // Measured on the writer thread, which has time to spare: the reading thread has none.
       RecordWriter measured =
           new RecordWriter() {
@@ -98,8 +98,8 @@ final class RecordOutput implements RecordSink, AutoCloseable {
   }
 
   /** The written records' size as Arrow data; complete once {@link #complete()} returned. */
-  long arrowBytes() {
-    return arrowSize.bytes();
+  ArrowSize arrowSize() {
+    return arrowSize;
   }
 
   /** After a failure: stops the writer; the transaction removes the file. */

@@ -1,5 +1,6 @@
 package io.qaexport.application.service.files;
 
+import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.SplitAssignment;
 import java.util.Arrays;
@@ -30,35 +31,51 @@ public interface SplitChooser {
   }
 
   /**
-   * Cut points per persona from the hashes of its questions. A question asked by several personas
-   * belongs to one of them ({@code personaOfQuestion}), so all its pairs share a split: a question
-   * never straddles splits, stratified or not.
+   * The stratum a record belongs to by {@code column}'s value; null values form one of their own.
+   */
+  static String stratumOf(Column column, HfRecord record) {
+    if (column instanceof Column.Kept kept) {
+      Object value = kept.of(record);
+      return value == null ? NULL_STRATUM : value.toString();
+    }
+    return ((Column.Text) column).of(record);
+  }
+
+  /** The stratum of null values: no text value is this (NUL is not in the data's strings). */
+  String NULL_STRATUM = "\0null";
+
+  /**
+   * Cut points per stratum (a persona, a kept column's value) from the hashes of its questions. A
+   * question found in several strata belongs to one of them ({@code stratumOfQuestion}), so all its
+   * pairs share a split: a question never straddles splits, stratified or not.
    */
   static SplitChooser stratified(
       SplitAssignment assignment,
-      Map<String, double[]> unitsByPersona,
-      Map<Long, String> personaOfQuestion) {
+      Column stratifyBy,
+      Map<String, double[]> unitsByStratum,
+      Map<Long, String> stratumOfQuestion) {
     Map<String, double[]> cuts = new HashMap<>();
-    unitsByPersona.forEach(
-        (persona, units) -> {
+    unitsByStratum.forEach(
+        (stratum, units) -> {
           Arrays.sort(units);
-          double[] personaCuts = new double[assignment.size() - 1];
+          double[] stratumCuts = new double[assignment.size() - 1];
           double share = 0;
-          for (int i = 0; i < personaCuts.length; i++) {
+          for (int i = 0; i < stratumCuts.length; i++) {
             share += assignment.splits().get(i).fraction();
             int boundary = (int) Math.round(units.length * share);
-            personaCuts[i] = boundary < units.length ? units[boundary] : Double.POSITIVE_INFINITY;
+            stratumCuts[i] = boundary < units.length ? units[boundary] : Double.POSITIVE_INFINITY;
           }
-          cuts.put(persona, personaCuts);
+          cuts.put(stratum, stratumCuts);
         });
     return (record, hash) -> {
-      double[] personaCuts = cuts.get(personaOfQuestion.getOrDefault(hash, record.persona()));
-      if (personaCuts == null) {
+      String stratum = stratumOfQuestion.get(hash);
+      double[] stratumCuts = cuts.get(stratum != null ? stratum : stratumOf(stratifyBy, record));
+      if (stratumCuts == null) {
         return assignment.splitOf(hash); // not in the file at the first pass
       }
       double unit = assignment.unit(hash);
       int split = 0;
-      while (split < personaCuts.length && unit >= personaCuts[split]) {
+      while (split < stratumCuts.length && unit >= stratumCuts[split]) {
         split++;
       }
       return split;

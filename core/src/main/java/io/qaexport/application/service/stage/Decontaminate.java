@@ -51,7 +51,8 @@ final class Decontaminate extends LoggingStage {
         references != null,
         OutputPaths.decontaminatedLog(setup.output()),
         setup.outputs(),
-        setup.leftOutLogs());
+        setup.leftOutLogs(),
+        setup.job().shape());
     this.references = references;
   }
 

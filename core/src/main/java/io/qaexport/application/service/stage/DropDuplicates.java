@@ -27,7 +27,8 @@ final class DropDuplicates extends LoggingStage {
         verdicts != null,
         OutputPaths.duplicatesLog(setup.output()),
         setup.outputs(),
-        setup.leftOutLogs());
+        setup.leftOutLogs(),
+        setup.job().shape());
     this.verdicts = verdicts;
     this.hashes = setup.hashes();
   }

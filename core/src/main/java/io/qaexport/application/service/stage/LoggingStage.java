@@ -5,6 +5,7 @@ import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.StagedLog;
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +32,13 @@ abstract class LoggingStage extends Stage {
       boolean applies,
       Path log,
       OutputTransaction outputs,
-      LeftOutLog.Factory logs) {
+      LeftOutLog.Factory logs,
+      RecordShape shape) {
     super(key, label);
     this.applies = applies;
     this.outputs = outputs;
     this.logDescription = logDescription;
-    this.log = new StagedLog<>(log, outputs, logs::open);
+    this.log = new StagedLog<>(log, outputs, file -> logs.open(file, shape));
   }
 
   /** The facts to log about a pair this stage leaves out, or empty to pass it on. */

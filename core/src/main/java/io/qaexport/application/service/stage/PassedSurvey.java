@@ -11,10 +11,8 @@ import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.SplitChooser;
-import io.qaexport.domain.DefaultCounts;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
-import io.qaexport.domain.RecordMapper;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
 import io.qaexport.domain.dedup.DuplicateVerdicts;
@@ -23,6 +21,8 @@ import io.qaexport.domain.dedup.IntArray;
 import io.qaexport.domain.dedup.LongArray;
 import io.qaexport.domain.dedup.NearGroups;
 import io.qaexport.domain.dedup.QuestionKey;
+import io.qaexport.domain.mapping.DefaultCounts;
+import io.qaexport.domain.mapping.RecordMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -69,10 +69,10 @@ public final class PassedSurvey {
       ExportProgress progress)
       throws ExportException {
     SplitAssignment assignment = training.split().orElse(null);
-    // Per pair in pass order: its estimated size and, to stratify, its persona.
+    // Per pair in pass order: its estimated size and, to stratify, its stratum.
     var sizes = new IntArray();
-    var personas = new IntArray();
-    Map<String, Integer> personaIds = new HashMap<>();
+    var strata = new IntArray();
+    Map<String, Integer> stratumIds = new HashMap<>();
     int splits = assignment == null ? 1 : assignment.size();
     long[] rows = new long[splits];
     long[] bytes = new long[splits];
@@ -85,7 +85,7 @@ public final class PassedSurvey {
         training.clustersForSplit() ? new NearGroups(training.dedupThreshold()) : null;
     ExactGroups.KeptAction kept =
         (hash, line, ordinal) -> {
-          if (training.stratifyPersona() || clusters != null) {
+          if (training.stratifies() || clusters != null) {
             keptHashes.add(hash);
             keptOrdinals.add(ordinal);
           } else {
@@ -126,8 +126,9 @@ public final class PassedSurvey {
         long hash = QuestionKey.hash(normalised);
         int ordinal = sizes.size();
         sizes.add(DatasetFiles.estimatedBytes(record));
-        if (training.stratifyPersona()) {
-          personas.add(personaIds.computeIfAbsent(record.persona(), p -> personaIds.size()));
+        if (training.stratifies()) {
+          String stratum = SplitChooser.stratumOf(training.stratifyBy().orElseThrow(), record);
+          strata.add(stratumIds.computeIfAbsent(stratum, p -> stratumIds.size()));
         }
         if (clusters != null) {
           clusters.add(pair.lineNumber(), record.validationScore(), hash, normalised, ordinal);
@@ -160,16 +161,18 @@ public final class PassedSurvey {
     }
     SplitChooser chooser = null;
     if (assignment != null) {
-      if (training.stratifyPersona()) {
-        Map<Long, String> personaOfQuestion = new HashMap<>();
-        String[] names = names(personaIds);
+      if (training.stratifies()) {
+        Map<Long, String> stratumOfQuestion = new HashMap<>();
+        String[] names = names(stratumIds);
         for (int k = 0; k < keptHashes.size(); k++) {
-          personaOfQuestion.putIfAbsent(
-              keptHashes.get(k), names[personas.get(keptOrdinals.get(k))]);
+          stratumOfQuestion.putIfAbsent(keptHashes.get(k), names[strata.get(keptOrdinals.get(k))]);
         }
         chooser =
             SplitChooser.stratified(
-                assignment, unitsByPersona(assignment, personaOfQuestion), personaOfQuestion);
+                assignment,
+                training.stratifyBy().orElseThrow(),
+                unitsByStratum(assignment, stratumOfQuestion),
+                stratumOfQuestion);
       } else {
         chooser = SplitChooser.plain(assignment);
       }
@@ -177,20 +180,10 @@ public final class PassedSurvey {
         chooser = SplitChooser.clustered(chooser, clusters.componentKeys());
       }
     }
-    String[] personaNames = names(personaIds);
     for (int k = 0; k < keptHashes.size(); k++) {
       int ordinal = keptOrdinals.get(k);
-      // The chooser reads the persona only; the record's other fields do not matter here.
-      int split =
-          chooser.splitOf(
-              new HfRecord(
-                  "",
-                  "",
-                  "",
-                  training.stratifyPersona() ? personaNames[personas.get(ordinal)] : "",
-                  0,
-                  null),
-              keptHashes.get(k));
+      // Every kept question's stratum is known to the chooser: the record is not read.
+      int split = chooser.splitOf(new HfRecord("", "", "", "", 0, null), keptHashes.get(k));
       rows[split]++;
       bytes[split] += sizes.get(ordinal);
     }
@@ -204,20 +197,20 @@ public final class PassedSurvey {
     return new Result(verdicts, chooser, new DatasetFiles.Layout(rows, shards));
   }
 
-  /** Each persona's questions (each counted once, under the persona it belongs to) as units. */
-  private static Map<String, double[]> unitsByPersona(
-      SplitAssignment assignment, Map<Long, String> personaOfQuestion) {
+  /** Each stratum's questions (each counted once, under the stratum it belongs to) as units. */
+  private static Map<String, double[]> unitsByStratum(
+      SplitAssignment assignment, Map<Long, String> stratumOfQuestion) {
     Map<String, Integer> counts = new HashMap<>();
-    personaOfQuestion.values().forEach(persona -> counts.merge(persona, 1, Integer::sum));
-    Map<String, double[]> byPersona = new HashMap<>();
-    counts.forEach((persona, count) -> byPersona.put(persona, new double[count]));
+    stratumOfQuestion.values().forEach(persona -> counts.merge(persona, 1, Integer::sum));
+    Map<String, double[]> byStratum = new HashMap<>();
+    counts.forEach((persona, count) -> byStratum.put(persona, new double[count]));
     Map<String, Integer> filled = new HashMap<>();
-    personaOfQuestion.forEach(
+    stratumOfQuestion.forEach(
         (hash, persona) -> {
           int at = filled.merge(persona, 1, Integer::sum) - 1;
-          byPersona.get(persona)[at] = assignment.unit(hash);
+          byStratum.get(persona)[at] = assignment.unit(hash);
         });
-    return byPersona;
+    return byStratum;
   }
 
   private static String[] names(Map<String, Integer> ids) {

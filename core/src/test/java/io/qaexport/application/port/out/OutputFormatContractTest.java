@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.KeptType;
+import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.Utf8Text;
 import io.qaexport.domain.card.Feature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,9 +81,22 @@ public abstract class OutputFormatContractTest {
         row.put(text.name(), text.of(record));
       } else if (column instanceof Column.Float64 number) {
         row.put(number.name(), number.of(record));
+      } else if (column instanceof Column.Kept kept) {
+        row.put(kept.name(), plainValue(kept.of(record)));
       }
     }
     return row;
+  }
+
+  /** A kept value as rows hold it: text as {@code String}, lists as {@code List}, else as is. */
+  protected static Object plainValue(Object kept) {
+    if (kept instanceof Utf8Text text) {
+      return text.toString();
+    }
+    if (kept instanceof List<?> items) {
+      return items.stream().map(item -> item == null ? null : item.toString()).toList();
+    }
+    return kept;
   }
 
   /** The exported shapes the format refuses; it takes all others. */
@@ -155,6 +171,94 @@ public abstract class OutputFormatContractTest {
     List<Map<String, Object>> rows = rows(file);
     assertRows(extended, records, rows);
     assertEquals(records.get(0).question(), rows.get(0).get("question_again"));
+  }
+
+  /** One kept column of each type; the last one's path is never present, so always null. */
+  private static final List<Column.Kept> KEPT =
+      List.of(
+          new Column.Kept("question_type", "question_type", KeptType.STRING, 0),
+          new Column.Kept("confidence", "confidence", KeptType.FLOAT64, 1),
+          new Column.Kept("relevans", "validation.q.relevans", KeptType.INT64, 2),
+          new Column.Kept("grounded", "validation.grounded", KeptType.BOOL, 3),
+          new Column.Kept("claims", "claims", KeptType.STRING_LIST, 4),
+          new Column.Kept("citations", "citations", KeptType.JSON, 5),
+          new Column.Kept("never_there", "never.there", KeptType.INT64, 6));
+
+  /** Kept values per TRICKY record: every type, nulls, extremes and tricky text. */
+  private static KeptValues keptValues(int record) {
+    return switch (record % 4) {
+      case 0 ->
+          KeptValues.of(
+              Utf8Text.of("procedur 😀"),
+              0.1 + 0.2,
+              Long.MAX_VALUE,
+              true,
+              List.of(Utf8Text.of("a\"\\b"), Utf8Text.of("ny\nrad")),
+              Utf8Text.of("[{\"document\": \"rutiner/hygien.md\"}]"),
+              null);
+      case 1 -> KeptValues.of(null, null, null, null, null, null, null);
+      case 2 ->
+          KeptValues.of(
+              Utf8Text.of(""),
+              -1.5e-300,
+              Long.MIN_VALUE,
+              false,
+              java.util.Arrays.asList(null, Utf8Text.of("")),
+              Utf8Text.of("\"text\""),
+              null);
+      default ->
+          KeptValues.of(
+              Utf8Text.of("\u2028 \t"), 0.0, 0L, true, List.of(), Utf8Text.of("{}"), null);
+    };
+  }
+
+  @Test
+  void keptColumnsOfEveryTypeAreWrittenAfterTheFixedOnesWithNullsAsNulls() throws IOException {
+    for (RecordShape fixed : takenShapes()) {
+      RecordShape shape = fixed.withKept(KEPT);
+      assumeTrue(format().refusal(shape).isEmpty(), "this format refuses these kept columns");
+      List<HfRecord> fixedRecords = recordsOf(fixed);
+      List<HfRecord> records = new ArrayList<>();
+      for (int i = 0; i < fixedRecords.size(); i++) {
+        HfRecord r = fixedRecords.get(i);
+        records.add(
+            new HfRecord(
+                r.questionText(),
+                r.answerText(),
+                r.sourceText(),
+                r.personaText(),
+                r.validationScore(),
+                r.failureReasonText(),
+                keptValues(i)));
+      }
+
+      Path file = write(shape, records);
+
+      List<Map<String, Object>> rows = rows(file);
+      assertEquals(records.size(), rows.size(), shape.name());
+      for (int i = 0; i < records.size(); i++) {
+        Map<String, Object> row = rows.get(i);
+        for (Column.Kept kept : KEPT) {
+          assertTrue(row.containsKey(kept.name()), shape.name() + " row " + i + ": " + kept.name());
+          Object value = row.get(kept.name());
+          assertEquals(
+              plainValue(kept.of(records.get(i))),
+              value instanceof Integer small ? Long.valueOf(small) : value,
+              shape.name() + " row " + i + ": " + kept.name());
+        }
+        List<String> names = List.copyOf(row.keySet());
+        assertEquals(
+            KEPT.stream().map(Column::name).toList(),
+            names.subList(names.size() - KEPT.size(), names.size()),
+            "kept columns come last, in order");
+      }
+      List<Feature> features = format().features(shape).orElseThrow();
+      assertEquals(
+          Feature.of(shape)
+              .subList(Feature.of(shape).size() - KEPT.size(), Feature.of(shape).size()),
+          features.subList(features.size() - KEPT.size(), features.size()),
+          "the card declares the kept columns as the shape does");
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.qaexport.application.service.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ class SplitChooserTest {
       }
       units.put("p" + p, personaUnits);
     }
-    SplitChooser chooser = SplitChooser.stratified(assignment, units, personaOf);
+    SplitChooser chooser =
+        SplitChooser.stratified(assignment, RecordShape.PERSONA, units, personaOf);
 
     Map<String, int[]> counts = new HashMap<>();
     personaOf.forEach(

@@ -51,7 +51,7 @@ class StagesTest {
             TrainingSet.Dedup.NONE,
             0.8,
             Optional.empty(),
-            false,
+            Optional.empty(),
             TrainingSet.DEFAULT_MAX_SHARD_BYTES,
             "qa_rejected_hf");
     List<HfRecord> moved = new ArrayList<>();
@@ -142,7 +142,7 @@ class StagesTest {
             TrainingSet.Dedup.NEAR,
             0.8,
             Optional.empty(),
-            false,
+            Optional.empty(),
             TrainingSet.DEFAULT_MAX_SHARD_BYTES,
             "qa_rejected_hf");
     assertEquals(true, Stages.firstPassLeavesOut(training, null).test(pair("Så här.", 0.4)));

@@ -7,6 +7,7 @@ import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubTask;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Set;
  */
 public final class ChatOutputFormat implements OutputFormat {
   static final String SYSTEM_PROMPT = "system_prompt";
+  private static final String MESSAGES = "messages";
 
   private final String systemPrompt;
 
@@ -54,11 +56,18 @@ public final class ChatOutputFormat implements OutputFormat {
 
   @Override
   public Optional<String> refusal(RecordShape shape) {
-    return shape.hasFailureReason()
-        ? Optional.of(
-            "the chat format takes passed pairs only (a model must not be trained on"
-                + " rejected pairs)")
-        : Optional.empty();
+    if (shape.hasFailureReason()) {
+      return Optional.of(
+          "the chat format takes passed pairs only (a model must not be trained on"
+              + " rejected pairs)");
+    }
+    if (shape.column(MESSAGES).isPresent()) {
+      return Optional.of(
+          "the chat format's rows have a column '"
+              + MESSAGES
+              + "' already: keep the input field under another name (NAME=PATH)");
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -74,15 +83,23 @@ public final class ChatOutputFormat implements OutputFormat {
     if (refusal(shape).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of(
-        List.of(
-            new Feature.ListOf(
-                "messages",
-                List.of(
-                    new Feature.Value("role", "string"), new Feature.Value("content", "string"))),
-            new Feature.Value(RecordShape.SOURCE.name(), "string"),
-            new Feature.Value(RecordShape.PERSONA.name(), "string"),
-            new Feature.Value(RecordShape.VALIDATION_SCORE.name(), "float64")));
+    List<Feature> features =
+        new ArrayList<>(
+            List.of(
+                new Feature.ListOf(
+                    MESSAGES,
+                    List.of(
+                        new Feature.Value("role", "string"),
+                        new Feature.Value("content", "string"))),
+                new Feature.Value(RecordShape.SOURCE.name(), "string"),
+                new Feature.Value(RecordShape.PERSONA.name(), "string"),
+                new Feature.Value(RecordShape.VALIDATION_SCORE.name(), "float64")));
+    // The kept columns as the shape declares them, after the score.
+    List<Feature> shapeFeatures = Feature.of(shape);
+    features.addAll(
+        shapeFeatures.subList(
+            shapeFeatures.size() - shape.keptColumns().size(), shapeFeatures.size()));
+    return Optional.of(features);
   }
 
   /** Conversations to fine-tune a model on. */
@@ -107,6 +124,6 @@ public final class ChatOutputFormat implements OutputFormat {
 
   @Override
   public RecordWriter open(Path file, RecordShape shape) throws IOException {
-    return new ChatRecordWriter(file, Optional.ofNullable(systemPrompt));
+    return new ChatRecordWriter(file, Optional.ofNullable(systemPrompt), shape.keptColumns());
   }
 }

@@ -1,6 +1,7 @@
 package io.qaexport.example.chat;
 
 import io.qaexport.application.port.out.RecordWriter;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,10 +19,16 @@ import java.util.Optional;
 final class ChatRecordWriter implements RecordWriter {
   private final Writer out;
   private final Optional<String> systemPrompt;
+  private final List<Column.Kept> kept;
 
-  ChatRecordWriter(Path file, Optional<String> systemPrompt) throws IOException {
+  /**
+   * @param kept the shape's kept columns ({@code --keep-columns}), written after the score
+   */
+  ChatRecordWriter(Path file, Optional<String> systemPrompt, List<Column.Kept> kept)
+      throws IOException {
     this.out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
     this.systemPrompt = systemPrompt;
+    this.kept = List.copyOf(kept);
   }
 
   @Override
@@ -38,6 +46,12 @@ final class ChatRecordWriter implements RecordWriter {
     Json.string(line, record.persona());
     // Double.toString always has a fraction or exponent, so every reader sees a float column.
     line.append(",\"validation_score\":").append(Double.toString(record.validationScore()));
+    for (Column.Kept column : kept) {
+      line.append(',');
+      Json.string(line, column.name());
+      line.append(':');
+      Json.keptValue(line, column.of(record));
+    }
     line.append("}\n");
     out.write(line.toString());
   }

@@ -28,6 +28,15 @@ public final class NoticeBoard implements ExportProgress {
   public void notice(Notice notice) {
     if (notice instanceof Notice.EmptyInput empty) {
       warn(empty.input() + " is empty: it holds no records");
+    } else if (notice instanceof Notice.KeptColumnAlwaysNull always) {
+      warn(
+          "kept column '"
+              + always.column()
+              + "' is null in every row from "
+              + always.input()
+              + ": no record has a value at '"
+              + always.path()
+              + "' (is the path right? nested keys are joined by dots)");
     } else if (notice instanceof Notice.ForeignCardKept foreign) {
       warn(
           foreign.card()

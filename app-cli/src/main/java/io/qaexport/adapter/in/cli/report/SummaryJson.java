@@ -4,8 +4,9 @@ import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.ReferenceFile;
 import io.qaexport.application.port.in.StageCount;
-import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.Column;
 import io.qaexport.domain.card.ScoreSummary;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -202,9 +203,29 @@ public final class SummaryJson {
       }
       json.writeEndObject();
       writeScores(json, file.scores());
+      writeKeptColumns(json, file);
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** Each kept column with its input path, type and null rows; nothing without kept columns. */
+  private static void writeKeptColumns(JsonGenerator json, FileSummary file) {
+    List<Column.Kept> kept = file.shape().keptColumns();
+    if (kept.isEmpty()) {
+      return;
+    }
+    json.writeName("kept_columns");
+    json.writeStartObject();
+    for (int i = 0; i < kept.size(); i++) {
+      json.writeName(kept.get(i).name());
+      json.writeStartObject();
+      json.writeStringProperty("path", kept.get(i).path());
+      json.writeStringProperty("type", kept.get(i).keptType().spelling());
+      json.writeNumberProperty("nulls", i < file.keptNulls().size() ? file.keptNulls().get(i) : 0);
+      json.writeEndObject();
+    }
     json.writeEndObject();
   }
 

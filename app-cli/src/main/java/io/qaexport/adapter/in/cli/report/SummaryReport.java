@@ -3,7 +3,8 @@ package io.qaexport.adapter.in.cli.report;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.StageCount;
-import io.qaexport.domain.DefaultedField;
+import io.qaexport.domain.Column;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,7 @@ public final class SummaryReport {
                   : "    defaults applied: ")
           .append(defaults(file.defaultsApplied()))
           .append('\n');
+      text.append(keptNulls(file));
       file.errorsFile()
           .ifPresent(
               errors ->
@@ -155,6 +157,7 @@ public final class SummaryReport {
               "    and %,d from the passed file below --min-score, moved here%n",
               curation.received()));
     }
+    text.append(keptNulls(file));
     if (!isPlainFile(file)) {
       for (FileSummary.SplitFiles split : curation.splits()) {
         String files =
@@ -178,6 +181,22 @@ public final class SummaryReport {
   }
 
   /** Whether the output is one file at the plain output path (no splits, no shards). */
+  /** How many rows each kept column leaves null, on one line; nothing without kept columns. */
+  private static String keptNulls(FileSummary file) {
+    List<Column.Kept> kept = file.shape().keptColumns();
+    if (kept.isEmpty()) {
+      return "";
+    }
+    var line = new StringBuilder(String.format(NUMBERS, "    null in %,d rows:", file.rows()));
+    String separator = " ";
+    for (int i = 0; i < kept.size(); i++) {
+      long nulls = i < file.keptNulls().size() ? file.keptNulls().get(i) : 0;
+      line.append(separator).append(String.format(NUMBERS, "%s %,d", kept.get(i).name(), nulls));
+      separator = ", ";
+    }
+    return line.append('\n').toString();
+  }
+
   private static boolean isPlainFile(FileSummary file) {
     List<FileSummary.SplitFiles> splits = file.curation().splits();
     return splits.size() == 1

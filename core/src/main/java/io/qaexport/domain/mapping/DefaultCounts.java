@@ -1,4 +1,4 @@
-package io.qaexport.domain;
+package io.qaexport.domain.mapping;
 
 import java.util.Arrays;
 import java.util.EnumMap;

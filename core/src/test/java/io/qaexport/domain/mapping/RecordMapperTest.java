@@ -1,10 +1,17 @@
-package io.qaexport.domain;
+package io.qaexport.domain.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qaexport.domain.Column;
+import io.qaexport.domain.ColumnType;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.InvalidRecordException;
+import io.qaexport.domain.Persona;
+import io.qaexport.domain.QaPair;
+import io.qaexport.domain.RecordShape;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

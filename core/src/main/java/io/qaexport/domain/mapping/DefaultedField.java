@@ -1,4 +1,4 @@
-package io.qaexport.domain;
+package io.qaexport.domain.mapping;
 
 /** The output values the mapping can fill in with a default; each is counted per run. */
 public enum DefaultedField {

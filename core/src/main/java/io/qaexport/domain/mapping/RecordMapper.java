@@ -1,5 +1,11 @@
-package io.qaexport.domain;
+package io.qaexport.domain.mapping;
 
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.InvalidRecordException;
+import io.qaexport.domain.Persona;
+import io.qaexport.domain.QaPair;
+import io.qaexport.domain.RecordShape;
+import io.qaexport.domain.Utf8Text;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,7 +58,7 @@ public final class RecordMapper {
       }
     }
     counts.add(appliedThisRecord);
-    return new HfRecord(question, answer, source, persona, score, failureReason);
+    return new HfRecord(question, answer, source, persona, score, failureReason, pair.kept());
   }
 
   private Utf8Text persona(Persona persona) {
