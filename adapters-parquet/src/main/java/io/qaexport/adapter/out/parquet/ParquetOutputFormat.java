@@ -1,5 +1,6 @@
 package io.qaexport.adapter.out.parquet;
 
+import io.qaexport.application.port.out.FormatOptionException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.RecordShape;
@@ -71,10 +72,10 @@ final class ParquetOutputFormat implements OutputFormat {
         return new ParquetOutputFormat(codec);
       }
     }
-    // Named first, so the command line can put its flag in the option's place.
-    throw new IllegalArgumentException(
-        COMPRESSION
-            + " takes "
+    // The option named apart, so the command line can put its flag in the option's place.
+    throw new FormatOptionException(
+        COMPRESSION,
+        "takes "
             + Arrays.stream(ParquetCompression.values())
                 .map(ParquetCompression::optionValue)
                 .collect(Collectors.joining(", "))

@@ -1,5 +1,6 @@
 package io.qaexport.adapter.in.cli;
 
+import io.qaexport.application.port.out.FormatOptionException;
 import io.qaexport.application.port.out.OutputFormat;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * Checks the format options the flags set before the export starts, and says what is wrong in terms
  * of the flags: a flag for an option the chosen format does not take names the formats that take
- * it; a value the format refuses in the option's name ({@link OutputFormat#withOptions} throws
- * "compression takes …") is said with the flag in its place ("--compression takes …"). A flag no
+ * it; a value the format refuses for an option ({@link FormatOptionException}: "compression",
+ * "takes …") is said with the flag in the option's place ("--compression takes …"). A flag no
  * loaded format takes names itself and the plugin it is for. Anything else (an unknown format, a
  * refusal of the format's own) is left to the export, which reports it as it always has.
  */
@@ -70,15 +71,14 @@ public final class FormatOptionCheck {
     options.forEach(option -> values.put(option.option(), option.value()));
     try {
       chosen.withOptions(values);
-    } catch (IllegalArgumentException e) {
-      String message = String.valueOf(e.getMessage());
+    } catch (FormatOptionException e) {
       for (FormatOption option : options) {
-        if (message.startsWith(option.option() + " ")) {
-          throw new CliUsageException(
-              "--" + option.flag() + message.substring(option.option().length()), false);
+        if (option.option().equals(e.option())) {
+          throw new CliUsageException("--" + option.flag() + " " + e.reason(), false);
         }
       }
-      // A refusal of the format's own: the export reports it, as it always has.
+    } catch (IllegalArgumentException e) {
+      // A refusal that names no option: the export reports it, as it always has.
     }
   }
 

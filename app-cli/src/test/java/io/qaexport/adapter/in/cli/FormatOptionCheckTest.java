@@ -3,6 +3,7 @@ package io.qaexport.adapter.in.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.qaexport.application.port.out.FormatOptionException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.RecordShape;
@@ -53,7 +54,7 @@ class FormatOptionCheckTest {
           values.forEach(
               (option, value) -> {
                 if (value.equals("bad")) {
-                  throw new IllegalArgumentException(option + " takes good, not 'bad'");
+                  throw new FormatOptionException(option, "takes good, not 'bad'");
                 }
                 if (value.equals("worse")) {
                   throw new IllegalArgumentException("the format cannot take '" + value + "'");

@@ -127,7 +127,9 @@ public final class OutputTransaction implements AutoCloseable {
       lock.release();
       throw ExportIoException.of("cannot use output directory " + directory, e);
     }
-    return new OutputTransaction(directory, created, ops, lock);
+    var transaction = new OutputTransaction(directory, created, ops, lock);
+    transaction.undoOnShutdown();
+    return transaction;
   }
 
   private OutputTransaction(
@@ -136,6 +138,10 @@ public final class OutputTransaction implements AutoCloseable {
     this.createdDirectory = createdDirectory;
     this.ops = ops;
     this.lock = lock;
+  }
+
+  /** Ctrl-C or a kill during the run undoes what it staged; {@link #close()} disarms it. */
+  private void undoOnShutdown() {
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {

@@ -1,5 +1,6 @@
 package io.qaexport.example.chat;
 
+import io.qaexport.application.port.out.FormatOptionException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.RecordShape;
@@ -117,7 +118,7 @@ public final class ChatOutputFormat implements OutputFormat {
   public OutputFormat withOptions(Map<String, String> options) {
     String prompt = options.get(SYSTEM_PROMPT);
     if (prompt != null && prompt.isBlank()) {
-      throw new IllegalArgumentException("the system prompt is empty");
+      throw new FormatOptionException(SYSTEM_PROMPT, "is empty: give the system message's text");
     }
     return new ChatOutputFormat(prompt);
   }
