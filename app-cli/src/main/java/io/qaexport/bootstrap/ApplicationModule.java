@@ -10,6 +10,7 @@ import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.ReferenceQuestionReader;
 import io.qaexport.application.service.ExportDatasetService;
 import jakarta.inject.Provider;
 import java.util.Map;
@@ -45,7 +46,10 @@ final class ApplicationModule {
       Map<String, Supplier<OutputFormat>> formats,
       InvalidLineLog.Factory invalidLineLogs,
       DatasetCardWriter cardWriter,
-      LeftOutLog.Factory leftOutLogs) {
-    return new ExportDatasetService(source, formats, invalidLineLogs, cardWriter, leftOutLogs);
+      LeftOutLog.Factory leftOutLogs,
+      Provider<ReferenceQuestionReader> parquetReferences) {
+    // As for the formats: the Parquet reader is built (and loaded) only for a Parquet reference.
+    return new ExportDatasetService(
+        source, formats, invalidLineLogs, cardWriter, leftOutLogs, parquetReferences::get);
   }
 }

@@ -25,6 +25,7 @@ import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.card.DatasetCardModule;
 import io.qaexport.adapter.out.jsonl.JsonlOutputModule;
 import io.qaexport.adapter.out.parquet.ParquetOutputModule;
+import io.qaexport.adapter.out.parquet.ParquetReferenceModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
 import io.qaexport.adapter.out.plugin.PluginModule;
 import io.qaexport.application.port.out.OutputFormat;
@@ -133,6 +134,7 @@ class BuiltInFormatTest {
         JsonlInputModule.class,
         JsonlOutputModule.class,
         ParquetOutputModule.class,
+        ParquetReferenceModule.class,
         PluginModule.class,
         TsvOutputModule.class
       })

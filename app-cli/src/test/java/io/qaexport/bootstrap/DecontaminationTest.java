@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -242,6 +244,194 @@ class DecontaminationTest {
         "the earlier release's data file: " + log.get(0));
   }
 
+  /**
+   * A reference written by pyarrow: {@code src/test/resources/decontaminate/make_references.py}.
+   */
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(DecontaminationTest.class.getResource("/decontaminate/" + name).toURI());
+  }
+
+  private static Path cutShort(Path file, Path cut) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    Files.createDirectories(cut.getParent());
+    return Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+  }
+
+  @Test
+  void aParquetReferenceIsReadRowByRowAndItsRowsAreTheReferenceLines() throws Exception {
+    passed();
+    // The evaluation questions of the JSON Lines test, in the same rows, over two row groups.
+    Path reference =
+        Files.copy(
+            resource("eval.parquet"),
+            Files.createDirectories(dir.resolve("eval")).resolve("eval.parquet"));
+    Path out = dir.resolve("out");
+
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            out.toString(),
+            "--decontaminate",
+            reference.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(
+        List.of("Hur ofta ska jag byta handskar?", "Hur förvarar jag läkemedel hos vårdtagaren?"),
+        rows(out.resolve("qa_pairs.jsonl")).stream()
+            .map(row -> row.get("question").asString())
+            .toList());
+    List<JsonNode> log = rows(out.resolve("qa_pairs.jsonl.decontaminated.jsonl"));
+    assertEquals(
+        List.of(2L, 3L, 4L, 5L, 6L), log.stream().map(row -> row.get("line").asLong()).toList());
+    assertEquals(
+        List.of(2L, 2L, 2L, 2L, 3L),
+        log.stream().map(row -> row.get("reference_line").asLong()).toList(),
+        "row numbers, from 1; row 3 is the second row group's first");
+    assertEquals(reference.toString(), log.get(0).get("reference").asString());
+    assertEquals(evaluationQuestions().get(1), log.get(4).get("reference_question").asString());
+    String card = Files.readString(out.resolve("README.md"));
+    assertTrue(
+        card.contains("- `eval.parquet` (4 questions), sha256 `" + sha256(reference) + "`"), card);
+  }
+
+  @Test
+  void anEarlierParquetExportWithSplitsAndShardsIsAReferenceThroughEveryDataFile()
+      throws Exception {
+    List<String> released = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      released.add(
+          "{\"question\": \"Fråga nummer "
+              + i
+              + " om handhygien?\", \"answer\": \""
+              + "Svar ".repeat(40)
+              + "\", \"validation\": {\"composite_score\": 0.9}}");
+    }
+    write("old/qa_passed.jsonl", released);
+    Path release = dir.resolve("release");
+    CliRun earlier =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("old").toString(),
+            "--output-dir",
+            release.toString(),
+            "--format",
+            "parquet",
+            "--split",
+            "train=0.5,test=0.5",
+            "--max-shard-size",
+            "20KB",
+            "--quiet");
+    assertEquals(0, earlier.exitCode(), earlier.err());
+    List<String> dataFiles;
+    try (var names = Files.list(release)) {
+      dataFiles =
+          names
+              .map(file -> file.getFileName().toString())
+              .filter(name -> name.endsWith(".parquet"))
+              .sorted()
+              .toList();
+    }
+    assertTrue(
+        dataFiles.stream().filter(name -> name.contains("-of-")).count() >= 4,
+        "shards of both splits: " + dataFiles);
+    write(
+        "qa/qa_passed.jsonl",
+        List.of(
+            pair("Hur förvarar jag läkemedel hos vårdtagaren?", 0.9),
+            pair("Fråga nummer 17 om handhygien?", 0.9),
+            pair("FRÅGA NUMMER 250 OM HANDHYGIEN!!", 0.9),
+            pair("Vem rapporterar jag till?", 0.9)));
+    Path summaryJson = dir.resolve("summary.json");
+
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--decontaminate",
+            release.toString(),
+            "--summary-json",
+            summaryJson.toString(),
+            "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(
+        List.of("Hur förvarar jag läkemedel hos vårdtagaren?", "Vem rapporterar jag till?"),
+        rows(dir.resolve("out/qa_pairs.jsonl")).stream()
+            .map(row -> row.get("question").asString())
+            .toList());
+    JsonNode references = JSON.readTree(summaryJson.toFile()).get("references");
+    List<String> read = new ArrayList<>();
+    long questions = 0;
+    for (JsonNode reference : references) {
+      read.add(Path.of(reference.get("path").asString()).getFileName().toString());
+      questions += reference.get("questions").asLong();
+    }
+    assertEquals(dataFiles, read, "every split and shard, in name order");
+    assertEquals(300, questions, "every row of every data file");
+    List<JsonNode> log = rows(dir.resolve("out/qa_pairs.jsonl.decontaminated.jsonl"));
+    assertEquals(
+        List.of("Fråga nummer 17 om handhygien?", "Fråga nummer 250 om handhygien?"),
+        log.stream().map(row -> row.get("reference_question").asString()).toList());
+    for (JsonNode entry : log) {
+      Path file = Path.of(entry.get("reference").asString());
+      assertEquals(release, file.getParent());
+      long rowsInFile = 0;
+      for (JsonNode reference : references) {
+        if (reference.get("path").asString().equals(file.toString())) {
+          rowsInFile = reference.get("questions").asLong();
+        }
+      }
+      long line = entry.get("reference_line").asLong();
+      assertTrue(line >= 1 && line <= rowsInFile, entry + " in a file of " + rowsInFile);
+      assertEquals(1.0, entry.get("similarity").asDouble());
+    }
+  }
+
+  @Test
+  void aTextReferenceLoadsNoParquetClassAndAParquetOneReadsWithoutHadoop() throws Exception {
+    passed();
+    Path text = write("eval/questions.txt", List.of("Vad gör jag om vårdtagaren har ramlat?"));
+
+    List<String> forText =
+        CliRun.classesLoadedBy(
+            dir.resolve("text.log"),
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out-text").toString(),
+            "--decontaminate",
+            text.toString(),
+            "--quiet");
+    List<String> forParquet =
+        CliRun.classesLoadedBy(
+            dir.resolve("parquet.log"),
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            dir.resolve("out-parquet").toString(),
+            "--decontaminate",
+            resource("eval.parquet").toString(),
+            "--quiet");
+
+    // The Dagger factories load in every run; the reader, and parquet-java, only for Parquet.
+    List<String> parquetInTextRun =
+        forText.stream()
+            .filter(
+                line ->
+                    line.contains("org.apache.parquet") || line.contains("ParquetQuestionReader"))
+            .toList();
+    assertEquals(List.of(), parquetInTextRun);
+    assertTrue(forParquet.stream().anyMatch(line -> line.contains("ParquetQuestionReader")));
+    assertTrue(
+        forParquet.stream().anyMatch(line -> line.contains("org.apache.parquet.column")),
+        "the check would notice Parquet classes if they were loaded");
+    assertTrue(forParquet.stream().noneMatch(line -> line.contains("org.apache.hadoop")));
+  }
+
   @Test
   void badReferencesEndTheRunBeforeAnythingIsWritten() throws Exception {
     passed();
@@ -261,6 +451,26 @@ class DecontaminationTest {
             new String[] {
               Files.createDirectories(dir.resolve("e/notanexport")).toString(),
               "without a qa-export export"
+            },
+            new String[] {
+              write("e/fake.parquet", List.of(pair("Ok?", 1))).toString(),
+              "fake.parquet: not a Parquet file (it does not start with PAR1)"
+            },
+            new String[] {
+              cutShort(resource("eval.parquet"), dir.resolve("e/cut.parquet")).toString(),
+              "cut.parquet: not a whole Parquet file (it does not end with PAR1: cut short?)"
+            },
+            new String[] {
+              resource("no_question.parquet").toString(),
+              "no_question.parquet: no question column; its columns: [id, text]"
+            },
+            new String[] {
+              resource("list_question.parquet").toString(),
+              "list_question.parquet: the question column holds list, not strings"
+            },
+            new String[] {
+              resource("null_question.parquet").toString(),
+              "null_question.parquet: row 2: the record has no question string"
             });
     for (String[] bad : cases) {
       CliRun run =

@@ -14,6 +14,7 @@ import io.qaexport.application.port.out.InvalidLineLog;
 import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.ReferenceQuestionReader;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.OutputPaths;
@@ -42,21 +43,26 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   private final InvalidLineLog.Factory invalidLineLogs;
   private final DatasetCardWriter cardWriter;
   private final LeftOutLog.Factory leftOutLogs;
+  private final Supplier<ReferenceQuestionReader> parquetReferences;
 
   /**
    * @param formats output formats by name; only the chosen one is obtained from its supplier
+   * @param parquetReferences reads {@code --decontaminate}'s Parquet references; obtained only when
+   *     one is given
    */
   public ExportDatasetService(
       QaPairSource source,
       Map<String, Supplier<OutputFormat>> formats,
       InvalidLineLog.Factory invalidLineLogs,
       DatasetCardWriter cardWriter,
-      LeftOutLog.Factory leftOutLogs) {
+      LeftOutLog.Factory leftOutLogs,
+      Supplier<ReferenceQuestionReader> parquetReferences) {
     this.source = source;
     this.formats = new FormatCatalog(formats);
     this.invalidLineLogs = invalidLineLogs;
     this.cardWriter = cardWriter;
     this.leftOutLogs = leftOutLogs;
+    this.parquetReferences = parquetReferences;
   }
 
   @Override
@@ -72,7 +78,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
     // Read whole before anything is written: a reference may be an earlier export here.
-    References references = References.read(command.trainingSet().decontamination(), source);
+    References references =
+        References.read(command.trainingSet().decontamination(), source, parquetReferences);
     DatasetFiles.Layout rejectedLayout =
         format.refusal(command.rejectedShape()).isPresent()
             ? DatasetFiles.Layout.single(1)

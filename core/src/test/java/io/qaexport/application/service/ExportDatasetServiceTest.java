@@ -165,6 +165,9 @@ class ExportDatasetServiceTest {
         cards,
         (file, shape) -> {
           throw new AssertionError("no deduplication was asked for");
+        },
+        () -> {
+          throw new AssertionError("no Parquet reference was given");
         });
   }
 

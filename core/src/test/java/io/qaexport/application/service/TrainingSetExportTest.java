@@ -137,7 +137,10 @@ class TrainingSetExportTest {
             return java.util.Optional.of(new PreviousCard(none, none, none, none, List.of()));
           }
         },
-        duplicateLogs);
+        duplicateLogs,
+        () -> {
+          throw new AssertionError("no Parquet reference was given");
+        });
   }
 
   private Path input(String name, String... lines) throws IOException {

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reads our Parquet files with DuckDB: an independent implementation of the format, so a file that
- * passes here is not merely one parquet-java agrees with itself about.
+ * passes here is not merely one parquet-java agrees with itself about. It also writes references
+ * for the reader to read, as a third writer besides pyarrow and qa-export.
  */
 final class DuckDb {
   private DuckDb() {}
@@ -107,6 +109,29 @@ final class DuckDb {
       encodings.put(String.valueOf(row.get("name")), String.valueOf(row.get("encodings")));
     }
     return encodings;
+  }
+
+  /** Writes a Parquet file as DuckDB does: an {@code id}, then {@code question} (null: none). */
+  static void writeQuestions(Path file, List<String> questions) throws IOException {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duckdb.createStatement()) {
+      sql.execute("CREATE TABLE reference (id BIGINT, question VARCHAR)");
+      try (PreparedStatement insert =
+          duckdb.prepareStatement("INSERT INTO reference VALUES (?, ?)")) {
+        for (int i = 0; i < questions.size(); i++) {
+          insert.setLong(1, i);
+          insert.setString(2, questions.get(i));
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      sql.execute(
+          "COPY (SELECT * FROM reference ORDER BY id) TO '"
+              + file.toString().replace("'", "''")
+              + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IOException("DuckDB cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static List<Map<String, Object>> query(String sql, Path file) throws IOException {

@@ -1,0 +1,219 @@
+package io.qaexport.application.service.stage;
+
+import io.qaexport.application.port.in.ReferenceFile;
+import io.qaexport.application.port.in.failure.ExportException;
+import io.qaexport.application.port.in.failure.ExportIoException;
+import io.qaexport.application.port.in.failure.UsageException;
+import io.qaexport.application.port.out.InvalidReferenceException;
+import io.qaexport.application.port.out.PairReader;
+import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.port.out.ReferenceQuestionReader;
+import io.qaexport.application.port.out.SourceLine;
+import io.qaexport.domain.dedup.ReferenceIndex;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the reference files of {@code --decontaminate} into a {@link ReferenceIndex}: a JSON Lines
+ * file with a {@code question} string per record (plain or compressed, read as inputs are), a
+ * Parquet file with a string {@code question} column (named {@code .parquet}, or starting with
+ * Parquet's magic), a text file ({@code .txt}) of one question per line, or a directory holding a
+ * qa-export export (its passed data files). Each question keeps its line, or its row for Parquet,
+ * from 1. A reference without questions, or with a question that is missing or not a string, is a
+ * usage error naming the place.
+ */
+final class ReferenceFiles {
+  /** An export's passed data files: the output, its splits and shards; not its logs. */
+  private static final Pattern EXPORT_DATA_FILE =
+      Pattern.compile("qa_pairs(-[A-Za-z0-9_.-]+)?\\.(jsonl|parquet)");
+
+  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+
+  private final ReferenceIndex index;
+  private final QaPairSource jsonl;
+  private final Supplier<ReferenceQuestionReader> parquet;
+
+  /**
+   * @param parquet obtained only when a Parquet reference is read, so that other runs load no
+   *     Parquet class
+   */
+  ReferenceFiles(
+      ReferenceIndex index, QaPairSource jsonl, Supplier<ReferenceQuestionReader> parquet) {
+    this.index = index;
+    this.jsonl = jsonl;
+    this.parquet = parquet;
+  }
+
+  /** Reads every file that {@code given} (the paths as given) names, in order. */
+  List<ReferenceFile> read(List<Path> given) throws ExportException {
+    List<ReferenceFile> files = new ArrayList<>();
+    for (Path path : given) {
+      for (Path file : filesOf(path)) {
+        long before = index.size();
+        String sha256 = sha256(file);
+        if (isParquet(file)) {
+          readParquet(file, files.size());
+        } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
+          readText(file, files.size());
+        } else {
+          readJsonl(file, files.size());
+        }
+        if (index.size() == before) {
+          throw new UsageException("--decontaminate " + file + " holds no questions");
+        }
+        files.add(new ReferenceFile(file, sha256, index.size() - before));
+      }
+    }
+    return files;
+  }
+
+  private static List<Path> filesOf(Path given) throws ExportException {
+    if (!Files.exists(given)) {
+      throw new UsageException("--decontaminate " + given + ": no such file or directory");
+    }
+    if (!Files.isDirectory(given)) {
+      return List.of(given);
+    }
+    List<Path> data = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(given)) {
+      for (Path entry : entries) {
+        if (Files.isRegularFile(entry)
+            && EXPORT_DATA_FILE.matcher(entry.getFileName().toString()).matches()) {
+          data.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + given, e);
+    }
+    if (data.isEmpty()) {
+      throw new UsageException(
+          "--decontaminate "
+              + given
+              + " is a directory without a"
+              + " qa-export export in it (no qa_pairs*.jsonl or qa_pairs*.parquet)");
+    }
+    data.sort(null);
+    return data;
+  }
+
+  private void readJsonl(Path file, int source) throws ExportException {
+    try (PairReader reader = jsonl.open(file)) {
+      for (SourceLine line = reader.next(); line != null; line = reader.next()) {
+        if (line instanceof SourceLine.Pair pair) {
+          if (pair.pair().question() == null) {
+            throw new UsageException(
+                "--decontaminate "
+                    + file
+                    + ":"
+                    + pair.lineNumber()
+                    + ": the record has no question string");
+          }
+          index.add(source, pair.lineNumber(), pair.pair().question().toString());
+        } else if (line instanceof SourceLine.Invalid bad) {
+          throw new UsageException(
+              "--decontaminate "
+                  + file
+                  + ":"
+                  + bad.lineNumber()
+                  + (bad.column() > 0 ? ":" + bad.column() : "")
+                  + ": "
+                  + bad.reason());
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new UsageException("--decontaminate " + file + ": no such file");
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+
+  /** A null question is the JSON Lines reference's missing question, said of the row. */
+  private void readParquet(Path file, int source) throws ExportException {
+    try {
+      parquet
+          .get()
+          .read(
+              file,
+              (row, question) -> {
+                if (question == null) {
+                  throw new InvalidReferenceException(
+                      "row " + row + ": the record has no question string");
+                }
+                index.add(source, row, question);
+              });
+    } catch (InvalidReferenceException e) {
+      throw new UsageException("--decontaminate " + file + ": " + e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new UsageException("--decontaminate " + file + ": no such file");
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+
+  private void readText(Path file, int source) throws ExportException {
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+    long number = 0;
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        number++;
+        if (number == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (!line.isBlank()) {
+          index.add(source, number, line.strip());
+        }
+      }
+    } catch (CharacterCodingException e) {
+      throw new UsageException("--decontaminate " + file + ":" + (number + 1) + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Named so, or Parquet inside whatever its name: a Parquet file misnamed is still read as one.
+   */
+  private static boolean isParquet(Path file) throws ExportException {
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+      return true;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(PARQUET_MAGIC.length), PARQUET_MAGIC);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+
+  private static String sha256(Path file) throws ExportException {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+}
