@@ -154,7 +154,8 @@ public final class CliSyntax {
               "leave out passed pairs whose question matches a"
                   + " reference question (normalised-equal, or verified Jaccard similarity of"
                   + " --decontaminate-threshold or more); PATH: a JSONL file with a question per record"
-                  + " (compressed too), a .txt file of one question per line, or an earlier export's"
+                  + " (compressed too), a Parquet file with a question column, a .txt file of one"
+                  + " question per line, or an earlier export's"
                   + " directory; repeatable; left-out pairs go to <output>.decontaminated.jsonl"),
           Flag.valued(
               "decontaminate-threshold",
