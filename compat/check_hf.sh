@@ -161,6 +161,43 @@ for fmt in $FORMATS; do
   runs=$((runs + 1))
 done
 
+# Parquet references: the planted questions as pyarrow writes a HuggingFace dataset file
+# (dictionary-encoded, zstd, data page v2, several row groups, nested columns beside them), and an
+# earlier release exported as Parquet with splits and shards, read through every data file.
+"$PY" - "$tmp/reference.txt" "$tmp/reference.parquet" <<'PYEOF'
+import sys
+import pyarrow as pa, pyarrow.parquet as pq
+questions = [line.rstrip("\n") for line in open(sys.argv[1], encoding="utf-8", newline="\n")]
+n = len(questions)
+table = pa.table({
+    "id": pa.array(range(n), pa.int64()),
+    "question": pa.array(questions, pa.large_string()),
+    "answers": [{"text": ["x"] * (i % 3), "answer_start": [i] * (i % 3)} for i in range(n)],
+})
+pq.write_table(table, sys.argv[2], use_dictionary=True, compression="zstd",
+               data_page_version="2.0", row_group_size=max(1, n // 4))
+PYEOF
+mkdir -p "$tmp/release-in"
+awk 'NR % 10 == 7' "$tmp/gen/qa_passed.jsonl" > "$tmp/release-in/qa_passed.jsonl"
+say "release for decontamination: $EXPORT --input-dir $tmp/release-in --output-dir $tmp/release --format parquet --split ... --max-shard-size 8KB"
+"$EXPORT" --input-dir "$tmp/release-in" --output-dir "$tmp/release" --format parquet \
+  --split train=0.5,test=0.5 --max-shard-size 8KB --quiet || die "release export failed"
+compgen -G "$tmp/release/qa_pairs-*-of-*.parquet" >/dev/null \
+  || die "the release has no shards: $(ls "$tmp/release")"
+for fmt in $FORMATS; do
+  out="$tmp/decontaminated-parquet-refs-$fmt"
+  say "decontamination ($fmt): $EXPORT --input-dir $tmp/gen --output-dir $out --decontaminate $tmp/reference.parquet --decontaminate $tmp/release"
+  "$EXPORT" --input-dir "$tmp/gen" --output-dir "$out" --format "$fmt" \
+    --decontaminate "$tmp/reference.parquet" --decontaminate "$tmp/release" \
+    --split train=0.9,test=0.1 --quiet \
+    || die "decontaminated export ($fmt) with Parquet references failed"
+  "$PY" compat/check_decontaminated.py --input-dir "$tmp/gen" --output-dir "$out" \
+    --reference "$tmp/reference.parquet" --reference "$tmp/release" --format "$fmt" \
+    --cache-dir "$HF_DATASETS_CACHE/decon-parquet-$fmt" \
+    || die "decontaminated export ($fmt) in $out does not pass check_decontaminated.py"
+  runs=$((runs + 1))
+done
+
 # Kept columns (README "Keeping input fields as columns"): every type, in JSONL and Parquet, loaded
 # by datasets, pyarrow, DuckDB and polars; a split stratified by a kept string column.
 "$PY" compat/check_kept.py --augment "$tmp/gen" "$tmp/gen-kept"
