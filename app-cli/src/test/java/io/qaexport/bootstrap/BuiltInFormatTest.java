@@ -28,6 +28,7 @@ import io.qaexport.adapter.out.parquet.ParquetOutputModule;
 import io.qaexport.adapter.out.parquet.ParquetReferenceModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
 import io.qaexport.adapter.out.plugin.PluginModule;
+import io.qaexport.application.port.out.FormatOptionException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.HfRecord;
@@ -99,7 +100,7 @@ class BuiltInFormatTest {
     public OutputFormat withOptions(Map<String, String> options) {
       String value = options.getOrDefault("separator", separator);
       if (value.length() != 1) {
-        throw new IllegalArgumentException("separator takes one character, not '" + value + "'");
+        throw new FormatOptionException("separator", "takes one character, not '" + value + "'");
       }
       return new TsvFormat(value);
     }
