@@ -34,10 +34,12 @@ final class KeptFields {
   }
 
   private final Node root = new Node("");
+  private final List<Column.Kept> columns;
   private final int count;
   private long line;
 
   KeptFields(List<Column.Kept> columns) {
+    this.columns = List.copyOf(columns);
     for (Column.Kept column : columns) {
       Node node = root;
       for (String key : column.keys()) {
@@ -61,6 +63,11 @@ final class KeptFields {
 
   int count() {
     return count;
+  }
+
+  /** The kept columns, in order. */
+  List<Column.Kept> columns() {
+    return columns;
   }
 
   /** A new line begins: no key has been seen on it. */
