@@ -47,25 +47,29 @@ final class JsonlQaPairSource implements QaPairSource {
     this.maxLineBytes = maxLineBytes;
     this.bytesThrough = bytesThrough;
     this.parallelism = parallelism;
-    this.json =
-        JsonFactory.builder()
-            // NaN and Infinity are let through so the mapping can name them, not a syntax error.
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            // A parser per line: cheap per-thread buffers instead of a shared, locked pool.
-            .recyclerPool(JsonRecyclerPools.threadLocalPool())
-            // The line limit bounds everything; within it, valid JSON is valid, whatever fields
-            // we do not read hold (Jackson's defaults stop at 1000 digits, 50,000-character
-            // names, 500 levels). Each level of nesting takes two bytes of the line at least.
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxStringLength(maxLineBytes)
-                    .maxDocumentLength(maxLineBytes)
-                    .maxNumberLength(maxLineBytes)
-                    .maxNameLength(maxLineBytes)
-                    .maxNestingDepth(Math.max(1, maxLineBytes / 2))
-                    .build())
-            .build();
+    this.json = jsonFactory(maxLineBytes);
+  }
+
+  /** The reader's Jackson factory for lines of at most {@code maxLineBytes}. */
+  static JsonFactory jsonFactory(int maxLineBytes) {
+    return JsonFactory.builder()
+        // NaN and Infinity are let through so the mapping can name them, not a syntax error.
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        // A parser per line: cheap per-thread buffers instead of a shared, locked pool.
+        .recyclerPool(JsonRecyclerPools.threadLocalPool())
+        // The line limit bounds everything; within it, valid JSON is valid, whatever fields
+        // we do not read hold (Jackson's defaults stop at 1000 digits, 50,000-character
+        // names, 500 levels). Each level of nesting takes two bytes of the line at least.
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(maxLineBytes)
+                .maxDocumentLength(maxLineBytes)
+                .maxNumberLength(maxLineBytes)
+                .maxNameLength(maxLineBytes)
+                .maxNestingDepth(Math.max(1, maxLineBytes / 2))
+                .build())
+        .build();
   }
 
   @Override

@@ -77,6 +77,57 @@ class BytesThroughFuzzTest {
     }
   }
 
+  private static final LineDecoder[] SCANNED = decoders(true);
+  private static final LineDecoder[] JACKSON = decoders(false);
+
+  /** Per shape of {@link #shapes()}, a decoder on one path. */
+  private static LineDecoder[] decoders(boolean bytesThrough) {
+    return shapes().stream()
+        .map(
+            shape ->
+                new LineDecoder(
+                    JsonlQaPairSource.jsonFactory(LIMIT),
+                    LIMIT,
+                    shape.hasFailureReason(),
+                    bytesThrough,
+                    new KeptFields(shape.keptColumns())))
+        .toArray(LineDecoder[]::new);
+  }
+
+  /**
+   * The same, one line in memory at a time, so that it runs fast enough for millions of inputs: the
+   * scanner path (bytes through) and the Jackson path that decodes every string must give the same
+   * outcome, the same values as bytes and Strings, and the same mapping, lenient and strict, for
+   * every shape, kept columns included.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void scannerPathEqualsJacksonPathOnOneLine(byte[] line) {
+    List<RecordShape> shapes = shapes();
+    for (int i = 0; i < shapes.size(); i++) {
+      assertEquals(
+          outcome(JACKSON[i], line, shapes.get(i)),
+          outcome(SCANNED[i], line, shapes.get(i)),
+          shapes.get(i).toString());
+    }
+  }
+
+  private static List<String> outcome(LineDecoder decoder, byte[] line, RecordShape shape) {
+    List<String> outcome = new ArrayList<>();
+    SourceLine decoded = decoder.decode(2, line, 0, line.length, false);
+    outcome.add(describe(decoded));
+    if (decoded instanceof SourceLine.Pair pair) {
+      for (boolean strict : new boolean[] {false, true}) {
+        try {
+          HfRecord record = new RecordMapper(strict).map(pair.pair(), shape, new DefaultCounts());
+          outcome.add("mapped " + strict + " " + texts(record));
+        } catch (InvalidRecordException e) {
+          outcome.add("unmapped " + strict + " " + e.getMessage());
+        }
+      }
+    }
+    return outcome;
+  }
+
   private record Run(List<String> outcomes, List<HfRecord> records) {}
 
   private static Run run(Path file, RecordShape shape, boolean bytesThrough) {
