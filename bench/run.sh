@@ -11,6 +11,9 @@
 #   REPS=5 REPS_SMALL=10 REPS_1M=3 FLAGS=0 FLAG_REPS=N  (rounds per size; skip the flags tables)
 #
 # Results: bench/work/results/{tools,flags}.csv (raw rows) and summary.md (tables).
+#
+# Issue 21's comparison (three input styles incl. all-Swedish and LLM-style escapes, polars as a
+# peer, the launcher as users run it, qa-export variants) is bench/compare.py: python3 bench/compare.py
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$bench"
