@@ -157,7 +157,11 @@ def versions(args):
     peer = out([args.python, "-c", "import duckdb, polars, platform; print('duckdb', duckdb.__version__, "
                 "'/ polars', polars.__version__, '/ Python', platform.python_version())"])
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    commit = out(["git", "-C", ROOT, "log", "-1", "--format=%h %s"])
+    head = out(["git", "-C", ROOT, "log", "-1", "--format=%h"])
+    # The last commit that changed the product (bench/ goes into no jar).
+    product = out(["git", "-C", ROOT, "log", "-1", "--format=%h (%cd, \"%<(60,trunc)%s\")", "--date=short",
+                   "--", ".", ":!bench"]).replace("  ", "")
+    commit = f"HEAD {head}, product code as of {product}"
     dirty = out(["git", "-C", ROOT, "status", "--porcelain", "--", ".", ":!bench"])
     with open("/proc/meminfo") as f:
         mem = int(f.readline().split()[1]) / 1048576
@@ -183,6 +187,7 @@ def run_suite(args, suite, inputs, tools, table, rounds, run_id, writer, f, out_
     errfile = os.path.join(args.work_dir, "stderr.txt")
     names = list(inputs)
     for rnd in range(rounds):
+        wait_quiet(args)
         k = rnd % len(names)
         for name in names[k:] + names[:k]:
             d = inputs[name]
@@ -200,6 +205,17 @@ def run_suite(args, suite, inputs, tools, table, rounds, run_id, writer, f, out_
                 print(f"  {suite} {name:12} round {rnd} {tool:28} {r['wall_s']:7.2f} s wall {r['cpu_s']:6.2f} CPU-s "
                       f"{r['rss_mib']:6.0f} MiB  load {r['load1']:.2f}", file=sys.stderr)
     return rows
+
+
+def wait_quiet(args):
+    """With --wait-quiet: before a round, wait (up to --wait-max minutes) until load1 < LOAD1. Per
+    round, not per run, so every tool of a round meets the same machine."""
+    if not args.wait_quiet:
+        return
+    deadline = time.time() + args.wait_max * 60
+    while loadavg()[0] >= args.wait_quiet and time.time() < deadline:
+        print(f"compare: waiting for load1 < {args.wait_quiet}: {loadavg()}", file=sys.stderr)
+        time.sleep(20)
 
 
 def med(rows, key):
@@ -304,7 +320,8 @@ def main():
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--verify-stride", type=int, default=1)
     ap.add_argument("--wait-quiet", type=float, metavar="LOAD1",
-                    help="first wait (up to 40 minutes) until the 1-minute load is below LOAD1")
+                    help="before each round, wait until the 1-minute load is below LOAD1")
+    ap.add_argument("--wait-max", type=float, default=20, help="minutes to wait at most, per round (default 20)")
     args = ap.parse_args()
 
     if not os.path.exists("/usr/bin/time"):
@@ -324,12 +341,6 @@ def main():
     for var in ("QA_EXPORT_JAVA_OPTS", "QA_EXPORT_C1_BELOW", "QA_EXPORT_JVM_FLAGS"):
         os.environ.pop(var, None)  # the launcher as users run it
     inputs = ensure_inputs(args, n)
-
-    if args.wait_quiet:
-        deadline = time.time() + 40 * 60
-        while loadavg()[0] >= args.wait_quiet and time.time() < deadline:
-            print(f"compare: waiting for load1 < {args.wait_quiet}: {loadavg()}", file=sys.stderr)
-            time.sleep(60)
 
     run_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     out_root = os.path.join(args.work_dir, "out")
