@@ -14,7 +14,7 @@ qa-export / peer.
 
     python3 bench/compare.py                                  # 200k records, 3 rounds, ~25 min
     python3 bench/compare.py --records 20k --rounds 1         # a quick look
-    python3 bench/compare.py --variant 'keep5=--keep-columns question_type,category,confidence:float64,section,coverage:float64'
+    python3 bench/compare.py --variant 'keep5=--keep-columns question_type,category,section,confidence:float64,generated_at'
     python3 bench/compare.py --qa-args '--compression zstd' --tools qa-export-parquet,duckdb-parquet
 
 --qa-args adds arguments to every qa-export run; --variant LABEL=ARGS (repeatable) adds the
