@@ -111,7 +111,7 @@ final class JsonlQaPairSource implements QaPairSource {
         maxLineBytes,
         shape.hasFailureReason(),
         bytesThrough,
-        new KeptFields(shape.keptColumns()));
+        new KeptReader.KeptFields(shape.keptColumns()));
   }
 
   private LineSplitter splitter(InputStream in) {

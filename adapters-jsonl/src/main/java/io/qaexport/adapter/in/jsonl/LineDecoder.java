@@ -23,7 +23,7 @@ final class LineDecoder {
    */
   LineDecoder(
       JsonFactory json, int maxLineBytes, boolean readsFailureReason, boolean bytesThrough) {
-    this(json, maxLineBytes, readsFailureReason, bytesThrough, KeptFields.none());
+    this(json, maxLineBytes, readsFailureReason, bytesThrough, KeptReader.KeptFields.none());
   }
 
   /**
@@ -34,7 +34,7 @@ final class LineDecoder {
       int maxLineBytes,
       boolean readsFailureReason,
       boolean bytesThrough,
-      KeptFields keptFields) {
+      KeptReader.KeptFields keptFields) {
     this.maxLineBytes = maxLineBytes;
     this.parser = new PairParser(json, readsFailureReason, bytesThrough, keptFields);
     this.scanned =

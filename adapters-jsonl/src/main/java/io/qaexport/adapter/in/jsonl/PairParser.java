@@ -51,14 +51,17 @@ final class PairParser {
    * @param bytesThrough false for the reference path: every string decoded by Jackson
    */
   PairParser(JsonFactory json, boolean readsFailureReason, boolean bytesThrough) {
-    this(json, readsFailureReason, bytesThrough, KeptFields.none());
+    this(json, readsFailureReason, bytesThrough, KeptReader.KeptFields.none());
   }
 
   /**
    * @param keptFields the input paths of the kept columns, read into each pair's kept values
    */
   PairParser(
-      JsonFactory json, boolean readsFailureReason, boolean bytesThrough, KeptFields keptFields) {
+      JsonFactory json,
+      boolean readsFailureReason,
+      boolean bytesThrough,
+      KeptReader.KeptFields keptFields) {
     this.json = json;
     this.readsFailureReason = readsFailureReason;
     this.bytesThrough = bytesThrough;
@@ -127,11 +130,12 @@ final class PairParser {
     Double score = null;
     Utf8Text failureReason = null;
     int seen = 0;
-    KeptFields.Node keptRoot = kept == null ? null : kept.root();
+    KeptReader.KeptFields.Node keptRoot = kept == null ? null : kept.root();
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      KeptFields.Node keptHere = keptRoot == null ? null : kept.child(parser, keptRoot, name);
+      KeptReader.KeptFields.Node keptHere =
+          keptRoot == null ? null : kept.child(parser, keptRoot, name);
       int start = keptHere == null ? 0 : tokenStart(parser);
       switch (name) {
         case "question" -> {
@@ -184,20 +188,21 @@ final class PairParser {
   }
 
   /** Kept nodes below a mapped object's key ({@code keptParent}), one key of it at a time. */
-  private KeptFields.Node keptChild(JsonParser parser, KeptFields.Node keptParent, String name)
-      throws LineProblem {
+  private KeptReader.KeptFields.Node keptChild(
+      JsonParser parser, KeptReader.KeptFields.Node keptParent, String name) throws LineProblem {
     return keptParent == null ? null : kept.child(parser, keptParent, name);
   }
 
   /** After a mapped key's value: the columns kept at the same path, read from its bytes. */
-  private void keptToo(JsonParser parser, JsonToken value, int start, KeptFields.Node node)
+  private void keptToo(
+      JsonParser parser, JsonToken value, int start, KeptReader.KeptFields.Node node)
       throws LineProblem {
     if (node != null) {
       kept.keepFromBytes(parser, value, start, node);
     }
   }
 
-  private void keepOrSkip(JsonParser parser, JsonToken value, KeptFields.Node node)
+  private void keepOrSkip(JsonParser parser, JsonToken value, KeptReader.KeptFields.Node node)
       throws LineProblem {
     if (node == null) {
       parser.skipChildren();
@@ -206,7 +211,8 @@ final class PairParser {
     }
   }
 
-  private Persona persona(JsonParser parser, JsonToken value, KeptFields.Node keptPersona)
+  private Persona persona(
+      JsonParser parser, JsonToken value, KeptReader.KeptFields.Node keptPersona)
       throws LineProblem {
     if (value == JsonToken.VALUE_NULL) {
       return null;
@@ -223,7 +229,7 @@ final class PairParser {
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken partValue = parser.nextToken();
-      KeptFields.Node keptHere = keptChild(parser, keptPersona, name);
+      KeptReader.KeptFields.Node keptHere = keptChild(parser, keptPersona, name);
       int start = keptHere == null ? 0 : tokenStart(parser);
       switch (name) {
         case "roll" -> {
@@ -244,7 +250,7 @@ final class PairParser {
 
   private record Validation(Double score, Utf8Text failureReason) {}
 
-  private Validation validation(JsonParser parser, KeptFields.Node keptValidation)
+  private Validation validation(JsonParser parser, KeptReader.KeptFields.Node keptValidation)
       throws LineProblem {
     Double score = null;
     Utf8Text failureReason = null;
@@ -252,7 +258,7 @@ final class PairParser {
     while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
-      KeptFields.Node keptHere = keptChild(parser, keptValidation, name);
+      KeptReader.KeptFields.Node keptHere = keptChild(parser, keptValidation, name);
       int start = keptHere == null ? 0 : tokenStart(parser);
       switch (name) {
         case "composite_score" -> {

@@ -90,7 +90,7 @@ class BytesThroughFuzzTest {
                     LIMIT,
                     shape.hasFailureReason(),
                     bytesThrough,
-                    new KeptFields(shape.keptColumns())))
+                    new KeptReader.KeptFields(shape.keptColumns())))
         .toArray(LineDecoder[]::new);
   }
 
