@@ -283,7 +283,7 @@ final class JsonLineScanner {
 
   /**
    * Where the value at {@code path} begins: a string's first byte after its quote, else the value's
-   * first byte ({@code -} of a number, {@code {} of an object).
+   * first byte (a number's minus sign, an object's opening brace).
    */
   int start(int path) {
     return starts[path + 1];
@@ -619,15 +619,12 @@ final class JsonLineScanner {
         }
         ascii = high == 0;
       }
-      long shifted = v << 1;
-      long continuation = v & ~shifted & HIGH_BITS; // 10xxxxxx
-      long lead = v & shifted & ~(v << 2) & HIGH_BITS; // 110xxxxx
-      long notOverlong = ((v & LEAD_PAYLOAD) + LOW_6_BITS) & HIGH_BITS; // not 0xC0 or 0xC1
-      long wrong =
-          special
-              | (high ^ continuation ^ lead)
-              | (lead & ~notOverlong)
-              | (continuation ^ (lead << 8 | carry));
+      long twoHigh = v & (v << 1) & HIGH_BITS; // 11xxxxxx
+      long threeHigh = twoHigh & (v << 2); // 111xxxxx: a longer character, or no UTF-8
+      long lead = twoHigh ^ threeHigh; // 110xxxxx
+      long continuation = high ^ twoHigh; // 10xxxxxx
+      long overlong = lead & ~((v & LEAD_PAYLOAD) + LOW_6_BITS); // 0xC0 or 0xC1
+      long wrong = special | threeHigh | overlong | (continuation ^ (lead << 8 | carry));
       if (wrong == 0) {
         carry = (lead >>> 56) & 0x80;
         at += Long.BYTES;
@@ -699,6 +696,31 @@ final class JsonLineScanner {
    * @return the index after its closing quote; sets {@link #matchedChild} (-1 for none)
    */
   private int key(byte[] b, int at, int end, int node) {
+    int quote = plainRun(b, at, end);
+    if (quote >= end || b[quote] != '"') {
+      return escapedKey(b, at, end, node); // or non-ASCII, or broken
+    }
+    if (quote - at > maxNameLength) {
+      return -1 - at;
+    }
+    matchedChild = node >= 0 ? match(node, b, at, quote) : -1;
+    return quote + 1;
+  }
+
+  /** The child of {@code node} whose key is {@code name[from, to)}, or -1. */
+  private int match(int node, byte[] name, int from, int to) {
+    int length = to - from;
+    for (int child : children[node]) {
+      byte[] segment = segments[child];
+      if (segment.length == length && Arrays.equals(name, from, to, segment, 0, length)) {
+        return child;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link #key} the slow way: escapes decoded, UTF-8 validated. */
+  private int escapedKey(byte[] b, int at, int end, int node) {
     int start = at;
     int decodedLength = 0;
     boolean escaped = false;
@@ -749,20 +771,8 @@ final class JsonLineScanner {
     if (decodedLength > maxNameLength) {
       return -1 - start;
     }
-    matchedChild = -1;
-    if (node >= 0) {
-      byte[] name = escaped ? keyBuffer : b;
-      int from = escaped ? 0 : start;
-      int to = escaped ? kept : at;
-      for (int child : children[node]) {
-        byte[] segment = segments[child];
-        if (segment.length == to - from
-            && Arrays.equals(name, from, to, segment, 0, segment.length)) {
-          matchedChild = child;
-          break;
-        }
-      }
-    }
+    matchedChild =
+        node < 0 ? -1 : escaped ? match(node, keyBuffer, 0, kept) : match(node, b, start, at);
     return at + 1;
   }
 
