@@ -9,6 +9,7 @@ import io.qaexport.adapter.in.cli.ExitCode;
 import io.qaexport.adapter.in.cli.InputResolver;
 import io.qaexport.adapter.in.cli.ResolvedOptions;
 import io.qaexport.adapter.in.cli.report.Console;
+import io.qaexport.adapter.in.cli.report.TerminalWidth;
 import io.qaexport.adapter.in.cli.report.ToolVersion;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
@@ -25,6 +26,7 @@ public final class Main {
   /** Set by the launcher from {@code [ -t 2 ]}: the JDK cannot tell whether stderr is a tty. */
   static final String STDERR_IS_TERMINAL = "qa-export.stderr-is-terminal";
 
+  /** The terminal's width, if a launcher gives it; else asked when a progress line needs it. */
   static final String TERMINAL_WIDTH = "qa-export.terminal-width";
 
   private Main() {}
@@ -78,7 +80,7 @@ public final class Main {
               out,
               err,
               Boolean.getBoolean(STDERR_IS_TERMINAL),
-              Integer.getInteger(TERMINAL_WIDTH, 80));
+              new TerminalWidth(System.getProperty(TERMINAL_WIDTH)));
       InputResolver inputs = InputResolver.forLauncher();
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();

@@ -8,7 +8,7 @@ import java.util.List;
 /** A copy of the source tree's launcher, with the script it sources, for tests on stand-ins. */
 final class LauncherCopy {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final String JIT_CHOICE = "dist/src/bin/qa-export-jit.sh";
+  private static final String ARGUMENTS = "dist/src/bin/qa-export-args.sh";
 
   private LauncherCopy() {}
 
@@ -26,8 +26,8 @@ final class LauncherCopy {
 
   /** Copies {@code ./qa-export} (executable) and what it sources into {@code root}. */
   static Path into(Path root) throws IOException {
-    Files.createDirectories(root.resolve(JIT_CHOICE).getParent());
-    Files.copy(ROOT.resolve(JIT_CHOICE), root.resolve(JIT_CHOICE));
+    Files.createDirectories(root.resolve(ARGUMENTS).getParent());
+    Files.copy(ROOT.resolve(ARGUMENTS), root.resolve(ARGUMENTS));
     Path launcher = Files.copy(ROOT.resolve("qa-export"), root.resolve("qa-export"));
     launcher.toFile().setExecutable(true);
     return launcher;

@@ -75,6 +75,22 @@ class LauncherJitChoiceTest {
   }
 
   @Test
+  void belowAQuarterMebibyteTheCompileThresholdsAreTenTimesHigher() throws Exception {
+    String scaled = "-XX:CompileThresholdScaling=10";
+    Map<String, String> defaultLimit = Map.of();
+    Files.writeString(input.resolve("qa_passed.jsonl"), "x".repeat(200 << 10));
+    Files.writeString(input.resolve("qa_rejected.jsonl"), "x".repeat((56 << 10) - 1));
+
+    List<String> small = javaArguments(defaultLimit, "--input-dir", input.toString());
+    assertTrue(small.contains(C1_ONLY) && small.contains(scaled), small.toString());
+
+    Files.writeString(input.resolve("qa_rejected.jsonl"), "x".repeat(56 << 10));
+    List<String> larger = javaArguments(defaultLimit, "--input-dir", input.toString());
+    assertTrue(larger.contains(C1_ONLY) && !larger.contains(scaled), larger.toString());
+    assertFalse(javaArguments(defaultLimit, "--passed", "-").contains(scaled), "size unknown");
+  }
+
+  @Test
   void aLimitThatIsNoNumberIsIgnored() throws Exception {
     Files.writeString(input.resolve("qa_passed.jsonl"), "x".repeat(10));
 

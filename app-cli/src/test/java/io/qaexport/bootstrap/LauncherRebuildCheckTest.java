@@ -135,11 +135,11 @@ class LauncherRebuildCheckTest {
     Files.setLastModifiedTime(archive, AFTER);
     Files.setLastModifiedTime(target.resolve("qa-export.jar"), BUILT);
 
-    assertFalse(launch().contains("recording a class-data archive"));
+    assertFalse(launch().contains("recording class-data archives"));
 
     Files.setLastModifiedTime(target.resolve("qa-export.jar"), FileTime.from(Instant.now()));
 
-    assertTrue(launch().contains("recording a class-data archive"));
+    assertTrue(launch().contains("recording class-data archives"));
   }
 
   @Test

@@ -105,8 +105,7 @@ public final class ExportCommandLine {
             rejected ->
                 jobs.add(
                     new ExportJob(rejected, RecordShape.REJECTED.withKept(kept), REJECTED_OUTPUT)));
-    TerminalProgress bar =
-        !quiet && console.errIsTerminal() ? new TerminalProgress(console, console.width()) : null;
+    TerminalProgress bar = !quiet && console.errIsTerminal() ? new TerminalProgress(console) : null;
     var progress = new NoticeBoard(console, quiet, bar != null ? bar : ExportProgress.NONE);
     if (resolved.rejected().isEmpty() && !quiet) {
       console

@@ -3,6 +3,7 @@ package io.qaexport.adapter.in.cli.report;
 import io.qaexport.application.port.in.ExportProgress;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,7 +22,7 @@ public final class TerminalProgress implements ExportProgress {
   private static final long RATE_MINIMUM_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final Console console;
-  private final int columns;
+  private final IntSupplier columns;
   private final LongSupplier clock;
   private Path input;
   private String label;
@@ -34,14 +35,19 @@ public final class TerminalProgress implements ExportProgress {
   private long lines;
   private long lastDrawn;
 
-  public TerminalProgress(Console console, int columns) {
-    this(console, columns, System::nanoTime);
+  /** A progress line as wide as the console's terminal, asked when the first line is laid out. */
+  public TerminalProgress(Console console) {
+    this(console, console.width(), System::nanoTime);
   }
 
   /**
    * @param clock nanoseconds, as {@link System#nanoTime()}; tests pass their own
    */
   public TerminalProgress(Console console, int columns, LongSupplier clock) {
+    this(console, () -> columns, clock);
+  }
+
+  private TerminalProgress(Console console, IntSupplier columns, LongSupplier clock) {
     this.console = console;
     this.columns = columns;
     this.clock = clock;
@@ -115,7 +121,7 @@ public final class TerminalProgress implements ExportProgress {
       if (!worthABar) {
         return;
       }
-      line = ProgressLine.layout(label, sizeBytes, columns);
+      line = ProgressLine.layout(label, sizeBytes, columns.getAsInt());
       draw(now);
       return;
     }
