@@ -47,7 +47,10 @@ import tools.jackson.core.json.JsonReadFeature;
  * <p><b>UTF-8 is validated here</b> (RFC 3629: no overlong forms, no surrogates, nothing above
  * U+10FFFF), where it can occur: inside strings and keys; any other byte above 0x7F is a syntax
  * error anyway. So a caller need not run {@link Utf8Validation} over a line first; it still wants
- * it on a line found invalid, for the UTF-8 error's own message.
+ * it on a line found invalid, for the UTF-8 error's own message. Measured against a variant without
+ * the check: on all-Swedish lines it costs nothing measurable (1,090-1,140 vs 1,050-1,110 MB per
+ * CPU-second), on LLM-style lines about a third (880-920 vs 1,300-1,360), while the separate pass
+ * followed by the unchecked scan reaches only 580-710 and 650-720: checking here is cheaper.
  *
  * <p><b>Paths</b> name keys of nested objects, separated by dots; a key holding a dot cannot be
  * named. A path whose parent value is not an object, or whose key is missing, is absent; paths
@@ -59,6 +62,16 @@ import tools.jackson.core.json.JsonReadFeature;
  *
  * <p>It says only whether a line is valid, not what is wrong with it: for that the caller asks
  * Jackson, for its message and column.
+ *
+ * <p><b>Why hand-written:</b> Jackson's tokenizer was about 1.2 of 6.5 CPU-s of a 200k-line export.
+ * It takes a branch per non-ASCII byte and per escape, which text with an å every few bytes
+ * mispredicts, and it decodes every key into a {@code String}; this scanner checks eight bytes of a
+ * string at a time without such branches and compares keys as bytes. Measured with {@code
+ * JsonLineScannerThroughput} (MB of lines per CPU-second, medians, on a shared two-core machine, so
+ * give or take a fifth): all-Swedish lines 1,009 against 595 for a Jackson {@code nextToken()} loop
+ * and 314 for what the reader does now (the UTF-8 pass and {@link PairParser}); LLM-style lines
+ * with escaped newlines, quotes and tabs 883 against 602 and 299. On pure ASCII lines it is no
+ * faster than Jackson's loop (1,833 against 1,777).
  */
 final class JsonLineScanner {
   /** A value's JSON type; numbers as Jackson tells them apart. */
