@@ -19,8 +19,8 @@ import tools.jackson.core.json.JsonReadFeature;
  * Validates one line of JSON in one pass over its bytes and finds the values at a few dotted key
  * paths ({@code persona.roll}): each one's kind, its bytes on the line and whether a string holds
  * an escape, and the first duplicate key on a path. Nothing is decoded into a {@code String} and
- * nothing is allocated per line; not thread-safe: one scanner per thread. Not wired into the reader
- * yet.
+ * nothing is allocated per line; not thread-safe: one scanner per thread. The reader's fast path
+ * ({@link ScannedPairParser}) builds pairs from what it finds.
  *
  * <p><b>Same verdict as Jackson.</b> A line is valid exactly when the reader's checks before
  * Jackson pass (UTF-8; no NUL among the first two bytes, which Jackson would take for UTF-16) and
