@@ -8,20 +8,19 @@ import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.domain.ArrowSize;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
-import io.qaexport.domain.card.DatasetStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * One output file of the run: staged in the transaction, written by the format on a writer thread,
- * and described by its statistics. Any failure to write it names it.
+ * and sized as Arrow data for the card. Its statistics are the whole output's ({@link
+ * DatasetFiles}): none are kept per file. Any failure to write it names it.
  */
 final class RecordOutput implements RecordSink, AutoCloseable {
   private final Path path;
   private final Path temporary;
   private final RecordWriter writer;
-  private final DatasetStatistics statistics = new DatasetStatistics();
   private final ArrowSize arrowSize;
   private boolean closed;
 
@@ -71,7 +70,6 @@ final class RecordOutput implements RecordSink, AutoCloseable {
     } catch (IOException e) {
       throw ExportIoException.of("cannot write " + path, e);
     }
-    statistics.add(record);
   }
 
   /** Completes the file (the last flush, footers) and returns its size in bytes. */
@@ -91,10 +89,6 @@ final class RecordOutput implements RecordSink, AutoCloseable {
 
   Path path() {
     return path;
-  }
-
-  DatasetStatistics statistics() {
-    return statistics;
   }
 
   /** The written records' size as Arrow data; complete once {@link #complete()} returned. */
