@@ -214,6 +214,41 @@ class NearGroupsTest {
     }
     assertTrue(similarPairs > 100, "near duplicates to group: " + similarPairs);
     assertTrue(apart <= similarPairs / 100, apart + " of " + similarPairs + " apart");
+
+    // No false merge: questions that share a key are joined by verified pairs (brute force).
+    int[] parent = new int[questions.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    for (int i = 0; i < questions.size(); i++) {
+      for (int j = i + 1; j < questions.size(); j++) {
+        if (jaccard(grams(questions.get(i).normalised()), grams(questions.get(j).normalised()))
+            >= t) {
+          parent[find(parent, i)] = find(parent, j);
+        }
+      }
+    }
+    Map<Long, Integer> componentOfKey = new HashMap<>();
+    int grouped = 0;
+    for (int i = 0; i < questions.size(); i++) {
+      Long key = keys.get(QuestionKey.hash(questions.get(i).normalised()));
+      if (key != null) {
+        grouped++;
+        int truth = find(parent, i);
+        assertEquals(
+            truth,
+            (int) componentOfKey.computeIfAbsent(key, k -> truth),
+            "line " + questions.get(i).line() + " is grouped only with questions it reaches");
+      }
+    }
+    assertTrue(grouped > 2, "questions are grouped: " + grouped);
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      i = parent[i];
+    }
+    return i;
   }
 
   @ParameterizedTest
