@@ -13,7 +13,10 @@
 # slower at 1M records (16.2 s vs 12.1 s), where C2's faster code pays for its compiling; a line
 # through the two sizes puts the break-even near 400 MB. So C1 alone below QA_EXPORT_C1_BELOW bytes
 # of input (default 384 MiB), C2 as well above it or when the size is unknown (stdin, a pipe).
-# Only speed depends on it, never a result.
+# Only speed depends on it, never a result. A near-duplicate stage (--dedup near, --split-groups
+# near) always gets C2: its grouping is a CPU-bound loop that C2 compiles to vector instructions,
+# and at 200k templated questions C1 alone took 15.4 CPU-s for --dedup near against 10.0 with C2
+# (the split 16.0 against 11.0; issue 22, bench/RESULTS.md).
 #
 # Below 256 KiB of input (a few hundred records) a run is mostly start-up, and C1 compiling ~500
 # methods, most of them the JDK's, took a quarter of its CPU: there the compile thresholds are
@@ -23,12 +26,13 @@
 # +11 %, hence the limit (x5 was neutral there and worth less below).
 
 # Reads the arguments as the program will: sets qa_export_format to --format's value (jsonl if
-# none) and qa_export_inputs to the input files they name that exist (--input-dir, --passed,
-# --rejected, with a space or =). Returns 1 when the input's size cannot be known (stdin, a pipe,
-# a device).
+# none), qa_export_near_stage to whether a near-duplicate stage runs, and qa_export_inputs to the
+# input files they name that exist (--input-dir, --passed, --rejected, with a space or =).
+# Returns 1 when the input's size cannot be known (stdin, a pipe, a device).
 qa_export_read_arguments() {
   local dir="qa" dir_named=false passed="" rejected="" want="" arg file
   qa_export_format=jsonl
+  qa_export_near_stage=false
   qa_export_inputs=()
   for arg in "$@"; do
     case "$want" in
@@ -36,8 +40,11 @@ qa_export_read_arguments() {
       passed) passed="$arg"; want=""; continue ;;
       rejected) rejected="$arg"; want=""; continue ;;
       format) qa_export_format="$arg"; want=""; continue ;;
+      grouping) [[ "$arg" == near ]] && qa_export_near_stage=true; want=""; continue ;;
     esac
     case "$arg" in
+      --dedup | --split-groups) want=grouping ;;
+      --dedup=near | --split-groups=near) qa_export_near_stage=true ;;
       --input-dir) want=dir ;;
       --input-dir=*) dir="${arg#*=}"; dir_named=true ;;
       --passed) want=passed ;;
@@ -99,7 +106,8 @@ qa_export_choose_jit() {
   local limit="${QA_EXPORT_C1_BELOW:-402653184}"
   [[ "$limit" =~ ^[0-9]+$ ]] || limit=402653184 # a limit that is no number of bytes is ignored
   qa_export_jit_flags=()
-  if ((qa_export_input_bytes >= 0 && qa_export_input_bytes < limit)); then
+  if [[ "${qa_export_near_stage:-false}" == false ]] \
+    && ((qa_export_input_bytes >= 0 && qa_export_input_bytes < limit)); then
     qa_export_jit_flags=(-XX:TieredStopAtLevel=1)
     if ((qa_export_input_bytes < 262144)); then
       qa_export_jit_flags+=(-XX:CompileThresholdScaling=10)

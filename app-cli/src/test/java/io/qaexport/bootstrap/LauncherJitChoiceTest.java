@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher's JIT choice, on a copy of the launcher with a stand-in `java` that prints its
  * arguments: C1 alone below the size limit (set small here through QA_EXPORT_C1_BELOW), C2 as well
- * at or above it and when the size cannot be known.
+ * at or above it, when the size cannot be known, and with a near-duplicate stage.
  */
 class LauncherJitChoiceTest {
   private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
@@ -112,6 +112,23 @@ class LauncherJitChoiceTest {
     assertTrue(javaArguments("--passed", file.toString()).contains(C1_ONLY));
     Files.write(file, padded(gzip.toByteArray(), LIMIT / 8 + 1));
     assertFalse(javaArguments("--passed", file.toString()).contains(C1_ONLY));
+  }
+
+  @Test
+  void aNearDuplicateStageKeepsC2WhateverTheSize() throws Exception {
+    Files.writeString(input.resolve("qa_passed.jsonl"), "x".repeat(10));
+    String dirArgument = "--input-dir=" + input;
+
+    assertFalse(javaArguments(dirArgument, "--dedup", "near").contains(C1_ONLY));
+    assertFalse(javaArguments(dirArgument, "--dedup=near").contains(C1_ONLY));
+    assertFalse(
+        javaArguments(dirArgument, "--split", "train=0.9,test=0.1", "--split-groups", "near")
+            .contains(C1_ONLY));
+    assertFalse(javaArguments(dirArgument, "--split-groups=near").contains(C1_ONLY));
+    assertTrue(javaArguments(dirArgument, "--dedup", "exact").contains(C1_ONLY));
+    assertTrue(
+        javaArguments(dirArgument, "--output-dir", "near").contains(C1_ONLY),
+        "only a stage's value counts");
   }
 
   @Test
