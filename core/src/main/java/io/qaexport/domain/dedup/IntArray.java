@@ -26,6 +26,11 @@ public final class IntArray {
     return size;
   }
 
+  /** The values, in an array of exactly {@link #size()}: this one's own when it is full. */
+  int[] array() {
+    return size == values.length ? values : toArray();
+  }
+
   int[] toArray() {
     return Arrays.copyOf(values, size);
   }

@@ -11,8 +11,8 @@ import java.util.Map;
  * through an LSH index of MinHash band keys ({@link LshParameters}, tuned to the threshold) and
  * verified on the grams themselves ({@link GramIds}), so a similarity is never a hash collision.
  * Only kept questions enter the index, and no candidate pair is stored: memory is the per-question
- * state (its gram ids, 4 bytes each, and two ints a band) and the verdicts, whatever the size of a
- * cluster of near-identical questions. Texts are never held.
+ * state (its gram ids, about 1.3 bytes each, a 36-byte sketch and two ints a band) and the
+ * verdicts, whatever the size of a cluster of near-identical questions. Texts are never held.
  */
 public final class NearGroups {
   private static final int NONE = -1;
@@ -26,7 +26,7 @@ public final class NearGroups {
   private final IntArray recordGroups = new IntArray();
   private final IntArray recordPayloads = new IntArray();
   // Per distinct question (group), by ordinal.
-  private int[][] grams = new int[1024][];
+  private final GramSets grams = new GramSets();
   private final GramSketches sketches = new GramSketches();
   // Released once the bucket index is built from them: a NearGroups is resolved once.
   private IntArray bandKeys = new IntArray();
@@ -45,13 +45,13 @@ public final class NearGroups {
   public void add(long line, double score, long hash, String normalised, int payload) {
     int group = exact.offer(hash, line, score, payload);
     if (group == hashes.size()) {
-      if (group == grams.length) {
-        grams = Arrays.copyOf(grams, group * 2);
+      if (group == bestScores.length) {
         bestScores = Arrays.copyOf(bestScores, group * 2);
       }
-      grams[group] = Shingles.of(normalised, gramIds);
-      sketches.put(group, grams[group], gramIds);
-      for (int key : Shingles.bandKeys(grams[group], gramIds, lsh)) {
+      int[] ids = Shingles.of(normalised, gramIds);
+      grams.put(group, ids);
+      sketches.put(group, ids, gramIds);
+      for (int key : Shingles.bandKeys(ids, gramIds, lsh)) {
         bandKeys.add(key);
       }
       hashes.add(hash);
@@ -96,7 +96,7 @@ public final class NearGroups {
           if (!sketches.canReach(g, other, threshold)) {
             continue;
           }
-          double s = Shingles.jaccard(grams[g], grams[other]);
+          double s = grams.jaccard(g, other);
           if (s >= threshold
               && (s > bestSimilarity
                   || (s == bestSimilarity && bestLines.get(other) < bestLines.get(best)))) {
@@ -159,7 +159,7 @@ public final class NearGroups {
             other = index.skipComponent(band, other, parent, mine);
           } else if (seen[other] != g + 1
               && sketches.canReach(g, other, threshold)
-              && Shingles.jaccard(grams[g], grams[other]) >= threshold) {
+              && grams.jaccard(g, other) >= threshold) {
             seen[other] = g + 1;
             parent[Math.max(mine, theirs)] = Math.min(mine, theirs); // the next step skips it
           } else {
@@ -199,15 +199,17 @@ public final class NearGroups {
   /**
    * Per band, the questions inserted so far that share a question's band key: a singly linked list
    * per bucket, so a lookup walks only the bucket's inserted members. Bucket numbers come from
-   * sorting each band's keys once; two ints per question and band (three when it tracks
-   * components).
+   * sorting each band's keys once and take the keys' place; two ints per question and band (three
+   * when it tracks components), a question's bands side by side.
    */
   private final class BucketIndex {
-    private final int groups;
-    private final int[] bucketOf; // [band * groups + g]
-    private final int[] heads; // [bucket], numbered across all bands
-    private final int[] next; // [band * groups + g]
-    // [band * groups + g]: the first member after g in its bucket that was not in g's component
+    private final int bands = lsh.bands();
+    // [g * bands + band]: g's bucket in the band, numbered across all bands; NONE when g is alone
+    // in it (no candidate ever comes from it). Written over the band keys' own array.
+    private final int[] bucketOf;
+    private final int[] heads; // [bucket]
+    private final int[] next; // [g * bands + band]
+    // [g * bands + band]: the first member after g in its bucket that was not in g's component
     // when g was inserted (components only merge, so the members passed stay in it).
     private int[] skip;
 
@@ -215,36 +217,38 @@ public final class NearGroups {
       if (bandKeys == null) {
         throw new IllegalStateException("near groups are resolved once");
       }
-      this.groups = groups;
-      int bands = lsh.bands();
-      bucketOf = new int[bands * groups];
+      bucketOf = bandKeys.array();
+      bandKeys = null;
       next = new int[bands * groups];
       long[] sorted = new long[groups];
       int buckets = 0;
       for (int band = 0; band < bands; band++) {
         for (int g = 0; g < groups; g++) {
-          sorted[g] = ((long) bandKeys.get(g * bands + band) << 32) | g;
+          sorted[g] = ((long) bucketOf[g * bands + band] << 32) | g;
         }
         Arrays.sort(sorted);
-        for (int i = 0; i < groups; i++) {
-          if (i > 0 && (sorted[i] >>> 32) != (sorted[i - 1] >>> 32)) {
-            buckets++;
+        for (int i = 0; i < groups; ) {
+          int end = i + 1;
+          while (end < groups && (sorted[end] >>> 32) == (sorted[i] >>> 32)) {
+            end++;
           }
-          bucketOf[band * groups + (int) sorted[i]] = buckets;
+          int bucket = end - i > 1 ? buckets++ : NONE;
+          for (; i < end; i++) {
+            bucketOf[(int) sorted[i] * bands + band] = bucket;
+          }
         }
-        buckets++;
       }
       heads = new int[buckets];
       Arrays.fill(heads, NONE);
-      bandKeys = null; // 4 bytes a band and question, no longer needed
     }
 
     int first(int band, int g) {
-      return heads[bucketOf[band * groups + g]];
+      int bucket = bucketOf[g * bands + band];
+      return bucket == NONE ? NONE : heads[bucket];
     }
 
     int next(int band, int g) {
-      return next[band * groups + g];
+      return next[g * bands + band];
     }
 
     void trackComponents() {
@@ -257,15 +261,18 @@ public final class NearGroups {
 
     /** Inserts g; with components tracked, {@code parent} is the union-find they are read from. */
     void insert(int g, int[] parent) {
-      for (int band = 0; band < lsh.bands(); band++) {
-        int at = band * groups + g;
+      for (int band = 0; band < bands; band++) {
+        int at = g * bands + band;
         int bucket = bucketOf[at];
+        if (bucket == NONE) {
+          continue;
+        }
         int head = heads[bucket];
         next[at] = head;
         if (skip != null) {
           skip[at] =
               head != NONE && root(parent, head) == root(parent, g)
-                  ? skip[band * groups + head]
+                  ? skip[head * bands + band]
                   : head;
         }
         heads[bucket] = g;
@@ -277,12 +284,11 @@ public final class NearGroups {
      * component}, which holds g: the members passed are in it. The jump found is remembered.
      */
     int skipComponent(int band, int g, int[] parent, int component) {
-      int offset = band * groups;
-      int to = skip[offset + g];
+      int to = skip[g * bands + band];
       while (to != NONE && root(parent, to) == component) {
-        to = skip[offset + to];
+        to = skip[to * bands + band];
       }
-      skip[offset + g] = to;
+      skip[g * bands + band] = to;
       return to;
     }
   }
