@@ -88,7 +88,12 @@ public final class NearGroups {
       int best = NONE;
       double bestSimilarity = 0;
       for (int band = 0; band < lsh.bands(); band++) {
-        for (int other = index.first(band, g); other != NONE; other = index.next(band, other)) {
+        int bucket = index.bucket(band, g);
+        if (bucket == NONE) {
+          continue;
+        }
+        for (int i = index.from(bucket), end = index.filledTo(bucket); i < end; i++) {
+          int other = index.member(i);
           if (seen[other] == g + 1) {
             continue; // met in an earlier band
           }
@@ -132,13 +137,8 @@ public final class NearGroups {
    * For the split without dropping anything: every question that has a verified near duplicate
    * (directly or through others: connected components) is mapped to one key shared by its
    * component, the smallest question hash in it, so the component lands in one split. Questions
-   * alone in their component are left out (they keep their own hash).
-   *
-   * <p>A candidate already in the question's component needs no check, and a run of such candidates
-   * in a bucket is passed in one step ({@link BucketIndex#skipComponent}): a cluster of hundreds of
-   * near-identical questions shares nearly every band, and walking it member by member for each new
-   * member made the split grow with the square of the cluster (74M bucket steps for 19M distinct
-   * candidates on 200k templated questions).
+   * alone in their component are left out (they keep their own hash). A candidate already in the
+   * question's component is not verified again, so a large cluster costs about one check each.
    */
   public Map<Long, Long> componentKeys() {
     int groups = hashes.size();
@@ -147,28 +147,30 @@ public final class NearGroups {
       parent[g] = g;
     }
     var index = new BucketIndex(groups);
-    index.trackComponents();
     int[] seen = new int[groups];
     for (int g = 0; g < groups; g++) {
       for (int band = 0; band < lsh.bands(); band++) {
-        int other = index.first(band, g);
-        while (other != NONE) {
+        int bucket = index.bucket(band, g);
+        if (bucket == NONE) {
+          continue;
+        }
+        for (int i = index.from(bucket), end = index.filledTo(bucket); i < end; i++) {
+          int other = index.member(i);
+          if (seen[other] == g + 1) {
+            continue;
+          }
           int mine = root(parent, g);
           int theirs = root(parent, other);
-          if (theirs == mine) {
-            other = index.skipComponent(band, other, parent, mine);
-          } else if (seen[other] != g + 1
-              && sketches.canReach(g, other, threshold)
-              && grams.jaccard(g, other) >= threshold) {
-            seen[other] = g + 1;
-            parent[Math.max(mine, theirs)] = Math.min(mine, theirs); // the next step skips it
-          } else {
-            seen[other] = g + 1; // met again in a later band: not verified twice
-            other = index.next(band, other);
+          if (mine == theirs) {
+            continue;
+          }
+          seen[other] = g + 1;
+          if (sketches.canReach(g, other, threshold) && grams.jaccard(g, other) >= threshold) {
+            parent[Math.max(mine, theirs)] = Math.min(mine, theirs);
           }
         }
       }
-      index.insert(g, parent);
+      index.insert(g);
     }
     long[] key = new long[groups];
     int[] size = new int[groups];
@@ -197,21 +199,20 @@ public final class NearGroups {
   }
 
   /**
-   * Per band, the questions inserted so far that share a question's band key: a singly linked list
-   * per bucket, so a lookup walks only the bucket's inserted members. Bucket numbers come from
-   * sorting each band's keys once and take the keys' place; two ints per question and band (three
-   * when it tracks components), a question's bands side by side.
+   * Per band, the questions inserted so far that share a question's band key, each bucket's side by
+   * side in a slot sized for all the bucket's questions (a lookup reads one contiguous run instead
+   * of chasing links through memory, and only the inserted questions: in the dedup only the kept
+   * ones, not the hundreds of near-identical questions of a template cluster). Buckets come from
+   * sorting each band's keys once; a question alone in a bucket is left out, as no candidate comes
+   * from it. About two ints per question and band, the keys' array reused.
    */
   private final class BucketIndex {
     private final int bands = lsh.bands();
-    // [g * bands + band]: g's bucket in the band, numbered across all bands; NONE when g is alone
-    // in it (no candidate ever comes from it). Written over the band keys' own array.
-    private final int[] bucketOf;
-    private final int[] heads; // [bucket]
-    private final int[] next; // [g * bands + band]
-    // [g * bands + band]: the first member after g in its bucket that was not in g's component
-    // when g was inserted (components only merge, so the members passed stay in it).
-    private int[] skip;
+    private final int[] bucketOf; // [g * bands + band]: g's bucket in the band, or NONE
+    // Bucket b's inserted questions at [starts[b], starts[b] + filled[b]).
+    private final int[] members;
+    private final int[] starts;
+    private final int[] filled;
 
     BucketIndex(int groups) {
       if (bandKeys == null) {
@@ -219,9 +220,9 @@ public final class NearGroups {
       }
       bucketOf = bandKeys.array();
       bandKeys = null;
-      next = new int[bands * groups];
+      var memberList = new IntArray();
+      var startList = new IntArray();
       long[] sorted = new long[groups];
-      int buckets = 0;
       for (int band = 0; band < bands; band++) {
         for (int g = 0; g < groups; g++) {
           sorted[g] = ((long) bucketOf[g * bands + band] << 32) | g;
@@ -232,64 +233,50 @@ public final class NearGroups {
           while (end < groups && (sorted[end] >>> 32) == (sorted[i] >>> 32)) {
             end++;
           }
-          int bucket = end - i > 1 ? buckets++ : NONE;
+          int bucket = NONE;
+          if (end - i > 1) {
+            bucket = startList.size();
+            startList.add(memberList.size());
+          }
           for (; i < end; i++) {
-            bucketOf[(int) sorted[i] * bands + band] = bucket;
+            int g = (int) sorted[i];
+            bucketOf[g * bands + band] = bucket;
+            if (bucket != NONE) {
+              memberList.add(NONE);
+            }
           }
         }
       }
-      heads = new int[buckets];
-      Arrays.fill(heads, NONE);
-    }
-
-    int first(int band, int g) {
-      int bucket = bucketOf[g * bands + band];
-      return bucket == NONE ? NONE : heads[bucket];
-    }
-
-    int next(int band, int g) {
-      return next[g * bands + band];
-    }
-
-    void trackComponents() {
-      skip = new int[next.length];
+      startList.add(memberList.size());
+      members = memberList.array();
+      starts = startList.array();
+      filled = new int[starts.length - 1];
     }
 
     void insert(int g) {
-      insert(g, null);
-    }
-
-    /** Inserts g; with components tracked, {@code parent} is the union-find they are read from. */
-    void insert(int g, int[] parent) {
       for (int band = 0; band < bands; band++) {
-        int at = g * bands + band;
-        int bucket = bucketOf[at];
-        if (bucket == NONE) {
-          continue;
+        int bucket = bucketOf[g * bands + band];
+        if (bucket != NONE) {
+          members[starts[bucket] + filled[bucket]++] = g;
         }
-        int head = heads[bucket];
-        next[at] = head;
-        if (skip != null) {
-          skip[at] =
-              head != NONE && root(parent, head) == root(parent, g)
-                  ? skip[head * bands + band]
-                  : head;
-        }
-        heads[bucket] = g;
       }
     }
 
-    /**
-     * The first member after {@code g} in its band's bucket that may lie outside component {@code
-     * component}, which holds g: the members passed are in it. The jump found is remembered.
-     */
-    int skipComponent(int band, int g, int[] parent, int component) {
-      int to = skip[g * bands + band];
-      while (to != NONE && root(parent, to) == component) {
-        to = skip[to * bands + band];
-      }
-      skip[g * bands + band] = to;
-      return to;
+    int bucket(int band, int g) {
+      return bucketOf[g * bands + band];
+    }
+
+    /** Where bucket {@code bucket}'s inserted questions start in {@link #member}'s numbering. */
+    int from(int bucket) {
+      return starts[bucket];
+    }
+
+    int filledTo(int bucket) {
+      return starts[bucket] + filled[bucket];
+    }
+
+    int member(int i) {
+      return members[i];
     }
   }
 
