@@ -91,31 +91,19 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
                 command.progress(),
                 OutputTransaction.FileOps.REAL,
                 ownNames(command));
-        MovedPairs moved =
-            new MovedPairs(
-                format,
-                command.rejectedShape(),
-                rejectedOutput(command, format),
-                outputs,
-                rejectedLayout)) {
+        RejectedOutput rejected = new RejectedOutput(format, command, outputs, rejectedLayout)) {
       long started = System.nanoTime(); // after any wait for another run's lock
       outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
       var fileExport =
           new FileExport(
-              source,
-              format,
-              command,
-              outputs,
-              invalidLineLogs,
-              leftOutLogs,
-              references,
-              rejectedLayout);
+              source, format, command, outputs, invalidLineLogs, leftOutLogs, references);
       List<FileSummary> files = new ArrayList<>();
       for (ExportJob job : jobs) {
-        files.add(fileExport.export(job, moved));
+        files.add(fileExport.export(job, rejected));
       }
-      if (moved.count() > 0 && files.stream().noneMatch(f -> f.shape().hasFailureReason())) {
-        files.add(fileExport.movedOnly(files.get(0), moved));
+      boolean rejectedInput = files.stream().anyMatch(f -> f.shape().hasFailureReason());
+      if (rejected.holdsOnlyMovedPairs(rejectedInput)) {
+        files.add(fileExport.movedPairsOnly(files.get(0), rejected));
       }
       fileExport.requireRecordsExported(files);
       Optional<Path> card =
@@ -145,17 +133,6 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     stems.add(command.trainingSet().rejectedOutputBaseName());
     command.datasetCard().ifPresent(card -> stems.add(card.file().getFileName().toString()));
     return name -> stems.stream().anyMatch(name::startsWith);
-  }
-
-  /** Where pairs below the score threshold go: the rejected input's output, else the default. */
-  private static Path rejectedOutput(ExportCommand command, OutputFormat format) {
-    String base =
-        command.jobs().stream()
-            .filter(job -> job.shape().hasFailureReason())
-            .map(ExportJob::outputBaseName)
-            .findFirst()
-            .orElse(command.trainingSet().rejectedOutputBaseName());
-    return command.outputDir().resolve(base + "." + format.fileExtension());
   }
 
   private static void requireInputs(List<ExportJob> jobs) throws ExportException {

@@ -15,7 +15,7 @@ import java.util.Map;
  * verdicts, whatever the size of a cluster of near-identical questions. Texts are never held.
  */
 public final class NearGroups {
-  private static final int NONE = -1;
+  private static final int NONE = BucketIndex.NONE;
 
   private final double threshold;
   private final LshParameters lsh;
@@ -79,7 +79,7 @@ public final class NearGroups {
             bestScores[a] != bestScores[b]
                 ? Double.compare(bestScores[b], bestScores[a])
                 : Long.compare(bestLines.get(a), bestLines.get(b)));
-    var index = new BucketIndex(groups);
+    var index = bucketIndex(groups);
     boolean[] isKept = new boolean[groups];
     int[] target = new int[groups];
     double[] similarity = new double[groups];
@@ -146,7 +146,7 @@ public final class NearGroups {
     for (int g = 0; g < groups; g++) {
       parent[g] = g;
     }
-    var index = new BucketIndex(groups);
+    var index = bucketIndex(groups);
     int[] seen = new int[groups];
     for (int g = 0; g < groups; g++) {
       for (int band = 0; band < lsh.bands(); band++) {
@@ -190,94 +190,22 @@ public final class NearGroups {
     return keys;
   }
 
+  /** The band keys become the index's bucket numbers: a NearGroups is resolved once. */
+  private BucketIndex bucketIndex(int groups) {
+    if (bandKeys == null) {
+      throw new IllegalStateException("near groups are resolved once");
+    }
+    int[] keys = bandKeys.array();
+    bandKeys = null;
+    return new BucketIndex(keys, lsh.bands(), groups);
+  }
+
   private static int root(int[] parent, int g) {
     while (parent[g] != g) {
       parent[g] = parent[parent[g]];
       g = parent[g];
     }
     return g;
-  }
-
-  /**
-   * Per band, the questions inserted so far that share a question's band key, each bucket's side by
-   * side in a slot sized for all the bucket's questions (a lookup reads one contiguous run instead
-   * of chasing links through memory, and only the inserted questions: in the dedup only the kept
-   * ones, not the hundreds of near-identical questions of a template cluster). Buckets come from
-   * sorting each band's keys once; a question alone in a bucket is left out, as no candidate comes
-   * from it. About two ints per question and band, the keys' array reused.
-   */
-  private final class BucketIndex {
-    private final int bands = lsh.bands();
-    private final int[] bucketOf; // [g * bands + band]: g's bucket in the band, or NONE
-    // Bucket b's inserted questions at [starts[b], starts[b] + filled[b]).
-    private final int[] members;
-    private final int[] starts;
-    private final int[] filled;
-
-    BucketIndex(int groups) {
-      if (bandKeys == null) {
-        throw new IllegalStateException("near groups are resolved once");
-      }
-      bucketOf = bandKeys.array();
-      bandKeys = null;
-      var memberList = new IntArray();
-      var startList = new IntArray();
-      long[] sorted = new long[groups];
-      for (int band = 0; band < bands; band++) {
-        for (int g = 0; g < groups; g++) {
-          sorted[g] = ((long) bucketOf[g * bands + band] << 32) | g;
-        }
-        Arrays.sort(sorted);
-        for (int i = 0; i < groups; ) {
-          int end = i + 1;
-          while (end < groups && (sorted[end] >>> 32) == (sorted[i] >>> 32)) {
-            end++;
-          }
-          int bucket = NONE;
-          if (end - i > 1) {
-            bucket = startList.size();
-            startList.add(memberList.size());
-          }
-          for (; i < end; i++) {
-            int g = (int) sorted[i];
-            bucketOf[g * bands + band] = bucket;
-            if (bucket != NONE) {
-              memberList.add(NONE);
-            }
-          }
-        }
-      }
-      startList.add(memberList.size());
-      members = memberList.array();
-      starts = startList.array();
-      filled = new int[starts.length - 1];
-    }
-
-    void insert(int g) {
-      for (int band = 0; band < bands; band++) {
-        int bucket = bucketOf[g * bands + band];
-        if (bucket != NONE) {
-          members[starts[bucket] + filled[bucket]++] = g;
-        }
-      }
-    }
-
-    int bucket(int band, int g) {
-      return bucketOf[g * bands + band];
-    }
-
-    /** Where bucket {@code bucket}'s inserted questions start in {@link #member}'s numbering. */
-    int from(int bucket) {
-      return starts[bucket];
-    }
-
-    int filledTo(int bucket) {
-      return starts[bucket] + filled[bucket];
-    }
-
-    int member(int i) {
-      return members[i];
-    }
   }
 
   /** The dropped pairs in line order, asked with a cursor as the second pass reads on. */

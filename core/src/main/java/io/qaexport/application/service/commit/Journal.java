@@ -2,14 +2,12 @@ package io.qaexport.application.service.commit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,7 +34,7 @@ final class Journal {
   // Version 1 wrote absolute paths; read so that a kill -9 before an upgrade is still undone.
   private static final String HEADER_V1 = "qa-export journal 1";
   private static final String END = "end";
-  private static final String NONE = "-";
+  static final String NONE = "-";
 
   /** Far above any real commit's (a line per output file): a bigger file is not ours. */
   static final long MAX_BYTES = 64L << 20;
@@ -133,7 +131,7 @@ final class Journal {
       if (fields.length != 3) {
         throw new RefusedException(journal, "is damaged at line " + (i + 1));
       }
-      var reading = new EntryReading(journal, i + 1, directory, base);
+      var reading = new JournalEntryReading(journal, i + 1, directory, base);
       Path target = reading.path(fields[1]).orElseThrow(() -> reading.refused("names no target"));
       String name = target.getFileName().toString();
       if (name.endsWith(TEMP_SUFFIX) || !ownName.test(name)) {
@@ -193,66 +191,5 @@ final class Journal {
       lines.remove(lines.size() - 1);
     }
     return lines;
-  }
-
-  /** Reads the paths of one entry, each resolved against the directory and confined to it. */
-  private record EntryReading(Path journal, int line, Path directory, Path base) {
-    RefusedException refused(String problem) {
-      return new RefusedException(journal, "line " + line + " " + problem);
-    }
-
-    Optional<Path> path(String field) throws RefusedException {
-      if (field.equals(NONE)) {
-        return Optional.empty();
-      }
-      String decoded;
-      try {
-        decoded = URLDecoder.decode(field, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException badEscape) {
-        throw refused("holds a bad %-escape");
-      }
-      if (decoded.indexOf('\0') >= 0) {
-        throw refused("holds a NUL character in a path");
-      }
-      Path path;
-      try {
-        path = directory.getFileSystem().getPath(decoded);
-      } catch (InvalidPathException e) {
-        throw refused("holds a path that is not valid here");
-      }
-      String name = path.getFileName() == null ? "" : path.getFileName().toString();
-      boolean inside =
-          path.isAbsolute()
-              ? base.equals(path.normalize().getParent()) && path.normalize().equals(path)
-              : path.getNameCount() == 1;
-      if (!inside || name.isEmpty() || name.equals(".") || name.equals("..")) {
-        throw refused("names " + decoded + ", which is not a file directly in " + directory);
-      }
-      return Optional.of(directory.resolve(name));
-    }
-
-    void requireDerived(Optional<Path> file, Path target, String kind) throws RefusedException {
-      if (file.isEmpty()) {
-        return;
-      }
-      String name = file.get().getFileName().toString();
-      String prefix = "." + target.getFileName() + kind + ".";
-      boolean derived =
-          name.startsWith(prefix)
-              && name.endsWith(TEMP_SUFFIX)
-              && name.length() > prefix.length() + TEMP_SUFFIX.length()
-              && name.substring(prefix.length(), name.length() - TEMP_SUFFIX.length())
-                  .chars()
-                  .allMatch(c -> c >= '0' && c <= '9');
-      if (!derived) {
-        throw refused(
-            "names "
-                + name
-                + ", which is not a "
-                + (kind.isEmpty() ? "temporary" : "backup")
-                + " of "
-                + target.getFileName());
-      }
-    }
   }
 }

@@ -4,17 +4,12 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.failure.ExportIoException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -85,11 +80,6 @@ public final class OutputTransaction implements AutoCloseable {
   }
 
   /** As {@link #begin(Path)}; {@code progress} hears of a wait for the lock or an undone commit. */
-  public static OutputTransaction begin(Path directory, ExportProgress progress)
-      throws ExportIoException {
-    return begin(directory, progress, FileOps.REAL, STANDARD_NAMES);
-  }
-
   public static OutputTransaction begin(Path directory, ExportProgress progress, FileOps ops)
       throws ExportIoException {
     return begin(directory, progress, ops, STANDARD_NAMES);
@@ -149,12 +139,12 @@ public final class OutputTransaction implements AutoCloseable {
     }
   }
 
-  /** Creates an empty temporary file that {@link #commit()} will move to {@code finalPath}. */
   /** Inputs of the run: {@link #stage} refuses to stage an output that is one of them. */
   public synchronized void protect(List<Path> runInputs) {
     inputs = List.copyOf(runInputs);
   }
 
+  /** Creates an empty temporary file that {@link #commit()} will move to {@code finalPath}. */
   public synchronized Path stage(Path finalPath) throws IOException {
     if (finished) {
       throw new IOException("export interrupted");
@@ -197,120 +187,14 @@ public final class OutputTransaction implements AutoCloseable {
     if (finished) {
       throw new IOException("export interrupted");
     }
-    for (Path finalPath : temporaryToFinal.values()) {
-      if (Files.isDirectory(finalPath, LinkOption.NOFOLLOW_LINKS)) {
-        throw new IOException(finalPath + " is a directory");
-      }
-    }
-    List<Journal.Entry> entries = plan();
-    Set<Path> directories = new LinkedHashSet<>();
-    for (Journal.Entry entry : entries) {
-      directories.add(entry.target().toAbsolutePath().getParent());
-    }
-    for (Path temporary : temporaryToFinal.keySet()) {
-      Durability.sync(temporary);
-    }
-    Path journal = directory.resolve(JOURNAL_FILE);
-    writeJournal(journal, entries);
-    try {
-      for (Journal.Entry entry : entries) {
-        if (entry.backup().isPresent()) {
-          ops.move(entry.target(), entry.backup().get());
-        }
-        if (entry.temporary().isPresent()) {
-          ops.move(entry.temporary().get(), entry.target());
-        }
-      }
-      directories.forEach(Durability::syncDirectory);
-      ops.delete(journal); // the commit point
-    } catch (IOException | RuntimeException e) {
-      try {
-        Recovery.undo(entries, ops);
-        directories.forEach(Durability::syncDirectory);
-        ops.delete(journal);
-      } catch (IOException | RuntimeException undoFailed) {
-        e.addSuppressed(undoFailed);
-        throw new IOException(
-            e.getMessage()
-                + "; the moves could not all be undone yet: the"
-                + " next run in "
-                + directory
-                + " undoes them from its journal",
-            e);
-      }
-      throw e;
-    }
-    Durability.syncDirectory(directory);
+    new Commit(directory, ops).run(temporaryToFinal, removeOnCommit, inputs);
     temporaryToFinal.clear();
     finished = true;
     committed = true;
-    for (Journal.Entry entry : entries) {
-      if (entry.backup().isPresent()) {
-        try {
-          ops.delete(entry.backup().get());
-        } catch (IOException e) {
-          // Committed: a backup that stays is removed by the next run in this directory.
-        }
-      }
-    }
-  }
-
-  private List<Journal.Entry> plan() {
-    List<Journal.Entry> entries = new ArrayList<>();
-    for (var staged : temporaryToFinal.entrySet()) {
-      Path target = staged.getValue();
-      entries.add(new Journal.Entry(Optional.of(staged.getKey()), target, backupFor(target)));
-    }
-    Set<Path> targets = new LinkedHashSet<>();
-    temporaryToFinal.values().forEach(target -> targets.add(absolute(target)));
-    for (Path stale : removeOnCommit) {
-      // An input may bear an output's name (a shard's, say): stale or not, it is never removed.
-      if (inputs.stream().noneMatch(input -> FileIdentity.sameFile(stale, input))
-          && targets.add(absolute(stale))) {
-        backupFor(stale)
-            .ifPresent(
-                backup ->
-                    entries.add(new Journal.Entry(Optional.empty(), stale, Optional.of(backup))));
-      }
-    }
-    return entries;
-  }
-
-  private static Path absolute(Path path) {
-    return path.toAbsolutePath().normalize();
-  }
-
-  /** Where the commit moves an existing {@code target} aside; empty if there is none. */
-  private static Optional<Path> backupFor(Path target) {
-    return Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-        ? Optional.of(temporaryBeside(target, ".previous"))
-        : Optional.empty();
   }
 
   private static Path temporaryBeside(Path finalPath, String kind) {
     return Journal.temporaryBeside(finalPath, kind);
-  }
-
-  /** Written beside and renamed into place, so a journal is either whole or absent. */
-  private void writeJournal(Path journal, List<Journal.Entry> entries) throws IOException {
-    String text = Journal.encode(directory, entries);
-    Path temporary = temporaryBeside(journal, "");
-    try {
-      Durability.createExclusively(temporary);
-      Files.writeString(
-          temporary,
-          text,
-          StandardCharsets.UTF_8,
-          StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING,
-          LinkOption.NOFOLLOW_LINKS);
-      Durability.sync(temporary);
-      ops.move(temporary, journal);
-      Durability.syncDirectory(directory);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temporary);
-      throw e;
-    }
   }
 
   /** A file of an earlier run that this run's outputs make stale; removed at commit. */

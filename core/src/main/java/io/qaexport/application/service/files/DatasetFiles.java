@@ -5,7 +5,6 @@ import io.qaexport.application.port.in.failure.ExportException;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.service.commit.OutputTransaction;
-import io.qaexport.domain.ArrowSize;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.RecordShape;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The files one output is written to: one file (a plain export), or one per split, each cut into
@@ -31,7 +29,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
   private final SplitChooser chooser; // null: no splits
   private final QuestionHashes hashes;
   private final Path basePath;
-  private final Split[] splits;
+  private final SplitWriter[] splits;
   private final DatasetStatistics statistics = new DatasetStatistics();
 
   /**
@@ -52,11 +50,12 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     this.hashes = hashes;
     this.basePath = basePath;
     int count = assignment == null ? 1 : assignment.size();
-    this.splits = new Split[count];
+    this.splits = new SplitWriter[count];
     for (int i = 0; i < count; i++) {
       String name = assignment == null ? "train" : assignment.name(i);
       splits[i] =
-          new Split(
+          new SplitWriter(
+              basePath,
               name,
               assignment != null,
               layout.rows()[i],
@@ -91,7 +90,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
   /** Completes every file; returns their total size in bytes. */
   public long complete() throws ExportException {
     long bytes = 0;
-    for (Split split : splits) {
+    for (SplitWriter split : splits) {
       bytes += split.complete();
     }
     return bytes;
@@ -109,25 +108,25 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
   /** The written records' size as Arrow data; complete once {@link #complete()} returned. */
   public long arrowBytes() {
     long total = 0;
-    for (Split split : splits) {
-      total += split.arrowSize.bytes();
+    for (SplitWriter split : splits) {
+      total += split.arrowBytes();
     }
     return total;
   }
 
   public List<SplitFiles> splitFiles() {
     List<SplitFiles> files = new ArrayList<>();
-    for (Split split : splits) {
+    for (SplitWriter split : splits) {
       files.add(
           new SplitFiles(
-              split.name, split.written, split.paths, split.bytes, split.arrowSize.bytes()));
+              split.name(), split.written(), split.paths(), split.bytes(), split.arrowBytes()));
     }
     return files;
   }
 
   @Override
   public void close() {
-    for (Split split : splits) {
+    for (SplitWriter split : splits) {
       split.close();
     }
   }
@@ -139,13 +138,13 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
    */
   public List<Path> staleFiles() throws java.io.IOException {
     List<Path> written = new ArrayList<>();
-    for (Split split : splits) {
-      written.addAll(split.paths);
+    for (SplitWriter split : splits) {
+      written.addAll(split.paths());
     }
     List<String> names = new ArrayList<>();
-    for (Split split : splits) {
-      if (split.named) {
-        names.add(split.name);
+    for (SplitWriter split : splits) {
+      if (split.named()) {
+        names.add(split.name());
       }
     }
     var ours = fileNames(basePath, names);
@@ -220,92 +219,5 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
       }
     }
     return (int) Math.min(Integer.MAX_VALUE, bytes);
-  }
-
-  private final class Split {
-    private final String name;
-    private final boolean named;
-    private final long expectedRows;
-    private final int shards;
-    private final OutputFormat format;
-    private final RecordShape shape;
-    private final OutputTransaction outputs;
-    private final List<Path> paths = new ArrayList<>();
-    private RecordOutput current;
-    private int currentShard = -1;
-    private long written;
-    private long bytes;
-    private final ArrowSize arrowSize;
-
-    Split(
-        String name,
-        boolean named,
-        long expectedRows,
-        int shards,
-        OutputFormat format,
-        RecordShape shape,
-        OutputTransaction outputs) {
-      this.name = name;
-      this.named = named;
-      this.expectedRows = expectedRows;
-      this.shards = shards;
-      this.format = format;
-      this.shape = shape;
-      this.outputs = outputs;
-      this.arrowSize = new ArrowSize(shape);
-    }
-
-    void accept(long lineNumber, HfRecord record) throws ExportException {
-      // Rows spread evenly over the shards, as push_to_hub does; the last takes any surplus.
-      int shard =
-          shards == 1 || expectedRows == 0
-              ? 0
-              : (int) Math.min(shards - 1, written * shards / expectedRows);
-      if (shard != currentShard) {
-        open(shard);
-      }
-      current.accept(lineNumber, record);
-      written++;
-    }
-
-    void open(int shard) throws ExportException {
-      if (current != null) {
-        bytes += current.complete();
-        arrowSize.add(current.arrowSize());
-      }
-      Path path = basePath.resolveSibling(fileName(shard));
-      current = RecordOutput.open(format, shape, path, outputs);
-      currentShard = shard;
-      paths.add(path);
-    }
-
-    private String fileName(int shard) {
-      String base = basePath.getFileName().toString();
-      if (!named && shards == 1) {
-        return base;
-      }
-      int dot = base.lastIndexOf('.');
-      String stem = dot < 0 ? base : base.substring(0, dot);
-      String extension = dot < 0 ? "" : base.substring(dot);
-      return stem
-          + (named ? "-" + name : "")
-          + (shards == 1 ? "" : String.format(Locale.ROOT, "-%05d-of-%05d", shard, shards))
-          + extension;
-    }
-
-    public long complete() throws ExportException {
-      if (current != null) {
-        bytes += current.complete();
-        arrowSize.add(current.arrowSize());
-        current = null;
-      }
-      return bytes;
-    }
-
-    void close() {
-      if (current != null) {
-        current.close();
-      }
-    }
   }
 }

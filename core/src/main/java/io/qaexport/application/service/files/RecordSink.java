@@ -6,7 +6,7 @@ import io.qaexport.domain.HfRecord;
 /**
  * Where mapped records go, in input order. The output file is the last sink; a stage between
  * mapping and writing (a score filter, deduplication, a split) is a sink that passes records on to
- * the next one, and joins the chain with one line in {@link FileExport}.
+ * the next one, and joins the chain with one line in {@code Stages.ALL}.
  */
 public interface RecordSink {
 

@@ -1,0 +1,85 @@
+package io.qaexport.application.service;
+
+import io.qaexport.application.port.in.ExportProgress;
+import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.Notice;
+import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
+import io.qaexport.application.service.commit.FileIdentity;
+import io.qaexport.application.service.commit.OutputTransaction;
+import io.qaexport.application.service.files.OutputPaths;
+import io.qaexport.domain.card.DatasetCard;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/** The files an earlier dataset card named that this run no longer writes. */
+final class StaleCardFiles {
+  private StaleCardFiles() {}
+
+  /**
+   * The data files the earlier card named that this export does not write (e.g. its JSONL after a
+   * Parquet export), and their errors logs: qa-export wrote them, and left in place they would be
+   * published with the dataset. Removed when this run's outputs land. Only regular files in the
+   * card's directory or below are considered, never a file this run writes or reads.
+   */
+  static void removeOnCommit(
+      ExportProgress progress,
+      PreviousCard previous,
+      DatasetCard card,
+      Path cardDir,
+      List<FileSummary> files,
+      OutputTransaction outputs) {
+    var current = new HashSet<String>();
+    card.configs().forEach(config -> config.splits().forEach(s -> current.addAll(s.dataFiles())));
+    for (String dataFile : previous.dataFiles()) {
+      if (current.contains(dataFile)) {
+        continue;
+      }
+      Path stale = cardDir.resolve(dataFile).normalize();
+      if (!stale.startsWith(cardDir.normalize())
+          || !Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
+          || files.stream()
+              .anyMatch(
+                  f ->
+                      FileIdentity.sameFile(stale, f.input())
+                          || FileIdentity.sameFile(stale, f.output()))) {
+        continue;
+      }
+      progress.notice(new Notice.StaleFileRemoved(stale));
+      outputs.removeOnCommit(stale);
+      outputs.removeOnCommit(OutputPaths.errorsLog(stale));
+      earlierLogs(stale, files).forEach(outputs::removeOnCommit);
+    }
+  }
+
+  /**
+   * The logs an earlier export in another format kept beside the output {@code stale} belonged to
+   * ({@code qa_pairs.jsonl.duplicates.jsonl} for {@code qa_pairs-train.jsonl}): they describe data
+   * that is going. A log this run writes is never removed (the commit skips its targets).
+   */
+  private static List<Path> earlierLogs(Path stale, List<FileSummary> files) {
+    String name = stale.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    List<Path> logs = new ArrayList<>();
+    for (FileSummary file : files) {
+      String current = file.output().getFileName().toString();
+      String base = current.substring(0, Math.max(0, current.lastIndexOf('.')));
+      if (dot > 0 && !base.isEmpty() && name.startsWith(base)) {
+        Path earlierOutput = stale.resolveSibling(base + name.substring(dot));
+        for (Path log :
+            List.of(
+                OutputPaths.errorsLog(earlierOutput),
+                OutputPaths.duplicatesLog(earlierOutput),
+                OutputPaths.decontaminatedLog(earlierOutput))) {
+          if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+            logs.add(log);
+          }
+        }
+      }
+    }
+    return logs;
+  }
+}

@@ -1,0 +1,145 @@
+package io.qaexport.application.service.commit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One commit of an {@link OutputTransaction}'s staged files: sync them, write the journal, move
+ * earlier outputs aside and the new ones into place, delete the journal (the commit point), then
+ * the earlier outputs. A failure before the commit point undoes the moves from the journal.
+ */
+final class Commit {
+  private final Path directory;
+  private final OutputTransaction.FileOps ops;
+
+  Commit(Path directory, OutputTransaction.FileOps ops) {
+    this.directory = directory;
+    this.ops = ops;
+  }
+
+  /**
+   * Moves every staged file into place and removes the stale ones, all or none: on a failure the
+   * moves done so far are undone from the journal (or, if even that fails, by the next run).
+   */
+  void run(Map<Path, Path> temporaryToFinal, Set<Path> removeOnCommit, List<Path> inputs)
+      throws IOException {
+    for (Path finalPath : temporaryToFinal.values()) {
+      if (Files.isDirectory(finalPath, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException(finalPath + " is a directory");
+      }
+    }
+    List<Journal.Entry> entries = plan(temporaryToFinal, removeOnCommit, inputs);
+    Set<Path> directories = new LinkedHashSet<>();
+    for (Journal.Entry entry : entries) {
+      directories.add(entry.target().toAbsolutePath().getParent());
+    }
+    for (Path temporary : temporaryToFinal.keySet()) {
+      Durability.sync(temporary);
+    }
+    Path journal = directory.resolve(Journal.FILE);
+    writeJournal(journal, entries);
+    try {
+      for (Journal.Entry entry : entries) {
+        if (entry.backup().isPresent()) {
+          ops.move(entry.target(), entry.backup().get());
+        }
+        if (entry.temporary().isPresent()) {
+          ops.move(entry.temporary().get(), entry.target());
+        }
+      }
+      directories.forEach(Durability::syncDirectory);
+      ops.delete(journal); // the commit point
+    } catch (IOException | RuntimeException e) {
+      try {
+        Recovery.undo(entries, ops);
+        directories.forEach(Durability::syncDirectory);
+        ops.delete(journal);
+      } catch (IOException | RuntimeException undoFailed) {
+        e.addSuppressed(undoFailed);
+        throw new IOException(
+            e.getMessage()
+                + "; the moves could not all be undone yet: the"
+                + " next run in "
+                + directory
+                + " undoes them from its journal",
+            e);
+      }
+      throw e;
+    }
+    Durability.syncDirectory(directory);
+    for (Journal.Entry entry : entries) {
+      if (entry.backup().isPresent()) {
+        try {
+          ops.delete(entry.backup().get());
+        } catch (IOException e) {
+          // Committed: a backup that stays is removed by the next run in this directory.
+        }
+      }
+    }
+  }
+
+  private static List<Journal.Entry> plan(
+      Map<Path, Path> temporaryToFinal, Set<Path> removeOnCommit, List<Path> inputs) {
+    List<Journal.Entry> entries = new ArrayList<>();
+    for (var staged : temporaryToFinal.entrySet()) {
+      Path target = staged.getValue();
+      entries.add(new Journal.Entry(Optional.of(staged.getKey()), target, backupFor(target)));
+    }
+    Set<Path> targets = new LinkedHashSet<>();
+    temporaryToFinal.values().forEach(target -> targets.add(absolute(target)));
+    for (Path stale : removeOnCommit) {
+      // An input may bear an output's name (a shard's, say): stale or not, it is never removed.
+      if (inputs.stream().noneMatch(input -> FileIdentity.sameFile(stale, input))
+          && targets.add(absolute(stale))) {
+        backupFor(stale)
+            .ifPresent(
+                backup ->
+                    entries.add(new Journal.Entry(Optional.empty(), stale, Optional.of(backup))));
+      }
+    }
+    return entries;
+  }
+
+  private static Path absolute(Path path) {
+    return path.toAbsolutePath().normalize();
+  }
+
+  /** Where the commit moves an existing {@code target} aside; empty if there is none. */
+  private static Optional<Path> backupFor(Path target) {
+    return Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(Journal.temporaryBeside(target, ".previous"))
+        : Optional.empty();
+  }
+
+  /** Written beside and renamed into place, so a journal is either whole or absent. */
+  private void writeJournal(Path journal, List<Journal.Entry> entries) throws IOException {
+    String text = Journal.encode(directory, entries);
+    Path temporary = Journal.temporaryBeside(journal, "");
+    try {
+      Durability.createExclusively(temporary);
+      Files.writeString(
+          temporary,
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          LinkOption.NOFOLLOW_LINKS);
+      Durability.sync(temporary);
+      ops.move(temporary, journal);
+      Durability.syncDirectory(directory);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.qaexport.application.service.commit;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reads the paths of one entry, each resolved against the directory and confined to it. */
+record JournalEntryReading(Path journal, int line, Path directory, Path base) {
+  Journal.RefusedException refused(String problem) {
+    return new Journal.RefusedException(journal, "line " + line + " " + problem);
+  }
+
+  Optional<Path> path(String field) throws Journal.RefusedException {
+    if (field.equals(Journal.NONE)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(field, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException badEscape) {
+      throw refused("holds a bad %-escape");
+    }
+    if (decoded.indexOf('\0') >= 0) {
+      throw refused("holds a NUL character in a path");
+    }
+    Path path;
+    try {
+      path = directory.getFileSystem().getPath(decoded);
+    } catch (InvalidPathException e) {
+      throw refused("holds a path that is not valid here");
+    }
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    boolean inside =
+        path.isAbsolute()
+            ? base.equals(path.normalize().getParent()) && path.normalize().equals(path)
+            : path.getNameCount() == 1;
+    if (!inside || name.isEmpty() || name.equals(".") || name.equals("..")) {
+      throw refused("names " + decoded + ", which is not a file directly in " + directory);
+    }
+    return Optional.of(directory.resolve(name));
+  }
+
+  void requireDerived(Optional<Path> file, Path target, String kind)
+      throws Journal.RefusedException {
+    if (file.isEmpty()) {
+      return;
+    }
+    String name = file.get().getFileName().toString();
+    String prefix = "." + target.getFileName() + kind + ".";
+    boolean derived =
+        name.startsWith(prefix)
+            && name.endsWith(Journal.TEMP_SUFFIX)
+            && name.length() > prefix.length() + Journal.TEMP_SUFFIX.length()
+            && name.substring(prefix.length(), name.length() - Journal.TEMP_SUFFIX.length())
+                .chars()
+                .allMatch(c -> c >= '0' && c <= '9');
+    if (!derived) {
+      throw refused(
+          "names "
+              + name
+              + ", which is not a "
+              + (kind.isEmpty() ? "temporary" : "backup")
+              + " of "
+              + target.getFileName());
+    }
+  }
+}
