@@ -1,5 +1,6 @@
 package io.qaexport.adapter.in.cli;
 
+import io.qaexport.adapter.in.cli.flag.CliUsageException;
 import io.qaexport.application.port.out.FormatOptionException;
 import io.qaexport.application.port.out.OutputFormat;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package io.qaexport.adapter.in.cli;
 
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
+import io.qaexport.adapter.in.cli.flag.CliUsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
+import io.qaexport.adapter.in.cli.flag.CliUsageException;
+import io.qaexport.adapter.in.cli.flag.Flag;
+import io.qaexport.adapter.in.cli.flag.Flags;
 import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.TrainingSet;
@@ -15,6 +18,7 @@ import io.qaexport.domain.SplitAssignment;
 import io.qaexport.domain.card.HubLicense;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +55,51 @@ class CliParserTest {
     assertEquals(Optional.empty(), options.summaryJson());
     assertEquals(Optional.empty(), options.pluginDir());
     assertEquals(new CliOptions.Display(false, false), options.display());
+  }
+
+  /** A valid value for each flag the tables name, so that only the table's rule can refuse. */
+  private static final Map<String, String> VALID =
+      Map.of(
+          "split-groups", "near",
+          "split-seed", "7",
+          "stratify", "persona",
+          "decontaminate-threshold", "0.5",
+          "dataset-card", "card.md");
+
+  private static String[] given(Flag<?> flag) {
+    return flag.argName() == null
+        ? new String[] {flag.dashed()}
+        : new String[] {flag.dashed(), VALID.get(flag.name())};
+  }
+
+  @Test
+  void everyTabledRuleBetweenFlagsRefusesWithItsOwnWords() {
+    for (Flags.AppliesWith rule : Flags.APPLIES_WITH) {
+      assertEquals(
+          rule.flag().dashed() + " applies with " + rule.with().dashed() + " only",
+          usageError(given(rule.flag())),
+          rule.toString());
+    }
+    for (Flags.Excludes rule : Flags.EXCLUSIVE) {
+      String[] one = given(rule.one());
+      String[] other = given(rule.other());
+      String[] both = new String[one.length + other.length];
+      System.arraycopy(one, 0, both, 0, one.length);
+      System.arraycopy(other, 0, both, one.length, other.length);
+      assertEquals(
+          rule.one().dashed() + " and " + rule.other().dashed() + " exclude each other",
+          usageError(both),
+          rule.toString());
+    }
+  }
+
+  @Test
+  void everySizeFlagTakesTheSameGrammar() throws CliUsageException {
+    for (String size : List.of("64MB", "64M", "64MiB", "67108864")) {
+      long bytes = size.equals("64MB") ? 64_000_000L : 64L << 20;
+      assertEquals(bytes, export("--max-line-bytes", size).reading().maxLineBytes(), size);
+      assertEquals(bytes, export("--max-shard-size", size).trainingSet().maxShardBytes(), size);
+    }
   }
 
   @Test

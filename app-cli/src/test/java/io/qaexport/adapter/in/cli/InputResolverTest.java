@@ -3,6 +3,7 @@ package io.qaexport.adapter.in.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.qaexport.adapter.in.cli.flag.CliUsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -36,7 +36,7 @@ public final class SummaryReport {
             summary.rowsWritten(),
             summary.formatName(),
             seconds,
-            SummaryJson.recordsPerSecond(summary)));
+            SummaryJsonBody.recordsPerSecond(summary)));
     for (FileSummary file : summary.files()) {
       if (file.curation().active()) {
         curated(text, file);

@@ -1,4 +1,4 @@
-package io.qaexport.adapter.in.cli;
+package io.qaexport.adapter.in.cli.flag;
 
 /** The command line itself is wrong: unknown option, bad value, stray argument. Exit code 2. */
 public final class CliUsageException extends Exception {
@@ -13,7 +13,7 @@ public final class CliUsageException extends Exception {
   /**
    * @param pointsToHelp whether the error is followed by "Try 'qa-export --help'"
    */
-  CliUsageException(String message, boolean pointsToHelp) {
+  public CliUsageException(String message, boolean pointsToHelp) {
     super(message);
     this.pointsToHelp = pointsToHelp;
   }

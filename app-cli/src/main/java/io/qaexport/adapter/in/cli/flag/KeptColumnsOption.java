@@ -1,4 +1,4 @@
-package io.qaexport.adapter.in.cli;
+package io.qaexport.adapter.in.cli.flag;
 
 import io.qaexport.domain.Column;
 import io.qaexport.domain.KeptType;
@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * input field dotted for nested objects, NAME the output column (by default PATH with {@code .} as
  * {@code _}), TYPE one of {@link KeptType} (by default {@code string}).
  */
-final class KeptColumnsOption {
-  static final String FLAG = "keep-columns";
+public final class KeptColumnsOption {
+  public static final String FLAG = "keep-columns";
 
   private KeptColumnsOption() {}
 
@@ -24,7 +24,7 @@ final class KeptColumnsOption {
    *
    * @param values each occurrence's value; null when the flag is not given
    */
-  static List<Column.Kept> parse(String[] values) throws CliUsageException {
+  public static List<Column.Kept> parse(String[] values) throws CliUsageException {
     if (values == null) {
       return List.of();
     }
