@@ -1,5 +1,6 @@
 package io.qaexport.domain;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -163,5 +164,36 @@ public final class HfRecord {
         + failureReason
         + (kept.size() == 0 ? "" : ", kept=" + kept)
         + "]";
+  }
+
+  /**
+   * The rough size of the record in an output, for shard counts and write batches: its text, 80
+   * bytes, and per kept value its text or 16 bytes.
+   */
+  public int estimatedBytes() {
+    long bytes =
+        80L
+            + questionText().length()
+            + answerText().length()
+            + sourceText().length()
+            + personaText().length();
+    if (failureReasonText() != null) {
+      bytes += failureReasonText().length();
+    }
+    KeptValues values = kept;
+    for (int i = 0; i < values.size(); i++) {
+      Object value = values.get(i);
+      if (value instanceof Utf8Text text) {
+        bytes += 16 + text.length();
+      } else if (value instanceof List<?> items) {
+        bytes += 16;
+        for (Object item : items) {
+          bytes += 8 + (item == null ? 0 : ((Utf8Text) item).length());
+        }
+      } else {
+        bytes += 16;
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 }

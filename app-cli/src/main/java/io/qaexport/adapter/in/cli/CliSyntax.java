@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.adapter.in.cli.flag.Flag;
 import io.qaexport.adapter.in.cli.flag.Flags;
+import io.qaexport.application.port.in.ExportJob;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.apache.commons.cli.HelpFormatter;
@@ -37,9 +38,9 @@ public final class CliSyntax {
             + " and "
             + REJECTED_FILE
             + " into HuggingFace-ready datasets: "
-            + ExportCommandLine.PASSED_OUTPUT
+            + ExportJob.PASSED_OUTPUT
             + ".<ext> and "
-            + ExportCommandLine.REJECTED_OUTPUT
+            + ExportJob.REJECTED_OUTPUT
             + ".<ext> in the output directory.\n\n",
         OPTIONS,
         2,

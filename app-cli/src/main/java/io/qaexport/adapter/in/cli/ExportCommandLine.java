@@ -34,8 +34,6 @@ import java.util.Optional;
 
 /** Runs a parsed request against the export use case and turns the outcome into an exit code. */
 public final class ExportCommandLine {
-  static final String PASSED_OUTPUT = "qa_pairs";
-  static final String REJECTED_OUTPUT = "qa_rejected_hf";
 
   private final ExportDatasetUseCase exportDataset;
   private final Console console;
@@ -98,13 +96,15 @@ public final class ExportCommandLine {
     List<ExportJob> jobs = new ArrayList<>();
     List<Column.Kept> kept = options.reading().keptColumns();
     jobs.add(
-        new ExportJob(options.inputs().passed(), RecordShape.PASSED.withKept(kept), PASSED_OUTPUT));
+        new ExportJob(
+            options.inputs().passed(), RecordShape.PASSED.withKept(kept), ExportJob.PASSED_OUTPUT));
     resolved
         .rejected()
         .ifPresent(
             rejected ->
                 jobs.add(
-                    new ExportJob(rejected, RecordShape.REJECTED.withKept(kept), REJECTED_OUTPUT)));
+                    new ExportJob(
+                        rejected, RecordShape.REJECTED.withKept(kept), ExportJob.REJECTED_OUTPUT)));
     TerminalProgress bar = !quiet && console.errIsTerminal() ? new TerminalProgress(console) : null;
     var progress = new NoticeBoard(console, quiet, bar != null ? bar : ExportProgress.NONE);
     if (resolved.rejected().isEmpty() && !quiet) {
@@ -216,9 +216,9 @@ public final class ExportCommandLine {
               + (summary
                   ? "Name another file with --summary-json."
                   : "Choose another --output-dir (the outputs are named "
-                      + PASSED_OUTPUT
+                      + ExportJob.PASSED_OUTPUT
                       + ".<ext>, "
-                      + REJECTED_OUTPUT
+                      + ExportJob.REJECTED_OUTPUT
                       + ".<ext> and their .errors.jsonl logs)."));
       return failed(ExitCode.USAGE, e, options);
     } catch (CardPathTakenException e) {

@@ -13,6 +13,7 @@ import static io.qaexport.adapter.in.cli.flag.TrainingSetFlags.STRATIFY;
 
 import io.qaexport.adapter.in.cli.flag.CliUsageException;
 import io.qaexport.application.port.in.Decontamination;
+import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.KeptType;
@@ -58,7 +59,7 @@ final class TrainingSetOptions {
         split,
         stratify,
         MAX_SHARD_SIZE.value(line),
-        ExportCommandLine.REJECTED_OUTPUT,
+        ExportJob.REJECTED_OUTPUT,
         splitNearGroups,
         decontamination(line, threshold));
   }

@@ -9,6 +9,12 @@ import java.util.Objects;
  * format adds the extension), e.g. {@code qa_pairs}.
  */
 public record ExportJob(Path input, RecordShape shape, String outputBaseName) {
+  /** The passed pairs' output's base name, the one place it is written. */
+  public static final String PASSED_OUTPUT = "qa_pairs";
+
+  /** The rejected pairs' output's base name (also where pairs below the threshold go). */
+  public static final String REJECTED_OUTPUT = "qa_rejected_hf";
+
   public ExportJob {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(shape, "shape");

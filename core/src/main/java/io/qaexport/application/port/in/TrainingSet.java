@@ -48,7 +48,7 @@ public record TrainingSet(
           Optional.empty(),
           Optional.empty(),
           DEFAULT_MAX_SHARD_BYTES,
-          "qa_rejected_hf",
+          ExportJob.REJECTED_OUTPUT,
           false,
           Decontamination.NONE);
 

@@ -1,5 +1,6 @@
 package io.qaexport.application.service.commit;
 
+import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.failure.ExportIoException;
@@ -34,8 +35,8 @@ public final class OutputTransaction implements AutoCloseable {
   /** The output names of the product's standard run: its outputs, their logs, the card. */
   static final Predicate<String> STANDARD_NAMES =
       name ->
-          name.startsWith("qa_pairs")
-              || name.startsWith("qa_rejected_hf")
+          name.startsWith(ExportJob.PASSED_OUTPUT)
+              || name.startsWith(ExportJob.REJECTED_OUTPUT)
               || name.equals("README.md");
 
   /**

@@ -42,11 +42,7 @@ final class AsyncRecordWriter implements RecordWriter {
   public void write(HfRecord record) throws IOException {
     rethrowFailure();
     batch.add(record);
-    batchBytes +=
-        record.questionText().length()
-            + record.answerText().length()
-            + record.sourceText().length()
-            + record.personaText().length();
+    batchBytes += record.estimatedBytes();
     if (batch.size() == BATCH_SIZE || batchBytes >= BATCH_BYTES) {
       hand(batch);
       batch = new ArrayList<>(BATCH_SIZE);

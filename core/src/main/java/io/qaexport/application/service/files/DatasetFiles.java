@@ -6,10 +6,8 @@ import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.domain.HfRecord;
-import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.SplitAssignment;
-import io.qaexport.domain.Utf8Text;
 import io.qaexport.domain.card.DatasetStatistics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -188,36 +186,5 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
    */
   public static long plainSizeBound(PairReader probe, Path input) throws IOException {
     return probe.sizeBytes() >= 0 ? probe.sizeBytes() : 1000 * Files.size(input);
-  }
-
-  /**
-   * The rough size of a record in the output, for the shard count: its text, 80 bytes, and per kept
-   * value its text or 16 bytes.
-   */
-  public static int estimatedBytes(HfRecord record) {
-    long bytes =
-        80L
-            + record.questionText().length()
-            + record.answerText().length()
-            + record.sourceText().length()
-            + record.personaText().length();
-    if (record.failureReasonText() != null) {
-      bytes += record.failureReasonText().length();
-    }
-    KeptValues kept = record.kept();
-    for (int i = 0; i < kept.size(); i++) {
-      Object value = kept.get(i);
-      if (value instanceof Utf8Text text) {
-        bytes += 16 + text.length();
-      } else if (value instanceof List<?> items) {
-        bytes += 16;
-        for (Object item : items) {
-          bytes += 8 + (item == null ? 0 : ((Utf8Text) item).length());
-        }
-      } else {
-        bytes += 16;
-      }
-    }
-    return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 }

@@ -125,7 +125,7 @@ public final class PassedSurvey {
         String normalised = QuestionKey.normalise(record.question());
         long hash = QuestionKey.hash(normalised);
         int ordinal = sizes.size();
-        sizes.add(DatasetFiles.estimatedBytes(record));
+        sizes.add(record.estimatedBytes());
         if (training.stratifies()) {
           String stratum = SplitChooser.stratumOf(training.stratifyBy().orElseThrow(), record);
           strata.add(stratumIds.computeIfAbsent(stratum, p -> stratumIds.size()));

@@ -97,7 +97,7 @@ public final class RejectedSurvey {
           }
           if (Double.isNaN(below) || record.validationScore() < below) {
             rowsAndBytes[0]++;
-            rowsAndBytes[1] += DatasetFiles.estimatedBytes(record);
+            rowsAndBytes[1] += record.estimatedBytes();
           }
         }
         if (lines % 1024 == 0) {
