@@ -16,8 +16,7 @@ final class GramSets {
   private int blockCount;
   private int used = BLOCK; // in the last block: full, so the first set opens one
   private long[] where = new long[1024]; // per set: block << 32 | offset
-  private int[] scratchA = new int[128];
-  private int[] scratchB = new int[128];
+  private final Reader own = new Reader(); // for the owner's thread
 
   /** Stores set {@code index}, sorted distinct ids. */
   void put(int index, int[] sortedIds) {
@@ -40,36 +39,73 @@ final class GramSets {
 
   /** The set {@code index} as sorted ids. */
   int[] get(int index) {
-    int size = decode(index, scratchA);
-    return Arrays.copyOf(scratchA, size);
+    return own.get(index);
   }
 
   /** |a ∩ b| / |a ∪ b| of sets {@code a} and {@code b}, as {@link Shingles#jaccard}. */
   double jaccard(int a, int b) {
-    int sizeA = decode(a, scratchA);
-    int sizeB = decode(b, scratchB);
-    int[] x = scratchA;
-    int[] y = scratchB;
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < sizeA && j < sizeB) {
-      if (x[i] == y[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (x[i] < y[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    int union = sizeA + sizeB - common;
-    return union == 0 ? 1.0 : (double) common / union;
+    return own.jaccard(a, b);
   }
 
-  /** Decodes set {@code index} into {@code into} (grown when short; the field is updated). */
-  private int decode(int index, int[] into) {
+  /**
+   * A reader of the stored sets for one thread (it decodes into buffers of its own); reading is
+   * safe from many threads once no set is being put.
+   */
+  Reader reader() {
+    return new Reader();
+  }
+
+  final class Reader {
+    private int[] scratchA = new int[128];
+    private int[] scratchB = new int[128];
+
+    int[] get(int index) {
+      scratchA = decode(index, scratchA);
+      return Arrays.copyOf(scratchA, size(index));
+    }
+
+    double jaccard(int a, int b) {
+      scratchA = decode(a, scratchA);
+      scratchB = decode(b, scratchB);
+      int sizeA = size(a);
+      int sizeB = size(b);
+      int[] x = scratchA;
+      int[] y = scratchB;
+      int i = 0;
+      int j = 0;
+      int common = 0;
+      while (i < sizeA && j < sizeB) {
+        if (x[i] == y[j]) {
+          common++;
+          i++;
+          j++;
+        } else if (x[i] < y[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      int union = sizeA + sizeB - common;
+      return union == 0 ? 1.0 : (double) common / union;
+    }
+  }
+
+  /** How many ids set {@code index} holds (its first varint). */
+  private int size(int index) {
+    byte[] block = blocks[(int) (where[index] >>> 32)];
+    int at = (int) where[index];
+    int value = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = block[at++];
+      value |= (b & 0x7F) << shift;
+      if (b >= 0) {
+        return value;
+      }
+    }
+  }
+
+  /** Decodes set {@code index} into {@code into}, or into a larger array it returns. */
+  private int[] decode(int index, int[] into) {
     byte[] block = blocks[(int) (where[index] >>> 32)];
     int at = (int) where[index];
     int value = 0;
@@ -85,7 +121,7 @@ final class GramSets {
         if (size < 0) {
           size = value;
           if (into.length < size) {
-            into = grow(into, size);
+            into = new int[Math.max(size, into.length * 2)];
           }
         } else {
           previous += value;
@@ -95,17 +131,7 @@ final class GramSets {
         shift = 0;
       }
     }
-    return size;
-  }
-
-  private int[] grow(int[] scratch, int size) {
-    int[] larger = new int[Math.max(size, scratch.length * 2)];
-    if (scratch == scratchA) {
-      scratchA = larger;
-    } else {
-      scratchB = larger;
-    }
-    return larger;
+    return into;
   }
 
   private void newBlock(int size) {

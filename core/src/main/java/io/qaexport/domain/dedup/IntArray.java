@@ -26,6 +26,20 @@ public final class IntArray {
     return size;
   }
 
+  void clear() {
+    size = 0;
+  }
+
+  /** A linear search: for the few values of a short list. */
+  boolean contains(int value) {
+    for (int i = 0; i < size; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The values, in an array of exactly {@link #size()}: this one's own when it is full. */
   int[] array() {
     return size == values.length ? values : toArray();

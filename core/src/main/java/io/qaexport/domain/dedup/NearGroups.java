@@ -16,6 +16,11 @@ import java.util.Map;
  */
 public final class NearGroups {
   private static final int NONE = BucketIndex.NONE;
+  // Questions checked together against the earlier ones: large enough that the threads' hand-over
+  // is negligible, small enough that few matches fall within one block (those are checked alone).
+  private static final int BLOCK = 4096;
+  private final int block;
+  private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
   private final double threshold;
   private final LshParameters lsh;
@@ -38,8 +43,14 @@ public final class NearGroups {
    * @param threshold the Jaccard similarity from which two questions are near duplicates
    */
   public NearGroups(double threshold) {
+    this(threshold, BLOCK);
+  }
+
+  /** With blocks of {@code block} questions (tests make the threads meet on small inputs). */
+  NearGroups(double threshold, int block) {
     this.threshold = threshold;
     this.lsh = LshParameters.forThreshold(threshold);
+    this.block = block;
   }
 
   public void add(long line, double score, long hash, String normalised, int payload) {
@@ -68,54 +79,82 @@ public final class NearGroups {
 
   /** The pairs' fates: who is dropped (and for whom), and each kept pair to {@code kept}. */
   public Resolution resolve(ExactGroups.KeptAction kept) {
+    return resolve(kept, THREADS);
+  }
+
+  /**
+   * As {@link #resolve(ExactGroups.KeptAction)} on {@code threads} threads, with the same result
+   * whatever their number: the questions are taken in blocks, in score order; each question of a
+   * block is checked against the questions kept before the block on all threads at once (the index
+   * is only read then), then, in order on one thread, against those kept earlier in its own block.
+   * The two best matches are combined by the one rule (most similar, then earliest line), so the
+   * verdict is the one-by-one walk's.
+   */
+  Resolution resolve(ExactGroups.KeptAction kept, int threads) {
     int groups = hashes.size();
-    Integer[] order = new Integer[groups];
-    for (int g = 0; g < groups; g++) {
-      order[g] = g;
+    int[] order = scoreOrder(groups);
+    int[] rank = new int[groups];
+    for (int r = 0; r < groups; r++) {
+      rank[order[r]] = r;
     }
-    Arrays.sort(
-        order,
-        (a, b) ->
-            bestScores[a] != bestScores[b]
-                ? Double.compare(bestScores[b], bestScores[a])
-                : Long.compare(bestLines.get(a), bestLines.get(b)));
     var index = bucketIndex(groups);
     boolean[] isKept = new boolean[groups];
     int[] target = new int[groups];
     double[] similarity = new double[groups];
-    int[] seen = new int[groups]; // the last group (plus one) that looked at this one
-    for (int g : order) {
-      int best = NONE;
-      double bestSimilarity = 0;
-      for (int band = 0; band < lsh.bands(); band++) {
-        int bucket = index.bucket(band, g);
-        if (bucket == NONE) {
-          continue;
-        }
-        for (int i = index.from(bucket), end = index.filledTo(bucket); i < end; i++) {
-          int other = index.member(i);
-          if (seen[other] == g + 1) {
-            continue; // met in an earlier band
-          }
-          seen[other] = g + 1;
-          if (!sketches.canReach(g, other, threshold)) {
-            continue;
-          }
-          double s = grams.jaccard(g, other);
-          if (s >= threshold
-              && (s > bestSimilarity
-                  || (s == bestSimilarity && bestLines.get(other) < bestLines.get(best)))) {
-            best = other;
-            bestSimilarity = s;
-          }
-        }
+    int[] blockBest = new int[block];
+    double[] blockSimilarity = new double[block];
+    try (var workers = new Workers(threads)) {
+      Matcher[] matchers = new Matcher[workers.threads() + 1];
+      for (int m = 0; m < matchers.length; m++) {
+        matchers[m] = new Matcher(groups);
       }
-      if (best == NONE) {
-        isKept[g] = true;
-        index.insert(g);
-      } else {
-        target[g] = best;
-        similarity[g] = bestSimilarity;
+      Matcher inBlock = matchers[workers.threads()];
+      for (int start = 0; start < groups; start += block) {
+        int from = start;
+        int size = Math.min(block, groups - start);
+        workers.run(
+            size,
+            (worker, i) -> {
+              Matcher matcher = matchers[worker];
+              int g = order[from + i];
+              matcher.reset(g);
+              for (int band = 0; band < lsh.bands(); band++) {
+                int bucket = index.bucket(band, g);
+                if (bucket != NONE) {
+                  for (int m = index.from(bucket), end = index.filledTo(bucket); m < end; m++) {
+                    matcher.consider(g, index.member(m));
+                  }
+                }
+              }
+              blockBest[i] = matcher.best;
+              blockSimilarity[i] = matcher.bestSimilarity;
+            });
+        for (int i = 0; i < size; i++) {
+          int g = order[start + i];
+          inBlock.reset(g);
+          inBlock.best = blockBest[i];
+          inBlock.bestSimilarity = blockSimilarity[i];
+          for (int band = 0; band < lsh.bands(); band++) {
+            int bucket = index.bucket(band, g);
+            if (bucket != NONE) {
+              // Kept in this block: the bucket's last members, inserted in score order.
+              for (int m = index.filledTo(bucket) - 1; m >= index.from(bucket); m--) {
+                int other = index.member(m);
+                if (rank[other] < start) {
+                  break;
+                }
+                inBlock.consider(g, other);
+              }
+            }
+          }
+          if (inBlock.best == NONE) {
+            isKept[g] = true;
+            index.insert(g);
+          } else {
+            target[g] = inBlock.best;
+            similarity[g] = inBlock.bestSimilarity;
+          }
+        }
       }
     }
     var dropped = new Resolution();
@@ -133,44 +172,162 @@ public final class NearGroups {
     return dropped;
   }
 
+  /** Best score first; ties: the earliest line. */
+  private int[] scoreOrder(int groups) {
+    Integer[] boxed = new Integer[groups];
+    for (int g = 0; g < groups; g++) {
+      boxed[g] = g;
+    }
+    Arrays.sort(
+        boxed,
+        (a, b) ->
+            bestScores[a] != bestScores[b]
+                ? Double.compare(bestScores[b], bestScores[a])
+                : Long.compare(bestLines.get(a), bestLines.get(b)));
+    int[] order = new int[groups];
+    for (int r = 0; r < groups; r++) {
+      order[r] = boxed[r];
+    }
+    return order;
+  }
+
+  /**
+   * One thread's search for a question's best verified match: each candidate once (a question met
+   * in an earlier band is skipped), the sketch bound first, then the exact Jaccard.
+   */
+  private final class Matcher {
+    private final int[] seen; // the last question (plus one) that looked at this one
+    private final GramSets.Reader reader = grams.reader();
+    int best;
+    double bestSimilarity;
+
+    Matcher(int groups) {
+      seen = new int[groups];
+    }
+
+    void reset(int g) {
+      best = NONE;
+      bestSimilarity = 0;
+    }
+
+    void consider(int g, int other) {
+      if (seen[other] == g + 1) {
+        return; // met in an earlier band
+      }
+      seen[other] = g + 1;
+      if (!sketches.canReach(g, other, threshold)) {
+        return;
+      }
+      double s = reader.jaccard(g, other);
+      if (s >= threshold
+          && (s > bestSimilarity
+              || (s == bestSimilarity && bestLines.get(other) < bestLines.get(best)))) {
+        best = other;
+        bestSimilarity = s;
+      }
+    }
+  }
+
   /**
    * For the split without dropping anything: every question that has a verified near duplicate
    * (directly or through others: connected components) is mapped to one key shared by its
    * component, the smallest question hash in it, so the component lands in one split. Questions
    * alone in their component are left out (they keep their own hash). A candidate already in the
    * question's component is not verified again, so a large cluster costs about one check each.
+   * Blocks of questions are checked against the earlier blocks on all threads (finding edges, the
+   * components only read), then joined in order on one thread; the components do not depend on the
+   * order in which their edges are found.
    */
   public Map<Long, Long> componentKeys() {
+    return componentKeys(THREADS);
+  }
+
+  Map<Long, Long> componentKeys(int threads) {
     int groups = hashes.size();
     int[] parent = new int[groups];
     for (int g = 0; g < groups; g++) {
       parent[g] = g;
     }
     var index = bucketIndex(groups);
-    int[] seen = new int[groups];
-    for (int g = 0; g < groups; g++) {
-      for (int band = 0; band < lsh.bands(); band++) {
-        int bucket = index.bucket(band, g);
-        if (bucket == NONE) {
-          continue;
+    try (var workers = new Workers(threads)) {
+      int[][] seen = new int[workers.threads() + 1][groups];
+      GramSets.Reader[] readers = new GramSets.Reader[workers.threads() + 1];
+      IntArray[] edges = new IntArray[workers.threads()];
+      IntArray[] joined = new IntArray[workers.threads()];
+      for (int w = 0; w < joined.length; w++) {
+        joined[w] = new IntArray();
+      }
+      for (int w = 0; w < readers.length; w++) {
+        readers[w] = grams.reader();
+      }
+      for (int start = 0; start < groups; start += block) {
+        int from = start;
+        int size = Math.min(block, groups - start);
+        for (int w = 0; w < edges.length; w++) {
+          edges[w] = new IntArray();
         }
-        for (int i = index.from(bucket), end = index.filledTo(bucket); i < end; i++) {
-          int other = index.member(i);
-          if (seen[other] == g + 1) {
-            continue;
+        workers.run(
+            size,
+            (worker, i) -> {
+              int g = from + i;
+              joined[worker].clear();
+              for (int band = 0; band < lsh.bands(); band++) {
+                int bucket = index.bucket(band, g);
+                if (bucket == NONE) {
+                  continue;
+                }
+                for (int m = index.from(bucket), end = index.filledTo(bucket); m < end; m++) {
+                  int other = index.member(m);
+                  if (seen[worker][other] == g + 1) {
+                    continue;
+                  }
+                  seen[worker][other] = g + 1;
+                  // A component g is already joined to needs no second edge: in a cluster of
+                  // hundreds this keeps one check per component instead of one per member.
+                  int theirs = find(parent, other);
+                  if (joined[worker].contains(theirs)) {
+                    continue;
+                  }
+                  if (sketches.canReach(g, other, threshold)
+                      && readers[worker].jaccard(g, other) >= threshold) {
+                    edges[worker].add(g);
+                    edges[worker].add(other);
+                    joined[worker].add(theirs);
+                  }
+                }
+              }
+            });
+        for (IntArray found : edges) {
+          for (int e = 0; e < found.size(); e += 2) {
+            union(parent, found.get(e), found.get(e + 1));
           }
-          int mine = root(parent, g);
-          int theirs = root(parent, other);
-          if (mine == theirs) {
-            continue;
+        }
+        int[] mine = seen[workers.threads()];
+        GramSets.Reader reader = readers[workers.threads()];
+        for (int g = start; g < start + size; g++) {
+          for (int band = 0; band < lsh.bands(); band++) {
+            int bucket = index.bucket(band, g);
+            if (bucket == NONE) {
+              continue;
+            }
+            // Earlier questions of this block: the bucket's last members, inserted in order.
+            for (int m = index.filledTo(bucket) - 1; m >= index.from(bucket); m--) {
+              int other = index.member(m);
+              if (other < start) {
+                break;
+              }
+              if (mine[other] == g + 1 || root(parent, g) == root(parent, other)) {
+                continue;
+              }
+              mine[other] = g + 1;
+              if (sketches.canReach(g, other, threshold) && reader.jaccard(g, other) >= threshold) {
+                union(parent, g, other);
+              }
+            }
           }
-          seen[other] = g + 1;
-          if (sketches.canReach(g, other, threshold) && grams.jaccard(g, other) >= threshold) {
-            parent[Math.max(mine, theirs)] = Math.min(mine, theirs);
-          }
+          index.insert(g);
         }
       }
-      index.insert(g);
     }
     long[] key = new long[groups];
     int[] size = new int[groups];
@@ -188,6 +345,20 @@ public final class NearGroups {
       }
     }
     return keys;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int ra = root(parent, a);
+    int rb = root(parent, b);
+    parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+
+  /** The root without shortening the path: safe while other threads read {@code parent}. */
+  private static int find(int[] parent, int g) {
+    while (parent[g] != g) {
+      g = parent[g];
+    }
+    return g;
   }
 
   /** The band keys become the index's bucket numbers: a NearGroups is resolved once. */

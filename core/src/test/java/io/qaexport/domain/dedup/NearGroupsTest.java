@@ -138,12 +138,12 @@ class NearGroupsTest {
   @ValueSource(doubles = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95})
   void noKeptQuestionHasAVerifiedNearDuplicateAndEveryDropNamesAKeptOneExactly(double t) {
     List<Question> questions = questions(Double.doubleToLongBits(t));
-    var near = new NearGroups(t);
+    var near = new NearGroups(t, 32); // blocks of 32 on two threads: both paths of the search
     for (Question q : questions) {
       near.add(q.line(), q.score(), QuestionKey.hash(q.normalised()), q.normalised(), 0);
     }
     Set<Long> kept = new HashSet<>();
-    NearGroups.Resolution dropped = near.resolve((hash, line, payload) -> kept.add(line));
+    NearGroups.Resolution dropped = near.resolve((hash, line, payload) -> kept.add(line), 2);
 
     Map<Long, Question> byLine = new HashMap<>();
     List<Set<String>> grams = new ArrayList<>();
@@ -187,15 +187,63 @@ class NearGroupsTest {
     assertEquals(questions.size(), kept.size() + drops);
   }
 
+  private static NearGroups filled(List<Question> questions, double t, int block) {
+    var near = new NearGroups(t, block);
+    for (Question q : questions) {
+      near.add(
+          q.line(), q.score(), QuestionKey.hash(q.normalised()), q.normalised(), (int) q.line());
+    }
+    return near;
+  }
+
+  /** Every line's fate, in line order: "kept" or "dropped for LINE at SIMILARITY". */
+  private static List<String> fates(List<Question> questions, NearGroups near, int threads) {
+    List<Long> kept = new ArrayList<>();
+    NearGroups.Resolution dropped = near.resolve((hash, line, payload) -> kept.add(line), threads);
+    List<String> fates = new ArrayList<>();
+    for (Question q : questions) {
+      DuplicateVerdicts.Verdict verdict = dropped.of(q.line(), QuestionKey.hash(q.normalised()));
+      fates.add(
+          verdict == null
+              ? "kept"
+              : "dropped for " + verdict.duplicateOf() + " at " + verdict.similarity());
+    }
+    fates.add("kept in order " + kept);
+    return fates;
+  }
+
+  /**
+   * The blocked, threaded search is the one-by-one walk: one block of everything on one thread
+   * checks each question only against those kept before it in its own block, which is the plain
+   * walk; every block size and thread count must give the same verdicts and components.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.5, 0.7, 0.8, 0.95})
+  void blocksAndThreadsChangeNoVerdictAndNoComponent(double t) {
+    for (long seed = 0; seed < 4; seed++) {
+      List<Question> questions = questions(31 * seed + Double.doubleToLongBits(t));
+      int all = questions.size();
+      List<String> plain = fates(questions, filled(questions, t, all), 1);
+      Map<Long, Long> plainKeys = filled(questions, t, all).componentKeys(1);
+      for (int block : new int[] {1, 7, 64, 500}) {
+        for (int threads : new int[] {1, 2, 3}) {
+          String at = "block " + block + ", threads " + threads + ", seed " + seed;
+          assertEquals(plain, fates(questions, filled(questions, t, block), threads), at);
+          assertEquals(plainKeys, filled(questions, t, block).componentKeys(threads), at);
+        }
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(doubles = {0.5, 0.8, 0.95})
   void componentsHoldEveryVerifiedPairOfTheirQuestions(double t) {
     List<Question> questions = questions(7 + Double.doubleToLongBits(t));
-    var near = new NearGroups(t);
+    var near = new NearGroups(t, 32);
     for (Question q : questions) {
       near.add(q.line(), q.score(), QuestionKey.hash(q.normalised()), q.normalised(), 0);
     }
-    Map<Long, Long> keys = near.componentKeys();
+    Map<Long, Long> keys = near.componentKeys(2);
     int similarPairs = 0;
     int apart = 0;
     for (int i = 0; i < questions.size(); i++) {
