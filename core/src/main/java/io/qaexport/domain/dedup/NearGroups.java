@@ -34,7 +34,7 @@ public final class NearGroups {
   private final GramSets grams = new GramSets();
   private final GramSketches sketches = new GramSketches();
   // Released once the bucket index is built from them: a NearGroups is resolved once.
-  private IntArray bandKeys = new IntArray();
+  private BandKeyWriter bandKeys;
   private final LongArray hashes = new LongArray();
   private final LongArray bestLines = new LongArray();
   private double[] bestScores = new double[1024];
@@ -51,6 +51,7 @@ public final class NearGroups {
     this.threshold = threshold;
     this.lsh = LshParameters.forThreshold(threshold);
     this.block = block;
+    this.bandKeys = new BandKeyWriter(lsh, THREADS > 1);
   }
 
   public void add(long line, double score, long hash, String normalised, int payload) {
@@ -62,9 +63,7 @@ public final class NearGroups {
       int[] ids = Shingles.of(normalised, gramIds);
       grams.put(group, ids);
       sketches.put(group, ids, gramIds);
-      for (int key : Shingles.bandKeys(ids, gramIds, lsh)) {
-        bandKeys.add(key);
-      }
+      bandKeys.add(Shingles.fingerprints(ids, gramIds));
       hashes.add(hash);
       bestLines.add(line);
       bestScores[group] = score;
@@ -366,7 +365,7 @@ public final class NearGroups {
     if (bandKeys == null) {
       throw new IllegalStateException("near groups are resolved once");
     }
-    int[] keys = bandKeys.array();
+    int[] keys = bandKeys.finish();
     bandKeys = null;
     return new BucketIndex(keys, lsh.bands(), groups);
   }

@@ -121,12 +121,25 @@ public final class Shingles {
    * twice the candidates.
    */
   public static int[] bandKeys(int[] grams, GramIds ids, LshParameters lsh) {
+    return bandKeys(fingerprints(grams, ids), lsh);
+  }
+
+  /** The grams' fingerprints, all a band key needs of them (so another thread can compute it). */
+  static long[] fingerprints(int[] grams, GramIds ids) {
+    long[] fingerprints = new long[grams.length];
+    for (int i = 0; i < grams.length; i++) {
+      fingerprints[i] = ids.fingerprint(grams[i]);
+    }
+    return fingerprints;
+  }
+
+  /** As {@link #bandKeys(int[], GramIds, LshParameters)}, from the grams' fingerprints. */
+  static int[] bandKeys(long[] fingerprints, LshParameters lsh) {
     int hashes = lsh.bands() * lsh.rows();
     long[] min = new long[hashes];
     Arrays.fill(min, Long.MAX_VALUE);
     long[] steps = STEPS;
-    for (int gram : grams) {
-      long h1 = ids.fingerprint(gram);
+    for (long h1 : fingerprints) {
       long h2 = QuestionKey.mix(h1) | 1;
       for (int i = 0; i < hashes; i++) {
         long difference = ((h1 + steps[i] * h2) >>> 1) - min[i];
