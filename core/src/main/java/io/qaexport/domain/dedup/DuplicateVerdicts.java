@@ -19,4 +19,34 @@ public interface DuplicateVerdicts {
       return kept == 0 || kept == line ? null : new Verdict(kept, 1.0);
     };
   }
+
+  /** The dropped pairs in line order, asked with a cursor as the second pass reads on. */
+  final class InLineOrder implements DuplicateVerdicts {
+    private final LongArray lines = new LongArray();
+    private final LongArray duplicateOf = new LongArray();
+    private final LongArray similarities = new LongArray();
+    private int cursor;
+
+    void add(long line, long of, double similarity) {
+      lines.add(line);
+      duplicateOf.add(of);
+      similarities.add(Double.doubleToRawLongBits(similarity));
+    }
+
+    int size() {
+      return lines.size();
+    }
+
+    @Override
+    public Verdict of(long lineNumber, long questionHash) {
+      while (cursor < lines.size() && lines.get(cursor) < lineNumber) {
+        cursor++;
+      }
+      if (cursor < lines.size() && lines.get(cursor) == lineNumber) {
+        return new Verdict(
+            duplicateOf.get(cursor), Double.longBitsToDouble(similarities.get(cursor)));
+      }
+      return null;
+    }
+  }
 }

@@ -1,7 +1,6 @@
 package io.qaexport.domain.dedup;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -9,10 +8,11 @@ import java.util.Map;
  * best score first (ties: earliest line), a question is dropped when its exact Jaccard similarity
  * with a question already kept reaches the threshold, else it is kept. The kept questions are found
  * through an LSH index of MinHash band keys ({@link LshParameters}, tuned to the threshold) and
- * verified on the grams themselves ({@link GramIds}), so a similarity is never a hash collision.
- * Only kept questions enter the index, and no candidate pair is stored: memory is the per-question
- * state (its gram ids, about 1.3 bytes each, a 36-byte sketch and two ints a band) and the
- * verdicts, whatever the size of a cluster of near-identical questions. Texts are never held.
+ * verified on the grams themselves ({@link GramIds}, {@link GramSets}), so a similarity is never a
+ * hash collision. Only kept questions enter the index, and no candidate pair is stored: memory is
+ * the per-question state (its gram ids, about 1.3 bytes each, a 36-byte sketch and two ints a band)
+ * and the verdicts, whatever the size of a cluster of near-identical questions. Texts are never
+ * held.
  */
 public final class NearGroups {
   private static final int NONE = BucketIndex.NONE;
@@ -32,16 +32,14 @@ public final class NearGroups {
   private final IntArray recordPayloads = new IntArray();
   // Per distinct question (group), by ordinal.
   private final GramSets grams = new GramSets();
-  private final GramSketches sketches = new GramSketches();
+  private final GramSets.Sketches sketches = new GramSets.Sketches();
   // Released once the bucket index is built from them: a NearGroups is resolved once.
   private BandKeyWriter bandKeys;
   private final LongArray hashes = new LongArray();
   private final LongArray bestLines = new LongArray();
   private double[] bestScores = new double[1024];
 
-  /**
-   * @param threshold the Jaccard similarity from which two questions are near duplicates
-   */
+  /** {@code threshold}: the Jaccard similarity from which two questions are near duplicates. */
   public NearGroups(double threshold) {
     this(threshold, BLOCK);
   }
@@ -77,7 +75,7 @@ public final class NearGroups {
   }
 
   /** The pairs' fates: who is dropped (and for whom), and each kept pair to {@code kept}. */
-  public Resolution resolve(ExactGroups.KeptAction kept) {
+  public DuplicateVerdicts.InLineOrder resolve(ExactGroups.KeptAction kept) {
     return resolve(kept, THREADS);
   }
 
@@ -89,7 +87,7 @@ public final class NearGroups {
    * The two best matches are combined by the one rule (most similar, then earliest line), so the
    * verdict is the one-by-one walk's.
    */
-  Resolution resolve(ExactGroups.KeptAction kept, int threads) {
+  DuplicateVerdicts.InLineOrder resolve(ExactGroups.KeptAction kept, int threads) {
     int groups = hashes.size();
     int[] order = scoreOrder(groups);
     int[] rank = new int[groups];
@@ -116,7 +114,7 @@ public final class NearGroups {
             (worker, i) -> {
               Matcher matcher = matchers[worker];
               int g = order[from + i];
-              matcher.reset(g);
+              matcher.reset();
               for (int band = 0; band < lsh.bands(); band++) {
                 int bucket = index.bucket(band, g);
                 if (bucket != NONE) {
@@ -130,7 +128,7 @@ public final class NearGroups {
             });
         for (int i = 0; i < size; i++) {
           int g = order[start + i];
-          inBlock.reset(g);
+          inBlock.reset();
           inBlock.best = blockBest[i];
           inBlock.bestSimilarity = blockSimilarity[i];
           for (int band = 0; band < lsh.bands(); band++) {
@@ -156,7 +154,7 @@ public final class NearGroups {
         }
       }
     }
-    var dropped = new Resolution();
+    var dropped = new DuplicateVerdicts.InLineOrder();
     for (int r = 0; r < recordLines.size(); r++) {
       long line = recordLines.get(r);
       int g = recordGroups.get(r);
@@ -204,7 +202,7 @@ public final class NearGroups {
       seen = new int[groups];
     }
 
-    void reset(int g) {
+    void reset() {
       best = NONE;
       bestSimilarity = 0;
     }
@@ -229,135 +227,16 @@ public final class NearGroups {
 
   /**
    * For the split without dropping anything: every question that has a verified near duplicate
-   * (directly or through others: connected components) is mapped to one key shared by its
-   * component, the smallest question hash in it, so the component lands in one split. Questions
-   * alone in their component are left out (they keep their own hash). A candidate already in the
-   * question's component is not verified again, so a large cluster costs about one check each.
-   * Blocks of questions are checked against the earlier blocks on all threads (finding edges, the
-   * components only read), then joined in order on one thread; the components do not depend on the
-   * order in which their edges are found.
+   * (directly or through others: connected components) mapped to one key shared by its component,
+   * the smallest question hash in it ({@link NearComponents}).
    */
   public Map<Long, Long> componentKeys() {
     return componentKeys(THREADS);
   }
 
   Map<Long, Long> componentKeys(int threads) {
-    int groups = hashes.size();
-    int[] parent = new int[groups];
-    for (int g = 0; g < groups; g++) {
-      parent[g] = g;
-    }
-    var index = bucketIndex(groups);
-    try (var workers = new Workers(threads)) {
-      int[][] seen = new int[workers.threads() + 1][groups];
-      GramSets.Reader[] readers = new GramSets.Reader[workers.threads() + 1];
-      IntArray[] edges = new IntArray[workers.threads()];
-      IntArray[] joined = new IntArray[workers.threads()];
-      for (int w = 0; w < joined.length; w++) {
-        joined[w] = new IntArray();
-      }
-      for (int w = 0; w < readers.length; w++) {
-        readers[w] = grams.reader();
-      }
-      for (int start = 0; start < groups; start += block) {
-        int from = start;
-        int size = Math.min(block, groups - start);
-        for (int w = 0; w < edges.length; w++) {
-          edges[w] = new IntArray();
-        }
-        workers.run(
-            size,
-            (worker, i) -> {
-              int g = from + i;
-              joined[worker].clear();
-              for (int band = 0; band < lsh.bands(); band++) {
-                int bucket = index.bucket(band, g);
-                if (bucket == NONE) {
-                  continue;
-                }
-                for (int m = index.from(bucket), end = index.filledTo(bucket); m < end; m++) {
-                  int other = index.member(m);
-                  if (seen[worker][other] == g + 1) {
-                    continue;
-                  }
-                  seen[worker][other] = g + 1;
-                  // A component g is already joined to needs no second edge: in a cluster of
-                  // hundreds this keeps one check per component instead of one per member.
-                  int theirs = find(parent, other);
-                  if (joined[worker].contains(theirs)) {
-                    continue;
-                  }
-                  if (sketches.canReach(g, other, threshold)
-                      && readers[worker].jaccard(g, other) >= threshold) {
-                    edges[worker].add(g);
-                    edges[worker].add(other);
-                    joined[worker].add(theirs);
-                  }
-                }
-              }
-            });
-        for (IntArray found : edges) {
-          for (int e = 0; e < found.size(); e += 2) {
-            union(parent, found.get(e), found.get(e + 1));
-          }
-        }
-        int[] mine = seen[workers.threads()];
-        GramSets.Reader reader = readers[workers.threads()];
-        for (int g = start; g < start + size; g++) {
-          for (int band = 0; band < lsh.bands(); band++) {
-            int bucket = index.bucket(band, g);
-            if (bucket == NONE) {
-              continue;
-            }
-            // Earlier questions of this block: the bucket's last members, inserted in order.
-            for (int m = index.filledTo(bucket) - 1; m >= index.from(bucket); m--) {
-              int other = index.member(m);
-              if (other < start) {
-                break;
-              }
-              if (mine[other] == g + 1 || root(parent, g) == root(parent, other)) {
-                continue;
-              }
-              mine[other] = g + 1;
-              if (sketches.canReach(g, other, threshold) && reader.jaccard(g, other) >= threshold) {
-                union(parent, g, other);
-              }
-            }
-          }
-          index.insert(g);
-        }
-      }
-    }
-    long[] key = new long[groups];
-    int[] size = new int[groups];
-    Arrays.fill(key, Long.MAX_VALUE);
-    for (int g = 0; g < groups; g++) {
-      int r = root(parent, g);
-      key[r] = Math.min(key[r], hashes.get(g));
-      size[r]++;
-    }
-    var keys = new HashMap<Long, Long>();
-    for (int g = 0; g < groups; g++) {
-      int r = root(parent, g);
-      if (size[r] > 1) {
-        keys.put(hashes.get(g), key[r]);
-      }
-    }
-    return keys;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    int ra = root(parent, a);
-    int rb = root(parent, b);
-    parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-
-  /** The root without shortening the path: safe while other threads read {@code parent}. */
-  private static int find(int[] parent, int g) {
-    while (parent[g] != g) {
-      g = parent[g];
-    }
-    return g;
+    return new NearComponents(lsh, threshold, block, grams, sketches, hashes)
+        .keys(bucketIndex(hashes.size()), threads);
   }
 
   /** The band keys become the index's bucket numbers: a NearGroups is resolved once. */
@@ -368,43 +247,5 @@ public final class NearGroups {
     int[] keys = bandKeys.finish();
     bandKeys = null;
     return new BucketIndex(keys, lsh.bands(), groups);
-  }
-
-  private static int root(int[] parent, int g) {
-    while (parent[g] != g) {
-      parent[g] = parent[parent[g]];
-      g = parent[g];
-    }
-    return g;
-  }
-
-  /** The dropped pairs in line order, asked with a cursor as the second pass reads on. */
-  static final class Resolution implements DuplicateVerdicts {
-    private final LongArray lines = new LongArray();
-    private final LongArray duplicateOf = new LongArray();
-    private final LongArray similarities = new LongArray();
-    private int cursor;
-
-    private void add(long line, long of, double similarity) {
-      lines.add(line);
-      duplicateOf.add(of);
-      similarities.add(Double.doubleToRawLongBits(similarity));
-    }
-
-    int size() {
-      return lines.size();
-    }
-
-    @Override
-    public Verdict of(long lineNumber, long questionHash) {
-      while (cursor < lines.size() && lines.get(cursor) < lineNumber) {
-        cursor++;
-      }
-      if (cursor < lines.size() && lines.get(cursor) == lineNumber) {
-        return new Verdict(
-            duplicateOf.get(cursor), Double.longBitsToDouble(similarities.get(cursor)));
-      }
-      return null;
-    }
   }
 }

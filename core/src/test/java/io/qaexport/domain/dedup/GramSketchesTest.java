@@ -29,7 +29,7 @@ class GramSketchesTest {
   @Test
   void theBoundNeverCutsAPairThatReachesTheThreshold() {
     var random = new Random(22);
-    var sketches = new GramSketches();
+    var sketches = new GramSets.Sketches();
     int cut = 0;
     for (int trial = 0; trial < 20_000; trial++) {
       int[] a = randomSet(random, 1 + random.nextInt(300));
@@ -58,7 +58,7 @@ class GramSketchesTest {
 
   @Test
   void emptySetsAreEqualAndAnEmptySetReachesNoOther() {
-    var sketches = new GramSketches();
+    var sketches = new GramSets.Sketches();
     sketches.put(0, new int[0], IDS);
     sketches.put(1, new int[0], IDS);
     sketches.put(2, new int[] {1, 2}, IDS);
@@ -68,7 +68,7 @@ class GramSketchesTest {
 
   @Test
   void setsAreReplacedAndTheStoreGrows() {
-    var sketches = new GramSketches();
+    var sketches = new GramSets.Sketches();
     int[] set = {3, 4, 5};
     sketches.put(5000, set, IDS);
     sketches.put(0, set, IDS);

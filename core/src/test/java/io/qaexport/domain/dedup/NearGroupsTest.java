@@ -143,7 +143,8 @@ class NearGroupsTest {
       near.add(q.line(), q.score(), QuestionKey.hash(q.normalised()), q.normalised(), 0);
     }
     Set<Long> kept = new HashSet<>();
-    NearGroups.Resolution dropped = near.resolve((hash, line, payload) -> kept.add(line), 2);
+    DuplicateVerdicts.InLineOrder dropped =
+        near.resolve((hash, line, payload) -> kept.add(line), 2);
 
     Map<Long, Question> byLine = new HashMap<>();
     List<Set<String>> grams = new ArrayList<>();
@@ -199,7 +200,8 @@ class NearGroupsTest {
   /** Every line's fate, in line order: "kept" or "dropped for LINE at SIMILARITY". */
   private static List<String> fates(List<Question> questions, NearGroups near, int threads) {
     List<Long> kept = new ArrayList<>();
-    NearGroups.Resolution dropped = near.resolve((hash, line, payload) -> kept.add(line), threads);
+    DuplicateVerdicts.InLineOrder dropped =
+        near.resolve((hash, line, payload) -> kept.add(line), threads);
     List<String> fates = new ArrayList<>();
     for (Question q : questions) {
       DuplicateVerdicts.Verdict verdict = dropped.of(q.line(), QuestionKey.hash(q.normalised()));
