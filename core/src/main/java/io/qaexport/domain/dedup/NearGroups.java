@@ -19,9 +19,8 @@ public final class NearGroups {
   // Questions checked together against the earlier ones: large enough that the threads' hand-over
   // is negligible, small enough that few matches fall within one block (those are checked alone).
   private static final int BLOCK = 4096;
-  private final int block;
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
-
+  private final int block;
   private final double threshold;
   private final LshParameters lsh;
   private final GramIds gramIds = new GramIds();
