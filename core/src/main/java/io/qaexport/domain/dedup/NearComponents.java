@@ -61,10 +61,6 @@ final class NearComponents {
         for (int w = 0; w < edges.length; w++) {
           edges[w] = new IntArray();
         }
-        // Every earlier question straight to its root: the threads' lookups are then one step.
-        for (int g = 0; g < start; g++) {
-          parent[g] = root(parent, g);
-        }
         workers.run(
             size,
             (worker, i) -> {
