@@ -1,7 +1,6 @@
 package io.qaexport.domain.dedup;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,18 +93,7 @@ final class BandKeyWriter {
       return;
     }
     try {
-      inFlight.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while computing band keys", e);
+      Workers.await(inFlight, "computing band keys");
     } finally {
       inFlight = null;
     }

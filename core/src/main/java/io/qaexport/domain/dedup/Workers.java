@@ -57,20 +57,25 @@ final class Workers implements AutoCloseable {
       task.run(0, i);
     }
     for (Future<?> other : others) {
-      try {
-        other.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while grouping near duplicates", e);
+      await(other, "grouping near duplicates");
+    }
+  }
+
+  /** Waits for {@code work}; its failure is rethrown as it was thrown on the other thread. */
+  static void await(Future<?> work, String doing) {
+    try {
+      work.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + doing, e);
     }
   }
 
