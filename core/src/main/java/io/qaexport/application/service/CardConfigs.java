@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The dataset card's configs: what each output file holds, its splits and its curation. */
 final class CardConfigs {
@@ -73,6 +74,10 @@ final class CardConfigs {
     return configs;
   }
 
+  /** The stages the card has sentences of their own for; any other gets the general one. */
+  private static final Set<String> DESCRIBED_STAGES =
+      Set.of("below_threshold", "duplicates", "decontaminated");
+
   private DatasetCard.Curation curation(FileSummary file, TrainingSet training, Path cardDir) {
     FileSummary.Curation done = file.curation();
     if (!done.active()) {
@@ -100,7 +105,16 @@ final class CardConfigs {
                 training.decontamination().threshold(),
                 done.count("decontaminated"),
                 done.log("decontaminated").map(path -> relative(cardDir, path)).orElse(""))
-            : DatasetCard.Decontamination.NONE);
+            : DatasetCard.Decontamination.NONE,
+        done.stages().stream()
+            .filter(stage -> !DESCRIBED_STAGES.contains(stage.key()) && stage.count() > 0)
+            .map(
+                stage ->
+                    new DatasetCard.LeftOut(
+                        stage.label(),
+                        stage.count(),
+                        stage.log().map(path -> relative(cardDir, path)).orElse("")))
+            .toList());
   }
 
   private static String relative(Path cardDir, Path file) {

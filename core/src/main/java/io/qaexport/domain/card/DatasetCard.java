@@ -128,6 +128,7 @@ public record DatasetCard(
    * @param received rows of this config that came from the passed file for that reason
    * @param dedup {@code none}, {@code exact} or {@code near}
    * @param duplicates pairs dropped as duplicates, listed in {@code duplicatesFile}
+   * @param otherStages what each stage the fields above do not describe left out, in run order
    */
   public record Curation(
       double minScore,
@@ -137,10 +138,22 @@ public record DatasetCard(
       double dedupThreshold,
       long duplicates,
       String duplicatesFile,
-      Decontamination decontamination) {
+      Decontamination decontamination,
+      List<LeftOut> otherStages) {
     public static final Curation NONE =
-        new Curation(Double.NaN, 0, 0, "none", 0, 0, "", Decontamination.NONE);
+        new Curation(Double.NaN, 0, 0, "none", 0, 0, "", Decontamination.NONE, List.of());
+
+    public Curation {
+      otherStages = List.copyOf(otherStages);
+    }
   }
+
+  /**
+   * What one stage left out of a config, by the name the summary gives it ({@code short answers}).
+   *
+   * @param log the stage's log's path in the dataset, or empty
+   */
+  public record LeftOut(String label, long count, String log) {}
 
   /**
    * What {@code --decontaminate} left out of a config: the references by file name and sha256

@@ -11,6 +11,7 @@ import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
+import io.qaexport.application.port.in.StageSettings;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
 import io.qaexport.application.port.out.LeftOutLog;
@@ -425,7 +426,8 @@ class TrainingSetExportTest {
             TrainingSet.DEFAULT_MAX_SHARD_BYTES,
             "qa_rejected_hf",
             true,
-            Decontamination.NONE);
+            Decontamination.NONE,
+            StageSettings.NONE);
     ExportSummary summary =
         export(
             training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));

@@ -214,6 +214,15 @@ final class CardBody {
                   ? ""
                   : "; they are listed in `" + curation.duplicatesFile() + "`"));
     }
+    for (DatasetCard.LeftOut stage : curation.otherStages()) {
+      md.append(
+          String.format(
+              NUMBERS,
+              "%,d pairs were left out as %s%s.%n%n",
+              stage.count(),
+              stage.label(),
+              stage.log().isEmpty() ? "" : "; they are listed in `" + stage.log() + "`"));
+    }
     return md.toString();
   }
 

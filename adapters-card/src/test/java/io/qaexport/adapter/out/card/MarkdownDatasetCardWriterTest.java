@@ -261,4 +261,53 @@ class MarkdownDatasetCardWriterTest {
     assertEquals("content", messages.get("list").get(1).get("name").asString());
     assertFalse(yaml.get("dataset_info").get(0).get("splits").get(0).has("num_bytes"));
   }
+
+  @Test
+  void aStageTheCardHasNoSentenceForIsReportedByItsLabelCountAndLog() throws IOException {
+    DatasetCard.Config plain = config("default", RecordShape.PASSED, "qa_pairs.jsonl", 10);
+    var curation =
+        new DatasetCard.Curation(
+            Double.NaN,
+            0,
+            0,
+            "none",
+            0,
+            0,
+            "",
+            DatasetCard.Decontamination.NONE,
+            List.of(
+                new DatasetCard.LeftOut("short answers", 1234, "qa_pairs.short.jsonl"),
+                new DatasetCard.LeftOut("long answers", 2, "")));
+    var curated =
+        new DatasetCard.Config(
+            plain.name(),
+            plain.shape(),
+            plain.features(),
+            plain.layoutIsShape(),
+            plain.splits(),
+            plain.inputFile(),
+            plain.personas(),
+            plain.scores(),
+            plain.defaultsApplied(),
+            plain.sample(),
+            curation);
+    var card =
+        new DatasetCard(
+            DatasetFacts.CARE_WORKER_QA,
+            "Vårdfrågor",
+            HubLicense.UNKNOWN,
+            Optional.empty(),
+            "jsonl",
+            "json",
+            HubTask.QUESTION_ANSWERING,
+            List.of(curated));
+
+    String text = write(card, false);
+
+    assertTrue(
+        text.contains(
+            "1,234 pairs were left out as short answers; they are listed in"
+                + " `qa_pairs.short.jsonl`.\n\n2 pairs were left out as long answers.\n"),
+        text);
+  }
 }

@@ -40,13 +40,7 @@ final class JsonlLeftOutLog implements LeftOutLog {
       }
       for (Column column : shape.columns()) {
         generator.writeName(column.name());
-        if (column instanceof Column.Text text) {
-          generator.writeString(text.of(record));
-        } else if (column instanceof Column.Float64 number) {
-          generator.writeNumber(number.of(record));
-        } else if (column instanceof Column.Kept kept) {
-          KeptJson.write(generator, kept.of(record));
-        }
+        JsonlRecordWriter.writeValue(generator, column, record);
       }
       generator.writeEndObject();
       generator.writeRaw('\n');

@@ -42,21 +42,25 @@ final class JsonlRecordWriter implements RecordWriter {
       List<Column> columns = shape.columns();
       for (int i = 0; i < names.length; i++) {
         generator.writeName(names[i]);
-        Column column = columns.get(i);
-        if (column instanceof Column.Text text) {
-          Utf8Text value = text.utf8(record);
-          // Jackson escapes what JSON requires and copies the rest: no decoding, no encoding.
-          generator.writeUTF8String(value.array(), value.offset(), value.length());
-        } else if (column instanceof Column.Float64 number) {
-          generator.writeNumber(number.of(record));
-        } else if (column instanceof Column.Kept kept) {
-          KeptJson.write(generator, kept.of(record));
-        }
+        writeValue(generator, columns.get(i), record);
       }
       generator.writeEndObject();
       generator.writeRaw('\n');
     } catch (JacksonException e) {
       throw unwrap(e);
+    }
+  }
+
+  /** One column's value of the record, as the output and the left-out logs write it. */
+  static void writeValue(JsonGenerator generator, Column column, HfRecord record) {
+    if (column instanceof Column.Text text) {
+      Utf8Text value = text.utf8(record);
+      // Jackson escapes what JSON requires and copies the rest: no decoding, no encoding.
+      generator.writeUTF8String(value.array(), value.offset(), value.length());
+    } else if (column instanceof Column.Float64 number) {
+      generator.writeNumber(number.of(record));
+    } else if (column instanceof Column.Kept kept) {
+      KeptJson.write(generator, kept.of(record));
     }
   }
 

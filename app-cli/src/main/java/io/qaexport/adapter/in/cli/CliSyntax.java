@@ -5,6 +5,7 @@ import io.qaexport.adapter.in.cli.flag.Flags;
 import io.qaexport.application.port.in.ExportJob;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -16,7 +17,7 @@ public final class CliSyntax {
   static final String CARD_FILE = Flags.CARD_FILE;
   static final String DEFAULT_MAX_LINE = Flags.DEFAULT_MAX_LINE;
 
-  static final Options OPTIONS = options();
+  static final Options OPTIONS = options(Flags.ALL);
 
   private CliSyntax() {}
 
@@ -59,9 +60,10 @@ public final class CliSyntax {
     return text.toString();
   }
 
-  private static Options options() {
+  /** commons-cli's options for {@code flags}. */
+  static Options options(List<Flag<?>> flags) {
     var options = new Options();
-    for (Flag<?> flag : Flags.ALL) {
+    for (Flag<?> flag : flags) {
       Option.Builder option =
           Option.builder(flag.shortName().orElse(null))
               .longOpt(flag.name())

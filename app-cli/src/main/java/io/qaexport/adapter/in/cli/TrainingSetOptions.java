@@ -12,8 +12,11 @@ import static io.qaexport.adapter.in.cli.flag.TrainingSetFlags.SPLIT_SEED;
 import static io.qaexport.adapter.in.cli.flag.TrainingSetFlags.STRATIFY;
 
 import io.qaexport.adapter.in.cli.flag.CliUsageException;
+import io.qaexport.adapter.in.cli.flag.Flag;
+import io.qaexport.adapter.in.cli.flag.Flags;
 import io.qaexport.application.port.in.Decontamination;
 import io.qaexport.application.port.in.ExportJob;
+import io.qaexport.application.port.in.StageSettings;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.KeptType;
@@ -31,6 +34,12 @@ final class TrainingSetOptions {
   private TrainingSetOptions() {}
 
   static TrainingSet of(CommandLine line, List<Column.Kept> kept) throws CliUsageException {
+    return of(line, kept, Flags.ALL);
+  }
+
+  /** With {@code flags} as the command line's flags (a test adds a stage's flag). */
+  static TrainingSet of(CommandLine line, List<Column.Kept> kept, List<Flag<?>> flags)
+      throws CliUsageException {
     OptionalDouble minScore =
         MIN_SCORE.optional(line).map(OptionalDouble::of).orElse(OptionalDouble.empty());
     TrainingSet.Dedup dedup = DEDUP.value(line);
@@ -61,7 +70,20 @@ final class TrainingSetOptions {
         MAX_SHARD_SIZE.value(line),
         ExportJob.REJECTED_OUTPUT,
         splitNearGroups,
-        decontamination(line, threshold));
+        decontamination(line, threshold),
+        stageSettings(line, flags));
+  }
+
+  /** Every given flag that sets a stage setting, under its name: no stage is named here. */
+  private static StageSettings stageSettings(CommandLine line, List<Flag<?>> flags)
+      throws CliUsageException {
+    StageSettings settings = StageSettings.NONE;
+    for (Flag<?> flag : flags) {
+      if (flag.stageSetting().isPresent() && flag.given(line)) {
+        settings = settings.with(flag.stageSetting().get(), flag.value(line));
+      }
+    }
+    return settings;
   }
 
   /** Persona, or a kept string column, by name. */

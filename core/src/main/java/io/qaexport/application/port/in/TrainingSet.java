@@ -22,6 +22,7 @@ import java.util.OptionalDouble;
  * @param rejectedOutputBaseName the rejected output's base name, where pairs below the threshold go
  *     even when no rejected input is read
  * @param decontamination reference questions kept out of the passed output
+ * @param settings what other stages read by name (a stage added with its flag alone)
  */
 public record TrainingSet(
     OptionalDouble minScore,
@@ -32,7 +33,8 @@ public record TrainingSet(
     long maxShardBytes,
     String rejectedOutputBaseName,
     boolean splitNearGroups,
-    Decontamination decontamination) {
+    Decontamination decontamination,
+    StageSettings settings) {
 
   /** 500 MB, as {@code push_to_hub} uses. */
   public static final long DEFAULT_MAX_SHARD_BYTES = 500L * 1000 * 1000;
@@ -50,7 +52,8 @@ public record TrainingSet(
           DEFAULT_MAX_SHARD_BYTES,
           ExportJob.REJECTED_OUTPUT,
           false,
-          Decontamination.NONE);
+          Decontamination.NONE,
+          StageSettings.NONE);
 
   /** Which duplicates of a question are dropped: none, identical ones, or similar ones too. */
   public enum Dedup {
@@ -66,6 +69,7 @@ public record TrainingSet(
     Objects.requireNonNull(stratifyBy, "stratifyBy");
     Objects.requireNonNull(rejectedOutputBaseName, "rejectedOutputBaseName");
     Objects.requireNonNull(decontamination, "decontamination");
+    Objects.requireNonNull(settings, "settings");
     if (!(dedupThreshold > 0 && dedupThreshold <= 1)) {
       throw new IllegalArgumentException("the dedup threshold is above 0 and at most 1");
     }
@@ -98,7 +102,8 @@ public record TrainingSet(
         maxShardBytes,
         rejectedOutputBaseName,
         false,
-        Decontamination.NONE);
+        Decontamination.NONE,
+        StageSettings.NONE);
   }
 
   /** This training set with {@code decontamination} instead. */
@@ -112,7 +117,23 @@ public record TrainingSet(
         maxShardBytes,
         rejectedOutputBaseName,
         splitNearGroups,
-        decontamination);
+        decontamination,
+        settings);
+  }
+
+  /** This training set with {@code settings} instead. */
+  public TrainingSet with(StageSettings settings) {
+    return new TrainingSet(
+        minScore,
+        dedup,
+        dedupThreshold,
+        split,
+        stratifyBy,
+        maxShardBytes,
+        rejectedOutputBaseName,
+        splitNearGroups,
+        decontamination,
+        settings);
   }
 
   /** Whether the splits are stratified by a column's values. */
@@ -130,6 +151,7 @@ public record TrainingSet(
     return minScore.isPresent()
         || dedup != Dedup.NONE
         || split.isPresent()
-        || decontamination.active();
+        || decontamination.active()
+        || !settings.isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.StageCount;
+import io.qaexport.application.port.in.StageSettings;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.application.service.files.RecordSink;
 import io.qaexport.domain.HfRecord;
@@ -24,20 +25,34 @@ import org.junit.jupiter.api.Test;
  * identity of the file's summary adds it up without knowing it.
  */
 class StagesTest {
-  /** The test-only stage: answers shorter than 5 characters leave the output. */
+  /**
+   * The test-only stage: answers shorter than N characters leave the output, N being the setting
+   * its flag ({@code --min-answer-chars N}) gives; without it, the stage passes all on.
+   */
   private static final class ShortAnswers extends Stage {
     final List<Long> seen = new ArrayList<>();
+    private final int minChars;
 
-    ShortAnswers() {
+    ShortAnswers(int minChars) {
       super("short_answers", "short answers");
+      this.minChars = minChars;
     }
 
     @Override
     protected boolean keeps(long lineNumber, HfRecord record) {
       seen.add(lineNumber);
-      return record.answer().length() >= 5;
+      return record.answer().length() >= minChars;
     }
   }
+
+  private static ShortAnswers shortAnswers;
+
+  /** Its registration: the one line a real stage adds to {@link Stages#ALL}. */
+  private static final Stages.Registration SHORT_ANSWERS =
+      setup ->
+          shortAnswers =
+              new ShortAnswers(
+                  setup.training().settings().get("min-answer-chars", Integer.class).orElse(0));
 
   private static HfRecord pair(String answer, double score) {
     return new HfRecord("Hur?", answer, "a.md", "p", score, null);
@@ -47,13 +62,14 @@ class StagesTest {
   void aNewStageJoinsTheChainInItsPlaceAndItsCountIsReportedWithTheOthers() throws Exception {
     var training =
         new TrainingSet(
-            OptionalDouble.of(0.5),
-            TrainingSet.Dedup.NONE,
-            0.8,
-            Optional.empty(),
-            Optional.empty(),
-            TrainingSet.DEFAULT_MAX_SHARD_BYTES,
-            "qa_rejected_hf");
+                OptionalDouble.of(0.5),
+                TrainingSet.Dedup.NONE,
+                0.8,
+                Optional.empty(),
+                Optional.empty(),
+                TrainingSet.DEFAULT_MAX_SHARD_BYTES,
+                "qa_rejected_hf")
+            .with(StageSettings.NONE.with("min-answer-chars", 5));
     List<HfRecord> moved = new ArrayList<>();
     RecordSink rejected = (line, record) -> moved.add(record);
     var setup =
@@ -67,11 +83,10 @@ class StagesTest {
             null,
             null,
             null);
-    var shortAnswers = new ShortAnswers();
     List<Long> written = new ArrayList<>();
     Stages stages =
         Stages.open(
-            List.of(BelowThreshold.REGISTRATION, s -> shortAnswers),
+            List.of(BelowThreshold.REGISTRATION, SHORT_ANSWERS),
             setup,
             (line, record) -> written.add(line));
 

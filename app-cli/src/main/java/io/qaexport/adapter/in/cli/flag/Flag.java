@@ -12,6 +12,8 @@ import org.apache.commons.cli.CommandLine;
  *
  * @param defaultText the value's text when the flag is not given; {@code null}: no default
  * @param formatOption the output-format option the flag sets, if any
+ * @param stageSetting the {@link io.qaexport.application.port.in.StageSettings} name the flag sets,
+ *     if any: how a stage's flag reaches its stage with nothing in between naming it
  */
 public record Flag<T>(
     String name,
@@ -20,7 +22,8 @@ public record Flag<T>(
     String defaultText,
     Reader<T> reader,
     Optional<String> formatOption,
-    Optional<String> shortName) {
+    Optional<String> shortName,
+    Optional<String> stageSetting) {
 
   /** Reads a flag's text as its value, or says why it cannot. */
   @FunctionalInterface
@@ -29,28 +32,72 @@ public record Flag<T>(
   }
 
   static <T> Flag<T> valued(String name, String argName, String description, Reader<T> reader) {
-    return new Flag<>(name, argName, description, null, reader, Optional.empty(), Optional.empty());
+    return new Flag<>(
+        name,
+        argName,
+        description,
+        null,
+        reader,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** {@code --name VALUE} sets the stage setting {@code name} (a stage's own flag). */
+  public static <T> Flag<T> stageSetting(
+      String name, String argName, String description, Reader<T> reader) {
+    return new Flag<>(
+        name,
+        argName,
+        description,
+        null,
+        reader,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(name));
   }
 
   static Flag<Boolean> toggle(String name, String description) {
     return new Flag<>(
-        name, null, description, null, (flag, text) -> true, Optional.empty(), Optional.empty());
+        name,
+        null,
+        description,
+        null,
+        (flag, text) -> true,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** {@code --name VALUE} gives the format the option {@code option}. */
   static Flag<String> formatOption(String name, String argName, String option, String description) {
     return new Flag<>(
-        name, argName, description, null, FlagValues::text, Optional.of(option), Optional.empty());
+        name,
+        argName,
+        description,
+        null,
+        FlagValues::text,
+        Optional.of(option),
+        Optional.empty(),
+        Optional.empty());
   }
 
   Flag<T> withDefault(String text) {
-    return new Flag<>(name, argName, description, text, reader, formatOption, shortName);
+    return new Flag<>(
+        name, argName, description, text, reader, formatOption, shortName, stageSetting);
   }
 
   /** This flag, also spelt {@code -letter}. */
   Flag<T> alsoShort(String letter) {
     return new Flag<>(
-        name, argName, description, defaultText, reader, formatOption, Optional.of(letter));
+        name,
+        argName,
+        description,
+        defaultText,
+        reader,
+        formatOption,
+        Optional.of(letter),
+        stageSetting);
   }
 
   public boolean given(CommandLine line) {
