@@ -24,12 +24,12 @@ WORK = os.path.join(HERE, "work")
 DIST = os.path.join(WORK, "dist")
 PY_VENV = os.path.join(HERE, ".venv", "bin", "python")
 LAUNCHER = os.path.join(HERE, "qa-export-tuned")
-BASE_FLAGS = "-XX:+UseSerialGC -Xms16m -Xmx1g -XX:-UsePerfData"  # exactly ../qa-export's
+BASE_FLAGS = ""  # the release launcher's own (qa-export-tuned adds QA_EXPORT_JVM_FLAGS after them)
 
 
-def qa(fmt, flags=BASE_FLAGS, cds=True, extra=""):
+def qa(fmt, flags=BASE_FLAGS, cds=True, extra="", jit="auto"):
     env = {"QA_EXPORT_DIST": DIST, "QA_EXPORT_JVM_FLAGS": flags, "QA_EXPORT_CDS": "1" if cds else "0",
-           "QA_EXPORT_JAVA_OPTS": extra}
+           "QA_EXPORT_JAVA_OPTS": extra, "QA_EXPORT_JIT": jit}
     return (lambda d, o: [LAUNCHER, "--input-dir", d, "--output-dir", o, "--format", fmt, "--quiet"]), env
 
 
@@ -42,20 +42,19 @@ TOOLS = {
     "duckdb-parquet": (lambda d, o: [PY_VENV, os.path.join(HERE, "peers", "duckdb_export.py"), d, o, "parquet"], {}),
 }
 
-C1 = "-XX:TieredStopAtLevel=1"
 FLAG_VARIANTS = {
-    "launcher (SerialGC -Xms16m -Xmx1g -XX:-UsePerfData + AppCDS)": qa("jsonl"),
+    "launcher (SerialGC -Xms16m MaxRAMPercentage=50 -XX:-UsePerfData + AppCDS)": qa("jsonl"),
     "without AppCDS": qa("jsonl", cds=False),
-    "+ TieredStopAtLevel=1": qa("jsonl", extra=C1),
+    "tiered (QA_EXPORT_JIT=tiered)": qa("jsonl", extra="", jit="tiered"),
     "-Xshare:off (no CDS at all)": qa("jsonl", cds=False, extra="-Xshare:off"),
     "SerialGC -Xmx256m": qa("jsonl", flags="-XX:+UseSerialGC -Xmx256m -XX:-UsePerfData"),
     "SerialGC -Xms16m -Xmx128m": qa("jsonl", flags="-XX:+UseSerialGC -Xms16m -Xmx128m -XX:-UsePerfData"),
-    "SerialGC -Xms64m -Xmx1g, with PerfData": qa("jsonl", flags="-XX:+UseSerialGC -Xms64m -Xmx1g"),
+    "SerialGC -Xms64m -Xmx1g, with PerfData": qa("jsonl", flags="-Xms64m -Xmx1g -XX:+UsePerfData"),
     "JVM defaults (G1, no -Xmx)": qa("jsonl", flags=" "),
     "ParallelGC -Xmx1g": qa("jsonl", flags="-XX:+UseParallelGC -Xmx1g -XX:-UsePerfData"),
     "parquet: launcher": qa("parquet"),
     "parquet: without AppCDS": qa("parquet", cds=False),
-    "parquet: + TieredStopAtLevel=1": qa("parquet", extra=C1),
+    "parquet: tiered (QA_EXPORT_JIT=tiered)": qa("parquet", jit="tiered"),
     "parquet: SerialGC -Xmx256m": qa("parquet", flags="-XX:+UseSerialGC -Xmx256m -XX:-UsePerfData"),
 }
 # Which DuckDB run does the same work (same output format) as each tool.

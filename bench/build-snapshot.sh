@@ -5,7 +5,8 @@
 #   BENCH_SOURCE=head (default): `git archive HEAD` -> $TMPDIR/qa-export-bench-src, built there
 #   BENCH_SOURCE=worktree:       the current working tree (uncommitted edits included) is copied
 #
-# Result: bench/work/dist/{qa-export.jar,lib/}, bench/work/dist/SOURCE (commit and mode).
+# Result: bench/work/dist, the release layout (bin/qa-export, lib/ with the class list, plugins/),
+# and bench/work/dist/SOURCE (commit and mode).
 # (bench/jmh builds in the reactor with -Pbench; see bench/jmh/run.sh.)
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,10 +28,9 @@ fi
 rm -rf "$src/bench"
 echo "bench: building qa-export ($mode, $commit) in $src ..." >&2
 # package, not install: the reactor resolves the modules from each other; ~/.m2 stays untouched.
-(cd "$src" && mvn -B -q -o -Dstyle.color=never -Dmaven.test.skip=true -pl '!dist' package) >"$bench/work/build.log" 2>&1 \
+(cd "$src" && mvn -B -q -o -Dstyle.color=never -Dmaven.test.skip=true -Dassembly.skipAssembly=true package) >"$bench/work/build.log" 2>&1 \
   || { tail -40 "$bench/work/build.log" >&2; exit 1; }
-rm -rf "$dist" && mkdir -p "$dist"
-cp "$src/app-cli/target/qa-export.jar" "$dist/"
-cp -r "$src/app-cli/target/lib" "$dist/lib"
+rm -rf "$dist" && mkdir -p "$(dirname "$dist")"
+cp -r "$src"/dist/target/qa-export-*/ "$dist"
 echo "$commit ($mode)" > "$dist/SOURCE"
 echo "bench: snapshot in $dist ($commit)" >&2

@@ -14,34 +14,31 @@ import io.qaexport.adapter.in.cli.report.ToolVersion;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
 import io.qaexport.application.port.in.TrainingSet;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The {@code qa-export} entry point. */
 public final class Main {
-  /** Set by the launcher from {@code [ -t 2 ]}: the JDK cannot tell whether stderr is a tty. */
-  static final String STDERR_IS_TERMINAL = "qa-export.stderr-is-terminal";
-
-  /** The terminal's width, if a launcher gives it; else asked when a progress line needs it. */
-  static final String TERMINAL_WIDTH = "qa-export.terminal-width";
-
   private Main() {}
 
   public static void main(String[] args) {
     var out =
-        new PrintStream(
-            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     var err =
-        new PrintStream(
-            new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err));
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    Launch launch = Launch.ofThisJvm();
+    launch.restartedBy().ifPresent(JitChoice::endWith);
+    System.exit(run(args, out, err, launch));
   }
 
-  /** Does all the work of {@link #main} and returns the exit code instead of exiting. */
   /** The stages of this run whose memory grows with the distinct questions, as flags. */
   private static String memoryHeavyStages(TrainingSet training) {
     List<String> stages = new ArrayList<>();
@@ -57,7 +54,13 @@ public final class Main {
     return String.join(" and ", stages);
   }
 
+  /** {@link #run(String[], PrintStream, PrintStream, Launch)} as this JVM was launched. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Launch.ofThisJvm());
+  }
+
+  /** Does all the work of {@link #main} and returns the exit code instead of exiting. */
+  static int run(String[] args, PrintStream out, PrintStream err, Launch launch) {
     CliRequest request;
     try {
       request = CliParser.parse(args);
@@ -77,11 +80,8 @@ public final class Main {
       }
       var console =
           new Console(
-              out,
-              err,
-              Boolean.getBoolean(STDERR_IS_TERMINAL),
-              new TerminalWidth(System.getProperty(TERMINAL_WIDTH)));
-      InputResolver inputs = InputResolver.forLauncher();
+              out, err, launch.stderrIsTerminal(), new TerminalWidth(launch.terminalWidth()));
+      InputResolver inputs = new InputResolver(launch.pluginDir());
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
         return component(
@@ -94,6 +94,12 @@ public final class Main {
       verbose = parsed.display().verbose();
       heavyStages = memoryHeavyStages(parsed.trainingSet());
       ResolvedOptions options = inputs.resolve(parsed);
+      if (launch.jitAuto()) {
+        OptionalInt restarted = restartedOnC2(args, options, launch, verbose, err);
+        if (restarted.isPresent()) {
+          return restarted.getAsInt();
+        }
+      }
       QaExportComponent component =
           component(console, options.pluginDir(), parsed.reading().maxLineBytes());
       component.formatOptionCheck().check(parsed.format().name(), options.formatOptions());
@@ -126,6 +132,32 @@ public final class Main {
         e.printStackTrace(err);
       }
       return ExitCode.INTERNAL_ERROR.code();
+    }
+  }
+
+  /** The restarted run's exit code, if this run wants C2 and could restart ({@link JitChoice}). */
+  private static OptionalInt restartedOnC2(
+      String[] args, ResolvedOptions options, Launch launch, boolean verbose, PrintStream err) {
+    Optional<String> reason = JitChoice.reasonForC2(options, launch.c1BelowBytes());
+    if (reason.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    ProcessHandle self = ProcessHandle.current();
+    Optional<List<String>> command =
+        JitChoice.restartCommand(self.info().command(), JitChoice.ownArguments(), args, self.pid());
+    if (command.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (verbose) {
+      err.println("qa-export: restarting the JVM with the C2 compiler too (" + reason.get() + ")");
+    }
+    try {
+      return OptionalInt.of(JitChoice.runRestarted(command.get()));
+    } catch (IOException e) {
+      return OptionalInt.empty(); // stays on C1: slower, never wrong
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalInt.of(ExitCode.INTERRUPTED.code());
     }
   }
 

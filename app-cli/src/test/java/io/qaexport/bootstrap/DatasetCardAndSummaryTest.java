@@ -380,11 +380,11 @@ class DatasetCardAndSummaryTest {
   }
 
   private static String withTerminal(java.util.function.Supplier<String> run) {
-    System.setProperty(Main.STDERR_IS_TERMINAL, "true");
+    System.setProperty(Launch.STDERR_IS_TERMINAL, "true");
     try {
       return run.get();
     } finally {
-      System.clearProperty(Main.STDERR_IS_TERMINAL);
+      System.clearProperty(Launch.STDERR_IS_TERMINAL);
     }
   }
 

@@ -3,32 +3,42 @@ package io.qaexport.bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-/** A copy of the source tree's launcher, with the script it sources, for tests on stand-ins. */
+/** Copies of the launchers, for tests on stand-in tools. */
 final class LauncherCopy {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final String ARGUMENTS = "dist/src/bin/qa-export-args.sh";
+
+  /** Where the source tree's launcher finds the release layout it built. */
+  static final String RELEASE_HOME = "dist/target/qa-export-0.1.0";
+
+  static final String STAMP = "dist/target/.built-by-launcher";
 
   private LauncherCopy() {}
 
   /**
-   * Copies the launcher into {@code root} as if it had built there: a jar, the build stamp, and the
-   * class-data archive tried, so that it runs `java` at once.
+   * Copies the source tree's launcher into {@code root} as if it had built there: the release
+   * layout's launcher and the build stamp, so that it execs the release's launcher at once.
    */
   static Path intoBuiltTree(Path root) throws IOException {
-    Path target = Files.createDirectories(root.resolve("app-cli/target"));
-    for (String file : List.of("qa-export.jar", ".built-by-launcher", ".cds-tried")) {
-      Files.createFile(target.resolve(file));
-    }
+    releaseInto(root.resolve(RELEASE_HOME));
+    Files.createFile(root.resolve(STAMP));
     return into(root);
   }
 
-  /** Copies {@code ./qa-export} (executable) and what it sources into {@code root}. */
+  /** Copies {@code ./qa-export} (executable) into {@code root}. */
   static Path into(Path root) throws IOException {
-    Files.createDirectories(root.resolve(ARGUMENTS).getParent());
-    Files.copy(ROOT.resolve(ARGUMENTS), root.resolve(ARGUMENTS));
+    Files.createDirectories(root);
     Path launcher = Files.copy(ROOT.resolve("qa-export"), root.resolve("qa-export"));
+    launcher.toFile().setExecutable(true);
+    return launcher;
+  }
+
+  /** Copies the release's {@code bin/qa-export} into {@code home}, with an empty {@code lib/}. */
+  static Path releaseInto(Path home) throws IOException {
+    Files.createDirectories(home.resolve("bin"));
+    Files.createDirectories(home.resolve("lib"));
+    Path launcher =
+        Files.copy(ROOT.resolve("dist/src/bin/qa-export"), home.resolve("bin/qa-export"));
     launcher.toFile().setExecutable(true);
     return launcher;
   }

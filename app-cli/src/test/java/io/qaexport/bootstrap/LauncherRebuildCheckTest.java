@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's rebuild check, on a copy of the launcher in a small tree with stand-in `mvn` and
- * `java`: what goes into the jar (poms, src/main) rebuilds, what does not (tests, data) does not.
- * Times are set explicitly, so nothing depends on the clock's resolution.
+ * The source tree launcher's rebuild check, on a copy of it in a small tree with stand-in `mvn` and
+ * `java`: what goes into the release (poms, src/main, the release's launcher) rebuilds, what does
+ * not (tests, data) does not; and the release launcher's class-data archive, made once. Times are
+ * set explicitly, so nothing depends on the clock's resolution.
  */
 class LauncherRebuildCheckTest {
   private static final FileTime BUILT = FileTime.from(Instant.parse("2026-01-01T12:00:00Z"));
@@ -34,10 +35,8 @@ class LauncherRebuildCheckTest {
   @BeforeEach
   void aBuiltTree() throws IOException {
     root = dir.resolve("root");
-    Path target = Files.createDirectories(root.resolve("app-cli/target"));
-    for (String file : List.of("qa-export.jar", ".built-by-launcher", ".cds-tried")) {
-      Files.createFile(target.resolve(file));
-    }
+    LauncherCopy.releaseInto(root.resolve(LauncherCopy.RELEASE_HOME));
+    Files.createFile(root.resolve(LauncherCopy.STAMP));
     for (String file :
         List.of(
             "pom.xml",
@@ -60,7 +59,7 @@ class LauncherRebuildCheckTest {
         Files.setLastModifiedTime(path, BEFORE);
       }
     }
-    Files.setLastModifiedTime(target.resolve(".built-by-launcher"), BUILT);
+    Files.setLastModifiedTime(root.resolve(LauncherCopy.STAMP), BUILT);
     built = dir.resolve("mvn-was-run");
   }
 
@@ -113,7 +112,7 @@ class LauncherRebuildCheckTest {
     assertTrue(launchRebuilds());
 
     Files.delete(built);
-    Files.setLastModifiedTime(root.resolve("app-cli/target/.built-by-launcher"), BUILT);
+    Files.setLastModifiedTime(root.resolve(LauncherCopy.STAMP), BUILT);
     Files.setLastModifiedTime(root.resolve("core/pom.xml"), BEFORE);
     Files.setLastModifiedTime(root.resolve("pom.xml"), AFTER);
     assertTrue(launchRebuilds());
@@ -129,17 +128,40 @@ class LauncherRebuildCheckTest {
   }
 
   @Test
-  void aClassDataArchiveOlderThanTheJarIsMadeAgainAndANewerOneIsKept() throws Exception {
-    Path target = root.resolve("app-cli/target");
-    Path archive = Files.writeString(target.resolve("qa-export.jsa"), "archive");
-    Files.setLastModifiedTime(archive, AFTER);
-    Files.setLastModifiedTime(target.resolve("qa-export.jar"), BUILT);
+  void anEditedReleaseLauncherRebuilds() throws Exception {
+    Path source = root.resolve("dist/src/bin/qa-export");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "x");
+    Files.setLastModifiedTime(source, AFTER);
 
-    assertFalse(launch().contains("recording class-data archives"));
+    assertTrue(launchRebuilds());
+  }
 
-    Files.setLastModifiedTime(target.resolve("qa-export.jar"), FileTime.from(Instant.now()));
+  @Test
+  void aMissingReleaseLayoutRebuilds() throws Exception {
+    Files.delete(root.resolve(LauncherCopy.RELEASE_HOME).resolve("bin/qa-export"));
 
-    assertTrue(launch().contains("recording class-data archives"));
+    assertTrue(launchRebuilds());
+  }
+
+  @Test
+  void theReleasesClassDataArchiveIsMadeOnceAndAgainWhenAJarIsNewer() throws Exception {
+    Path lib = root.resolve(LauncherCopy.RELEASE_HOME).resolve("lib");
+    Files.writeString(lib.resolve("qa-export.classlist"), "java/lang/Object\n");
+    Path jar = Files.writeString(lib.resolve("qa-export-core-0.1.0.jar"), "jar");
+    Files.setLastModifiedTime(jar, BUILT);
+
+    assertTrue(launch().contains("making a class-data archive"));
+    assertFalse(launch().contains("making a class-data archive"), "made once");
+    try (var files = Files.list(lib)) {
+      Path archive =
+          files.filter(file -> file.toString().endsWith(".jsa")).findFirst().orElseThrow();
+      assertTrue(archive.getFileName().toString().startsWith("qa-export-"), archive.toString());
+    }
+
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+
+    assertTrue(launch().contains("making a class-data archive"), "the JVM would refuse it");
   }
 
   @Test
@@ -165,8 +187,29 @@ class LauncherRebuildCheckTest {
   /** The launcher's output (stderr too) with stand-in tools; java runs last. */
   private String launch() throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\ntouch '" + built + "'\n");
-    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho ran\n");
+    // Builds the release layout again, as the real build does (the launcher removes it first).
+    Path home = root.resolve(LauncherCopy.RELEASE_HOME);
+    Path mvn =
+        Files.writeString(
+            bin.resolve("mvn"),
+            "#!/bin/sh\ntouch '"
+                + built
+                + "'\nmkdir -p '"
+                + home
+                + "/bin' '"
+                + home
+                + "/lib'\ncp '"
+                + LauncherCopy.ROOT.resolve("dist/src/bin/qa-export")
+                + "' '"
+                + home
+                + "/bin/qa-export'\n");
+    // Makes the archive it is asked to dump, as the real one does.
+    Path java =
+        Files.writeString(
+            bin.resolve("java"),
+            "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -XX:SharedArchiveFile=*)"
+                + " f=\"${a#*=}\" ;; -Xshare:dump) d=1 ;; esac; done\n"
+                + "[ -n \"$d\" ] && echo archive > \"$f\"\necho ran\n");
     mvn.toFile().setExecutable(true);
     java.toFile().setExecutable(true);
     var builder = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true);

@@ -6,7 +6,9 @@ public enum ExitCode {
   INVALID_INPUT(1),
   USAGE(2),
   IO_FAILURE(3),
-  INTERNAL_ERROR(4);
+  INTERNAL_ERROR(4),
+  /** As the JVM ends on Ctrl-C (128 + SIGINT); returned only where a wait is interrupted. */
+  INTERRUPTED(130);
 
   private final int code;
 

@@ -15,9 +15,6 @@ import java.util.Optional;
  * and the launcher's plugin directory.
  */
 public final class InputResolver {
-  /** Set by the launcher to its {@code plugins/} directory. */
-  static final String LAUNCHER_PLUGIN_DIR = "qa-export.plugin-dir";
-
   private final Optional<Path> launcherPluginDir;
 
   /**
@@ -25,12 +22,6 @@ public final class InputResolver {
    */
   public InputResolver(Optional<Path> launcherPluginDir) {
     this.launcherPluginDir = launcherPluginDir;
-  }
-
-  /** The resolver for this JVM: its plugin directory is the one the launcher set, if any. */
-  public static InputResolver forLauncher() {
-    return new InputResolver(
-        Optional.ofNullable(System.getProperty(LAUNCHER_PLUGIN_DIR)).map(Path::of));
   }
 
   public ResolvedOptions resolve(CliOptions options) throws CliUsageException {

@@ -88,21 +88,6 @@ class InputResolverTest {
   }
 
   @Test
-  void theLaunchersPluginDirComesFromItsSystemProperty() throws CliUsageException {
-    String before = System.getProperty(InputResolver.LAUNCHER_PLUGIN_DIR);
-    try {
-      System.setProperty(InputResolver.LAUNCHER_PLUGIN_DIR, dir.toString());
-      assertEquals(Optional.of(dir), InputResolver.forLauncher().pluginDir(Optional.empty()));
-      System.clearProperty(InputResolver.LAUNCHER_PLUGIN_DIR);
-      assertEquals(Optional.empty(), InputResolver.forLauncher().pluginDir(Optional.empty()));
-    } finally {
-      if (before != null) {
-        System.setProperty(InputResolver.LAUNCHER_PLUGIN_DIR, before);
-      }
-    }
-  }
-
-  @Test
   void aStreamInputHasNothingBesideItSoTheOutputDirectoryMustBeNamed() throws Exception {
     Path fifo = dir.resolve("pipe");
     new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
