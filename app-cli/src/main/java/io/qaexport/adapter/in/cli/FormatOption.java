@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * A format option with its value, and the flag that set it, for messages.
  *
- * @param flag the flag without its dashes, e.g. {@code system-prompt-file}
- * @param option the format's name for the option, e.g. {@code system_prompt}
+ * @param flag the flag without its dashes, e.g. {@code format-option} or {@code compression}
+ * @param option the format's name for the option, e.g. {@code compression}
  */
 public record FormatOption(String flag, String option, String value) {
   public FormatOption {

@@ -202,7 +202,7 @@ public final class Flags {
           "NAME=VALUE",
           "set an option of the output format (repeatable); NAME=@FILE reads the value from"
               + " FILE (UTF-8), @@ starts a value with @; --list-formats shows each format's"
-              + " options, e.g. --format chat --format-option system_prompt=TEXT",
+              + " options, e.g. --format parquet --format-option compression=ZSTD",
           FlagValues::text);
 
   public static final Flag<Boolean> LIST_FORMATS =
