@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -379,7 +380,7 @@ class DatasetCardAndSummaryTest {
     assertEquals("", quiet);
   }
 
-  private static String withTerminal(java.util.function.Supplier<String> run) {
+  private static String withTerminal(Supplier<String> run) {
     System.setProperty(Launch.STDERR_IS_TERMINAL, "true");
     try {
       return run.get();

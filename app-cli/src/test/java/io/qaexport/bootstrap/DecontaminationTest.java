@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -64,8 +65,7 @@ class DecontaminationTest {
     return List.of(
         "Vad gör jag om vårdtagaren har ramlat?",
         // NFD: the same text, decomposed; equal once normalised (NFC).
-        java.text.Normalizer.normalize(
-            "När ska jag tvätta händerna?", java.text.Normalizer.Form.NFD),
+        Normalizer.normalize("När ska jag tvätta händerna?", Normalizer.Form.NFD),
         "Hur förvarar jag livsmedel hos vårdtagaren?");
   }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -259,7 +260,7 @@ class OutputSafetyTest {
     Path fifo = dir.resolve("summary.fifo");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertEquals(0, mkfifo.waitFor());
-    var reader = new java.util.concurrent.CompletableFuture<String>();
+    var reader = new CompletableFuture<String>();
     Thread readerThread =
         new Thread(
             () -> {

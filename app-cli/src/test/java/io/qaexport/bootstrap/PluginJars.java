@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -39,7 +40,7 @@ final class PluginJars {
   static Path plugin(Path workDir, Path jar, Map<String, String> sources, String services)
       throws IOException {
     Path src = Files.createDirectories(workDir.resolve(jar.getFileName() + "-src"));
-    List<Path> javaFiles = new java.util.ArrayList<>();
+    List<Path> javaFiles = new ArrayList<>();
     for (var source : sources.entrySet()) {
       Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());
@@ -55,7 +56,7 @@ final class PluginJars {
       return classes;
     }
     var args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "--release",
                 "17",

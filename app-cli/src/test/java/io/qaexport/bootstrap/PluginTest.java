@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class PluginTest {
           public String description() { return "test"; }
           public String fileExtension() { return "txt"; }
           public String hfBuilderName() { return "text"; }
-          public RecordWriter open(Path file, RecordShape shape) throws java.io.IOException {
+          public RecordWriter open(Path file, RecordShape shape) throws IOException {
             Files.writeString(file, "partial");
             return new RecordWriter() {
               public void write(HfRecord record) { %s }
@@ -262,7 +263,7 @@ class PluginTest {
   }
 
   private static List<String> names(JsonNode node) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     Iterator<String> it = node.propertyNames().iterator();
     it.forEachRemaining(names::add);
     return names;

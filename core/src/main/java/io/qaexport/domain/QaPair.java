@@ -1,5 +1,7 @@
 package io.qaexport.domain;
 
+import java.util.Objects;
+
 /**
  * One question–answer pair as the validation step wrote it, reduced to the fields we map.
  *
@@ -18,7 +20,7 @@ public record QaPair(
     KeptValues kept) {
 
   public QaPair {
-    java.util.Objects.requireNonNull(kept, "kept");
+    Objects.requireNonNull(kept, "kept");
   }
 
   /** A pair without kept fields. */

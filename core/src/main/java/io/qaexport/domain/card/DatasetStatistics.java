@@ -3,6 +3,7 @@ package io.qaexport.domain.card;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.KeptValues;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class DatasetStatistics {
     KeptValues kept = record.kept();
     if (kept.size() > 0) {
       if (keptNulls.length != kept.size()) {
-        keptNulls = java.util.Arrays.copyOf(keptNulls, kept.size());
+        keptNulls = Arrays.copyOf(keptNulls, kept.size());
       }
       for (int i = 0; i < kept.size(); i++) {
         if (kept.get(i) == null) {
@@ -82,7 +83,7 @@ public final class DatasetStatistics {
 
   /** Per kept column, in order, the records whose value is null (missing or JSON null). */
   public List<Long> keptNulls() {
-    return java.util.Arrays.stream(keptNulls).boxed().toList();
+    return Arrays.stream(keptNulls).boxed().toList();
   }
 
   /** The first record added, for a card's sample row. */

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -122,7 +123,7 @@ class ExportDatasetServiceTest {
       new io.qaexport.application.port.out.DatasetCardWriter() {
         @Override
         public void write(
-            Path file, io.qaexport.domain.card.DatasetCard card, java.util.Optional<Path> previous)
+            Path file, io.qaexport.domain.card.DatasetCard card, Optional<Path> previous)
             throws IOException {
           Files.writeString(
               file,
@@ -140,11 +141,11 @@ class ExportDatasetServiceTest {
         }
 
         @Override
-        public java.util.Optional<PreviousCard> read(Path file) throws IOException {
-          java.util.Optional<String> none = java.util.Optional.empty();
+        public Optional<PreviousCard> read(Path file) throws IOException {
+          Optional<String> none = Optional.empty();
           return Files.readString(file).startsWith("card: ")
-              ? java.util.Optional.of(new PreviousCard(none, none, none, none, List.of()))
-              : java.util.Optional.empty();
+              ? Optional.of(new PreviousCard(none, none, none, none, List.of()))
+              : Optional.empty();
         }
       };
 
@@ -518,7 +519,7 @@ class ExportDatasetServiceTest {
             ErrorPolicy.FAIL,
             false,
             progress,
-            java.util.Optional.of(new CardRequest(card, "cc-by-4.0", "Test")),
+            Optional.of(new CardRequest(card, "cc-by-4.0", "Test")),
             Map.of());
 
     ExportSummary summary = service().export(command);
@@ -543,7 +544,7 @@ class ExportDatasetServiceTest {
             ErrorPolicy.FAIL,
             false,
             progress,
-            java.util.Optional.of(new CardRequest(card, "unknown", "Test")),
+            Optional.of(new CardRequest(card, "unknown", "Test")),
             Map.of());
 
     ExportSummary summary = service().export(command);

@@ -31,11 +31,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +105,7 @@ class TrainingSetExportTest {
                     + ":"
                     + facts.get(1).value()
                     + ":"
-                    + String.format(java.util.Locale.ROOT, "%.2f", (Double) facts.get(2).value())
+                    + String.format(Locale.ROOT, "%.2f", (Double) facts.get(2).value())
                     + ":"
                     + record.question()
                     + "\n");
@@ -126,16 +129,16 @@ class TrainingSetExportTest {
         },
         new io.qaexport.application.port.out.DatasetCardWriter() {
           @Override
-          public void write(Path file, DatasetCard card, java.util.Optional<Path> previous)
+          public void write(Path file, DatasetCard card, Optional<Path> previous)
               throws IOException {
             cards.add(card);
             Files.writeString(file, "card\n");
           }
 
           @Override
-          public java.util.Optional<PreviousCard> read(Path file) {
-            java.util.Optional<String> none = java.util.Optional.empty();
-            return java.util.Optional.of(new PreviousCard(none, none, none, none, List.of()));
+          public Optional<PreviousCard> read(Path file) {
+            Optional<String> none = Optional.empty();
+            return Optional.of(new PreviousCard(none, none, none, none, List.of()));
           }
         },
         duplicateLogs,
@@ -392,7 +395,7 @@ class TrainingSetExportTest {
 
   @Test
   void withNearDedupNoKeptQuestionHasAVerifiedParaphraseInAnotherSplit() throws Exception {
-    List<String> lines = paraphraseGroups(new java.util.Random(1));
+    List<String> lines = paraphraseGroups(new Random(1));
     var training =
         training(
             OptionalDouble.empty(),
@@ -415,7 +418,7 @@ class TrainingSetExportTest {
 
   @Test
   void withSplitGroupsNearEveryParaphraseLandsInItsGroupsSplitAndNoneIsDropped() throws Exception {
-    List<String> lines = paraphraseGroups(new java.util.Random(2));
+    List<String> lines = paraphraseGroups(new Random(2));
     var training =
         new TrainingSet(
             OptionalDouble.empty(),
@@ -447,7 +450,7 @@ class TrainingSetExportTest {
   void withoutSplitGroupsNearParaphrasesMayStraddleSplits() throws Exception {
     // The control for the test above: the same data split by each question's own hash does
     // put some paraphrases on both sides, so that test can fail.
-    List<String> lines = paraphraseGroups(new java.util.Random(2));
+    List<String> lines = paraphraseGroups(new Random(2));
     var training =
         training(
             OptionalDouble.empty(),
@@ -473,7 +476,7 @@ class TrainingSetExportTest {
    * 100 groups of three lines each: a question, its inflected form and its words reversed, with
    * scores 0.9, 0.7 and 0.8.
    */
-  private static List<String> paraphraseGroups(java.util.Random random) {
+  private static List<String> paraphraseGroups(Random random) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       String a = word(random);
@@ -487,7 +490,7 @@ class TrainingSetExportTest {
   }
 
   /** A made-up Swedish-lettered word, so that groups share no more than the question's frame. */
-  private static String word(java.util.Random random) {
+  private static String word(Random random) {
     String letters = "abcdefghijklmnopqrstuvwxyzåäö";
     var word = new StringBuilder();
     for (int i = 0; i < 8; i++) {
@@ -576,8 +579,7 @@ class TrainingSetExportTest {
         }
       }
       // round(n · cumulative fraction) per cut; the repeated question of persona 1 rides along.
-      assertEquals(
-          java.util.Arrays.toString(expected[p]), java.util.Arrays.toString(counts), "persona" + p);
+      assertEquals(Arrays.toString(expected[p]), Arrays.toString(counts), "persona" + p);
     }
   }
 
@@ -604,7 +606,7 @@ class TrainingSetExportTest {
     export(training, dir.resolve("out"), passed(input("p.jsonl", lines.toArray(String[]::new))));
 
     Map<String, String> splits = splitOf(dir.resolve("out"));
-    Map<Integer, String> splitOfQuestion = new java.util.HashMap<>();
+    Map<Integer, String> splitOfQuestion = new HashMap<>();
     for (int p = 0; p < asked.length; p++) {
       for (int i = asked[p][0]; i < asked[p][1]; i++) {
         String split = splits.get("Hur gör jag " + i + "?|persona" + p + "|0.9");

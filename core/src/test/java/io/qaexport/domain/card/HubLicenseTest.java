@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +16,7 @@ class HubLicenseTest {
     assertTrue(
         HubLicense.ids()
             .containsAll(
-                java.util.List.of(
-                    "apache-2.0", "mit", "cc0-1.0", "cc-by-sa-4.0", "unknown", "other")));
+                List.of("apache-2.0", "mit", "cc0-1.0", "cc-by-sa-4.0", "unknown", "other")));
   }
 
   @Test

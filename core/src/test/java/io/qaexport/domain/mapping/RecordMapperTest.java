@@ -12,6 +12,7 @@ import io.qaexport.domain.InvalidRecordException;
 import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
 import io.qaexport.domain.RecordShape;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -243,7 +244,7 @@ class RecordMapperTest {
   @Test
   void shapesListTheColumnsInOutputOrder() {
     assertEquals(
-        java.util.List.of("question", "answer", "source", "persona", "validation_score"),
+        List.of("question", "answer", "source", "persona", "validation_score"),
         RecordShape.PASSED.columns().stream().map(Column::name).toList());
     assertEquals("failure_reason", RecordShape.REJECTED.columns().get(5).name());
     assertEquals(ColumnType.FLOAT64, RecordShape.REJECTED.columns().get(4).type());

@@ -8,6 +8,7 @@ import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.ScoreSummary;
 import io.qaexport.domain.mapping.DefaultedField;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +92,7 @@ final class CardBody {
   /** The features of each config's rows: with their meaning where they are the shape's columns. */
   private static String columns(DatasetCard card) {
     var md = new StringBuilder("| column | type | meaning |\n|---|---|---|\n");
-    var seen = new java.util.HashSet<String>();
+    var seen = new HashSet<String>();
     for (DatasetCard.Config config : card.configs()) {
       for (Feature feature : config.features()) {
         if (!seen.add(feature.name())) {

@@ -1,6 +1,7 @@
 package io.qaexport.adapter.out.card;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class FrontMatter {
    */
   String replace(Set<String> owned, LinkedHashMap<String, String> values) {
     var text = new StringBuilder();
-    var written = new java.util.HashSet<String>();
+    var written = new HashSet<String>();
     for (Entry entry : entries) {
       if (entry.key().isEmpty() || !owned.contains(entry.key().get())) {
         text.append(entry.text());

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class MarkdownDatasetCardWriterTest {
     Path file = dir.resolve("README.md");
     Path target = dir.resolve(".README.md.tmp");
     writer.write(target, card, update ? Optional.of(file) : Optional.empty());
-    Files.move(target, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(target, file, StandardCopyOption.REPLACE_EXISTING);
     return Files.readString(file, StandardCharsets.UTF_8);
   }
 

@@ -5,6 +5,7 @@ import io.qaexport.domain.KeptType;
 import io.qaexport.domain.KeptValues;
 import io.qaexport.domain.Utf8Text;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ final class KeptReader {
                     + ":json to take any value)");
           }
         }
-        yield java.util.Collections.unmodifiableList(items);
+        yield Collections.unmodifiableList(items);
       }
       case JSON -> {
         int start = parser.tokenStart(json);

@@ -5,6 +5,7 @@ import io.qaexport.domain.Persona;
 import io.qaexport.domain.QaPair;
 import io.qaexport.domain.Utf8Text;
 import java.util.Arrays;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -467,7 +468,7 @@ final class PairParser {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
       case VALUE_TRUE, VALUE_FALSE -> "a boolean";
       case VALUE_NULL -> "null";
-      default -> token.name().toLowerCase(java.util.Locale.ROOT);
+      default -> token.name().toLowerCase(Locale.ROOT);
     };
   }
 

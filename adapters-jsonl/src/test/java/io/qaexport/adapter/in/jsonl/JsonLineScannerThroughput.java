@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.jsonl;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -228,14 +229,14 @@ final class JsonLineScannerThroughput {
 
   /** The same line with å, ä and ö as a, a and o: what UTF-8 costs. */
   private static byte[] ascii(byte[] line) {
-    String text = new String(line, java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(line, StandardCharsets.UTF_8);
     return text.replace('å', 'a')
         .replace('ä', 'a')
         .replace('ö', 'o')
         .replace('Å', 'A')
         .replace('Ä', 'A')
         .replace('Ö', 'O')
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static double average(List<byte[]> lines) {
@@ -272,7 +273,7 @@ final class JsonLineScannerThroughput {
           .append("\", \"")
           .append(swedish(random, 1))
           .append("\"], \"model\": \"gpt-4o-mini\", \"språk\": \"sv\"}}");
-      lines.add(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      lines.add(line.toString().getBytes(StandardCharsets.UTF_8));
     }
     return lines;
   }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -278,7 +279,7 @@ class JsonlQaPairSourceTest {
     "80, stray continuation"
   })
   void everyKindOfMalformedUtf8IsCaught(String hex, String kind) throws IOException {
-    byte[] bad = java.util.HexFormat.of().parseHex(hex);
+    byte[] bad = HexFormat.of().parseHex(hex);
     var content = new ByteArrayOutputStream();
     content.writeBytes("{\"question\": \"".getBytes(StandardCharsets.UTF_8));
     content.writeBytes(bad);

@@ -22,6 +22,7 @@ import io.qaexport.domain.QaPair;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.mapping.DefaultCounts;
 import io.qaexport.domain.mapping.RecordMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -62,7 +65,7 @@ class JsonlReaderFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void readMapWriteAndReadBack(byte[] input) throws IOException {
     Path file = Files.write(WORK.resolve("input.jsonl"), input);
-    if (Decompression.detect(new java.io.ByteArrayInputStream(input)) != Decompression.NONE) {
+    if (Decompression.detect(new ByteArrayInputStream(input)) != Decompression.NONE) {
       readCompressed(file);
       return;
     }
@@ -116,14 +119,14 @@ class JsonlReaderFuzzTest {
           && kind == e.kind
           && line == e.line
           && column == e.column
-          && java.util.Objects.equals(reason, e.reason)
+          && Objects.equals(reason, e.reason)
           && Arrays.equals(raw, e.raw)
-          && java.util.Objects.equals(pair, e.pair);
+          && Objects.equals(pair, e.pair);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(kind, line, column, reason, Arrays.hashCode(raw), pair);
+      return Objects.hash(kind, line, column, reason, Arrays.hashCode(raw), pair);
     }
 
     @Override
@@ -265,14 +268,14 @@ class JsonlReaderFuzzTest {
 
   // ---- mapping -------------------------------------------------------------------------------
 
-  private static java.util.Optional<HfRecord> map(QaPair pair, RecordShape shape, boolean strict) {
+  private static Optional<HfRecord> map(QaPair pair, RecordShape shape, boolean strict) {
     try {
       HfRecord record = new RecordMapper(strict).map(pair, shape, new DefaultCounts());
       assertEquals(shape, record.shape());
-      return java.util.Optional.of(record);
+      return Optional.of(record);
     } catch (InvalidRecordException e) {
       assertFalse(e.reason() == null || e.reason().isBlank(), "a reason is given");
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

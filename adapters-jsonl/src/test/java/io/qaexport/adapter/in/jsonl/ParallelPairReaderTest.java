@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,7 +189,7 @@ class ParallelPairReaderTest {
     byte[] content = GeneratedLines.file(new Random(12), 20_000);
     Path file = Files.write(dir.resolve("qa_passed.jsonl"), content);
     PairReader reader = new JsonlQaPairSource(LIMIT, new Parallelism(1, 0, 512)).open(file);
-    var ended = new java.util.concurrent.CompletableFuture<Object>();
+    var ended = new CompletableFuture<Object>();
     Thread reading =
         new Thread(
             () -> {

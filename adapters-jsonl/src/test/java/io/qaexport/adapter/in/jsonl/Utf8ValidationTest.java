@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.jsonl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class Utf8ValidationTest {
       byte[] content = new byte[31];
       Arrays.fill(content, (byte) 'x');
       content[position] = '\n';
-      var lines = new LineSplitter(new java.io.ByteArrayInputStream(content), 1 << 10);
+      var lines = new LineSplitter(new ByteArrayInputStream(content), 1 << 10);
       lines.next();
       assertEquals(position, lines.end() - lines.start(), "newline at " + position);
     }

@@ -3,6 +3,7 @@ package io.qaexport.adapter.out.parquet;
 import io.qaexport.domain.HfRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,9 +150,7 @@ final class DuckDb {
             // Nested values as the contract reads them: a LIST column as a java.util.List.
             row.put(
                 columns.getColumnName(i),
-                value instanceof java.sql.Array list
-                    ? java.util.Arrays.asList((Object[]) list.getArray())
-                    : value);
+                value instanceof Array list ? Arrays.asList((Object[]) list.getArray()) : value);
           }
           rows.add(row);
         }

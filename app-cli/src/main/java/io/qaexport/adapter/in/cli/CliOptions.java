@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An export as the command line asks for it: parsed once, immutable, and not yet checked against
@@ -120,7 +121,7 @@ public record CliOptions(
       ErrorPolicy errorPolicy,
       boolean strict,
       int maxLineBytes,
-      java.util.OptionalLong maxErrors,
+      OptionalLong maxErrors,
       List<Column.Kept> keptColumns) {
     public Reading {
       Objects.requireNonNull(errorPolicy, "errorPolicy");
@@ -129,15 +130,12 @@ public record CliOptions(
     }
 
     public Reading(
-        ErrorPolicy errorPolicy,
-        boolean strict,
-        int maxLineBytes,
-        java.util.OptionalLong maxErrors) {
+        ErrorPolicy errorPolicy, boolean strict, int maxLineBytes, OptionalLong maxErrors) {
       this(errorPolicy, strict, maxLineBytes, maxErrors, List.of());
     }
 
     public Reading(ErrorPolicy errorPolicy, boolean strict, int maxLineBytes) {
-      this(errorPolicy, strict, maxLineBytes, java.util.OptionalLong.empty());
+      this(errorPolicy, strict, maxLineBytes, OptionalLong.empty());
     }
   }
 

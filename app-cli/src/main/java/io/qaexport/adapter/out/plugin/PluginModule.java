@@ -5,6 +5,7 @@ import dagger.Provides;
 import io.qaexport.application.port.out.OutputFormat;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class PluginModule {
       PluginDirectory directory, Map<String, Provider<OutputFormat>> builtIns) {
     PluginCatalog catalog = PluginCatalog.discover(directory.path(), builtIns.keySet());
     Map<String, OutputFormat> formats = new LinkedHashMap<>();
-    Map<String, java.nio.file.Path> jars = new LinkedHashMap<>();
+    Map<String, Path> jars = new LinkedHashMap<>();
     catalog
         .formats()
         .forEach(

@@ -1,6 +1,7 @@
 package io.qaexport.application.port.in;
 
 import io.qaexport.application.port.in.failure.ExportException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Exports the validation step's pairs as a HuggingFace-ready dataset. */
@@ -17,8 +18,7 @@ public interface ExportDatasetUseCase {
    * another output, compared as files. {@link #export} checks its own outputs; this also checks
    * {@code callerOutputs}, files the caller writes itself (such as a summary).
    */
-  void checkOutputs(ExportCommand command, List<java.nio.file.Path> callerOutputs)
-      throws ExportException;
+  void checkOutputs(ExportCommand command, List<Path> callerOutputs) throws ExportException;
 
   /** The output formats this build knows, by name, in name order. */
   List<FormatInfo> availableFormats();

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The files one output is written to: one file (a plain export), or one per split, each cut into
@@ -73,7 +75,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
   public record Layout(long[] rows, int[] shards) {
     public static Layout single(int splits) {
       int[] shards = new int[splits];
-      java.util.Arrays.fill(shards, 1);
+      Arrays.fill(shards, 1);
       return new Layout(new long[splits], shards);
     }
   }
@@ -134,7 +136,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
    * this run writes splits or shards, and this run's splits' files with another shard count (or
    * none). They go when the outputs land, so the directory holds one run's data.
    */
-  public List<Path> staleFiles() throws java.io.IOException {
+  public List<Path> staleFiles() throws IOException {
     List<Path> written = new ArrayList<>();
     for (SplitWriter split : splits) {
       written.addAll(split.paths());
@@ -148,7 +150,7 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
     var ours = fileNames(basePath, names);
     List<Path> stale = new ArrayList<>();
     Path directory = basePath.toAbsolutePath().getParent();
-    try (var files = java.nio.file.Files.newDirectoryStream(directory)) {
+    try (var files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
         boolean mine =
@@ -165,18 +167,15 @@ public final class DatasetFiles implements RecordSink, AutoCloseable {
    * Every name the files of {@code basePath} may take: plain, a split's, a shard's (e.g. {@code
    * qa_pairs-train-00000-of-00003.jsonl} for {@code qa_pairs.jsonl} and split train).
    */
-  static java.util.regex.Pattern fileNames(Path basePath, List<String> splitNames) {
+  static Pattern fileNames(Path basePath, List<String> splitNames) {
     String base = basePath.getFileName().toString();
     int dot = base.lastIndexOf('.');
     String stem = dot < 0 ? base : base.substring(0, dot);
     String extension = dot < 0 ? "" : base.substring(dot);
-    List<String> quoted = splitNames.stream().map(java.util.regex.Pattern::quote).toList();
+    List<String> quoted = splitNames.stream().map(Pattern::quote).toList();
     String split = quoted.isEmpty() ? "" : "(-(" + String.join("|", quoted) + "))?";
-    return java.util.regex.Pattern.compile(
-        java.util.regex.Pattern.quote(stem)
-            + split
-            + "(-\\d{5}-of-\\d{5})?"
-            + java.util.regex.Pattern.quote(extension));
+    return Pattern.compile(
+        Pattern.quote(stem) + split + "(-\\d{5}-of-\\d{5})?" + Pattern.quote(extension));
   }
 
   /**

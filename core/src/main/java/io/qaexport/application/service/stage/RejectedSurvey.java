@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The shards of the rejected output, which a shard's name must count before the first row is
@@ -44,8 +45,7 @@ public final class RejectedSurvey {
         training.minScore().isPresent()
             ? jobs.stream().filter(job -> !job.shape().hasFailureReason()).findFirst()
             : Optional.empty();
-    List<ExportJob> feeding =
-        java.util.stream.Stream.concat(rejected.stream(), passed.stream()).toList();
+    List<ExportJob> feeding = Stream.concat(rejected.stream(), passed.stream()).toList();
     long plain = 0;
     for (ExportJob job : feeding) {
       if (!Files.isRegularFile(job.input())) {

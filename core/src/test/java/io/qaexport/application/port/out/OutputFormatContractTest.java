@@ -20,11 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,7 +205,7 @@ public abstract class OutputFormatContractTest {
               -1.5e-300,
               Long.MIN_VALUE,
               false,
-              java.util.Arrays.asList(null, Utf8Text.of("")),
+              Arrays.asList(null, Utf8Text.of("")),
               Utf8Text.of("\"text\""),
               null);
       default ->
@@ -275,7 +277,7 @@ public abstract class OutputFormatContractTest {
       }
       Path file = write(shape, recordsOf(shape));
       assertEquals(
-          features.stream().map(Feature::name).collect(java.util.stream.Collectors.toSet()),
+          features.stream().map(Feature::name).collect(Collectors.toSet()),
           rows(file).get(0).keySet(),
           shape.name());
     }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -66,7 +67,7 @@ final class CommitScenario {
   }
 
   /** Every file, hidden ones too. */
-  static java.util.List<String> allNames(Path out) throws IOException {
+  static List<String> allNames(Path out) throws IOException {
     try (Stream<Path> list = Files.list(out)) {
       return list.map(p -> p.getFileName().toString()).sorted().toList();
     }

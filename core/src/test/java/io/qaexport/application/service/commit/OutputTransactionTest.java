@@ -22,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +139,7 @@ class OutputTransactionTest {
       }
       assertTrue(Files.exists(out.resolve(OutputTransaction.JOURNAL_FILE)));
 
-      List<Notice> notices = new java.util.ArrayList<>();
+      List<Notice> notices = new ArrayList<>();
       OutputTransaction.begin(out, noticesTo(notices), OutputTransaction.FileOps.REAL).close();
 
       assertEquals(EARLIER, visible(out), "step " + failFrom);
@@ -207,7 +210,7 @@ class OutputTransactionTest {
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
       }
 
-      List<Notice> notices = new java.util.ArrayList<>();
+      List<Notice> notices = new ArrayList<>();
       OutputTransaction.begin(out, noticesTo(notices), OutputTransaction.FileOps.REAL).close();
 
       boolean beforeCommitPoint = killAt <= commitPoint(steps);
@@ -282,7 +285,7 @@ class OutputTransactionTest {
     assertTrue(reader.readLine().startsWith("stopped at step "), "the other run is mid-commit");
 
     var waiting = new CountDownLatch(1);
-    List<Notice> notices = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
     ExportProgress progress =
         new ExportProgress() {
           @Override
@@ -293,7 +296,7 @@ class OutputTransactionTest {
             }
           }
         };
-    CompletableFuture<java.util.Map<String, String>> thisRun =
+    CompletableFuture<Map<String, String>> thisRun =
         CompletableFuture.supplyAsync(
             () -> {
               try (OutputTransaction outputs =

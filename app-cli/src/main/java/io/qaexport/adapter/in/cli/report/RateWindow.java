@@ -1,6 +1,7 @@
 package io.qaexport.adapter.in.cli.report;
 
 import java.util.ArrayDeque;
+import java.util.function.ToLongFunction;
 
 /**
  * Rates over the last few seconds: what was read between the oldest and the newest sample still in
@@ -48,7 +49,7 @@ final class RateWindow {
     return rate(Sample::lines);
   }
 
-  private double rate(java.util.function.ToLongFunction<Sample> amount) {
+  private double rate(ToLongFunction<Sample> amount) {
     if (samples.size() < 2) {
       return Double.NaN;
     }

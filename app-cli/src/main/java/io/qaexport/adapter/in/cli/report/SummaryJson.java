@@ -1,6 +1,7 @@
 package io.qaexport.adapter.in.cli.report;
 
 import io.qaexport.application.port.in.ExportSummary;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ public final class SummaryJson {
     try (JsonGenerator json =
         JSON.createGenerator(
             ObjectWriteContext.empty(),
-            new java.io.FilterOutputStream(out) {
+            new FilterOutputStream(out) {
               @Override
               public void close() throws IOException {
                 flush(); // the caller closes the stream: stdout stays open

@@ -10,6 +10,7 @@ import io.qaexport.domain.mapping.DefaultedField;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 
@@ -75,7 +76,7 @@ final class SummaryJsonBody {
       } else {
         json.writeNull();
       }
-      json.writeStringProperty("shape", file.shape().name().toLowerCase(java.util.Locale.ROOT));
+      json.writeStringProperty("shape", file.shape().name().toLowerCase(Locale.ROOT));
       json.writeNumberProperty("lines_read", file.linesRead());
       json.writeNumberProperty("exported", file.exported());
       json.writeNumberProperty("rows", file.rows());
