@@ -19,21 +19,23 @@ public final class Utf8Text {
   private final byte[] bytes;
   private final int offset;
   private final int length;
+  private final boolean jsonSafe;
 
   /** Decoded on first request. A race decodes twice to equal Strings, which is harmless. */
   private String decoded;
 
-  private Utf8Text(byte[] bytes, int offset, int length, String decoded) {
+  private Utf8Text(byte[] bytes, int offset, int length, boolean jsonSafe, String decoded) {
     this.bytes = bytes;
     this.offset = offset;
     this.length = length;
+    this.jsonSafe = jsonSafe;
     this.decoded = decoded;
   }
 
   public static Utf8Text of(String text) {
     Objects.requireNonNull(text, "text");
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    return new Utf8Text(utf8, 0, utf8.length, text);
+    return new Utf8Text(utf8, 0, utf8.length, false, text);
   }
 
   /** {@code null} for {@code null}: readers hand missing fields on as absent. */
@@ -47,7 +49,21 @@ public final class Utf8Text {
    */
   public static Utf8Text ofUtf8(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
-    return new Utf8Text(bytes, offset, length, null);
+    return new Utf8Text(bytes, offset, length, false, null);
+  }
+
+  /**
+   * As {@link #ofUtf8}, for bytes that were a JSON string's content without an escape: they hold no
+   * quote, backslash or control character, so a JSON writer may copy them as they are.
+   */
+  public static Utf8Text ofJsonSafeUtf8(byte[] bytes, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    return new Utf8Text(bytes, offset, length, true, null);
+  }
+
+  /** Whether the bytes need no JSON escaping ({@link #ofJsonSafeUtf8}); false when not known. */
+  public boolean jsonSafe() {
+    return jsonSafe;
   }
 
   /** The backing array; read only {@link #offset()} to {@code offset() + length()}. Never write. */

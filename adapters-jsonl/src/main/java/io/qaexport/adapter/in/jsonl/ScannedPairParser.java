@@ -253,7 +253,8 @@ final class ScannedPairParser {
     int start = scanner.start(path);
     int end = scanner.end(path);
     if (!scanner.escaped(path)) {
-      return view(start, end);
+      // The scanner took no quote, backslash or control character inside: JSON-safe bytes.
+      return view(start, end, true);
     }
     byte[] text = unescape(line, start, end);
     return text == null ? null : Utf8Text.ofUtf8(text, 0, text.length);
@@ -261,11 +262,20 @@ final class ScannedPairParser {
 
   /** As {@link PairParser#view}: a short value on a long line gets a copy of its own. */
   private Utf8Text view(int from, int to) {
+    return view(from, to, false);
+  }
+
+  private Utf8Text view(int from, int to, boolean jsonSafe) {
     int length = to - from;
+    byte[] bytes = line;
+    int offset = from;
     if (lineEnd - lineStart > PairParser.VIEW_LINES_UP_TO && length * 2 < lineEnd - lineStart) {
-      return Utf8Text.ofUtf8(Arrays.copyOfRange(line, from, to), 0, length);
+      bytes = Arrays.copyOfRange(line, from, to);
+      offset = 0;
     }
-    return Utf8Text.ofUtf8(line, from, length);
+    return jsonSafe
+        ? Utf8Text.ofJsonSafeUtf8(bytes, offset, length)
+        : Utf8Text.ofUtf8(bytes, offset, length);
   }
 
   /**

@@ -47,6 +47,11 @@ final class JsonlWriting {
             StandardOpenOption.WRITE,
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING);
+    return open(out);
+  }
+
+  /** A generator over {@code out}, as every file is written. */
+  static JsonGenerator open(OutputStream out) {
     return JSON.createGenerator(NO_ROOT_SEPARATOR, out, JsonEncoding.UTF8);
   }
 
