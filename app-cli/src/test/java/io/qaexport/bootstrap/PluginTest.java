@@ -42,7 +42,7 @@ class PluginTest {
           public String description() { return "test"; }
           public String fileExtension() { return "txt"; }
           public String hfBuilderName() { return "text"; }
-          public RecordWriter open(Path file, RecordShape shape) throws IOException {
+          public RecordWriter open(Path file, RecordShape shape) throws java.io.IOException {
             Files.writeString(file, "partial");
             return new RecordWriter() {
               public void write(HfRecord record) { %s }

@@ -4,6 +4,7 @@ import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ErrorPolicy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every flag qa-export takes, one typed {@link Flag} each with its help, default and reader, in the
@@ -220,30 +221,8 @@ public final class Flags {
   public static final Flag<Boolean> VERSION =
       Flag.toggle("version", "show the version and exit").alsoShort("V");
 
-  /** In the order {@code --help} shows them. */
-  public static final List<Flag<?>> ALL =
+  private static final List<Flag<?>> OUTPUT_AND_DISPLAY =
       List.of(
-          INPUT_DIR,
-          PASSED,
-          REJECTED,
-          OUTPUT_DIR,
-          FORMAT,
-          COMPRESSION,
-          ON_ERROR,
-          MAX_ERRORS,
-          STRICT,
-          MAX_LINE_BYTES,
-          KEEP_COLUMNS,
-          TrainingSetFlags.MIN_SCORE,
-          TrainingSetFlags.DEDUP,
-          TrainingSetFlags.DEDUP_THRESHOLD,
-          TrainingSetFlags.DECONTAMINATE,
-          TrainingSetFlags.DECONTAMINATE_THRESHOLD,
-          TrainingSetFlags.SPLIT,
-          TrainingSetFlags.SPLIT_SEED,
-          TrainingSetFlags.SPLIT_GROUPS,
-          TrainingSetFlags.STRATIFY,
-          TrainingSetFlags.MAX_SHARD_SIZE,
           LICENSE,
           LICENSE_NAME,
           LICENSE_LINK,
@@ -259,6 +238,26 @@ public final class Flags {
           VERBOSE,
           HELP,
           VERSION);
+
+  /** In the order {@code --help} shows them: the input's, the training set's, the output's. */
+  public static final List<Flag<?>> ALL =
+      Stream.<List<Flag<?>>>of(
+              List.of(
+                  INPUT_DIR,
+                  PASSED,
+                  REJECTED,
+                  OUTPUT_DIR,
+                  FORMAT,
+                  COMPRESSION,
+                  ON_ERROR,
+                  MAX_ERRORS,
+                  STRICT,
+                  MAX_LINE_BYTES,
+                  KEEP_COLUMNS),
+              TrainingSetFlags.ALL,
+              OUTPUT_AND_DISPLAY)
+          .flatMap(List::stream)
+          .toList();
 
   /**
    * A flag that means something only beside another, refused alone: "--a applies with --b only".

@@ -104,5 +104,22 @@ public final class TrainingSetFlags {
               FlagValues::shardSize)
           .withDefault(DEFAULT_MAX_SHARD_SIZE);
 
+  /**
+   * In the order {@code --help} shows them, among {@link Flags#ALL}: a new stage's flag is defined
+   * and listed here, and nowhere else.
+   */
+  static final List<Flag<?>> ALL =
+      List.of(
+          MIN_SCORE,
+          DEDUP,
+          DEDUP_THRESHOLD,
+          DECONTAMINATE,
+          DECONTAMINATE_THRESHOLD,
+          SPLIT,
+          SPLIT_SEED,
+          SPLIT_GROUPS,
+          STRATIFY,
+          MAX_SHARD_SIZE);
+
   private TrainingSetFlags() {}
 }
