@@ -52,11 +52,7 @@ final class SplitWriter {
   }
 
   void accept(long lineNumber, HfRecord record) throws ExportException {
-    // Rows spread evenly over the shards, as push_to_hub does; the last takes any surplus.
-    int shard =
-        shards == 1 || expectedRows == 0
-            ? 0
-            : (int) Math.min(shards - 1, written * shards / expectedRows);
+    int shard = shardOf(written, shards, expectedRows);
     if (shard != currentShard) {
       open(shard);
     }
@@ -75,7 +71,18 @@ final class SplitWriter {
     paths.add(path);
   }
 
-  private String fileName(int shard) {
+  /**
+   * The shard of a split's row {@code row} (from 0): rows spread evenly over the shards, as
+   * push_to_hub does; the last takes any surplus.
+   */
+  static int shardOf(long row, int shards, long expectedRows) {
+    return shards == 1 || expectedRows == 0
+        ? 0
+        : (int) Math.min(shards - 1, row * shards / expectedRows);
+  }
+
+  /** The file name of {@code shard}, beside the output's base path, in the Hub's naming. */
+  String fileName(int shard) {
     String base = basePath.getFileName().toString();
     if (!named && shards == 1) {
       return base;
