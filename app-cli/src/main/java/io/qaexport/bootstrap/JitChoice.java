@@ -1,6 +1,6 @@
 package io.qaexport.bootstrap;
 
-import io.qaexport.adapter.in.cli.ResolvedOptions;
+import io.qaexport.adapter.in.cli.CliOptions;
 import io.qaexport.adapter.in.jsonl.CompressedInput;
 import io.qaexport.application.port.in.TrainingSet;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which JIT compilers a run gets, decided from the parsed command line (no launcher re-reads the
@@ -30,32 +31,85 @@ final class JitChoice {
 
   private static final String MAIN_CLASS = Main.class.getName();
 
+  private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /**
+   * The JVM options a restart may repeat: the launchers' own, heap and GC sizing, properties, and
+   * the class-data archive; nothing that opens a port, a file or prints.
+   */
+  private static final Pattern RESTARTABLE_OPTION =
+      Pattern.compile(
+          "-X(ms|mx|ss|mn)\\S+|-D.+|-Xshare:\\w+|-Xlog:cds(\\+dynamic)?=off"
+              + "|-XX:[+-]Use\\w*GC|-XX:[+-]UsePerfData"
+              + "|-XX:(Max|Min|Initial)RAMPercentage=[\\d.]+|-XX:SharedArchiveFile=.+");
+
   private JitChoice() {}
 
-  /** Why the run wants C2 as well, or empty when C1 alone serves it. */
-  static Optional<String> reasonForC2(ResolvedOptions options, long c1BelowBytes) {
-    TrainingSet training = options.options().trainingSet();
+  /**
+   * Why the run wants C2 as well, or empty when C1 alone serves it. Decided from the parsed options
+   * before anything is read (an {@code @FILE} option value or stdin stays for the run).
+   */
+  static Optional<String> reasonForC2(CliOptions options, long c1BelowBytes) {
+    TrainingSet training = options.trainingSet();
     if (training.dedup() == TrainingSet.Dedup.NEAR) {
       return Optional.of("--dedup near");
     }
     if (training.clustersForSplit()) {
       return Optional.of("--split-groups near");
     }
+    CliOptions.Inputs named = options.inputs();
     List<Path> inputs = new ArrayList<>();
-    inputs.add(options.options().inputs().passed());
-    options.rejected().ifPresent(inputs::add);
+    inputs.add(named.passed());
+    inputs.add(named.rejected().orElse(named.rejectedBeside()));
     long bytes = 0;
     for (Path input : inputs) {
       try {
-        if (!Files.isRegularFile(input) || input.toAbsolutePath().startsWith("/dev")) {
-          return Optional.of("input of unknown size");
+        if (Files.isRegularFile(input)) {
+          bytes +=
+              Files.size(input) * (CompressedInput.isCompressed(input) ? COMPRESSION_RATIO : 1);
+        } else if (Files.exists(input) && !Files.isDirectory(input)) {
+          return Optional.of("input of unknown size"); // stdin, a pipe, a device
         }
-        bytes += Files.size(input) * (CompressedInput.isCompressed(input) ? COMPRESSION_RATIO : 1);
       } catch (IOException e) {
         return Optional.empty(); // the run itself says what is wrong with the file
       }
     }
-    return bytes >= c1BelowBytes ? Optional.of((bytes >> 20) + " MiB of input") : Optional.empty();
+    if (bytes < c1BelowBytes) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        bytes >= 1 << 20 ? (bytes >> 20) + " MiB of input" : bytes + " bytes of input");
+  }
+
+  /**
+   * Why this run cannot be restarted, or empty when it can. A restarted run gets only the standard
+   * streams: a path to another descriptor ({@code /dev/fd/3}, {@code <(...)}) would name another
+   * file there. JVM options beyond the launchers' own (an agent, a flight recording, printing
+   * flags) would act twice, and {@code JAVA_TOOL_OPTIONS} and its kin reach every JVM.
+   */
+  static Optional<String> cannotRestart(
+      String[] args, List<String> jvmOptions, Optional<String> optionsVariable) {
+    for (String arg : args) {
+      if (arg.contains("/dev/fd/") || arg.contains("/proc/")) {
+        return Optional.of("an argument names a file descriptor or /proc: " + arg);
+      }
+    }
+    if (optionsVariable.isPresent()) {
+      return Optional.of(optionsVariable.get() + " is set");
+    }
+    int c1Only = 0;
+    for (int i = 0; i < jvmOptions.size(); i++) {
+      String option = jvmOptions.get(i);
+      if (option.equals("-cp") || option.equals("-classpath")) {
+        i++;
+      } else if (option.equals(C1_ONLY)) {
+        c1Only++;
+      } else if (!RESTARTABLE_OPTION.matcher(option).matches()) {
+        return Optional.of("JVM option " + option);
+      }
+    }
+    // The user's own -XX:TieredStopAtLevel=1 (QA_EXPORT_JAVA_OPTS) keeps C1: a choice, kept.
+    return c1Only == 1 ? Optional.empty() : Optional.of("C1 chosen in the JVM options");
   }
 
   /**
@@ -77,9 +131,7 @@ final class JitChoice {
         command.addAll(List.of(args));
         return Optional.of(command);
       }
-      if (!argument.equals("-XX:TieredStopAtLevel=1")
-          && !argument.startsWith("-XX:CompileThresholdScaling=")
-          && !argument.startsWith("-D" + Launch.JIT + "=")) {
+      if (!argument.equals(C1_ONLY) && !argument.startsWith("-D" + Launch.JIT + "=")) {
         command.add(argument);
       }
     }
@@ -107,6 +159,18 @@ final class JitChoice {
       // not Linux: the JDK's view below
     }
     return ProcessHandle.current().info().arguments();
+  }
+
+  /** The JVM options of a command line (its arguments after the executable): before the class. */
+  static List<String> jvmOptions(String[] commandLine) {
+    List<String> options = new ArrayList<>();
+    for (String argument : commandLine) {
+      if (argument.equals(MAIN_CLASS)) {
+        break;
+      }
+      options.add(argument);
+    }
+    return options;
   }
 
   /**

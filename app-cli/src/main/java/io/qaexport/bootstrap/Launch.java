@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * What the launcher tells the program besides its arguments, read once where the JVM starts: the
@@ -17,6 +18,7 @@ import java.util.Properties;
  *     JitChoice})
  * @param c1BelowBytes input at and above this many bytes restarts on C2
  * @param restartedBy the process that restarted this one, which it must not outlive
+ * @param optionsVariable the first of the variables that give every JVM options, if one is set
  */
 record Launch(
     boolean stderrIsTerminal,
@@ -24,7 +26,8 @@ record Launch(
     Optional<Path> pluginDir,
     boolean jitAuto,
     long c1BelowBytes,
-    OptionalLong restartedBy) {
+    OptionalLong restartedBy,
+    Optional<String> optionsVariable) {
   static final String STDERR_IS_TERMINAL = "qa-export.stderr-is-terminal";
   static final String TERMINAL_WIDTH = "qa-export.terminal-width";
   static final String PLUGIN_DIR = "qa-export.plugin-dir";
@@ -42,7 +45,10 @@ record Launch(
         Optional.ofNullable(properties.getProperty(PLUGIN_DIR)).map(Path::of),
         "auto".equals(properties.getProperty(JIT)),
         c1Below(environment.get(C1_BELOW_VARIABLE)),
-        pid(properties.getProperty(RESTARTED_BY)));
+        pid(properties.getProperty(RESTARTED_BY)),
+        Stream.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
+            .filter(environment::containsKey)
+            .findFirst());
   }
 
   /** This JVM's. */

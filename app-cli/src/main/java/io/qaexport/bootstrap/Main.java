@@ -93,13 +93,13 @@ public final class Main {
       CliOptions parsed = ((CliRequest.Export) request).options();
       verbose = parsed.display().verbose();
       heavyStages = memoryHeavyStages(parsed.trainingSet());
-      ResolvedOptions options = inputs.resolve(parsed);
-      if (launch.jitAuto()) {
-        OptionalInt restarted = restartedOnC2(args, options, launch, verbose, err);
+      if (launch.jitAuto()) { // before anything is read: an @FILE value, stdin
+        OptionalInt restarted = restartedOnC2(args, parsed, launch, verbose, err);
         if (restarted.isPresent()) {
           return restarted.getAsInt();
         }
       }
+      ResolvedOptions options = inputs.resolve(parsed);
       QaExportComponent component =
           component(console, options.pluginDir(), parsed.reading().maxLineBytes());
       component.formatOptionCheck().check(parsed.format().name(), options.formatOptions());
@@ -135,17 +135,29 @@ public final class Main {
     }
   }
 
-  /** The restarted run's exit code, if this run wants C2 and could restart ({@link JitChoice}). */
+  /** The restarted run's exit code, if this run wants C2 and may restart ({@link JitChoice}). */
   private static OptionalInt restartedOnC2(
-      String[] args, ResolvedOptions options, Launch launch, boolean verbose, PrintStream err) {
+      String[] args, CliOptions options, Launch launch, boolean verbose, PrintStream err) {
     Optional<String> reason = JitChoice.reasonForC2(options, launch.c1BelowBytes());
-    if (reason.isEmpty()) {
+    Optional<String[]> commandLine = JitChoice.ownArguments();
+    if (reason.isEmpty() || commandLine.isEmpty()) {
       return OptionalInt.empty();
     }
+    Optional<String> blocked =
+        JitChoice.cannotRestart(
+            args, JitChoice.jvmOptions(commandLine.get()), launch.optionsVariable());
     ProcessHandle self = ProcessHandle.current();
     Optional<List<String>> command =
-        JitChoice.restartCommand(self.info().command(), JitChoice.ownArguments(), args, self.pid());
-    if (command.isEmpty()) {
+        JitChoice.restartCommand(self.info().command(), commandLine, args, self.pid());
+    if (blocked.isPresent() || command.isEmpty()) {
+      if (verbose) {
+        err.println(
+            "qa-export: staying on the C1 compiler although "
+                + reason.get()
+                + " wants C2 too: "
+                + blocked.orElse("this JVM cannot tell its command line")
+                + " (QA_EXPORT_JIT=tiered starts on both)");
+      }
       return OptionalInt.empty();
     }
     if (verbose) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.adapter.in.cli.CliParser;
 import io.qaexport.adapter.in.cli.CliRequest;
-import io.qaexport.adapter.in.cli.InputResolver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +38,7 @@ class JitChoiceTest {
 
   private Optional<String> reason(String... args) throws Exception {
     var request = (CliRequest.Export) CliParser.parse(args);
-    var options = new InputResolver(Optional.empty()).resolve(request.options());
-    return JitChoice.reasonForC2(options, LIMIT);
+    return JitChoice.reasonForC2(request.options(), LIMIT);
   }
 
   @Test
@@ -50,7 +48,7 @@ class JitChoiceTest {
     assertEquals(Optional.empty(), reason("--input-dir", input.toString()));
 
     Files.writeString(input.resolve("qa_rejected.jsonl"), "x".repeat(400));
-    assertEquals(Optional.of("0 MiB of input"), reason("--input-dir", input.toString()));
+    assertEquals(Optional.of("1000 bytes of input"), reason("--input-dir", input.toString()));
     assertTrue(
         reason("--passed", input.resolve("qa_passed.jsonl").toString()).isPresent(),
         "--passed alone: the rejected file beside it is read, so it counts");
@@ -85,6 +83,67 @@ class JitChoiceTest {
   }
 
   @Test
+  void aMissingInputOrADirectoryIsLeftToTheRunToReport() throws Exception {
+    assertEquals(Optional.empty(), reason("--passed", dir.resolve("missing.jsonl").toString()));
+    assertEquals(Optional.empty(), reason("--passed", input.toString()));
+  }
+
+  @Test
+  void aRunThatCannotBeRepeatedInAChildStaysOnC1() {
+    List<String> launchers =
+        List.of(
+            "-XX:+UseSerialGC",
+            "-Xms16m",
+            "-XX:MaxRAMPercentage=50",
+            "-XX:-UsePerfData",
+            "-XX:SharedArchiveFile=/opt/q e/lib/qa-export-1.jsa",
+            "-Xlog:cds=off",
+            "-Xlog:cds+dynamic=off",
+            "-XX:TieredStopAtLevel=1",
+            "-Dqa-export.jit=auto",
+            "-Dqa-export.plugin-dir=/opt/q e/plugins",
+            "-cp",
+            "/opt/q e/lib/*");
+    String[] plain = {"--dedup", "near"};
+    assertEquals(Optional.empty(), JitChoice.cannotRestart(plain, launchers, Optional.empty()));
+    assertEquals(
+        Optional.empty(),
+        JitChoice.cannotRestart(plain, with(launchers, "-Xmx8g"), Optional.empty()),
+        "a larger heap, as the out-of-memory message advises");
+
+    assertTrue(
+        JitChoice.cannotRestart(
+                new String[] {"--summary-json", "/dev/fd/3"}, launchers, Optional.empty())
+            .isPresent(),
+        "only the standard streams reach the child");
+    assertTrue(
+        JitChoice.cannotRestart(
+                new String[] {"--format-option", "compression=@/proc/self/fd/5"},
+                launchers,
+                Optional.empty())
+            .isPresent());
+    assertTrue(
+        JitChoice.cannotRestart(plain, launchers, Optional.of("JAVA_TOOL_OPTIONS")).isPresent());
+    for (String acting :
+        List.of(
+            "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
+            "-XX:StartFlightRecording=filename=x.jfr",
+            "-XX:+PrintCommandLineFlags",
+            "-javaagent:a.jar",
+            "-XX:TieredStopAtLevel=1")) {
+      assertTrue(
+          JitChoice.cannotRestart(plain, with(launchers, acting), Optional.empty()).isPresent(),
+          acting);
+    }
+  }
+
+  private static List<String> with(List<String> options, String more) {
+    List<String> longer = new ArrayList<>(options);
+    longer.add(more);
+    return longer;
+  }
+
+  @Test
   void inputOfUnknownSizeRestarts() throws Exception {
     assertEquals(
         Optional.of("input of unknown size"),
@@ -98,6 +157,9 @@ class JitChoiceTest {
     assertEquals(
         JitChoice.DEFAULT_C1_BELOW_BYTES,
         Launch.of(properties, Map.of("QA_EXPORT_C1_BELOW", "384M")).c1BelowBytes());
+    assertEquals(
+        Optional.of("JDK_JAVA_OPTIONS"),
+        Launch.of(properties, Map.of("JDK_JAVA_OPTIONS", "-Xmx1g")).optionsVariable());
     assertEquals(5, Launch.of(properties, Map.of("QA_EXPORT_C1_BELOW", "5")).c1BelowBytes());
     assertTrue(Launch.of(properties, Map.of()).jitAuto());
     assertTrue(!Launch.of(new Properties(), Map.of()).jitAuto());
@@ -109,7 +171,6 @@ class JitChoiceTest {
       "-XX:+UseSerialGC",
       "-XX:TieredStopAtLevel=1",
       "-Dqa-export.jit=auto",
-      "-XX:CompileThresholdScaling=10",
       "-cp",
       "/opt/lib/*",
       Main.class.getName(),

@@ -25,11 +25,27 @@ public final class Leftovers {
         // Only files and links: qa-export never makes a directory under such a name.
         boolean directoryNamedLikeOurs =
             FileKinds.of(file).map(BasicFileAttributes::isDirectory).orElse(false);
-        if (!directoryNamedLikeOurs
-            && writerPid(file).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
+        if (!directoryNamedLikeOurs && writerPid(file).map(Leftovers::isGone).orElse(false)) {
           Files.deleteIfExists(file);
         }
       }
+    }
+  }
+
+  /**
+   * Whether the process is gone: none with that pid, or a zombie (killed and not yet reaped, as
+   * under an init that does not reap, in a container), which writes nothing more.
+   */
+  static boolean isGone(long pid) {
+    if (ProcessHandle.of(pid).isEmpty()) {
+      return true;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int nameEnd = stat.lastIndexOf(')'); // the name in parentheses may hold anything
+      return nameEnd > 0 && nameEnd + 2 < stat.length() && stat.charAt(nameEnd + 2) == 'Z';
+    } catch (IOException | RuntimeException noProc) {
+      return false; // no /proc: alive, as the JDK says
     }
   }
 
