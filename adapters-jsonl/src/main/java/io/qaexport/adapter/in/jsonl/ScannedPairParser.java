@@ -9,6 +9,7 @@ import io.qaexport.domain.Utf8Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,17 @@ final class ScannedPairParser {
   private static final Utf8Text TO_JACKSON = Utf8Text.of("");
 
   private static final Object NO_VALUE = new Object();
+
+  /**
+   * The personas seen, by their bytes: a file holds a few dozen, and decoding and hashing two
+   * Strings for every record was ~5-10 % of a JSONL export's samples (JFR, issue 21). Bounded, and
+   * only short parts are kept.
+   */
+  private static final int MAX_PROFILES = 512;
+
+  private static final int MAX_PROFILE_BYTES = 256;
+
+  private final Map<ProfileBytes, Persona.Profile> profiles = new HashMap<>();
 
   private final JsonLineScanner scanner;
   private final boolean readsFailureReason;
@@ -187,8 +199,38 @@ final class ScannedPairParser {
     if (roll == TO_JACKSON || erfarenhet == TO_JACKSON) {
       return NO_VALUE;
     }
-    return new Persona.Profile(
-        roll == null ? null : roll.toString(), erfarenhet == null ? null : erfarenhet.toString());
+    var bytes = new ProfileBytes(roll, erfarenhet);
+    Persona.Profile known = profiles.get(bytes);
+    if (known != null) {
+      return known;
+    }
+    var profile =
+        new Persona.Profile(
+            roll == null ? null : roll.toString(),
+            erfarenhet == null ? null : erfarenhet.toString());
+    if (profiles.size() < MAX_PROFILES
+        && bytes.length(roll) <= MAX_PROFILE_BYTES
+        && bytes.length(erfarenhet) <= MAX_PROFILE_BYTES) {
+      profiles.put(new ProfileBytes(copy(roll), copy(erfarenhet)), profile);
+    }
+    return profile;
+  }
+
+  /** A persona's parts as bytes; {@link Utf8Text} compares and hashes its bytes. */
+  private record ProfileBytes(Utf8Text roll, Utf8Text erfarenhet) {
+    int length(Utf8Text part) {
+      return part == null ? 0 : part.length();
+    }
+  }
+
+  /** The bytes on a copy of their own: the line's buffer is reused. */
+  private static Utf8Text copy(Utf8Text text) {
+    return text == null
+        ? null
+        : Utf8Text.ofUtf8(
+            Arrays.copyOfRange(text.array(), text.offset(), text.offset() + text.length()),
+            0,
+            text.length());
   }
 
   /** A number as a double, null, or {@link #NO_VALUE} for another type or a word (NaN, -INF). */
