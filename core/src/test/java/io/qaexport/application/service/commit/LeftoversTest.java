@@ -28,9 +28,10 @@ class LeftoversTest {
   @Test
   void aZombieWritersFilesGoAndALiveWritersStay() throws Exception {
     assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
-    // `true` exits at once; its parent becomes `sleep`, which never waits for it: a zombie.
+    // The child outlives bash (which would reap it) and exits under `sleep`, which never waits
+    // for it: a zombie. A child that exited before the exec would have been reaped by bash.
     Process parent =
-        new ProcessBuilder("bash", "-c", "true & echo $!; exec sleep 20")
+        new ProcessBuilder("bash", "-c", "sleep 0.5 & echo $!; exec sleep 20")
             .redirectErrorStream(true)
             .start();
     try {
@@ -42,7 +43,9 @@ class LeftoversTest {
       while (!Leftovers.isGone(zombie) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertTrue(ProcessHandle.of(zombie).isPresent(), "the JDK still sees the zombie");
+      assertTrue(
+          ProcessHandle.of(zombie).isPresent(),
+          "the child is a zombie: exited, unreaped, still seen by the JDK");
       Path ofZombie = temporary(zombie);
       Path ofLive = temporary(parent.pid());
 
