@@ -19,6 +19,8 @@ final class BucketIndex {
   private final int[] members;
   private final int[] starts;
   private final int[] filled;
+  // Band b's buckets are numbered [firstBucket[b], firstBucket[b + 1]).
+  private final int[] firstBucket;
 
   /**
    * @param bandKeys {@code [g * bands + band]}: g's band key; overwritten with bucket numbers
@@ -29,7 +31,9 @@ final class BucketIndex {
     var memberList = new IntArray();
     var startList = new IntArray();
     long[] sorted = new long[groups];
+    firstBucket = new int[bands + 1];
     for (int band = 0; band < bands; band++) {
+      firstBucket[band] = startList.size();
       for (int g = 0; g < groups; g++) {
         sorted[g] = ((long) bucketOf[g * bands + band] << 32) | g;
       }
@@ -53,6 +57,7 @@ final class BucketIndex {
         }
       }
     }
+    firstBucket[bands] = startList.size();
     startList.add(memberList.size());
     members = memberList.array();
     starts = startList.array();
@@ -66,6 +71,20 @@ final class BucketIndex {
         members[starts[bucket] + filled[bucket]++] = g;
       }
     }
+  }
+
+  /** How many buckets there are, numbered band by band. */
+  int buckets() {
+    return filled.length;
+  }
+
+  /** The band bucket {@code bucket} belongs to. */
+  int bandOf(int bucket) {
+    int band = 0;
+    while (firstBucket[band + 1] <= bucket) {
+      band++;
+    }
+    return band;
   }
 
   int bucket(int band, int g) {

@@ -186,18 +186,30 @@ final class GramSets {
 
     /** Whether sets {@code a} and {@code b} may reach Jaccard {@code threshold}. */
     boolean canReach(int a, int b, double threshold) {
+      return canReach(words, a * WORDS, sizes[a], words, b * WORDS, sizes[b], threshold);
+    }
+
+    /** Set {@code index}'s gram count. */
+    int size(int index) {
+      return sizes[index];
+    }
+
+    /** Copies set {@code index}'s sketch to {@code into[at … at + WORDS)}. */
+    void copy(int index, long[] into, int at) {
+      System.arraycopy(words, index * WORDS, into, at, WORDS);
+    }
+
+    /** {@link #canReach(int, int, double)} on sketches copied out with {@link #copy}. */
+    static boolean canReach(
+        long[] wordsA, int atA, int sizeA, long[] wordsB, int atB, int sizeB, double threshold) {
       int onlyA = 0;
       int onlyB = 0;
-      int atA = a * WORDS;
-      int atB = b * WORDS;
       for (int w = 0; w < WORDS; w++) {
-        long x = words[atA + w];
-        long y = words[atB + w];
+        long x = wordsA[atA + w];
+        long y = wordsB[atB + w];
         onlyA += Long.bitCount(x & ~y);
         onlyB += Long.bitCount(y & ~x);
       }
-      int sizeA = sizes[a];
-      int sizeB = sizes[b];
       int common = Math.min(sizeA - onlyA, sizeB - onlyB);
       int union = sizeA + sizeB - common;
       return union == 0 || common >= threshold * union - 1e-9; // never cut a pair at exactly t

@@ -8,29 +8,29 @@ import java.util.Map;
  * The connected components of verified near duplicates, for a split that keeps every pair: each
  * question with a near duplicate (directly or through others) is mapped to one key shared by its
  * component, the smallest question hash in it, so the component lands in one split; a question
- * alone keeps its own hash. A candidate already in the question's component is not verified again,
- * so a large cluster costs about one check a question. Blocks of questions are checked against the
- * earlier blocks on all threads (finding edges; the components are only read), then joined in order
- * on one thread; the components do not depend on the order their edges are found in.
+ * alone keeps its own hash.
+ *
+ * <p>Every question is in the index, so the search goes bucket by bucket: a bucket's sketches and
+ * components are copied side by side first and its pairs checked there. Checking question by
+ * question read another question's sketch from a random place for each candidate, which was ~60 %
+ * of a 1M split's samples (JFR, issue 22). A pair already in one component is not checked, so a
+ * large cluster costs about one check a member; a pair that shares an earlier band was checked in
+ * that band's bucket. Rounds of buckets are checked on all threads (finding edges; the components
+ * are only read), then joined on one; the components do not depend on the order their edges are
+ * found in.
  */
 final class NearComponents {
-  private static final int NONE = BucketIndex.NONE;
-
-  private final LshParameters lsh;
   private final double threshold;
   private final int block;
   private final GramSets grams;
   private final GramSets.Sketches sketches;
   private final LongArray hashes;
 
+  /**
+   * @param block buckets checked in one round before their edges are joined
+   */
   NearComponents(
-      LshParameters lsh,
-      double threshold,
-      int block,
-      GramSets grams,
-      GramSets.Sketches sketches,
-      LongArray hashes) {
-    this.lsh = lsh;
+      double threshold, int block, GramSets grams, GramSets.Sketches sketches, LongArray hashes) {
     this.threshold = threshold;
     this.block = block;
     this.grams = grams;
@@ -43,84 +43,23 @@ final class NearComponents {
     int[] parent = new int[groups];
     for (int g = 0; g < groups; g++) {
       parent[g] = g;
+      index.insert(g);
     }
+    int buckets = index.buckets();
     try (var workers = new Workers(threads)) {
-      int[][] seen = new int[workers.threads() + 1][groups];
-      GramSets.Reader[] readers = new GramSets.Reader[workers.threads() + 1];
-      IntArray[] edges = new IntArray[workers.threads()];
-      IntArray[] joined = new IntArray[workers.threads()];
-      for (int w = 0; w < joined.length; w++) {
-        joined[w] = new IntArray();
+      BucketCheck[] checks = new BucketCheck[workers.threads()];
+      for (int w = 0; w < checks.length; w++) {
+        checks[w] = new BucketCheck(index, parent);
       }
-      for (int w = 0; w < readers.length; w++) {
-        readers[w] = grams.reader();
-      }
-      for (int start = 0; start < groups; start += block) {
+      for (int start = 0; start < buckets; start += block) {
         int from = start;
-        int size = Math.min(block, groups - start);
-        for (int w = 0; w < edges.length; w++) {
-          edges[w] = new IntArray();
-        }
-        workers.run(
-            size,
-            (worker, i) -> {
-              int g = from + i;
-              joined[worker].clear();
-              for (int band = 0; band < lsh.bands(); band++) {
-                int bucket = index.bucket(band, g);
-                if (bucket == NONE) {
-                  continue;
-                }
-                for (int m = index.from(bucket), end = index.filledTo(bucket); m < end; m++) {
-                  int other = index.member(m);
-                  if (seen[worker][other] == g + 1) {
-                    continue;
-                  }
-                  seen[worker][other] = g + 1;
-                  // A component g is already joined to needs no second edge: in a cluster of
-                  // hundreds this keeps one check per component instead of one per member.
-                  int theirs = find(parent, other);
-                  if (joined[worker].contains(theirs)) {
-                    continue;
-                  }
-                  if (sketches.canReach(g, other, threshold)
-                      && readers[worker].jaccard(g, other) >= threshold) {
-                    edges[worker].add(g);
-                    edges[worker].add(other);
-                    joined[worker].add(theirs);
-                  }
-                }
-              }
-            });
-        for (IntArray found : edges) {
+        workers.run(Math.min(block, buckets - start), (w, i) -> checks[w].check(from + i));
+        for (BucketCheck check : checks) {
+          IntArray found = check.edges;
           for (int e = 0; e < found.size(); e += 2) {
             union(parent, found.get(e), found.get(e + 1));
           }
-        }
-        int[] mine = seen[workers.threads()];
-        GramSets.Reader reader = readers[workers.threads()];
-        for (int g = start; g < start + size; g++) {
-          for (int band = 0; band < lsh.bands(); band++) {
-            int bucket = index.bucket(band, g);
-            if (bucket == NONE) {
-              continue;
-            }
-            // Earlier questions of this block: the bucket's last members, inserted in order.
-            for (int m = index.filledTo(bucket) - 1; m >= index.from(bucket); m--) {
-              int other = index.member(m);
-              if (other < start) {
-                break;
-              }
-              if (mine[other] == g + 1 || root(parent, g) == root(parent, other)) {
-                continue;
-              }
-              mine[other] = g + 1;
-              if (sketches.canReach(g, other, threshold) && reader.jaccard(g, other) >= threshold) {
-                union(parent, g, other);
-              }
-            }
-          }
-          index.insert(g);
+          found.clear();
         }
       }
     }
@@ -140,6 +79,79 @@ final class NearComponents {
       }
     }
     return keys;
+  }
+
+  /** One thread's checking of whole buckets, with its buffers and the edges it found. */
+  private final class BucketCheck {
+    private final BucketIndex index;
+    private final int[] parent;
+    private final GramSets.Reader reader = grams.reader();
+    final IntArray edges = new IntArray();
+    private int[] members = new int[64];
+    private int[] components = new int[64];
+    private int[] sizes = new int[64];
+    private long[] words = new long[64 * GramSets.Sketches.WORDS];
+
+    BucketCheck(BucketIndex index, int[] parent) {
+      this.index = index;
+      this.parent = parent;
+    }
+
+    void check(int bucket) {
+      int first = index.from(bucket);
+      int count = index.filledTo(bucket) - first;
+      if (count > members.length) {
+        int capacity = Math.max(count, members.length * 2);
+        members = new int[capacity];
+        components = new int[capacity];
+        sizes = new int[capacity];
+        words = new long[capacity * GramSets.Sketches.WORDS];
+      }
+      for (int m = 0; m < count; m++) {
+        int g = index.member(first + m);
+        members[m] = g;
+        components[m] = find(parent, g);
+        sizes[m] = sketches.size(g);
+        sketches.copy(g, words, m * GramSets.Sketches.WORDS);
+      }
+      int band = -1;
+      for (int a = 1; a < count; a++) {
+        int atA = a * GramSets.Sketches.WORDS;
+        for (int b = 0; b < a; b++) {
+          if (components[a] == components[b]
+              || !GramSets.Sketches.canReach(
+                  words, atA, sizes[a], words, b * GramSets.Sketches.WORDS, sizes[b], threshold)) {
+            continue;
+          }
+          if (band < 0) {
+            band = index.bandOf(bucket);
+          }
+          if (sharedEarlier(members[a], members[b], band)
+              || reader.jaccard(members[a], members[b]) < threshold) {
+            continue;
+          }
+          edges.add(members[a]);
+          edges.add(members[b]);
+          int joined = components[a];
+          for (int m = 0; m < count; m++) {
+            if (components[m] == joined) {
+              components[m] = components[b];
+            }
+          }
+        }
+      }
+    }
+
+    /** Whether g and h share a bucket in a band before {@code band}: checked there. */
+    private boolean sharedEarlier(int g, int h, int band) {
+      for (int earlier = 0; earlier < band; earlier++) {
+        int bucket = index.bucket(earlier, g);
+        if (bucket != BucketIndex.NONE && bucket == index.bucket(earlier, h)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private static void union(int[] parent, int a, int b) {

@@ -43,7 +43,10 @@ public final class NearGroups {
     this(threshold, BLOCK);
   }
 
-  /** With blocks of {@code block} questions (tests make the threads meet on small inputs). */
+  /**
+   * With blocks of {@code block} questions, and rounds of {@code block} buckets for the components
+   * (tests make the threads meet on small inputs).
+   */
   NearGroups(double threshold, int block) {
     this.threshold = threshold;
     this.lsh = LshParameters.forThreshold(threshold);
@@ -234,7 +237,7 @@ public final class NearGroups {
   }
 
   Map<Long, Long> componentKeys(int threads) {
-    return new NearComponents(lsh, threshold, block, grams, sketches, hashes)
+    return new NearComponents(threshold, block, grams, sketches, hashes)
         .keys(bucketIndex(hashes.size()), threads);
   }
 

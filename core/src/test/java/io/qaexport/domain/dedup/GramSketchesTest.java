@@ -1,5 +1,6 @@
 package io.qaexport.domain.dedup;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,35 @@ class GramSketchesTest {
       }
     }
     assertTrue(cut > 20_000, "the bound cuts dissimilar candidates: " + cut);
+  }
+
+  /** The components copy a bucket's sketches side by side; the bound must not change. */
+  @Test
+  void aCopiedSketchGivesTheSameBound() {
+    var random = new Random(5);
+    var sketches = new GramSets.Sketches();
+    long[] copied = new long[2 * GramSets.Sketches.WORDS + 3];
+    for (int trial = 0; trial < 2_000; trial++) {
+      int[] a = randomSet(random, random.nextInt(200));
+      int[] b = randomSet(random, random.nextInt(200));
+      sketches.put(trial, a, IDS);
+      sketches.put(trial + 1, b, IDS);
+      sketches.copy(trial, copied, 3);
+      sketches.copy(trial + 1, copied, 3 + GramSets.Sketches.WORDS);
+      for (double t : new double[] {0.1, 0.5, 0.8, 1.0}) {
+        assertEquals(
+            sketches.canReach(trial, trial + 1, t),
+            GramSets.Sketches.canReach(
+                copied,
+                3,
+                sketches.size(trial),
+                copied,
+                3 + GramSets.Sketches.WORDS,
+                sketches.size(trial + 1),
+                t));
+      }
+      assertEquals(a.length, sketches.size(trial));
+    }
   }
 
   @Test
