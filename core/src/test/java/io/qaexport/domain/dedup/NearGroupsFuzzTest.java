@@ -12,9 +12,11 @@ import java.util.List;
  * thread of their own) against the plain one-by-one walk (one block of everything, one thread): the
  * same verdict for every line (dropped for which line, at which similarity, or kept), the kept
  * pairs in the same order, and the same split components, whatever the questions, scores,
- * threshold, block size and thread count. Questions are drawn from a small vocabulary, so near
- * duplicates, ties of score and exact repeats are common. Without {@code JAZZER_FUZZ=1} the test
- * runs its seeds once; how to fuzz for a time budget: adapters-jsonl/FUZZING.md (same flags).
+ * threshold, block size and thread count; the components also equal their plain definition ({@link
+ * CandidateComponents}: every candidate pair checked by brute force). Questions are drawn from a
+ * small vocabulary, so near duplicates, ties of score and exact repeats are common. Without {@code
+ * JAZZER_FUZZ=1} the test runs its seeds once; how to fuzz for a time budget:
+ * adapters-jsonl/FUZZING.md (same flags).
  */
 class NearGroupsFuzzTest {
   private static final String[] WORDS = {
@@ -64,7 +66,7 @@ class NearGroupsFuzzTest {
         fates(questions, threshold, questions.size() + 1, 1),
         fates(questions, threshold, block, threads));
     assertEquals(
-        filled(questions, threshold, questions.size() + 1).componentKeys(1),
+        CandidateComponents.keys(questions.stream().map(Question::normalised).toList(), threshold),
         filled(questions, threshold, block).componentKeys(threads));
   }
 

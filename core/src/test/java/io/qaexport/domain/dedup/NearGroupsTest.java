@@ -227,6 +227,10 @@ class NearGroupsTest {
       int all = questions.size();
       List<String> plain = fates(questions, filled(questions, t, all), 1);
       Map<Long, Long> plainKeys = filled(questions, t, all).componentKeys(1);
+      assertEquals(
+          CandidateComponents.keys(questions.stream().map(Question::normalised).toList(), t),
+          plainKeys,
+          "every candidate pair at or above the threshold joins, no other");
       for (int block : new int[] {1, 7, 64, 500}) {
         for (int threads : new int[] {1, 2, 3}) {
           String at = "block " + block + ", threads " + threads + ", seed " + seed;
