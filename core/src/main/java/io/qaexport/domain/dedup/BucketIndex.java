@@ -65,10 +65,15 @@ final class BucketIndex {
   }
 
   void insert(int g) {
+    insert(g, g);
+  }
+
+  /** Inserts question g into its buckets as {@code member}, the number a lookup reads. */
+  void insert(int g, int member) {
     for (int band = 0; band < bands; band++) {
       int bucket = bucketOf[g * bands + band];
       if (bucket != NONE) {
-        members[starts[bucket] + filled[bucket]++] = g;
+        members[starts[bucket] + filled[bucket]++] = member;
       }
     }
   }

@@ -170,11 +170,7 @@ final class GramSets {
 
     /** Sets set {@code index}'s sketch from its gram ids. */
     void put(int index, int[] grams, GramIds ids) {
-      if (index >= sizes.length) {
-        int capacity = Math.max(index + 1, sizes.length * 2);
-        sizes = Arrays.copyOf(sizes, capacity);
-        words = Arrays.copyOf(words, capacity * WORDS);
-      }
+      ensure(index);
       sizes[index] = grams.length;
       int at = index * WORDS;
       Arrays.fill(words, at, at + WORDS, 0L);
@@ -184,9 +180,32 @@ final class GramSets {
       }
     }
 
+    private void ensure(int index) {
+      if (index >= sizes.length) {
+        int capacity = Math.max(index + 1, sizes.length * 2);
+        sizes = Arrays.copyOf(sizes, capacity);
+        words = Arrays.copyOf(words, capacity * WORDS);
+      }
+    }
+
     /** Whether sets {@code a} and {@code b} may reach Jaccard {@code threshold}. */
     boolean canReach(int a, int b, double threshold) {
       return canReach(words, a * WORDS, sizes[a], words, b * WORDS, sizes[b], threshold);
+    }
+
+    /**
+     * Whether set {@code a} here and set {@code b} of {@code others} may reach {@code threshold}.
+     */
+    boolean canReach(int a, Sketches others, int b, double threshold) {
+      return canReach(
+          words, a * WORDS, sizes[a], others.words, b * WORDS, others.sizes[b], threshold);
+    }
+
+    /** Sets set {@code index} to {@code source}'s set {@code from}. */
+    void put(int index, Sketches source, int from) {
+      ensure(index);
+      sizes[index] = source.sizes[from];
+      System.arraycopy(source.words, from * WORDS, words, index * WORDS, WORDS);
     }
 
     /** Set {@code index}'s gram count. */
