@@ -3,6 +3,7 @@ package io.qaexport.domain.dedup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,34 @@ class BucketIndexTest {
     for (int g = 0; g < 5; g++) {
       assertEquals(0, index.bandOf(index.bucket(0, g)));
       assertEquals(2, index.bandOf(index.bucket(2, g)), "band 1 has no bucket and is skipped");
+    }
+  }
+
+  /** Keys that differ in one digit of the sort only, and negative keys, each their own bucket. */
+  @Test
+  void keysAreToldApartInEveryBitAndOrderedBySign() {
+    int[] distinct = {
+      0, 1, 1 << 11, 1 << 22, 1 << 30, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, -(1 << 22), 0x7FF
+    };
+    int[] keys = new int[distinct.length * 3]; // each key held by three questions, interleaved
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = distinct[i % distinct.length];
+    }
+    var index = new BucketIndex(keys.clone(), 1, keys.length);
+    assertEquals(distinct.length, index.buckets());
+    for (int g = 0; g < keys.length; g++) {
+      index.insert(g);
+    }
+    int[] bySign = distinct.clone();
+    Arrays.sort(bySign);
+    for (int k = 0; k < distinct.length; k++) {
+      int bucket = index.bucket(0, k);
+      assertEquals(
+          List.of(k, k + distinct.length, k + 2 * distinct.length), members(index, bucket));
+      assertEquals(
+          Arrays.binarySearch(bySign, distinct[k]),
+          bucket,
+          "buckets numbered in the keys' signed order");
     }
   }
 
