@@ -10,9 +10,9 @@ import java.util.Map;
  * through an LSH index of MinHash band keys ({@link LshParameters}, tuned to the threshold) and
  * verified on the grams themselves ({@link GramIds}, {@link GramSets}), so a similarity is never a
  * hash collision. Only kept questions enter the index, and no candidate pair is stored: memory is
- * the per-question state (its gram ids, about 1.3 bytes each, a 36-byte sketch and two ints a band)
- * and the verdicts, whatever the size of a cluster of near-identical questions. Texts are never
- * held.
+ * the per-question state (its gram ids, about 1.3 bytes each, a 36-byte sketch, copied once more
+ * when it is kept, and two ints a band) and the verdicts, whatever the size of a cluster of
+ * near-identical questions. Texts are never held.
  */
 public final class NearGroups {
   private static final int NONE = BucketIndex.NONE;
