@@ -16,8 +16,9 @@ import java.util.Map;
  */
 public final class NearGroups {
   private static final int NONE = BucketIndex.NONE;
-  // Questions checked together against the earlier ones: large enough that the threads' hand-over
-  // is negligible, small enough that few matches fall within one block (those are checked alone).
+  // Questions checked together against the earlier ones (and the components' buckets per round):
+  // large enough that the threads' hand-over is negligible, small enough that few matches fall
+  // within one block (those are checked alone).
   private static final int BLOCK = 4096;
   private static final int THREADS = Runtime.getRuntime().availableProcessors();
   private final int block;

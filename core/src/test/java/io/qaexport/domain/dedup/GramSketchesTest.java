@@ -83,6 +83,17 @@ class GramSketchesTest {
                 t));
       }
       assertEquals(a.length, sketches.size(trial));
+      // The kept questions' copy (another Sketches) bounds exactly as the original.
+      var kept = new GramSets.Sketches();
+      kept.put(trial % 7, sketches, trial + 1);
+      for (double t : new double[] {0.1, 0.5, 0.8, 1.0}) {
+        assertEquals(
+            Shingles.jaccard(a, b) >= t || sketches.canReach(trial, trial + 1, t),
+            sketches.canReach(trial, kept, trial % 7, t));
+        if (Shingles.jaccard(a, b) >= t) {
+          assertTrue(sketches.canReach(trial, kept, trial % 7, t), "never below the truth");
+        }
+      }
     }
   }
 

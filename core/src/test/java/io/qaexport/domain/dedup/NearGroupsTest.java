@@ -220,7 +220,7 @@ class NearGroupsTest {
    * walk; every block size and thread count must give the same verdicts and components.
    */
   @ParameterizedTest
-  @ValueSource(doubles = {0.5, 0.7, 0.8, 0.95})
+  @ValueSource(doubles = {0.5, 0.7, 0.8, 0.95, 1.0})
   void blocksAndThreadsChangeNoVerdictAndNoComponent(double t) {
     for (long seed = 0; seed < 4; seed++) {
       List<Question> questions = questions(31 * seed + Double.doubleToLongBits(t));
@@ -239,6 +239,31 @@ class NearGroupsTest {
         }
       }
     }
+  }
+
+  /**
+   * The fast search gives the plain walk's verdicts: every kept question checked by brute force.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.5, 0.8, 0.95, 1.0})
+  void verdictsAreThoseOfThePlainWalk(double t) {
+    List<Question> questions = questions(11 + Double.doubleToLongBits(t));
+    List<Long> kept = new ArrayList<>();
+    DuplicateVerdicts.InLineOrder dropped =
+        filled(questions, t, 64).resolve((hash, line, payload) -> kept.add(line), 2);
+    List<String> fates = new ArrayList<>();
+    for (Question q : questions) {
+      DuplicateVerdicts.Verdict verdict = dropped.of(q.line(), QuestionKey.hash(q.normalised()));
+      fates.add(verdict == null ? "kept" : verdict.duplicateOf() + "@" + verdict.similarity());
+    }
+    fates.add("kept " + kept);
+    assertEquals(
+        CandidateWalk.fates(
+            questions.stream()
+                .map(q -> new CandidateWalk.Line(q.line(), q.score(), q.normalised()))
+                .toList(),
+            t),
+        fates);
   }
 
   @ParameterizedTest

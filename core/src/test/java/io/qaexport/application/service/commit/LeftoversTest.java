@@ -31,7 +31,7 @@ class LeftoversTest {
     // The child outlives bash (which would reap it) and exits under `sleep`, which never waits
     // for it: a zombie. A child that exited before the exec would have been reaped by bash.
     Process parent =
-        new ProcessBuilder("bash", "-c", "sleep 0.5 & echo $!; exec sleep 20")
+        new ProcessBuilder("bash", "-c", "sleep 2 & echo $!; exec sleep 20")
             .redirectErrorStream(true)
             .start();
     try {
