@@ -57,7 +57,8 @@ final class CandidateComponents {
     return keys;
   }
 
-  private static boolean shareABand(int[] a, int[] b) {
+  /** Whether two questions' band keys agree in some band: a candidate pair. */
+  static boolean shareABand(int[] a, int[] b) {
     for (int band = 0; band < a.length; band++) {
       if (a[band] == b[band]) {
         return true;

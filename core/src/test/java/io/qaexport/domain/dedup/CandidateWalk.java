@@ -67,7 +67,7 @@ final class CandidateWalk {
       int best = -1;
       double bestSimilarity = 0;
       for (int other : kept) {
-        if (!shareABand(bandKeys.get(g), bandKeys.get(other))) {
+        if (!CandidateComponents.shareABand(bandKeys.get(g), bandKeys.get(other))) {
           continue;
         }
         double s = Shingles.jaccard(grams.get(g), grams.get(other));
@@ -102,14 +102,5 @@ final class CandidateWalk {
     }
     fates.add("kept " + keptLines);
     return fates;
-  }
-
-  private static boolean shareABand(int[] a, int[] b) {
-    for (int band = 0; band < a.length; band++) {
-      if (a[band] == b[band]) {
-        return true;
-      }
-    }
-    return false;
   }
 }
