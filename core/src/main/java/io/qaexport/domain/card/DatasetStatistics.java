@@ -25,7 +25,8 @@ public final class DatasetStatistics {
   private static final int FINE_BINS = 1000;
   private static final int COARSE_BINS = 10;
 
-  private final Map<String, Long> personas = new HashMap<>();
+  // A counter per persona, so a record costs one lookup and no boxing.
+  private final Map<String, long[]> personas = new HashMap<>();
   private final long[] fineBins = new long[FINE_BINS + 1];
   private final long[] coarseBins = new long[COARSE_BINS];
   private long records;
@@ -53,11 +54,11 @@ public final class DatasetStatistics {
       }
     }
     String persona = record.persona();
-    Long count = personas.get(persona);
+    long[] count = personas.get(persona);
     if (count != null) {
-      personas.put(persona, count + 1);
+      count[0]++;
     } else if (personas.size() < MAX_DISTINCT_PERSONAS) {
-      personas.put(persona, 1L);
+      personas.put(persona, new long[] {1});
     } else {
       otherPersonas++;
     }
@@ -93,7 +94,8 @@ public final class DatasetStatistics {
 
   /** Personas by count, most common first (ties by name), with {@link #OTHER_PERSONAS} last. */
   public List<Map.Entry<String, Long>> personaCounts() {
-    List<Map.Entry<String, Long>> sorted = new ArrayList<>(personas.entrySet());
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>();
+    personas.forEach((persona, count) -> sorted.add(Map.entry(persona, count[0])));
     sorted.sort(
         Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
             .thenComparing(Map.Entry.comparingByKey()));

@@ -45,7 +45,7 @@ final class JsonlInvalidLineLog implements InvalidLineLog {
       generator.writeEndObject();
       generator.writeRaw('\n');
     } catch (JacksonException e) {
-      throw JsonlRecordWriter.unwrap(e);
+      throw JsonlWriting.unwrap(e);
     }
   }
 

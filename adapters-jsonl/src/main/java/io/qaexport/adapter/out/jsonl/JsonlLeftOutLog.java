@@ -40,12 +40,12 @@ final class JsonlLeftOutLog implements LeftOutLog {
       }
       for (Column column : shape.columns()) {
         generator.writeName(column.name());
-        JsonlRecordWriter.writeValue(generator, column, record);
+        JsonlWriting.writeValue(generator, column, record);
       }
       generator.writeEndObject();
       generator.writeRaw('\n');
     } catch (JacksonException e) {
-      throw JsonlRecordWriter.unwrap(e);
+      throw JsonlWriting.unwrap(e);
     }
   }
 

@@ -1,7 +1,11 @@
 package io.qaexport.adapter.out.jsonl;
 
+import io.qaexport.domain.Column;
+import io.qaexport.domain.HfRecord;
+import io.qaexport.domain.Utf8Text;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,7 +64,39 @@ final class JsonlWriting {
     try {
       generator.close();
     } catch (JacksonException e) {
-      throw JsonlRecordWriter.unwrap(e);
+      throw unwrap(e);
     }
+  }
+
+  /**
+   * One column's value of the record through Jackson, as the left-out logs write it; the output's
+   * own writer ({@link JsonlRecordWriter}) writes the same bytes by hand.
+   */
+  static void writeValue(JsonGenerator generator, Column column, HfRecord record) {
+    if (column instanceof Column.Text text) {
+      Utf8Text value = text.utf8(record);
+      if (value.jsonSafe()) {
+        generator.writeRawUTF8String(value.array(), value.offset(), value.length());
+      } else {
+        // Jackson escapes what JSON requires and copies the rest: no decoding, no encoding.
+        generator.writeUTF8String(value.array(), value.offset(), value.length());
+      }
+    } else if (column instanceof Column.Float64 number) {
+      generator.writeNumber(number.of(record));
+    } else if (column instanceof Column.Kept kept) {
+      KeptJson.write(generator, kept.of(record));
+    }
+  }
+
+  /** Jackson 3 wraps I/O failures in unchecked exceptions; the port speaks IOException. */
+  static IOException unwrap(JacksonException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof UncheckedIOException unchecked) {
+      return unchecked.getCause();
+    }
+    return new IOException(e.getOriginalMessage(), e);
   }
 }
