@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -216,10 +217,26 @@ final class ScannedPairParser {
     return profile;
   }
 
-  /** A persona's parts as bytes; {@link Utf8Text} compares and hashes its bytes. */
+  /**
+   * A persona's parts as bytes; {@link Utf8Text} compares and hashes its bytes. {@code equals} and
+   * {@code hashCode} are spelled out: a record's generated ones go through method handles, which
+   * the quick C1 compiler does not inline, and this key is looked up for every line.
+   */
   private record ProfileBytes(Utf8Text roll, Utf8Text erfarenhet) {
     int length(Utf8Text part) {
       return part == null ? 0 : part.length();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ProfileBytes that
+          && Objects.equals(roll, that.roll)
+          && Objects.equals(erfarenhet, that.erfarenhet);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(roll) + Objects.hashCode(erfarenhet);
     }
   }
 
@@ -248,7 +265,42 @@ final class ScannedPairParser {
         || first == '-' && (line[start + 1] < '0' || line[start + 1] > '9')) {
       return NO_VALUE; // NaN and the infinities: rare, the Jackson path spells them
     }
-    return Double.parseDouble(ascii(start, scanner.end(path)));
+    double value = shortDecimal(line, start, scanner.end(path));
+    return Double.isNaN(value) ? Double.parseDouble(ascii(start, scanner.end(path))) : value;
+  }
+
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+  };
+
+  /**
+   * A JSON number (the scanner checked its grammar) of at most 15 digits and no exponent, such as
+   * every score, as {@link Double#parseDouble} reads it; NaN for any other. Its digits as an
+   * integer and the power of ten are both exact doubles, so one division rounds correctly (the fast
+   * path of Clinger, 1990): without a String made and parsed per line.
+   */
+  static double shortDecimal(byte[] b, int from, int to) {
+    boolean negative = b[from] == '-';
+    int at = negative ? from + 1 : from;
+    long digits = 0;
+    int count = 0;
+    int fraction = -1;
+    for (; at < to; at++) {
+      byte c = b[at];
+      if (c == '.') {
+        fraction = 0;
+        continue;
+      }
+      if (c < '0' || c > '9' || ++count > 15) {
+        return Double.NaN; // an exponent, or too many digits for the exact path
+      }
+      digits = digits * 10 + (c - '0');
+      if (fraction >= 0) {
+        fraction++;
+      }
+    }
+    double value = fraction > 0 ? digits / POWERS_OF_TEN[fraction] : digits;
+    return negative ? -value : value;
   }
 
   private Object keptValue(Column.Kept column, int path) {
