@@ -1,6 +1,7 @@
 package io.qaexport.application.service.commit;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One commit of an {@link OutputTransaction}'s staged files: sync them, write the journal, move
@@ -31,7 +34,11 @@ final class Commit {
    * Moves every staged file into place and removes the stale ones, all or none: on a failure the
    * moves done so far are undone from the journal (or, if even that fails, by the next run).
    */
-  void run(Map<Path, Path> temporaryToFinal, Set<Path> removeOnCommit, List<Path> inputs)
+  void run(
+      Map<Path, Path> temporaryToFinal,
+      Set<Path> removeOnCommit,
+      List<Path> inputs,
+      Map<Path, CompletableFuture<Void>> syncedAhead)
       throws IOException {
     for (Path finalPath : temporaryToFinal.values()) {
       if (Files.isDirectory(finalPath, LinkOption.NOFOLLOW_LINKS)) {
@@ -44,7 +51,9 @@ final class Commit {
       directories.add(entry.target().toAbsolutePath().getParent());
     }
     for (Path temporary : temporaryToFinal.keySet()) {
-      Durability.sync(temporary);
+      if (!synced(syncedAhead.get(temporary))) {
+        Durability.sync(temporary);
+      }
     }
     Path journal = directory.resolve(Journal.FILE);
     writeJournal(journal, entries);
@@ -85,6 +94,22 @@ final class Commit {
           // Committed: a backup that stays is removed by the next run in this directory.
         }
       }
+    }
+  }
+
+  /** Whether a sync started ahead ended well; a failed one is done again, to report its error. */
+  private static boolean synced(CompletableFuture<Void> sync) throws IOException {
+    if (sync == null) {
+      return false;
+    }
+    try {
+      sync.get();
+      return true;
+    } catch (ExecutionException failed) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while syncing the outputs");
     }
   }
 

@@ -5,13 +5,16 @@ import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
 import io.qaexport.application.port.in.failure.ExportIoException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -68,6 +71,13 @@ public final class OutputTransaction implements AutoCloseable {
   private final FileOps ops;
   private final DirectoryLock lock;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
+
+  /**
+   * Staged files already written, being synced on a thread of their own while the run goes on:
+   * syncing a 200k-record output took a tenth of the run's wall time at the commit.
+   */
+  private final Map<Path, CompletableFuture<Void>> syncedAhead = new HashMap<>();
+
   // A set: the card's earlier data files and this run's replaced split names may name one file.
   private final Set<Path> removeOnCommit = new LinkedHashSet<>();
   private final Thread shutdownHook = new Thread(this::abandon, "qa-export-cleanup");
@@ -171,6 +181,31 @@ public final class OutputTransaction implements AutoCloseable {
     return directory;
   }
 
+  /**
+   * {@code temporary}, staged here, is written and closed for good: its sync starts now, on a
+   * thread of its own. The commit waits for it, and syncs again what that did not sync.
+   */
+  public synchronized void written(Path temporary) {
+    if (finished || !temporaryToFinal.containsKey(temporary)) {
+      return;
+    }
+    syncedAhead.put(
+        temporary,
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                Durability.sync(temporary);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            task -> {
+              Thread thread = new Thread(task, "qa-export-sync");
+              thread.setDaemon(true);
+              thread.start();
+            }));
+  }
+
   /** {@link #moveAllIntoPlace()}, failing as the export does. */
   public void commit() throws ExportIoException {
     try {
@@ -188,8 +223,9 @@ public final class OutputTransaction implements AutoCloseable {
     if (finished) {
       throw new IOException("export interrupted");
     }
-    new Commit(directory, ops).run(temporaryToFinal, removeOnCommit, inputs);
+    new Commit(directory, ops).run(temporaryToFinal, removeOnCommit, inputs, syncedAhead);
     temporaryToFinal.clear();
+    syncedAhead.clear();
     finished = true;
     committed = true;
   }

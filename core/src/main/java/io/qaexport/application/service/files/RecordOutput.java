@@ -22,9 +22,16 @@ final class RecordOutput implements RecordSink, AutoCloseable {
   private final Path temporary;
   private final RecordWriter writer;
   private final ArrowSize arrowSize;
+  private final OutputTransaction outputs;
   private boolean closed;
 
-  private RecordOutput(Path path, Path temporary, RecordWriter writer, ArrowSize arrowSize) {
+  private RecordOutput(
+      Path path,
+      Path temporary,
+      RecordWriter writer,
+      ArrowSize arrowSize,
+      OutputTransaction outputs) {
+    this.outputs = outputs;
     this.path = path;
     this.temporary = temporary;
     this.writer = writer;
@@ -57,7 +64,7 @@ final class RecordOutput implements RecordSink, AutoCloseable {
               formatWriter.close();
             }
           };
-      return new RecordOutput(path, temporary, new AsyncRecordWriter(measured), arrowSize);
+      return new RecordOutput(path, temporary, new AsyncRecordWriter(measured), arrowSize, outputs);
     } catch (IOException e) {
       throw ExportIoException.of("cannot write " + path, e);
     }
@@ -80,6 +87,7 @@ final class RecordOutput implements RecordSink, AutoCloseable {
     } catch (IOException e) {
       throw ExportIoException.of("cannot write " + path, e);
     }
+    outputs.written(temporary);
     try {
       return Files.size(temporary);
     } catch (IOException e) {

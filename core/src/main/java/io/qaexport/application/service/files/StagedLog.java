@@ -25,6 +25,7 @@ public final class StagedLog<L extends Closeable> {
   private final OutputTransaction outputs;
   private final Opener<L> opener;
   private L log;
+  private Path temporary;
 
   public StagedLog(Path path, OutputTransaction outputs, Opener<L> opener) {
     this.path = path;
@@ -39,7 +40,8 @@ public final class StagedLog<L extends Closeable> {
   public void append(Entry<L> entry) throws ExportIoException {
     try {
       if (log == null) {
-        log = opener.open(outputs.stage(path));
+        temporary = outputs.stage(path);
+        log = opener.open(temporary);
       }
       entry.writeTo(log);
     } catch (IOException e) {
@@ -59,6 +61,7 @@ public final class StagedLog<L extends Closeable> {
     } finally {
       log = null;
     }
+    outputs.written(temporary);
   }
 
   /** Closes the log after a failure; the transaction removes its file. */

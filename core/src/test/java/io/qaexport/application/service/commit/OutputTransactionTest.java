@@ -106,6 +106,29 @@ class OutputTransactionTest {
   }
 
   @Test
+  void filesSyncedAheadAreCommittedWithTheRestAndAFailedSyncFailsTheCommit() throws Exception {
+    Path out = dir.resolve("synced-ahead");
+    try (OutputTransaction outputs = OutputTransaction.begin(out)) {
+      Path passed = outputs.stage(out.resolve("qa_pairs.jsonl"));
+      Files.writeString(passed, "passed");
+      outputs.written(passed);
+      outputs.written(out.resolve("not-staged.jsonl")); // ignored: not this run's
+      Files.writeString(outputs.stage(out.resolve("README.md")), "card");
+      outputs.commit();
+    }
+    assertEquals(List.of("README.md", "qa_pairs.jsonl"), allNames(out));
+    assertEquals("passed", Files.readString(out.resolve("qa_pairs.jsonl")));
+
+    try (OutputTransaction outputs = OutputTransaction.begin(out)) {
+      Path gone = outputs.stage(out.resolve("qa_pairs.jsonl"));
+      Files.delete(gone); // its sync ahead fails, and so does the sync at the commit
+      outputs.written(gone);
+      assertThrows(ExportIoException.class, outputs::commit);
+    }
+    assertEquals("passed", Files.readString(out.resolve("qa_pairs.jsonl")));
+  }
+
+  @Test
   void anInputNamedForRemovalAsAStaleFileIsKept() throws Exception {
     Path out = dir.resolve("stale-input");
     Files.createDirectories(out);
