@@ -5,6 +5,7 @@ import io.qaexport.application.port.out.SourceLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +22,9 @@ import java.util.function.Supplier;
  * input into chunks of whole lines, each copied into its own array (so a line's raw bytes stay
  * valid however long the caller keeps them), decoder threads turn chunks into {@link SourceLine}s,
  * and {@link #next()} hands them out in input order. The calling thread decodes a chunk itself when
- * no decoder has started it yet. A read failure surfaces after exactly the lines before it. Memory
- * is bounded: at most {@link #CHUNKS_AHEAD} chunks wait beyond the one being handed out and the one
- * being filled.
+ * no decoder has started it yet, and while a decoder has the one it needs next, a later one. A read
+ * failure surfaces after exactly the lines before it. Memory is bounded: at most twice {@link
+ * #CHUNKS_AHEAD} chunks wait beyond the one being handed out and the one being filled.
  */
 final class ParallelPairReader implements PairReader {
   static final int CHUNKS_AHEAD = 4;
@@ -45,6 +46,10 @@ final class ParallelPairReader implements PairReader {
 
   private final BlockingQueue<Chunk> inOrder = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
   private final BlockingQueue<Chunk> toDecode = new LinkedBlockingQueue<>();
+
+  /** Chunks taken from {@link #inOrder} early, to decode here while a decoder has the current. */
+  private final ArrayDeque<Chunk> ahead = new ArrayDeque<>();
+
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean closed;
   private volatile long bytesHandedOut;
@@ -113,21 +118,28 @@ final class ParallelPairReader implements PairReader {
     if (current != null) {
       return current;
     }
-    Chunk next;
+    Chunk next = ahead.poll();
     try {
       // Waits in steps, so a close() from another thread ends the wait instead of a hang.
-      do {
+      while (next == null) {
         failIfClosed();
         next = inOrder.poll(WAIT_STEP_MILLIS, TimeUnit.MILLISECONDS);
-      } while (next == null);
+      }
       if (next.claim()) {
-        if (ownDecoder == null) {
-          ownDecoder = decoders.get();
-        }
-        next.decode(ownDecoder);
-      } else {
-        while (!next.done.await(WAIT_STEP_MILLIS, TimeUnit.MILLISECONDS)) {
-          failIfClosed();
+        decodeHere(next);
+      }
+      while (next.done.getCount() > 0) {
+        failIfClosed();
+        // A decoder has the chunk: rather than wait, decode a later one nobody has started (the
+        // caller waited for a decoder most of a run before, the decoder being the slower).
+        Chunk later = ahead.size() < CHUNKS_AHEAD ? inOrder.poll() : null;
+        if (later != null) {
+          ahead.add(later);
+          if (later.claim()) {
+            decodeHere(later);
+          }
+        } else {
+          next.done.await(WAIT_STEP_MILLIS, TimeUnit.MILLISECONDS);
         }
       }
     } catch (InterruptedException e) {
@@ -138,6 +150,13 @@ final class ParallelPairReader implements PairReader {
     position = 0;
     bytesHandedOut = next.bytesReadAfter;
     return next;
+  }
+
+  private void decodeHere(Chunk chunk) {
+    if (ownDecoder == null) {
+      ownDecoder = decoders.get();
+    }
+    chunk.decode(ownDecoder);
   }
 
   private void failIfClosed() throws IOException {
