@@ -10,9 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.CharTypes;
@@ -52,13 +50,7 @@ final class JsonlRecordWriter implements RecordWriter {
   private boolean closed;
 
   JsonlRecordWriter(Path file, RecordShape shape) throws IOException {
-    this(
-        Files.newOutputStream(
-            file,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING),
-        shape);
+    this(JsonlWriting.newFile(file), shape);
   }
 
   /** A writer onto {@code out}; closing it closes {@code out}. No fsync: the commit syncs once. */

@@ -29,12 +29,19 @@ final class NioOutputFile implements OutputFile {
 
   @Override
   public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-    return new ChannelStream(
-        FileChannel.open(
-            path,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING));
+    // Not TRUNCATE_EXISTING: ext4 takes a truncated file for one being replaced and starts writing
+    // it to disk on close, which held the run for 35-80 ms per output. The staged file is empty.
+    FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+    try {
+      if (channel.size() > 0) {
+        channel.truncate(0);
+      }
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return new ChannelStream(channel);
   }
 
   @Override
