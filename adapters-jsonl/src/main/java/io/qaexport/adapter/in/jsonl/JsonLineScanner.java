@@ -725,11 +725,21 @@ final class JsonLineScanner {
     int length = to - from;
     for (int child : children[node]) {
       byte[] segment = segments[child];
-      if (segment.length == length && Arrays.equals(name, from, to, segment, 0, length)) {
+      if (segment.length == length && sameBytes(name, from, segment, length)) {
         return child;
       }
     }
     return -1;
+  }
+
+  /** A plain loop: keys are short, and {@code Arrays.equals}' set-up cost more than it saved. */
+  private static boolean sameBytes(byte[] name, int from, byte[] segment, int length) {
+    for (int i = 0; i < length; i++) {
+      if (name[from + i] != segment[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link #key} the slow way: escapes decoded, UTF-8 validated. */

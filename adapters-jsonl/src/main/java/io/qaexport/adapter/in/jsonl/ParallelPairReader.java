@@ -265,13 +265,17 @@ final class ParallelPairReader implements PairReader {
     }
   }
 
-  /** Whole lines copied out of the splitter's buffer, then their decoded {@link SourceLine}s. */
+  /**
+   * Whole lines copied out of the splitter's buffer, each into an array of its own (which its
+   * pair's texts then view: no second copy on the decoding thread), then their decoded {@link
+   * SourceLine}s.
+   */
   private static final class Chunk {
     private final long firstLine;
-    private byte[] bytes;
+    private final int capacity;
+    private byte[][] lines = new byte[16][];
+    private boolean[] tooLong = new boolean[16];
     private int used;
-    private int[] bounds = new int[64];
-    private boolean[] tooLong = new boolean[32];
     private int count;
 
     /** Set by the splitter before the chunk is published. */
@@ -291,27 +295,21 @@ final class ParallelPairReader implements PairReader {
 
     Chunk(long firstLine, int capacity) {
       this.firstLine = firstLine;
-      this.bytes = new byte[capacity];
+      this.capacity = capacity;
     }
 
     boolean fits(int length) {
-      return count == 0 || (count < MAX_CHUNK_LINES && used + length <= bytes.length);
+      return count == 0 || (count < MAX_CHUNK_LINES && used + length <= capacity);
     }
 
     void add(byte[] buffer, int start, int end, boolean cut) {
-      int length = end - start;
-      if (used + length > bytes.length) {
-        bytes = Arrays.copyOf(bytes, used + length); // only the first line can be this long
+      if (count == lines.length) {
+        lines = Arrays.copyOf(lines, count * 2);
+        tooLong = Arrays.copyOf(tooLong, count * 2);
       }
-      System.arraycopy(buffer, start, bytes, used, length);
-      if (count * 2 == bounds.length) {
-        bounds = Arrays.copyOf(bounds, bounds.length * 2);
-        tooLong = Arrays.copyOf(tooLong, tooLong.length * 2);
-      }
-      bounds[count * 2] = used;
-      bounds[count * 2 + 1] = used + length;
+      lines[count] = Arrays.copyOfRange(buffer, start, end);
       tooLong[count] = cut;
-      used += length;
+      used += end - start;
       count++;
     }
 
@@ -324,14 +322,15 @@ final class ParallelPairReader implements PairReader {
       sourceLines = new SourceLine[count];
       try {
         for (int i = 0; i < count; i++) {
-          sourceLines[i] =
-              decoder.decode(firstLine + i, bytes, bounds[i * 2], bounds[i * 2 + 1], tooLong[i]);
+          byte[] line = lines[i];
+          sourceLines[i] = decoder.decodeOwn(firstLine + i, line, tooLong[i]);
+          lines[i] = null;
           decoded = i + 1;
         }
       } catch (RuntimeException | Error e) {
         decodeFailure = e;
       } finally {
-        bounds = null;
+        lines = null;
         tooLong = null;
         done.countDown();
       }
