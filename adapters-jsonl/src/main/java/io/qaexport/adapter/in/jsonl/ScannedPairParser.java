@@ -379,13 +379,19 @@ final class ScannedPairParser {
   static byte[] unescape(byte[] b, int from, int to) {
     byte[] out = new byte[to - from];
     int n = 0;
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c != '\\') {
-        out[n++] = c;
-        continue;
+    int i = from;
+    while (true) {
+      // The run up to the next backslash is copied whole (a byte at a time was a fifth of the
+      // decoding of LLM-style answers).
+      int backslash = LineSplitter.indexOf(b, (byte) '\\', i, to);
+      int runEnd = backslash < 0 ? to : backslash;
+      System.arraycopy(b, i, out, n, runEnd - i);
+      n += runEnd - i;
+      if (backslash < 0) {
+        return Arrays.copyOf(out, n);
       }
-      byte e = b[++i];
+      i = backslash + 1;
+      byte e = b[i];
       switch (e) {
         case 'n' -> out[n++] = '\n';
         case 't' -> out[n++] = '\t';
@@ -414,12 +420,17 @@ final class ScannedPairParser {
         }
         default -> out[n++] = e; // \" \\ \/
       }
+      i++;
     }
-    return Arrays.copyOf(out, n);
   }
 
+  /** Four hex digits (the scanner checked them) as a UTF-16 unit. */
   private static int hex(byte[] b, int at) {
-    return Integer.parseInt(new String(b, at, 4, StandardCharsets.ISO_8859_1), 16);
+    int unit = 0;
+    for (int k = at; k < at + 4; k++) {
+      unit = unit << 4 | Character.digit((char) b[k], 16);
+    }
+    return unit;
   }
 
   /** Writes {@code codePoint} as UTF-8; an escape is 6 bytes or 12 for a pair, never shorter. */
