@@ -1,5 +1,6 @@
 package io.qaexport.adapter.out.jsonl;
 
+import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.Utf8Text;
@@ -7,9 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -49,23 +48,9 @@ final class JsonlWriting {
     return open(newFile(file));
   }
 
-  /**
-   * The file (staged empty, or created here) to write from its start. Not opened with
-   * TRUNCATE_EXISTING: ext4 takes a truncated file for one being replaced and starts writing it to
-   * disk on close, which held the run for 35-80 ms per output; a non-empty one is emptied.
-   */
+  /** The file to write from its start, opened as formats open their files. */
   static OutputStream newFile(Path file) throws IOException {
-    FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-    try {
-      if (channel.size() > 0) {
-        channel.truncate(0);
-      }
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    return Channels.newOutputStream(channel);
+    return Channels.newOutputStream(OutputFormat.openForWriting(file));
   }
 
   /** A generator over {@code out}, as every file is written. */

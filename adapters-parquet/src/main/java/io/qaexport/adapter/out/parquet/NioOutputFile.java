@@ -1,5 +1,6 @@
 package io.qaexport.adapter.out.parquet;
 
+import io.qaexport.application.port.out.OutputFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,19 +30,7 @@ final class NioOutputFile implements OutputFile {
 
   @Override
   public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
-    // Not TRUNCATE_EXISTING: ext4 takes a truncated file for one being replaced and starts writing
-    // it to disk on close, which held the run for 35-80 ms per output. The staged file is empty.
-    FileChannel channel =
-        FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-    try {
-      if (channel.size() > 0) {
-        channel.truncate(0);
-      }
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    return new ChannelStream(channel);
+    return new ChannelStream(OutputFormat.openForWriting(path));
   }
 
   @Override
