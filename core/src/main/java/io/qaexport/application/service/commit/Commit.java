@@ -2,6 +2,7 @@ package io.qaexport.application.service.commit;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -97,7 +98,11 @@ final class Commit {
     }
   }
 
-  /** Whether a sync started ahead ended well; a failed one is done again, to report its error. */
+  /**
+   * Whether a sync was started ahead; it has ended well when this returns. A failed one fails the
+   * commit: syncing again would not tell, as Linux reports a write-back error only to the file
+   * descriptor open when it happened and then takes the pages for clean.
+   */
   private static boolean synced(CompletableFuture<Void> sync) throws IOException {
     if (sync == null) {
       return false;
@@ -106,7 +111,11 @@ final class Commit {
       sync.get();
       return true;
     } catch (ExecutionException failed) {
-      return false;
+      Throwable cause = failed.getCause();
+      if (cause instanceof UncheckedIOException unchecked) {
+        throw unchecked.getCause();
+      }
+      throw new IOException("cannot sync a staged output", cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while syncing the outputs");

@@ -183,11 +183,13 @@ public final class OutputTransaction implements AutoCloseable {
 
   /**
    * {@code temporary}, staged here, is written and closed for good: its sync starts now, on a
-   * thread of its own. The commit waits for it, and syncs again what that did not sync.
+   * thread of its own. The commit waits for it, and fails if it failed.
    */
   public synchronized void written(Path temporary) {
-    if (finished || !temporaryToFinal.containsKey(temporary)) {
-      return;
+    if (finished
+        || !temporaryToFinal.containsKey(temporary)
+        || syncedAhead.containsKey(temporary)) {
+      return; // not this run's, or its sync started already (one sync sees a write-back error)
     }
     syncedAhead.put(
         temporary,
