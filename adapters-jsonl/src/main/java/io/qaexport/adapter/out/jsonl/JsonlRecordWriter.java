@@ -50,8 +50,6 @@ final class JsonlRecordWriter implements RecordWriter {
 
   private final OutputStream out;
   private final RecordShape shape;
-  private final boolean hasFailureReason;
-  private final int keptCount;
   private final Column[] columns;
 
   /** Per column, what comes before its value: {@code {"question":}, {@code ,"answer":} … */
@@ -69,8 +67,6 @@ final class JsonlRecordWriter implements RecordWriter {
   JsonlRecordWriter(OutputStream out, RecordShape shape) {
     this.out = out;
     this.shape = shape;
-    this.hasFailureReason = shape.hasFailureReason();
-    this.keptCount = shape.keptColumns().size();
     this.columns = shape.columns().toArray(Column[]::new);
     this.prefixes = new byte[columns.length][];
     for (int i = 0; i < columns.length; i++) {
@@ -98,8 +94,7 @@ final class JsonlRecordWriter implements RecordWriter {
 
   @Override
   public void write(HfRecord record) throws IOException {
-    if (hasFailureReason != (record.failureReasonText() != null)
-        || record.kept().size() != keptCount) {
+    if (!shape.fits(record)) {
       throw new IllegalArgumentException("a " + record.shape() + " record in a " + shape + " file");
     }
     for (int i = 0; i < columns.length; i++) {

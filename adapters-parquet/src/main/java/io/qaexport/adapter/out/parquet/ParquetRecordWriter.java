@@ -92,11 +92,8 @@ final class ParquetRecordWriter implements RecordWriter {
     this.shapeColumns = shape.columns().toArray(Column[]::new);
     this.flat =
         direct
-            && shape.columns().stream()
-                .noneMatch(
-                    column ->
-                        column instanceof Column.Kept kept
-                            && kept.keptType() == KeptType.STRING_LIST);
+            && shape.keptColumns().stream()
+                .noneMatch(kept -> kept.keptType() == KeptType.STRING_LIST);
     this.schema = HfParquetSchema.messageType(shape);
     this.properties = properties(shape);
     this.rowGroupBytes = rowGroupBytes;
