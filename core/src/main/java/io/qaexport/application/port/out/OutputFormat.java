@@ -5,6 +5,7 @@ import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubTask;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -45,11 +46,13 @@ public interface OutputFormat {
    * {@code file} (the staged one {@link #open} gets, empty, or a new one) opened for writing from
    * its start, as a format should open it. Not with TRUNCATE_EXISTING: ext4 takes a truncated file
    * for one being replaced and starts writing it to disk on close, which held a run 35-80 ms per
-   * output; a file that is not empty is emptied.
+   * output; a file that is not empty is emptied. A symbolic link is refused, never followed: the
+   * output directory may be shared, and a link planted there must not be written through.
    */
   static FileChannel openForWriting(Path file) throws IOException {
     FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+        FileChannel.open(
+            file, StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS);
     try {
       if (channel.size() > 0) {
         channel.truncate(0);

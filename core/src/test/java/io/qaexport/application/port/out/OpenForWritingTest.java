@@ -1,6 +1,7 @@
 package io.qaexport.application.port.out;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,5 +35,13 @@ class OpenForWritingTest {
     Path longer = Files.writeString(dir.resolve("longer.jsonl"), "en mycket längre text");
     write(longer, "kort");
     assertEquals("kort", Files.readString(longer));
+  }
+
+  @Test
+  void aPlantedLinkIsRefusedAndWhatItPointsAtIsLeftAsItWas() throws IOException {
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "orört");
+    Path planted = Files.createSymbolicLink(dir.resolve("planted.jsonl"), elsewhere);
+    assertThrows(IOException.class, () -> OutputFormat.openForWriting(planted));
+    assertEquals("orört", Files.readString(elsewhere));
   }
 }
