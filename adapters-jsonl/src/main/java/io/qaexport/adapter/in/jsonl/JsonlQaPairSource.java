@@ -141,11 +141,13 @@ final class JsonlQaPairSource implements QaPairSource {
     private static final long FROM_BYTES = 4L << 20;
 
     /**
-     * Small: chunks in flight outgrow SerialGC's survivor spaces and are promoted when large
-     * (measured while texts were views of their chunk, 200k records: 41 full collections at 256
-     * KiB, 6 at 32 KiB, 3 on one thread).
+     * Each chunk is handed over twice (to a decoder, back in order); at 32 KiB (~20 lines) the
+     * hand-overs and the waits between them cost ~10 % of a 200k all-Swedish run's wall time
+     * (alternating runs, 2026-12-03). Lines have arrays of their own, so a chunk's size no longer
+     * decides what survives a collection: 22 young and no full collection at 32 and at 128 KiB
+     * (when texts were views of their chunk, 256 KiB meant 41 full ones).
      */
-    private static final int CHUNK_BYTES = 32 << 10;
+    private static final int CHUNK_BYTES = 128 << 10;
 
     static Parallelism fromMachine() {
       return forCores(Runtime.getRuntime().availableProcessors());

@@ -498,6 +498,32 @@ class JsonLineScannerTest {
   }
 
   @Test
+  void keysOfAPathsLengthMatchOnlyByTheirBytesWhetherOneOrSeveralPathsHaveThatLength() {
+    // "ab" and "cd" share a length; "xyz" is alone at three bytes; keys longer than every path,
+    // empty, and of a length no path has are ruled out.
+    List<String> paths = List.of("ab", "cd", "xyz", "xyz.ab");
+    var lengths = new JsonLineScanner(PRODUCT, paths);
+    byte[] line =
+        utf8(
+            "{\"\":0,\"ba\":1,\"cd\":2,\"xya\":3,\"xyzz\":4,\"a\":5,"
+                + "\"xyz\":{\"abc\":6,\"ab\":7},\"ab\":8}");
+    assertTrue(lengths.scan(line, 0, line.length));
+    assertTrue(lengths.present(0));
+    assertEquals("8", valueOf(lengths, line, 0));
+    assertEquals("2", valueOf(lengths, line, 1));
+    assertEquals(OBJECT, lengths.kind(2));
+    assertEquals("7", valueOf(lengths, line, 3));
+    assertEquals(-1, lengths.duplicate());
+    assertEquals(
+        JacksonLineReference.walk(PRODUCT, line, paths), JacksonLineReference.of(lengths, true, 0));
+  }
+
+  private static String valueOf(JsonLineScanner scanner, byte[] line, int path) {
+    int start = scanner.start(path);
+    return new String(line, start, scanner.end(path) - start, StandardCharsets.UTF_8);
+  }
+
+  @Test
   void nonAsciiKeysAndPathsMatchWithOrWithoutEscapes() {
     var swedish = new JsonLineScanner(PRODUCT, List.of("språk", "språk.nivå", "😀"));
     byte[] line =
