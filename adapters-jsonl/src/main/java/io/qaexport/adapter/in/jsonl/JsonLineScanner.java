@@ -149,6 +149,7 @@ final class JsonLineScanner {
   private final int[] starts;
   private final int[] ends;
   private final boolean[] escapes;
+  private final int[] shortEscapes;
   private int epoch;
 
   // Per open container, by depth (1-based).
@@ -165,6 +166,10 @@ final class JsonLineScanner {
 
   // Second results of the token methods.
   private boolean sawEscape;
+
+  /** With {@link #sawEscape}: how many escapes, or -1 when one was {@code \/} or a Unicode one. */
+  private int sawShortEscapes;
+
   private boolean isFloat;
   private int matchedChild;
 
@@ -254,6 +259,7 @@ final class JsonLineScanner {
     this.starts = new int[nodes];
     this.ends = new int[nodes];
     this.escapes = new boolean[nodes];
+    this.shortEscapes = new int[nodes];
   }
 
   /** The number of paths: those given, then their prefixes that were not given. */
@@ -332,6 +338,14 @@ final class JsonLineScanner {
   /** Whether the string at {@code path} holds a backslash escape (its bytes are not its text). */
   boolean escaped(int path) {
     return escapes[path + 1];
+  }
+
+  /**
+   * For an {@link #escaped} string: how many escapes it holds when each is of two characters but
+   * {@code \/} (as JSON's minimal escaping writes them), else -1.
+   */
+  int shortEscapes(int path) {
+    return shortEscapes[path + 1];
   }
 
   /** The path of the first key in line order that repeats a key of its object, or -1. */
@@ -443,6 +457,7 @@ final class JsonLineScanner {
             starts[node] = at + 1;
             ends[node] = quote;
             escapes[node] = sawEscape;
+            shortEscapes[node] = sawShortEscapes;
           }
           at = skipWhitespace(b, quote + 1, end);
           state = AFTER_VALUE;
@@ -641,6 +656,7 @@ final class JsonLineScanner {
    */
   private int string(byte[] b, int at, int end) {
     boolean escaped = false;
+    int shortCount = 0; // -1 once an escape is \/ or a Unicode one
     long carry = 0; // 0x80 when the previous word ended with a two-byte character's first byte
     boolean ascii = true; // no non-ASCII byte so far: words of plain ASCII are skipped at once
     while (at + Long.BYTES <= end) {
@@ -678,10 +694,12 @@ final class JsonLineScanner {
         int after;
         if (c == '"') {
           sawEscape = escaped;
+          sawShortEscapes = shortCount;
           return i;
         } else if (c == '\\') {
           escaped = true;
           after = escape(b, i, end, false);
+          shortCount = countShort(shortCount, b, i, after);
         } else if (c < 0) {
           after = utf8(b, i, end);
         } else {
@@ -706,10 +724,13 @@ final class JsonLineScanner {
       byte c = b[at];
       if (c == '"') {
         sawEscape = escaped;
+        sawShortEscapes = shortCount;
         return at;
       } else if (c == '\\') {
         escaped = true;
-        at = escape(b, at, end, false);
+        int after = escape(b, at, end, false);
+        shortCount = countShort(shortCount, b, at, after);
+        at = after;
       } else if (c < 0) {
         at = utf8(b, at, end);
       } else if (c < ' ') {
@@ -722,6 +743,11 @@ final class JsonLineScanner {
       }
     }
     return -1 - at;
+  }
+
+  /** The count of two-character escapes but {@code \/} with the one at {@code at}, or -1. */
+  private static int countShort(int count, byte[] b, int at, int after) {
+    return count < 0 || after != at + 2 || b[at + 1] == '/' ? -1 : count + 1;
   }
 
   /**

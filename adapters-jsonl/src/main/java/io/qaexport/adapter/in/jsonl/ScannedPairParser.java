@@ -348,7 +348,12 @@ final class ScannedPairParser {
     int end = scanner.end(path);
     if (!scanner.escaped(path)) {
       // The scanner took no quote, backslash or control character inside: JSON-safe bytes.
-      return view(start, end, true);
+      return view(start, end, true, 0);
+    }
+    int escapes = scanner.shortEscapes(path);
+    if (escapes > 0) {
+      // Kept escaped: the JSONL writer copies it, whatever else needs the text resolves it.
+      return view(start, end, false, escapes);
     }
     byte[] text = unescape(line, start, end);
     return text == null ? null : Utf8Text.ofUtf8(text, 0, text.length);
@@ -356,16 +361,22 @@ final class ScannedPairParser {
 
   /** As {@link PairParser#view}: a short value on a long line gets a copy of its own. */
   private Utf8Text view(int from, int to) {
-    return view(from, to, false);
+    return view(from, to, false, 0);
   }
 
-  private Utf8Text view(int from, int to, boolean jsonSafe) {
+  /**
+   * @param escapes above 0: the bytes are a JSON string's body with that many two-character escapes
+   */
+  private Utf8Text view(int from, int to, boolean jsonSafe, int escapes) {
     int length = to - from;
     byte[] bytes = line;
     int offset = from;
     if (lineEnd - lineStart > PairParser.VIEW_LINES_UP_TO && length * 2 < lineEnd - lineStart) {
       bytes = Arrays.copyOfRange(line, from, to);
       offset = 0;
+    }
+    if (escapes > 0) {
+      return Utf8Text.ofShortEscapedJson(bytes, offset, length, escapes);
     }
     return jsonSafe
         ? Utf8Text.ofJsonSafeUtf8(bytes, offset, length)

@@ -35,6 +35,21 @@ final class JsonlRecordWriter implements RecordWriter {
   private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes('"', false);
 
   private static final boolean MINIMAL_ESCAPES = minimalEscapes();
+
+  /**
+   * Whether a JSON body with two-character escapes ({@link Utf8Text#shortEscapedJson()}) is what
+   * Jackson writes for its text: its escapes are JSON's minimum, with those seven short forms.
+   */
+  private static final boolean SHORT_ESCAPES =
+      MINIMAL_ESCAPES
+          && ESCAPES['"'] == '"'
+          && ESCAPES['\\'] == '\\'
+          && ESCAPES['\b'] == 'b'
+          && ESCAPES['\f'] == 'f'
+          && ESCAPES['\n'] == 'n'
+          && ESCAPES['\r'] == 'r'
+          && ESCAPES['\t'] == 't';
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
@@ -161,6 +176,13 @@ final class JsonlRecordWriter implements RecordWriter {
   private void string(Utf8Text text) throws IOException {
     room(1);
     buffer[used++] = '"';
+    if (SHORT_ESCAPES && text.shortEscapedJson()) {
+      // The input's escapes are the ones Jackson writes, and nothing else in it needs one.
+      copy(text.jsonBodyArray(), text.jsonBodyOffset(), text.jsonBodyLength());
+      room(1);
+      buffer[used++] = '"';
+      return;
+    }
     byte[] bytes = text.array();
     int from = text.offset();
     int end = from + text.length();

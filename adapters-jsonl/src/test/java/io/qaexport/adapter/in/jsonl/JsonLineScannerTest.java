@@ -498,6 +498,29 @@ class JsonLineScannerTest {
   }
 
   @Test
+  void twoCharacterEscapesAreCountedAndAnyOtherEscapeMarksTheString() {
+    // Long enough that escapes fall inside eight-byte words and in the tail after them.
+    String words = "Steg för steg: ";
+    byte[] line =
+        utf8(
+            "{\"question\":\""
+                + words
+                + "\\n1. \\\"Tvätta\\\"\\t\\\\ \\b\\f\\r\",\"answer\":\""
+                + words
+                + "a\\/b\\n\",\"source_document\":\"\\u00e5\\n\",\"persona\":\""
+                + words
+                + "\"}");
+    assertTrue(scanner.scan(line, 0, line.length));
+    int question = PATHS.indexOf("question");
+    assertTrue(scanner.escaped(question));
+    assertEquals(8, scanner.shortEscapes(question));
+    assertEquals(-1, scanner.shortEscapes(PATHS.indexOf("answer")), "\\/ is not JSON's minimum");
+    assertEquals(-1, scanner.shortEscapes(PATHS.indexOf("source_document")));
+    assertFalse(scanner.escaped(PATHS.indexOf("persona")));
+    assertSameAsJackson(line);
+  }
+
+  @Test
   void keysOfAPathsLengthMatchOnlyByTheirBytesWhetherOneOrSeveralPathsHaveThatLength() {
     // "ab" and "cd" share a length; "xyz" is alone at three bytes; keys longer than every path,
     // empty, and of a length no path has are ruled out.

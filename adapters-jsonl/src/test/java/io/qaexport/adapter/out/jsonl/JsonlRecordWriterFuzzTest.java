@@ -200,7 +200,10 @@ class JsonlRecordWriterFuzzTest {
       return bools.next() ? SCORES[ints.in(0, SCORES.length - 1)] : ints.in(0, 1000) / 1000.0;
     }
 
-    /** Text as a reader hands it on: JSON-safe bytes marked so, or any text unmarked. */
+    /**
+     * Text as a reader hands it on: JSON-safe bytes marked so, a JSON body with two-character
+     * escapes kept as it came, or any text unmarked.
+     */
     private Utf8Text text() {
       var text = new StringBuilder();
       int pieces = ints.in(0, 12);
@@ -220,7 +223,42 @@ class JsonlRecordWriterFuzzTest {
         System.arraycopy(bytes, 0, padded, 1, bytes.length);
         return Utf8Text.ofJsonSafeUtf8(padded, 1, bytes.length);
       }
+      if (!safe && bools.next()) {
+        Utf8Text escaped = shortEscaped(text.toString());
+        if (escaped != null) {
+          return escaped;
+        }
+      }
       return Utf8Text.ofUtf8(bytes, 0, bytes.length);
+    }
+
+    /** The text as a JSON body, in a larger array, if two-character escapes can spell it. */
+    private static Utf8Text shortEscaped(String text) {
+      var body = new StringBuilder("<");
+      int escapes = 0;
+      for (char c : text.toCharArray()) {
+        String escape =
+            switch (c) {
+              case '"' -> "\\\"";
+              case '\\' -> "\\\\";
+              case '\b' -> "\\b";
+              case '\f' -> "\\f";
+              case '\n' -> "\\n";
+              case '\r' -> "\\r";
+              case '\t' -> "\\t";
+              default -> null;
+            };
+        if (escape != null) {
+          body.append(escape);
+          escapes++;
+        } else if (c < 0x20) {
+          return null; // only a Unicode escape spells it
+        } else {
+          body.append(c);
+        }
+      }
+      byte[] bytes = body.append('>').toString().getBytes(StandardCharsets.UTF_8);
+      return Utf8Text.ofShortEscapedJson(bytes, 1, bytes.length - 2, escapes);
     }
   }
 }
