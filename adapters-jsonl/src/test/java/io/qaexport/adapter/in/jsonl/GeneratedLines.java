@@ -15,6 +15,7 @@ final class GeneratedLines {
     "Två gånger per dygn. [source:rutiner/sår.md#omläggning]",
     "emoji 🧑‍⚕️ och å",
     "tab\\tnewline\\n\\u2028 \\\"citat\\\"",
+    "Steg 1:\\n\\\"Tvätta händerna\\\"\\t\\\\ klart\\r\\b\\f",
     "\\ud83d\\ude00",
     "\\ud800 ensam",
     "",
