@@ -8,14 +8,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * Compressed input, told by its first bytes (never by the file name, which pipelines do not keep
- * honest): gzip with the JDK, zstd with aircompressor (pure Java), bzip2 and xz with Commons
- * Compress. A decoder's failure while the file itself reads fine is {@link CorruptInputException}.
+ * honest): gzip, bzip2 and xz with Commons Compress, zstd with aircompressor (pure Java). A
+ * decoder's failure while the file itself reads fine is {@link CorruptInputException}.
  */
 enum Decompression {
   NONE(new byte[0]),
@@ -64,7 +65,13 @@ enum Decompression {
     try {
       decoded =
           switch (kind) {
-            case GZIP -> new GZIPInputStream(buffered, bufferBytes);
+            // Not the JDK's GZIPInputStream: it ends quietly at bytes after the last member that
+            // are not gzip, dropping any lines they hold; Commons Compress fails on them.
+            case GZIP ->
+                GzipCompressorInputStream.builder()
+                    .setInputStream(buffered)
+                    .setDecompressConcatenated(true)
+                    .get();
             case ZSTD -> new ZstdInputStream(buffered);
             case BZIP2 -> new BZip2CompressorInputStream(buffered, true);
             case XZ ->
@@ -121,10 +128,15 @@ enum Decompression {
     }
   }
 
-  /** Turns the decoder's complaints (exceptions of any kind) into {@link CorruptInputException}. */
+  /**
+   * Turns the decoder's complaints (exceptions of any kind) into {@link CorruptInputException},
+   * after the bytes it decoded before them: a decoder that fails part way through a read loses what
+   * that read had decoded, and the lines in it would be missing from the error's line number.
+   */
   private static final class DecodedStream extends FilterInputStream {
     private final Decompression kind;
     private final WatchedStream watched;
+    private IOException failure;
 
     DecodedStream(InputStream decoded, Decompression kind, WatchedStream watched) {
       super(decoded);
@@ -134,20 +146,36 @@ enum Decompression {
 
     @Override
     public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException | RuntimeException e) {
-        throw kind.failure(watched, e);
-      }
+      byte[] one = new byte[1];
+      int read = read(one, 0, 1);
+      return read < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      if (failure != null) {
+        throw failure; // again on every later read, like a failing file
+      }
+      long before = decodedSoFar();
       try {
         return super.read(b, off, len);
       } catch (IOException | RuntimeException e) {
-        throw kind.failure(watched, e);
+        failure = kind.failure(watched, e);
+        long delivered = decodedSoFar() - before;
+        if (delivered > 0 && delivered <= len) {
+          return (int) delivered; // the failure comes with the next read, after these bytes
+        }
+        throw failure;
       }
+    }
+
+    /**
+     * Commons Compress counts each byte it decodes into the caller's array as it goes.
+     * aircompressor's zstd keeps no such count, and it decodes nothing of a block whose input is
+     * cut short: a truncated zstd file's error names the first line that decoder could not give.
+     */
+    private long decodedSoFar() {
+      return in instanceof CompressorInputStream counted ? counted.getBytesRead() : 0;
     }
   }
 }

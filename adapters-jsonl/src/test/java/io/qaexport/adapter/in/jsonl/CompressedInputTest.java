@@ -123,6 +123,54 @@ class CompressedInputTest {
     assertEquals(List.of("1:pair", "2:pair"), lines.events);
   }
 
+  /**
+   * Bytes after the last member or stream that are not one: gzip -t calls them trailing garbage.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Decompression.class,
+      names = {"GZIP", "BZIP2", "XZ", "ZSTD"})
+  void bytesAfterTheCompressedDataAreCorruptInputNotDroppedLines(Decompression kind)
+      throws IOException {
+    var content = new ByteArrayOutputStream();
+    content.writeBytes(compress(kind, manyLines(3).getBytes(StandardCharsets.UTF_8)));
+    content.writeBytes("{\"question\": \"appended\"}\n".getBytes(StandardCharsets.UTF_8));
+    Path file = file(content.toByteArray());
+
+    CorruptInputException e =
+        assertThrows(CorruptInputException.class, () -> RecordedLines.read(source, file));
+    assertTrue(e.getMessage().startsWith("the " + kind.label() + " data is corrupt"));
+  }
+
+  /**
+   * The lines decoded before a failure are all handed out first, however large the read that struck
+   * it: the error's line number is the first line the decoder could not give.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Decompression.class,
+      names = {"GZIP", "BZIP2"})
+  void everyLineBeforeTrailingGarbageIsReadBeforeTheFailure(Decompression kind) throws IOException {
+    var content = new ByteArrayOutputStream();
+    content.writeBytes(compress(kind, manyLines(5_000).getBytes(StandardCharsets.UTF_8)));
+    content.writeBytes("junk\n".getBytes(StandardCharsets.UTF_8));
+    Path file = file(content.toByteArray());
+
+    var recorded = new RecordedLines();
+    try (PairReader reader = source.open(file)) {
+      assertThrows(CorruptInputException.class, () -> recorded.addAll(reader));
+    }
+    assertEquals(5_000, recorded.pairs.size());
+  }
+
+  private static String manyLines(int count) {
+    var lines = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      lines.append("{\"question\": \"fråga ").append(i).append("\"}\n");
+    }
+    return lines.toString();
+  }
+
   @Test
   void aPlainFileStartingLikeNoMagicIsReadAsIs() throws IOException {
     RecordedLines lines = RecordedLines.read(source, file("B".getBytes(StandardCharsets.UTF_8)));
