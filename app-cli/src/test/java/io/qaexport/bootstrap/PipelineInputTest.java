@@ -188,4 +188,21 @@ class PipelineInputTest {
     assertEquals(0, run.exitCode(), run.err());
     assertArrayEquals(plainExport, Files.readAllBytes(dir.resolve("out/qa_pairs.jsonl")));
   }
+
+  @Test
+  void aStreamWithAShardSizeIsAUsageErrorNotAnUnshardedOutput() throws Exception {
+    Path fifo = dir.resolve("passed.fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Path out = dir.resolve("out");
+
+    CliRun run =
+        CliRun.of(
+            "--passed", fifo.toString(), "--output-dir", out.toString(), "--max-shard-size", "1K");
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains("--max-shard-size: " + fifo + " is a stream, which is read once"),
+        run.err());
+    assertFalse(Files.exists(out));
+  }
 }

@@ -32,13 +32,16 @@ import io.qaexport.adapter.in.cli.flag.Flag;
 import io.qaexport.adapter.in.cli.flag.FlagValues;
 import io.qaexport.adapter.in.cli.flag.Flags;
 import io.qaexport.adapter.in.cli.flag.KeptColumnsOption;
+import io.qaexport.adapter.in.cli.flag.TrainingSetFlags;
 import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.domain.card.HubLicense;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -116,6 +119,18 @@ public final class CliParser {
     Optional<Path> rejected = REJECTED.optional(line);
     if (passed.equals(STDIN) && rejected.equals(Optional.of(STDIN))) {
       throw new CliUsageException("--passed and --rejected cannot both read stdin ('-')");
+    }
+    if (TrainingSetFlags.MAX_SHARD_SIZE.given(line)) {
+      for (Path input : Stream.concat(Stream.of(passed), rejected.stream()).toList()) {
+        // Shards are sized by a first pass over the file; a stream can be read only once.
+        if (Files.exists(input) && !Files.isRegularFile(input)) {
+          throw new CliUsageException(
+              "--max-shard-size: "
+                  + (input.equals(STDIN) ? "stdin ('-')" : input.toString())
+                  + " is a stream, which is read once: its output cannot be cut into shards;"
+                  + " give a file instead, or leave out --max-shard-size");
+        }
+      }
     }
     var inputs = new CliOptions.Inputs(passed, passedNamed, rejected, directory);
     Path outputDir = OUTPUT_DIR.optional(line).orElse(directory);

@@ -467,6 +467,10 @@ class CliParserTest {
         usageError("--split", "train"));
     assertEquals("--split names 'train' twice", usageError("--split", "train=0.5,train=0.5"));
     assertEquals(
+        "--split: 'Train' and 'train' differ only in case, and their files would collide where"
+            + " case is not told apart (macOS, Windows)",
+        usageError("--split", "Train=0.5,train=0.5"));
+    assertEquals(
         "--split: the fraction of 'test' is above 0 and at most 1, not '-0.1'",
         usageError("--split", "train=1,test=-0.1"));
     assertEquals("--split-seed applies with --split only", usageError("--split-seed", "1"));

@@ -267,6 +267,18 @@ public final class FlagValues {
         if (earlier.name().equals(name)) {
           throw new CliUsageException("--" + flag + " names '" + name + "' twice");
         }
+        if (earlier.name().equalsIgnoreCase(name)) {
+          // Their files would be one file on a case-insensitive file system (macOS, Windows).
+          throw new CliUsageException(
+              "--"
+                  + flag
+                  + ": '"
+                  + earlier.name()
+                  + "' and '"
+                  + name
+                  + "' differ only in case, and their files would collide where case is not told"
+                  + " apart (macOS, Windows)");
+        }
       }
       splits.add(new SplitAssignment.Split(name, fraction));
       sum += fraction;
