@@ -254,4 +254,28 @@ grep -qx 'license_name: Vårdens licens' "$out/README.md" || die "republish: lic
 echo "republish: user's edits kept, card current, earlier format's files removed"
 runs=$((runs + 1))
 
+# The same directory re-exported with no passed pair kept: no card is written for it, and the
+# earlier card must not go on declaring files and counts that are gone (the Hub would show them).
+say "withdrawn card: $EXPORT --input-dir examples/qa --output-dir $out --format parquet --min-score 99"
+"$EXPORT" --input-dir examples/qa --output-dir "$out" --format parquet --min-score 99 --quiet \
+  || die "withdrawn card: re-export failed"
+"$PY" - "$out" <<'PY' || die "withdrawn card: $out/README.md still describes the earlier export"
+import sys, pathlib
+from huggingface_hub import DatasetCard
+import datasets
+out = pathlib.Path(sys.argv[1])
+card = DatasetCard.load(out / "README.md")
+meta = card.data.to_dict()
+for key in ("configs", "dataset_info", "size_categories"):
+    assert key not in meta, f"{key} is still declared: {meta.get(key)}"
+assert meta.get("license_name") == "Vårdens licens", meta
+assert "wrote no dataset card: it kept no passed pair" in card.text, card.text
+assert card.text.rstrip().endswith("vard@example.org"), "the user's text was lost"
+rejected = datasets.load_dataset(
+    "parquet", data_files=str(out / "qa_rejected_hf.parquet"), split="train"
+)
+assert rejected.num_rows == 14, rejected.num_rows
+PY
+echo "withdrawn card: no configs or counts of the earlier export, user's text kept, rejected loads"
+
 echo "HF compatibility: all checks passed ($runs exports; formats: $FORMATS, chat plugin)"

@@ -87,6 +87,69 @@ class CountsTellTheTruthTest {
   }
 
   @Test
+  void aReExportThatKeepsNoPassedPairTakesTheEarlierExportsDataOutOfItsCard() throws Exception {
+    String out = dir.resolve("out").toString();
+    CliRun first =
+        CliRun.of("--input-dir", EXAMPLES, "--output-dir", out, "--split", "a=0.5,b=0.5");
+    assertEquals(0, first.exitCode(), first.err());
+    Path readme = dir.resolve("out/README.md");
+    assertTrue(Files.readString(readme).contains("qa_pairs-a.jsonl"));
+
+    CliRun second = CliRun.of("--input-dir", EXAMPLES, "--output-dir", out, "--min-score", "80");
+
+    assertEquals(0, second.exitCode(), second.err());
+    String card = Files.readString(readme);
+    assertFalse(card.contains("configs:"), card);
+    assertFalse(card.contains("num_examples"), card);
+    assertFalse(card.contains("qa_pairs-a.jsonl"), card);
+    assertTrue(card.contains("wrote no dataset card: it kept no passed pair"), card);
+    assertTrue(
+        second.err().contains("no longer declares the earlier export's configs"), second.err());
+    assertFalse(Files.exists(dir.resolve("out/qa_pairs-a.jsonl")));
+  }
+
+  /** Defaults are counted in each output's own rows: a stage's left-out and moved pairs too. */
+  @Test
+  void defaultsAreCountedInTheRowsOfTheOutputTheyLandIn() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(
+        in.resolve("qa_passed.jsonl"),
+        String.join(
+            "\n",
+            "{\"question\":\"A?\",\"source_document\":\"s\",\"persona\":\"p\","
+                + "\"validation\":{\"composite_score\":0.9}}",
+            "{\"question\":\"a\",\"source_document\":\"s\",\"persona\":\"p\","
+                + "\"validation\":{\"composite_score\":0.8}}",
+            "{\"question\":\"B?\",\"source_document\":\"s\",\"persona\":\"p\","
+                + "\"validation\":{\"composite_score\":0.1}}",
+            ""));
+    String out = dir.resolve("out").toString();
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            in.toString(),
+            "--output-dir",
+            out,
+            "--dedup",
+            "exact",
+            "--min-score",
+            "0.5",
+            "--summary-json",
+            dir.resolve("s.json").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode json = JsonMapper.builder().build().readTree(dir.resolve("s.json").toFile());
+
+    // One pair kept (A?), one dropped as its duplicate, one (B?) moved to the rejected output:
+    // each output counts the empty answers in its own one row.
+    assertEquals(1, json.get("files").get(0).get("defaults_applied").get("answer").asLong());
+    assertEquals(1, json.get("files").get(1).get("defaults_applied").get("answer").asLong());
+    assertTrue(run.err().contains("defaults applied in its rows: answer 1"), run.err());
+    String card = Files.readString(dir.resolve("out/README.md"));
+    assertFalse(card.contains("No defaults were applied"), card);
+    assertEquals(2, card.split("\\| `answer` \\| `\"\"` \\| 1 \\|", -1).length - 1, card);
+  }
+
+  @Test
   void aSplitOutputIsNoFileSoTheJsonNamesNone() throws Exception {
     JsonNode json =
         summary(

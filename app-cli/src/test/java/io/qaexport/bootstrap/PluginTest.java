@@ -114,6 +114,45 @@ class PluginTest {
     assertTrue(lines.get(4).contains("\"validation_score\":1.0}"), lines.get(4));
   }
 
+  /** A system prompt every row repeats counts in the shards' size, not only the pair's text. */
+  @Test
+  void chatShardsKeepToTheShardSizeWithALongSystemPrompt() throws IOException {
+    PluginJars.chatPlugin(dir, plugins().resolve("chat.jar"));
+    Path out = dir.resolve("out");
+
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            out.toString(),
+            "--plugin-dir",
+            plugins().toString(),
+            "--format",
+            "chat",
+            "--format-option",
+            "system_prompt=" + "Du är en hjälpsam handledare för undersköterskor. ".repeat(40),
+            "--max-shard-size",
+            "8KiB",
+            "--quiet");
+
+    assertEquals(0, run.exitCode(), run.err());
+    List<Path> shards;
+    try (var files = Files.list(out)) {
+      shards = files.filter(f -> f.getFileName().toString().startsWith("qa_pairs.chat")).toList();
+    }
+    long rows = 0;
+    long bytes = 0;
+    for (Path shard : shards) {
+      // Shards are cut by row counts from estimated sizes: about the size asked for, not exactly.
+      assertTrue(Files.size(shard) <= 8192 * 5 / 4, shard + " is " + Files.size(shard) + " bytes");
+      rows += Files.readAllLines(shard).size();
+      bytes += Files.size(shard);
+    }
+    assertEquals(8, rows);
+    assertTrue(shards.size() >= (bytes + 8191) / 8192, bytes + " bytes in " + shards);
+  }
+
   @Test
   void withoutTheOptionThereIsNoSystemMessageAndOtherFormatsRefuseIt() throws IOException {
     PluginJars.chatPlugin(dir, plugins().resolve("chat.jar"));

@@ -19,6 +19,7 @@ public final class HfRecord {
   private final double validationScore;
   private final Utf8Text failureReason;
   private final KeptValues kept;
+  private final int defaultedFields;
 
   public HfRecord(
       Utf8Text question,
@@ -41,6 +42,23 @@ public final class HfRecord {
       double validationScore,
       Utf8Text failureReason,
       KeptValues kept) {
+    this(question, answer, source, persona, validationScore, failureReason, kept, 0);
+  }
+
+  /**
+   * @param defaultedFields the fields the mapping gave a default, one bit per {@code
+   *     DefaultedField} ({@code 1 << ordinal}): each output counts the defaults in its own rows
+   */
+  public HfRecord(
+      Utf8Text question,
+      Utf8Text answer,
+      Utf8Text source,
+      Utf8Text persona,
+      double validationScore,
+      Utf8Text failureReason,
+      KeptValues kept,
+      int defaultedFields) {
+    this.defaultedFields = defaultedFields;
     this.kept = Objects.requireNonNull(kept, "kept");
     this.question = Objects.requireNonNull(question, "question");
     this.answer = Objects.requireNonNull(answer, "answer");
@@ -117,10 +135,25 @@ public final class HfRecord {
     return kept;
   }
 
+  /**
+   * The fields the mapping gave a default, one bit per {@code DefaultedField} ordinal. Not part of
+   * the row, so not of {@link #equals}.
+   */
+  public int defaultedFields() {
+    return defaultedFields;
+  }
+
   /** The same record with another failure reason (a passed one becomes a rejected one). */
   public HfRecord withFailureReason(String reason) {
     return new HfRecord(
-        question, answer, source, persona, validationScore, Utf8Text.of(reason), kept);
+        question,
+        answer,
+        source,
+        persona,
+        validationScore,
+        Utf8Text.of(reason),
+        kept,
+        defaultedFields);
   }
 
   /**

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether the run gets a dataset card and what it says, and stages it with the outputs. A
@@ -58,17 +59,32 @@ final class CardPlanner {
     }
     if (files.stream().allMatch(file -> file.rows() == 0)) {
       progress.notice(new Notice.NoCardForEmptyDataset());
+      withdrawEarlier(request.get(), files, outputs, "it exported no records");
       return Optional.empty();
     }
     Optional<FileSummary> passed =
         files.stream().filter(file -> !file.shape().hasFailureReason()).findFirst();
     if (passed.isPresent() && passed.get().rows() == 0) {
       progress.notice(new Notice.NoCardWithoutPassedPairs(passed.get().input()));
+      withdrawEarlier(
+          request.get(),
+          files,
+          outputs,
+          "it kept no passed pair, and a card of the rejected pairs alone would make"
+              + " `load_dataset(dir)` return them as the dataset");
       return Optional.empty();
     }
     for (FileSummary file : files) {
       if (format.features(file.shape()).isEmpty()) {
         progress.notice(new Notice.NoCardForOwnLayout(format.name()));
+        withdrawEarlier(
+            request.get(),
+            files,
+            outputs,
+            "its format, '"
+                + format.name()
+                + "', has a row layout whose features a card cannot"
+                + " declare");
         return Optional.empty();
       }
     }
@@ -128,6 +144,41 @@ final class CardPlanner {
       return Optional.of(cardFile);
     } catch (IOException e) {
       throw ExportIoException.of("cannot write the dataset card " + cardFile, e);
+    }
+  }
+
+  /**
+   * When this run writes no card but qa-export's card of an earlier export is where it would go,
+   * that card is staged without the earlier export's configs, features and counts: left as it was,
+   * it would name files this run replaced or removed, and {@code load_dataset(dir)} would fail on
+   * them (or count rows that are gone). A card qa-export did not write, or cannot update, is left.
+   */
+  private void withdrawEarlier(
+      CardRequest request, List<FileSummary> files, OutputTransaction outputs, String why)
+      throws ExportException {
+    Path cardFile = request.file();
+    try {
+      Optional<BasicFileAttributes> existing = FileKinds.of(cardFile);
+      if (existing.isEmpty() || !existing.get().isRegularFile()) {
+        return; // nothing there, or a link or directory, which is never qa-export's card
+      }
+      requireFree(cardFile, files);
+      Optional<PreviousCard> previous;
+      try {
+        previous = writer.read(cardFile);
+      } catch (DatasetCardWriter.NotUpdatableException e) {
+        progress.notice(new Notice.CardNotUpdatable(cardFile, e.getMessage()));
+        return;
+      }
+      if (previous.isEmpty()) {
+        return;
+      }
+      Path cardDir = cardFile.toAbsolutePath().getParent();
+      StaleCardFiles.removeOnCommit(progress, previous.get(), Set.of(), cardDir, files, outputs);
+      writer.withdraw(outputs.stage(cardFile), cardFile, why);
+      progress.notice(new Notice.CardWithdrawn(cardFile));
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot update the dataset card " + cardFile, e);
     }
   }
 

@@ -84,7 +84,12 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         format.refusal(command.rejectedShape()).isPresent()
             ? DatasetFiles.Layout.single(1)
             : RejectedSurvey.layout(
-                source, jobs, command.strict(), command.trainingSet(), command.progress());
+                source,
+                jobs,
+                command.strict(),
+                command.trainingSet(),
+                format.extraBytesPerRow(command.rejectedShape()),
+                command.progress());
     try (OutputTransaction outputs =
             OutputTransaction.begin(
                 command.outputDir(),

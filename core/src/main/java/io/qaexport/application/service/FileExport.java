@@ -24,7 +24,6 @@ import io.qaexport.application.service.files.SkipBudget;
 import io.qaexport.application.service.stage.PassedSurvey;
 import io.qaexport.application.service.stage.References;
 import io.qaexport.application.service.stage.Stages;
-import io.qaexport.domain.mapping.DefaultCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -85,9 +84,15 @@ final class FileExport {
     PassedSurvey.Result survey =
         passed && needsSurvey(job, training)
             ? PassedSurvey.run(
-                source, input, job.shape(), command.strict(), training, references, progress)
+                source,
+                input,
+                job.shape(),
+                command.strict(),
+                training,
+                references,
+                format.extraBytesPerRow(job.shape()),
+                progress)
             : PassedSurvey.Result.none(training, passed);
-    var defaults = new DefaultCounts();
     var invalid =
         new InvalidLines(
             command.errorPolicy(),
@@ -116,7 +121,7 @@ final class FileExport {
                   references),
               output);
       InputReading.Read read =
-          new InputReading(command).readAll(reader, job, stages.head(), invalid, defaults);
+          new InputReading(command).readAll(reader, job, stages.head(), invalid);
       long outputBytes = output.complete();
       invalid.finish();
       if (passed
@@ -138,7 +143,6 @@ final class FileExport {
           outputBytes,
           read.lines(),
           invalid,
-          defaults,
           stages.counts(),
           passed ? 0 : rejected.movedPairs());
     } catch (IOException closingTheInput) {
@@ -175,8 +179,8 @@ final class FileExport {
       }
       return false;
     }
-    if (needsAllPairs) {
-      return true;
+    if (needsAllPairs || format.extraBytesPerRow(job.shape()) > 0) {
+      return true; // the rows' size is not bounded by the input's
     }
     // The output is smaller than the plain input but for defaults; at half the shard size no
     // split can need two shards.

@@ -11,9 +11,7 @@ import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.InvalidLines;
 import io.qaexport.domain.Column;
-import io.qaexport.domain.mapping.DefaultCounts;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** What an export did with one input and its output, once the output is complete. */
@@ -39,7 +37,6 @@ final class FileSummaries {
       long outputBytes,
       LinesRead lines,
       InvalidLines invalid,
-      DefaultCounts defaults,
       List<StageCount> stages,
       long moved) {
     var curation = curation(command.trainingSet(), stages, moved, output);
@@ -71,7 +68,7 @@ final class FileSummaries {
         exported,
         invalid.count(),
         lines.blank(),
-        defaults.nonZero(),
+        output.statistics().defaultsApplied(),
         invalid.count() > 0 ? Optional.of(invalid.logPath()) : Optional.empty(),
         outputBytes,
         output.statistics().personaCounts(),
@@ -103,7 +100,7 @@ final class FileSummaries {
         0,
         0,
         0,
-        Map.of(),
+        output.statistics().defaultsApplied(),
         Optional.empty(),
         bytes,
         output.statistics().personaCounts(),

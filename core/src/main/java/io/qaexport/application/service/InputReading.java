@@ -12,7 +12,6 @@ import io.qaexport.application.service.files.InvalidLines;
 import io.qaexport.application.service.files.RecordSink;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
-import io.qaexport.domain.mapping.DefaultCounts;
 import io.qaexport.domain.mapping.RecordMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,12 +30,7 @@ final class InputReading {
   record Read(FileSummaries.LinesRead lines, double maxScore) {}
 
   /** Every line of the input: pairs mapped into {@code records}, the rest counted or refused. */
-  Read readAll(
-      PairReader reader,
-      ExportJob job,
-      RecordSink records,
-      InvalidLines invalid,
-      DefaultCounts defaults)
+  Read readAll(PairReader reader, ExportJob job, RecordSink records, InvalidLines invalid)
       throws ExportException {
     Path input = job.input();
     var mapper = new RecordMapper(command.strict());
@@ -53,7 +47,7 @@ final class InputReading {
       if (line instanceof SourceLine.Pair pair) {
         HfRecord record;
         try {
-          record = mapper.map(pair.pair(), job.shape(), defaults);
+          record = mapper.map(pair.pair(), job.shape());
         } catch (InvalidRecordException e) {
           invalid.add(pair.lineNumber(), 0, e.reason(), pair.raw());
           continue;

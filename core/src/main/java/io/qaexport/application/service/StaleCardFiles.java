@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The files an earlier dataset card named that this run no longer writes. */
 final class StaleCardFiles {
@@ -34,6 +35,17 @@ final class StaleCardFiles {
       OutputTransaction outputs) {
     var current = new HashSet<String>();
     card.configs().forEach(config -> config.splits().forEach(s -> current.addAll(s.dataFiles())));
+    removeOnCommit(progress, previous, current, cardDir, files, outputs);
+  }
+
+  /** As above, for a run whose card names {@code current} (none, when it writes no card). */
+  static void removeOnCommit(
+      ExportProgress progress,
+      PreviousCard previous,
+      Set<String> current,
+      Path cardDir,
+      List<FileSummary> files,
+      OutputTransaction outputs) {
     for (String dataFile : previous.dataFiles()) {
       if (current.contains(dataFile)) {
         continue;

@@ -2,6 +2,8 @@ package io.qaexport.domain.card;
 
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.KeptValues;
+import io.qaexport.domain.mapping.DefaultCounts;
+import io.qaexport.domain.mapping.DefaultedField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,11 +39,13 @@ public final class DatasetStatistics {
   private double max = Double.NaN;
   private HfRecord first;
   private long[] keptNulls = new long[0];
+  private final DefaultCounts defaults = new DefaultCounts();
 
   public void add(HfRecord record) {
     if (records++ == 0) {
       first = record;
     }
+    defaults.add(record.defaultedFields());
     KeptValues kept = record.kept();
     if (kept.size() > 0) {
       if (keptNulls.length != kept.size()) {
@@ -80,6 +84,11 @@ public final class DatasetStatistics {
 
   public long records() {
     return records;
+  }
+
+  /** Per field, the records that got its default, for the fields with any. */
+  public Map<DefaultedField, Long> defaultsApplied() {
+    return defaults.nonZero();
   }
 
   /** Per kept column, in order, the records whose value is null (missing or JSON null). */

@@ -9,7 +9,7 @@ public final class DefaultCounts {
   private final long[] counts = new long[DefaultedField.values().length];
 
   /** Adds one to each field whose bit ({@code 1 << ordinal}) is set. */
-  void add(int fieldBits) {
+  public void add(int fieldBits) {
     for (int bits = fieldBits; bits != 0; bits &= bits - 1) {
       counts[Integer.numberOfTrailingZeros(bits)]++;
     }

@@ -43,6 +43,16 @@ public final class RecordMapper {
    *     missing in strict mode
    */
   public HfRecord map(QaPair pair, RecordShape shape, DefaultCounts counts) {
+    HfRecord record = map(pair, shape);
+    counts.add(record.defaultedFields());
+    return record;
+  }
+
+  /**
+   * As above; the defaults applied are in {@link HfRecord#defaultedFields()}, for each output to
+   * count in its own rows.
+   */
+  public HfRecord map(QaPair pair, RecordShape shape) {
     appliedThisRecord = 0;
     Utf8Text question = required(pair.question(), DefaultedField.QUESTION, "question");
     Utf8Text answer = required(pair.answer(), DefaultedField.ANSWER, "answer");
@@ -57,8 +67,8 @@ public final class RecordMapper {
         failureReason = UNKNOWN_TEXT;
       }
     }
-    counts.add(appliedThisRecord);
-    return new HfRecord(question, answer, source, persona, score, failureReason, pair.kept());
+    return new HfRecord(
+        question, answer, source, persona, score, failureReason, pair.kept(), appliedThisRecord);
   }
 
   private Utf8Text persona(Persona persona) {

@@ -136,6 +136,11 @@ class TrainingSetExportTest {
           }
 
           @Override
+          public void withdraw(Path target, Path previous, String why) throws IOException {
+            Files.writeString(target, "withdrawn: " + why + "\n");
+          }
+
+          @Override
           public Optional<PreviousCard> read(Path file) {
             Optional<String> none = Optional.empty();
             return Optional.of(new PreviousCard(none, none, none, none, List.of()));

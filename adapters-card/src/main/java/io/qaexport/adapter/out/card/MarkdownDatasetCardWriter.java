@@ -61,6 +61,44 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
     Files.writeString(target, text, StandardCharsets.UTF_8);
   }
 
+  /** The owned keys that describe an export's data, which a withdrawn card no longer has. */
+  static final Set<String> DATA_KEYS = Set.of("configs", "dataset_info", "size_categories");
+
+  @Override
+  public void withdraw(Path target, Path previous, String why) throws IOException {
+    String block =
+        BEGIN
+            + "\n"
+            + "## No dataset here yet\n\n"
+            + "The latest export to this directory wrote no dataset card: "
+            + why
+            + ". The configs, features and counts of the export before it were taken out of this"
+            + " card, as its files were replaced or removed.\n"
+            + END
+            + "\n";
+    String text = Files.readString(previous, StandardCharsets.UTF_8);
+    Parts parts = Parts.of(text);
+    String withdrawn;
+    if (parts.blockStart < 0) {
+      withdrawn = block; // a card of an earlier version: qa-export wrote all of it
+    } else {
+      String frontMatter =
+          parts.frontMatter == null
+              ? ""
+              : "---\n"
+                  + FrontMatter.parse(parts.frontMatter)
+                      .orElseThrow(() -> new IOException("its front matter changed while writing"))
+                      .replace(DATA_KEYS, new LinkedHashMap<>())
+                  + parts.closing;
+      withdrawn =
+          frontMatter
+              + text.substring(parts.bodyStart, parts.blockStart)
+              + block
+              + text.substring(parts.blockEnd);
+    }
+    Files.writeString(target, withdrawn, StandardCharsets.UTF_8);
+  }
+
   @Override
   public Optional<PreviousCard> read(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -171,6 +171,44 @@ class MarkdownDatasetCardWriterTest {
   }
 
   @Test
+  void aWithdrawnCardKeepsTheUsersTextAndDeclaresNoDataOfTheEarlierExport() throws IOException {
+    String first = write(card("jsonl", HubLicense.of("cc-by-4.0"), 3), false);
+    String edited =
+        first.replace("language:\n", "homepage: https://example.org/vård\nlanguage:\n")
+            + "\n## Kontakt\n\nMejla oss.\n";
+    Path readme = dir.resolve("README.md");
+    Files.writeString(readme, edited, StandardCharsets.UTF_8);
+
+    Path target = dir.resolve(".README.md.tmp");
+    writer.withdraw(target, readme, "it kept no passed pair");
+    String withdrawn = Files.readString(target, StandardCharsets.UTF_8);
+
+    assertEquals(without(edited), without(withdrawn));
+    JsonNode yaml = frontMatter(withdrawn);
+    for (String dataKey : MarkdownDatasetCardWriter.DATA_KEYS) {
+      assertFalse(yaml.has(dataKey), dataKey + " is still in " + withdrawn);
+    }
+    assertEquals("cc-by-4.0", yaml.get("license").asString());
+    assertEquals("https://example.org/vård", yaml.get("homepage").asString());
+    assertFalse(withdrawn.contains("qa_pairs.jsonl"), withdrawn);
+    assertTrue(withdrawn.contains("wrote no dataset card: it kept no passed pair."), withdrawn);
+    // Still qa-export's card: the next export with data fills it in again.
+    Files.move(target, readme, StandardCopyOption.REPLACE_EXISTING);
+    assertEquals(List.of(), writer.read(readme).orElseThrow().dataFiles());
+    String again = write(card("jsonl", HubLicense.of("cc-by-4.0"), 4), true);
+    assertEquals(
+        4,
+        frontMatter(again)
+            .get("dataset_info")
+            .get(0)
+            .get("splits")
+            .get(0)
+            .get("num_examples")
+            .asLong());
+    assertEquals(without(edited), without(again));
+  }
+
+  @Test
   void aKeyTheUserAddedKeepsItsPlaceAndBytesAmongTheOwnedOnes() throws IOException {
     String first = write(card("jsonl", HubLicense.of("mit"), 3), false);
     String userKey = "extra_gated_prompt: |\n  Läs villkoren.\n\n  Rad två.\n";

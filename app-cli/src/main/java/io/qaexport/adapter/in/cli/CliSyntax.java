@@ -55,7 +55,8 @@ public final class CliSyntax {
             + " input.\n\nExit codes: 0 success; 1 invalid input data; 2 usage error (unknown option"
             + " or format, missing passed file); 3 I/O failure (unreadable input, unwritable output,"
             + " disk full, a failing plugin); 4 internal error (a bug: please report it with"
-            + " --verbose output); 130 interrupted (Ctrl-C), nothing written.\n");
+            + " --verbose output); 130 interrupted (Ctrl-C): nothing written or replaced, unless the message says the"
+            + " outputs were already in place.\n");
     writer.flush();
     return text.toString();
   }

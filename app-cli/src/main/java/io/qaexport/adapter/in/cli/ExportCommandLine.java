@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.cli;
 
 import io.qaexport.adapter.in.cli.report.Console;
 import io.qaexport.adapter.in.cli.report.NoticeBoard;
+import io.qaexport.adapter.in.cli.report.OutputsWatch;
 import io.qaexport.adapter.in.cli.report.PluginReport;
 import io.qaexport.adapter.in.cli.report.SummaryJson;
 import io.qaexport.adapter.in.cli.report.SummaryReport;
@@ -157,7 +158,7 @@ public final class ExportCommandLine {
           return ExitCode.IO_FAILURE;
         }
       }
-      ExportSummary summary = exportInterruptibly(command, bar);
+      ExportSummary summary = exportInterruptibly(command, bar, progress.outputs());
       if (options.summaryJson().isPresent()) {
         Path json = options.summaryJson().get();
         try {
@@ -230,20 +231,38 @@ public final class ExportCommandLine {
     }
   }
 
+  /** How long a signal's message waits for a commit under way to finish or be undone. */
+  private static final long INTERRUPTED_COMMIT_WAIT_MILLIS = 60_000;
+
   /**
    * Runs the export; if the JVM is stopped meanwhile (Ctrl-C, SIGTERM), the progress line is ended
-   * and the user told that nothing was written: the output transaction's own hook removes what the
-   * run staged. The JVM's exit code then says which signal (130 for Ctrl-C).
+   * and the user told what the output directory holds: the output transaction's own hook stops a
+   * commit short of its commit point and removes what the run staged, so nothing was written unless
+   * the signal came after the commit point. The JVM's exit code then says which signal (130 for
+   * Ctrl-C).
    */
-  private ExportSummary exportInterruptibly(ExportCommand command, TerminalProgress bar)
-      throws ExportException {
+  private ExportSummary exportInterruptibly(
+      ExportCommand command, TerminalProgress bar, OutputsWatch outputs) throws ExportException {
     Thread onInterrupt =
         new Thread(
             () -> {
+              Optional<Path> committed;
+              try {
+                committed = outputs.committedAfterRelease(INTERRUPTED_COMMIT_WAIT_MILLIS);
+              } catch (InterruptedException e) {
+                committed = Optional.empty();
+              }
               if (bar != null) {
                 bar.interrupted();
               }
-              console.err().println("qa-export: interrupted: nothing was written or replaced");
+              console
+                  .err()
+                  .println(
+                      committed.isPresent()
+                          ? "qa-export: interrupted after this run's outputs were moved into place: "
+                              + committed.get()
+                              + " holds the new dataset (the summary was not printed)"
+                          : "qa-export: interrupted: nothing was written or replaced");
               console.err().flush();
             },
             "qa-export-interrupted");

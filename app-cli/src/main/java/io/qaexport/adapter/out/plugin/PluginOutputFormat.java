@@ -33,6 +33,7 @@ final class PluginOutputFormat implements OutputFormat {
   private final Map<RecordShape, Optional<String>> refusals = new HashMap<>();
   private final boolean writesShapeColumns;
   private final Map<RecordShape, Optional<List<Feature>>> features = new HashMap<>();
+  private final Map<RecordShape, Integer> extraBytesPerRow = new HashMap<>();
   private final HubTask hubTask;
   private final Set<String> optionNames;
 
@@ -52,6 +53,7 @@ final class PluginOutputFormat implements OutputFormat {
     this.writesShapeColumns = plugin.writesShapeColumns();
     for (RecordShape shape : RecordShape.exported()) {
       features.put(shape, plugin.features(shape).map(List::copyOf));
+      extraBytesPerRow.put(shape, Math.max(0, plugin.extraBytesPerRow(shape)));
     }
     this.hubTask = Objects.requireNonNull(plugin.hubTask(), "hubTask");
     this.optionNames = Set.copyOf(plugin.optionNames());
@@ -111,6 +113,12 @@ final class PluginOutputFormat implements OutputFormat {
   public Optional<List<Feature>> features(RecordShape shape) {
     Optional<List<Feature>> known = features.get(shape);
     return known != null ? known : plugin.features(shape);
+  }
+
+  @Override
+  public int extraBytesPerRow(RecordShape shape) {
+    Integer known = extraBytesPerRow.get(shape);
+    return known != null ? known : Math.max(0, plugin.extraBytesPerRow(shape));
   }
 
   @Override

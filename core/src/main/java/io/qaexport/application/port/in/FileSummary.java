@@ -14,6 +14,8 @@ import java.util.Optional;
  * What the export did with one input file. Lines read always equal exported (kept) + what each
  * training-set stage left out + skipped + blank.
  *
+ * @param defaultsApplied per field, the output rows that got its default (rows a stage left out are
+ *     not counted; pairs moved here below {@code --min-score} are)
  * @param errorsFile the log of skipped lines, when any were skipped
  * @param personas exported records per persona, most common first
  * @param scores the output rows' validation scores

@@ -32,6 +32,12 @@ public sealed interface Notice {
    */
   record NoCardWithoutPassedPairs(Path passedInput) implements Notice {}
 
+  /**
+   * No card for this export, but qa-export's card of an earlier one was there: its configs,
+   * features and counts were taken out, so it does not describe files this export replaced.
+   */
+  record CardWithdrawn(Path card) implements Notice {}
+
   /** {@code --min-score} is above every passed pair's score: it keeps none of them. */
   record ThresholdAboveEveryScore(double minScore, double maxScore) implements Notice {}
 
@@ -40,6 +46,19 @@ public sealed interface Notice {
 
   /** The card leaves out the config of an input that yielded no records. */
   record CardConfigLeftOut(Path input) implements Notice {}
+
+  /**
+   * The run holds the output directory: from here until {@link OutputsReleased}, a signal that ends
+   * the JVM finds the outputs either still the earlier ones or, after {@link OutputsCommitted},
+   * this run's.
+   */
+  record OutputsLocked(Path directory) implements Notice {}
+
+  /** This run's outputs are in place (the commit point has passed). */
+  record OutputsCommitted(Path directory) implements Notice {}
+
+  /** The run let go of the output directory: committed, failed, or stopped by a signal. */
+  record OutputsReleased(Path directory) implements Notice {}
 
   /** Another run holds the output directory's lock; this one waits for it. */
   record WaitingForOutputDirectory(Path directory) implements Notice {}

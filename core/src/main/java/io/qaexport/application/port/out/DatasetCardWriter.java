@@ -21,6 +21,14 @@ public interface DatasetCardWriter {
   void write(Path target, DatasetCard card, Optional<Path> previous) throws IOException;
 
   /**
+   * Writes to {@code target} the card at {@code previous} (one {@link #read} accepted) without what
+   * described an earlier export's data: its configs, features and size are taken out, and
+   * qa-export's block says only that this export wrote no dataset card, and {@code why} (a clause,
+   * e.g. "it kept no passed pair"). What the user wrote is kept.
+   */
+  void withdraw(Path target, Path previous, String why) throws IOException;
+
+  /**
    * What an existing file says, if it is a card with qa-export's part; empty for any other file
    * (which must never be replaced).
    *

@@ -1,5 +1,6 @@
 package io.qaexport.application.port.out;
 
+import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubTask;
@@ -88,6 +89,15 @@ public interface OutputFormat {
    */
   default Optional<List<Feature>> features(RecordShape shape) {
     return writesShapeColumns() ? Optional.of(Feature.of(shape)) : Optional.empty();
+  }
+
+  /**
+   * The bytes each row of this format holds beyond what {@link HfRecord#estimatedBytes()} counts (a
+   * text every row repeats, say), so that shards are sized to {@code --max-shard-size}: with any, a
+   * file's shards are sized by a first pass however small the input. None by default.
+   */
+  default int extraBytesPerRow(RecordShape shape) {
+    return 0;
   }
 
   /** The Hub task the rows serve, for the card's {@code task_categories} and {@code task_ids}. */

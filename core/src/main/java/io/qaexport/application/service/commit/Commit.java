@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * One commit of an {@link OutputTransaction}'s staged files: sync them, write the journal, move
@@ -39,7 +40,8 @@ final class Commit {
       Map<Path, Path> temporaryToFinal,
       Set<Path> removeOnCommit,
       List<Path> inputs,
-      Map<Path, CompletableFuture<Void>> syncedAhead)
+      Map<Path, CompletableFuture<Void>> syncedAhead,
+      BooleanSupplier stopRequested)
       throws IOException {
     for (Path finalPath : temporaryToFinal.values()) {
       if (Files.isDirectory(finalPath, LinkOption.NOFOLLOW_LINKS)) {
@@ -57,9 +59,11 @@ final class Commit {
       }
     }
     Path journal = directory.resolve(Journal.FILE);
+    stopIf(stopRequested);
     writeJournal(journal, entries);
     try {
       for (Journal.Entry entry : entries) {
+        stopIf(stopRequested);
         if (entry.backup().isPresent()) {
           ops.move(entry.target(), entry.backup().get());
         }
@@ -68,6 +72,7 @@ final class Commit {
         }
       }
       directories.forEach(Durability::syncDirectory);
+      stopIf(stopRequested);
       ops.delete(journal); // the commit point
     } catch (IOException | RuntimeException e) {
       try {
@@ -95,6 +100,13 @@ final class Commit {
           // Committed: a backup that stays is removed by the next run in this directory.
         }
       }
+    }
+  }
+
+  /** Ctrl-C before the commit point: the run is interrupted, so it replaces nothing. */
+  private static void stopIf(BooleanSupplier stopRequested) throws InterruptedIOException {
+    if (stopRequested.getAsBoolean()) {
+      throw new InterruptedIOException("export interrupted");
     }
   }
 

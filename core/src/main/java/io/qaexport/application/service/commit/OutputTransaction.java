@@ -80,7 +80,13 @@ public final class OutputTransaction implements AutoCloseable {
 
   // A set: the card's earlier data files and this run's replaced split names may name one file.
   private final Set<Path> removeOnCommit = new LinkedHashSet<>();
-  private final Thread shutdownHook = new Thread(this::abandon, "qa-export-cleanup");
+  private final Thread shutdownHook = new Thread(this::stop, "qa-export-cleanup");
+  private final ExportProgress progress;
+
+  /** Set by the shutdown hook at once, without the lock: a commit under way stops and undoes. */
+  private volatile boolean stopRequested;
+
+  private boolean released;
   private boolean finished;
   private boolean committed;
   private List<Path> inputs = List.of();
@@ -128,13 +134,19 @@ public final class OutputTransaction implements AutoCloseable {
       lock.release();
       throw ExportIoException.of("cannot use output directory " + directory, e);
     }
-    var transaction = new OutputTransaction(directory, created, ops, lock);
+    var transaction = new OutputTransaction(directory, created, ops, lock, progress);
+    progress.notice(new Notice.OutputsLocked(directory));
     transaction.undoOnShutdown();
     return transaction;
   }
 
   private OutputTransaction(
-      Path directory, boolean createdDirectory, FileOps ops, DirectoryLock lock) {
+      Path directory,
+      boolean createdDirectory,
+      FileOps ops,
+      DirectoryLock lock,
+      ExportProgress progress) {
+    this.progress = progress;
     this.directory = directory;
     this.createdDirectory = createdDirectory;
     this.ops = ops;
@@ -146,8 +158,21 @@ public final class OutputTransaction implements AutoCloseable {
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     } catch (IllegalStateException shuttingDown) {
-      finished = true;
+      finished = true; // the JVM is ending: this transaction can never commit
     }
+  }
+
+  /**
+   * The shutdown hook (Ctrl-C, SIGTERM): a commit under way stops before its commit point and
+   * undoes its moves; one past it finishes. Then, as without a commit, nothing staged stays.
+   */
+  void stop() {
+    stopRequested = true;
+    abandon();
+  }
+
+  boolean stopping() {
+    return stopRequested;
   }
 
   /** Inputs of the run: {@link #stage} refuses to stage an output that is one of them. */
@@ -225,11 +250,13 @@ public final class OutputTransaction implements AutoCloseable {
     if (finished) {
       throw new IOException("export interrupted");
     }
-    new Commit(directory, ops).run(temporaryToFinal, removeOnCommit, inputs, syncedAhead);
+    new Commit(directory, ops)
+        .run(temporaryToFinal, removeOnCommit, inputs, syncedAhead, () -> stopRequested);
     temporaryToFinal.clear();
     syncedAhead.clear();
     finished = true;
     committed = true;
+    progress.notice(new Notice.OutputsCommitted(directory));
   }
 
   private static Path temporaryBeside(Path finalPath, String kind) {
@@ -273,6 +300,10 @@ public final class OutputTransaction implements AutoCloseable {
   private synchronized void abandon() {
     discard();
     lock.release();
+    if (!released) {
+      released = true;
+      progress.notice(new Notice.OutputsReleased(directory));
+    }
     if (!committed && createdDirectory) {
       // A failed run leaves nothing behind, not even the directory it made (if still empty).
       try {

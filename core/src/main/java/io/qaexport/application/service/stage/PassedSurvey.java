@@ -21,7 +21,6 @@ import io.qaexport.domain.dedup.IntArray;
 import io.qaexport.domain.dedup.LongArray;
 import io.qaexport.domain.dedup.NearGroups;
 import io.qaexport.domain.dedup.QuestionKey;
-import io.qaexport.domain.mapping.DefaultCounts;
 import io.qaexport.domain.mapping.RecordMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,6 +65,7 @@ public final class PassedSurvey {
       boolean strict,
       TrainingSet training,
       References references,
+      int extraBytesPerRow,
       ExportProgress progress)
       throws ExportException {
     SplitAssignment assignment = training.split().orElse(null);
@@ -101,7 +101,6 @@ public final class PassedSurvey {
             : null;
     Predicate<HfRecord> leftOutBefore = Stages.firstPassLeavesOut(training, references);
     var mapper = new RecordMapper(strict);
-    var uncounted = new DefaultCounts(); // the second pass counts the defaults
     long lines = 0;
     try (PairReader reader = source.open(input, shape)) {
       progress.firstPassStarted(input, reader.sizeBytes());
@@ -115,7 +114,7 @@ public final class PassedSurvey {
         }
         HfRecord record;
         try {
-          record = mapper.map(pair.pair(), shape, uncounted);
+          record = mapper.map(pair.pair(), shape);
         } catch (InvalidRecordException invalid) {
           continue;
         }
@@ -125,7 +124,8 @@ public final class PassedSurvey {
         String normalised = QuestionKey.normalise(record.question());
         long hash = QuestionKey.hash(normalised);
         int ordinal = sizes.size();
-        sizes.add(record.estimatedBytes());
+        sizes.add(
+            (int) Math.min(Integer.MAX_VALUE, (long) record.estimatedBytes() + extraBytesPerRow));
         if (training.stratifies()) {
           String stratum = SplitChooser.stratumOf(training.stratifyBy().orElseThrow(), record);
           strata.add(stratumIds.computeIfAbsent(stratum, p -> stratumIds.size()));

@@ -13,7 +13,6 @@ import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.InvalidRecordException;
-import io.qaexport.domain.mapping.DefaultCounts;
 import io.qaexport.domain.mapping.RecordMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +36,7 @@ public final class RejectedSurvey {
       List<ExportJob> jobs,
       boolean strict,
       TrainingSet training,
+      int extraBytesPerRow,
       ExportProgress progress)
       throws ExportException {
     Optional<ExportJob> rejected =
@@ -53,7 +53,7 @@ public final class RejectedSurvey {
       }
       plain += plainSize(source, job);
     }
-    if (feeding.isEmpty() || plain <= training.maxShardBytes() / 2) {
+    if (feeding.isEmpty() || (extraBytesPerRow == 0 && plain <= training.maxShardBytes() / 2)) {
       return DatasetFiles.Layout.single(1);
     }
     long[] rowsAndBytes = new long[2];
@@ -67,7 +67,8 @@ public final class RejectedSurvey {
           rowsAndBytes,
           progress);
     }
-    long bySize = (rowsAndBytes[1] + training.maxShardBytes() - 1) / training.maxShardBytes();
+    long bytes = rowsAndBytes[1] + rowsAndBytes[0] * extraBytesPerRow;
+    long bySize = (bytes + training.maxShardBytes() - 1) / training.maxShardBytes();
     int shards = (int) Math.max(1, Math.min(rowsAndBytes[0], bySize));
     return new DatasetFiles.Layout(new long[] {rowsAndBytes[0]}, new int[] {shards});
   }
@@ -82,7 +83,6 @@ public final class RejectedSurvey {
       ExportProgress progress)
       throws ExportException {
     var mapper = new RecordMapper(strict);
-    var uncounted = new DefaultCounts(); // the export counts the defaults
     long lines = 0;
     try (PairReader reader = source.open(job.input(), job.shape())) {
       progress.firstPassStarted(job.input(), reader.sizeBytes());
@@ -91,7 +91,7 @@ public final class RejectedSurvey {
         if (line instanceof SourceLine.Pair pair) {
           HfRecord record;
           try {
-            record = mapper.map(pair.pair(), job.shape(), uncounted);
+            record = mapper.map(pair.pair(), job.shape());
           } catch (InvalidRecordException invalid) {
             continue;
           }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,51 @@ class OutputTransactionTest {
       assertEquals(failAt <= commitPoint(steps) ? EARLIER : NEW, visible(out), "step " + failAt);
       assertFalse(Files.exists(out.resolve(OutputTransaction.JOURNAL_FILE)), "step " + failAt);
       assertFalse(Files.exists(out.resolve(OutputTransaction.LOCK_FILE)), "step " + failAt);
+    }
+  }
+
+  /**
+   * Ctrl-C while the outputs move into place: the shutdown hook waits for the commit, which stops
+   * at its next step and undoes its moves, unless the signal came at the commit point or after it.
+   */
+  @Test
+  void aSignalDuringTheCommitUndoesItUnlessItCameAtTheCommitPointOrLater() throws Exception {
+    int steps = stepsOfACommit();
+    for (int signalAt = 1; signalAt <= steps; signalAt++) {
+      Path out = dir.resolve("signal-" + signalAt);
+      CommitScenario.writeEarlier(out);
+      int at = signalAt;
+      var transaction = new AtomicReference<OutputTransaction>();
+      var hook = new AtomicReference<Thread>();
+      var signalling =
+          new CommitScenario.Steps(
+              signalAt,
+              step -> {
+                if (step == at) {
+                  // The shutdown hook, started by the signal while this step runs.
+                  Thread stopping = new Thread(transaction.get()::stop);
+                  hook.set(stopping);
+                  stopping.start();
+                  while (!transaction.get().stopping()) {
+                    Thread.onSpinWait();
+                  }
+                }
+              });
+      try (OutputTransaction outputs = CommitScenario.stageNew(out, signalling)) {
+        transaction.set(outputs);
+        if (signalAt < commitPoint(steps)) {
+          var e = assertThrows(ExportIoException.class, outputs::commit, "step " + signalAt);
+          assertTrue(e.getMessage().contains("export interrupted"), e.getMessage());
+        } else {
+          outputs.commit();
+        }
+        hook.get().join(10_000);
+      }
+      assertEquals(signalAt < commitPoint(steps) ? EARLIER : NEW, visible(out), "step " + signalAt);
+      assertEquals(
+          new java.util.TreeSet<>(visible(out).keySet()),
+          new java.util.TreeSet<>(allNames(out)),
+          "nothing staged or journalled stays, step " + signalAt);
     }
   }
 
@@ -353,11 +399,14 @@ class OutputTransactionTest {
     reader.close();
   }
 
+  /** Collects the notices other than the run's hold on the directory (locked, released). */
   private static ExportProgress noticesTo(List<Notice> notices) {
     return new ExportProgress() {
       @Override
       public void notice(Notice notice) {
-        notices.add(notice);
+        if (!(notice instanceof Notice.OutputsLocked || notice instanceof Notice.OutputsReleased)) {
+          notices.add(notice);
+        }
       }
     };
   }

@@ -7,6 +7,7 @@ import io.qaexport.domain.RecordShape;
 import io.qaexport.domain.card.Feature;
 import io.qaexport.domain.card.HubTask;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,22 @@ public final class ChatOutputFormat implements OutputFormat {
   @Override
   public String hfBuilderName() {
     return "json";
+  }
+
+  /**
+   * The messages' keys and roles, a row's other keys and, when given, the system message, which
+   * every row repeats: far more than the pair's own text when the prompt is long.
+   */
+  @Override
+  public int extraBytesPerRow(RecordShape shape) {
+    int wrapper = 120;
+    if (systemPrompt == null) {
+      return wrapper;
+    }
+    var message = new StringBuilder();
+    Json.string(message, systemPrompt);
+    long bytes = wrapper + 32 + message.toString().getBytes(StandardCharsets.UTF_8).length;
+    return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 
   @Override

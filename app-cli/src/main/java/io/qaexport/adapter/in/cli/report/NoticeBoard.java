@@ -17,6 +17,7 @@ public final class NoticeBoard implements ExportProgress {
   private final boolean quiet;
   private final ExportProgress bar;
   private final List<String> notes = new ArrayList<>();
+  private final OutputsWatch outputs = new OutputsWatch();
 
   public NoticeBoard(Console console, boolean quiet, ExportProgress bar) {
     this.console = console;
@@ -24,8 +25,16 @@ public final class NoticeBoard implements ExportProgress {
     this.bar = bar;
   }
 
+  /** What the run did with its output directory, for the message a signal ends it with. */
+  public OutputsWatch outputs() {
+    return outputs;
+  }
+
   @Override
   public void notice(Notice notice) {
+    if (outputs.take(notice)) {
+      return;
+    }
     if (notice instanceof Notice.EmptyInput empty) {
       warn(empty.input() + " is empty: it holds no records");
     } else if (notice instanceof Notice.KeptColumnAlwaysNull always) {
@@ -87,6 +96,11 @@ public final class NoticeBoard implements ExportProgress {
               + layout.formatName()
               + "' has its own"
               + " row layout, whose features the card cannot declare");
+    } else if (notice instanceof Notice.CardWithdrawn withdrawn) {
+      notes.add(
+          withdrawn.card()
+              + " no longer declares the earlier export's configs, features or counts: its files"
+              + " were replaced or removed (what you wrote outside qa-export's part is kept)");
     } else if (notice instanceof Notice.NoLicense) {
       notes.add(
           "the dataset card's license is 'unknown', which the Hub flags: choose one with"

@@ -157,6 +157,9 @@ public final class SummaryReport {
               "    and %,d from the passed file below --min-score, moved here%n",
               curation.received()));
     }
+    text.append("    defaults applied in its rows: ")
+        .append(defaults(file.defaultsApplied()))
+        .append('\n');
     text.append(keptNulls(file));
     if (!isPlainFile(file)) {
       for (FileSummary.SplitFiles split : curation.splits()) {
