@@ -150,6 +150,29 @@ class CountsTellTheTruthTest {
   }
 
   @Test
+  void aSplitFarFromItsShareIsAWarning() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("same"));
+    String line =
+        "{\"question\":\"Hur ofta byter jag handskar?\",\"answer\":\"Ofta.\","
+            + "\"validation\":{\"composite_score\":0.9}}\n";
+    Files.writeString(in.resolve("qa_passed.jsonl"), line.repeat(40));
+
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            in.toString(),
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--split",
+            "train=0.5,test=0.5");
+
+    assertEquals(0, run.exitCode(), run.err());
+    // One question 40 times is one duplicate group, kept whole in one split.
+    assertTrue(
+        run.err().contains("got 0 of 40 passed pairs (0.0 %), not the 50 % asked for"), run.err());
+  }
+
+  @Test
   void aSplitOutputIsNoFileSoTheJsonNamesNone() throws Exception {
     JsonNode json =
         summary(

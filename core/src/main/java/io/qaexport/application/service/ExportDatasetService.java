@@ -3,6 +3,7 @@ package io.qaexport.application.service;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.in.ExportJob;
+import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.ExportSummary;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
@@ -20,6 +21,7 @@ import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.OutputPaths;
 import io.qaexport.application.service.stage.References;
 import io.qaexport.application.service.stage.RejectedSurvey;
+import io.qaexport.domain.SplitAssignment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -111,6 +113,10 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         files.add(fileExport.movedPairsOnly(files.get(0), rejected));
       }
       fileExport.requireRecordsExported(files);
+      command
+          .trainingSet()
+          .split()
+          .ifPresent(split -> tellSplitsFarFromTheirShare(split, files, command.progress()));
       Optional<Path> card =
           new CardPlanner(cardWriter, command.progress(), references.files())
               .stage(command.datasetCard(), format, files, command.trainingSet(), outputs);
@@ -123,6 +129,35 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
           Duration.ofNanos(System.nanoTime() - started),
           card,
           references.files());
+    }
+  }
+
+  /**
+   * Splits at least ten rows away from their share, and under half or over one and a half times it:
+   * a user who asked for 50/50 and got 99/1 should hear of it, not find it in the card.
+   */
+  private static void tellSplitsFarFromTheirShare(
+      SplitAssignment split, List<FileSummary> files, ExportProgress progress) {
+    for (FileSummary file : files) {
+      List<FileSummary.SplitFiles> splits = file.curation().splits();
+      if (file.shape().hasFailureReason() || splits.size() != split.size()) {
+        continue;
+      }
+      for (int i = 0; i < splits.size(); i++) {
+        if (!splits.get(i).name().equals(split.name(i))) {
+          return; // not in the assignment's order: nothing to compare
+        }
+      }
+      long total = splits.stream().mapToLong(FileSummary.SplitFiles::rows).sum();
+      for (int i = 0; i < splits.size(); i++) {
+        double expected = split.splits().get(i).fraction() * total;
+        long rows = splits.get(i).rows();
+        if (Math.abs(rows - expected) >= 10 && (rows < expected / 2 || rows > expected * 1.5)) {
+          progress.notice(
+              new Notice.SplitFarFromItsShare(
+                  splits.get(i).name(), rows, total, split.splits().get(i).fraction()));
+        }
+      }
     }
   }
 

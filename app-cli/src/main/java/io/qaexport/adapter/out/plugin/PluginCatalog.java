@@ -49,6 +49,14 @@ final class PluginCatalog {
   }
 
   private void load(Path jar, Set<String> builtInNames) {
+    // A class loader reads a file that is not a zip as an empty jar, so say what it is here.
+    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+      zip.size();
+    } catch (IOException e) {
+      problems.add(
+          "plugin " + jar + " is not a jar (a zip file) and is ignored: " + e.getMessage());
+      return;
+    }
     URLClassLoader loader;
     try {
       loader =

@@ -60,6 +60,13 @@ public sealed interface Notice {
   /** The run let go of the output directory: committed, failed, or stopped by a signal. */
   record OutputsReleased(Path directory) implements Notice {}
 
+  /**
+   * A split got far from its share of the passed pairs (under half or over one and a half times
+   * it): duplicate groups are kept whole in one split, and large groups tip the ratios.
+   */
+  record SplitFarFromItsShare(String split, long rows, long total, double fraction)
+      implements Notice {}
+
   /** Another run holds the output directory's lock; this one waits for it. */
   record WaitingForOutputDirectory(Path directory) implements Notice {}
 

@@ -43,7 +43,7 @@ public final class NoticeBoard implements ExportProgress {
               + always.column()
               + "' is null in every row from "
               + always.input()
-              + ": no record has a value at '"
+              + ": no exported row has a value at '"
               + always.path()
               + "' (is the path right? nested keys are joined by dots)");
     } else if (notice instanceof Notice.ForeignCardKept foreign) {
@@ -101,6 +101,18 @@ public final class NoticeBoard implements ExportProgress {
           withdrawn.card()
               + " no longer declares the earlier export's configs, features or counts: its files"
               + " were replaced or removed (what you wrote outside qa-export's part is kept)");
+    } else if (notice instanceof Notice.SplitFarFromItsShare far) {
+      warn(
+          String.format(
+              Locale.US,
+              "split '%s' got %,d of %,d passed pairs (%.1f %%), not the %s %% asked for:"
+                  + " duplicate groups are kept whole in one split, and large ones tip the ratios"
+                  + " (with --split-groups near, a higher --dedup-threshold makes smaller groups)",
+              far.split(),
+              far.rows(),
+              far.total(),
+              100.0 * far.rows() / far.total(),
+              plain(far.fraction() * 100)));
     } else if (notice instanceof Notice.NoLicense) {
       notes.add(
           "the dataset card's license is 'unknown', which the Hub flags: choose one with"
