@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -170,6 +171,35 @@ class CountsTellTheTruthTest {
     // One question 40 times is one duplicate group, kept whole in one split.
     assertTrue(
         run.err().contains("got 0 of 40 passed pairs (0.0 %), not the 50 % asked for"), run.err());
+  }
+
+  /** The files a run wrote under a withdrawn card are still qa-export's to clean up later. */
+  @Test
+  void filesWrittenUnderAWithdrawnCardGoWhenALaterExportDoesNotWriteThem() throws Exception {
+    String out = dir.resolve("out").toString();
+    String[] parquet = {"--input-dir", EXAMPLES, "--output-dir", out, "--format", "parquet"};
+    assertEquals(0, CliRun.of(parquet).exitCode());
+    String[] none = {
+      "--input-dir", EXAMPLES, "--output-dir", out, "--format", "parquet", "--min-score", "99"
+    };
+    CliRun withdrawing = CliRun.of(none);
+    CliRun again = CliRun.of(none);
+    CliRun jsonl = CliRun.of("--input-dir", EXAMPLES, "--output-dir", out);
+
+    assertEquals(0, withdrawing.exitCode(), withdrawing.err());
+    assertTrue(withdrawing.err().contains("no longer declares"), withdrawing.err());
+    assertEquals(0, again.exitCode(), again.err());
+    assertFalse(again.err().contains("no longer declares"), "said once: " + again.err());
+    assertEquals(0, jsonl.exitCode(), jsonl.err());
+    try (var files = Files.list(dir.resolve("out"))) {
+      assertEquals(
+          List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> !n.startsWith("."))
+              .sorted()
+              .toList());
+    }
   }
 
   @Test

@@ -204,5 +204,10 @@ class PipelineInputTest {
         run.err().contains("--max-shard-size: " + fifo + " is a stream, which is read once"),
         run.err());
     assertFalse(Files.exists(out));
+
+    CliRun directory =
+        CliRun.of(
+            "--passed", dir.toString(), "--output-dir", out.toString(), "--max-shard-size", "1K");
+    assertFalse(directory.err().contains("is a stream"), "a directory: " + directory.err());
   }
 }

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -174,9 +175,27 @@ final class CardPlanner {
         return;
       }
       Path cardDir = cardFile.toAbsolutePath().getParent();
-      StaleCardFiles.removeOnCommit(progress, previous.get(), Set.of(), cardDir, files, outputs);
-      writer.withdraw(outputs.stage(cardFile), cardFile, why);
-      progress.notice(new Notice.CardWithdrawn(cardFile));
+      List<String> runFiles = new ArrayList<>();
+      for (FileSummary file : files) {
+        List<Path> written =
+            file.curation().splits().isEmpty()
+                ? List.of(file.output())
+                : file.curation().splits().stream()
+                    .flatMap(split -> split.files().stream())
+                    .toList();
+        for (Path path : written) {
+          Path absolute = path.toAbsolutePath().normalize();
+          if (absolute.startsWith(cardDir.normalize())) {
+            runFiles.add(cardDir.normalize().relativize(absolute).toString().replace('\\', '/'));
+          }
+        }
+      }
+      StaleCardFiles.removeOnCommit(
+          progress, previous.get(), Set.copyOf(runFiles), cardDir, files, outputs);
+      writer.withdraw(outputs.stage(cardFile), cardFile, why, runFiles);
+      if (previous.get().declaresData()) {
+        progress.notice(new Notice.CardWithdrawn(cardFile));
+      }
     } catch (IOException e) {
       throw ExportIoException.of("cannot update the dataset card " + cardFile, e);
     }

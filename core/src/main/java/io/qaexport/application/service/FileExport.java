@@ -25,6 +25,7 @@ import io.qaexport.application.service.stage.PassedSurvey;
 import io.qaexport.application.service.stage.References;
 import io.qaexport.application.service.stage.Stages;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -179,18 +180,44 @@ final class FileExport {
       }
       return false;
     }
-    if (needsAllPairs || format.extraBytesPerRow(job.shape()) > 0) {
-      return true; // the rows' size is not bounded by the input's
+    if (needsAllPairs) {
+      return true;
     }
-    // The output is smaller than the plain input but for defaults; at half the shard size no
-    // split can need two shards.
+    // The output is smaller than the plain input but for defaults and the format's extra bytes
+    // per row; at half the shard size no split can need two shards.
+    int extraBytesPerRow = format.extraBytesPerRow(job.shape());
     long plainSize;
     try (PairReader probe = open(job.input(), job)) {
       plainSize = DatasetFiles.plainSizeBound(probe, job.input());
+      if (extraBytesPerRow > 0) {
+        if (probe.sizeBytes() < 0) {
+          return true; // compressed: its lines are not counted without decoding it
+        }
+        plainSize += (lineBreaks(job.input()) + 1) * extraBytesPerRow;
+      }
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + job.input(), e);
     }
     return plainSize > training.maxShardBytes() / 2;
+  }
+
+  /**
+   * The {@code \n} bytes of a plain file: a bound on its rows at a small fraction of a first pass's
+   * cost (no parsing), so a format's extra bytes per row need that pass only when they can matter.
+   */
+  private static long lineBreaks(Path file) throws IOException {
+    long count = 0;
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            count++;
+          }
+        }
+      }
+    }
+    return count;
   }
 
   private DatasetFiles passedFiles(

@@ -136,7 +136,8 @@ class TrainingSetExportTest {
           }
 
           @Override
-          public void withdraw(Path target, Path previous, String why) throws IOException {
+          public void withdraw(Path target, Path previous, String why, List<String> runFiles)
+              throws IOException {
             Files.writeString(target, "withdrawn: " + why + "\n");
           }
 

@@ -114,7 +114,7 @@ final class FrontMatter {
     return paths;
   }
 
-  private static Optional<List<String>> topLevelKeys(String yaml) {
+  static Optional<List<String>> topLevelKeys(String yaml) {
     List<String> keys = new ArrayList<>();
     try (JsonParser parser = Yaml.FACTORY.createParser(ObjectReadContext.empty(), yaml)) {
       JsonToken first = parser.nextToken();

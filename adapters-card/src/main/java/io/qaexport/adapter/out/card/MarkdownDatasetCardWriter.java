@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,8 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
   static final Set<String> DATA_KEYS = Set.of("configs", "dataset_info", "size_categories");
 
   @Override
-  public void withdraw(Path target, Path previous, String why) throws IOException {
+  public void withdraw(Path target, Path previous, String why, List<String> runFiles)
+      throws IOException {
     String block =
         BEGIN
             + "\n"
@@ -74,30 +76,35 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
             + why
             + ". The configs, features and counts of the export before it were taken out of this"
             + " card, as its files were replaced or removed.\n"
+            + (runFiles.isEmpty() ? "" : RUN_FILES + " " + String.join(" ", runFiles) + " -->\n")
             + END
             + "\n";
     String text = Files.readString(previous, StandardCharsets.UTF_8);
     Parts parts = Parts.of(text);
+    Optional<FrontMatter> frontMatter =
+        parts.frontMatter == null ? Optional.empty() : FrontMatter.parse(parts.frontMatter);
+    String head =
+        frontMatter
+            .map(keys -> "---\n" + keys.replace(DATA_KEYS, new LinkedHashMap<>()) + parts.closing)
+            .orElse("");
     String withdrawn;
     if (parts.blockStart < 0) {
-      withdrawn = block; // a card of an earlier version: qa-export wrote all of it
+      // A card of an earlier version: qa-export wrote all of it but the keys it carries over.
+      withdrawn = head + block;
+    } else if (parts.frontMatter != null && frontMatter.isEmpty()) {
+      throw new IOException("its front matter changed while writing");
     } else {
-      String frontMatter =
-          parts.frontMatter == null
-              ? ""
-              : "---\n"
-                  + FrontMatter.parse(parts.frontMatter)
-                      .orElseThrow(() -> new IOException("its front matter changed while writing"))
-                      .replace(DATA_KEYS, new LinkedHashMap<>())
-                  + parts.closing;
       withdrawn =
-          frontMatter
+          head
               + text.substring(parts.bodyStart, parts.blockStart)
               + block
               + text.substring(parts.blockEnd);
     }
     Files.writeString(target, withdrawn, StandardCharsets.UTF_8);
   }
+
+  /** Opens the line of a withdrawn card's block that lists the files its run wrote. */
+  static final String RUN_FILES = "<!-- qa-export:data-files:";
 
   @Override
   public Optional<PreviousCard> read(Path file) throws IOException {
@@ -115,14 +122,33 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
     Map<String, Object> values =
         parts.frontMatter == null ? Map.of() : FrontMatter.topLevelValues(parts.frontMatter);
     @SuppressWarnings("unchecked")
-    List<String> dataFiles = (List<String>) values.getOrDefault("configs", List.of());
+    List<String> configured = (List<String>) values.getOrDefault("configs", List.of());
+    var dataFiles = new ArrayList<>(configured);
+    if (parts.blockStart >= 0) {
+      // A withdrawn card names its run's files in its block, for the next export to clean up.
+      for (String line : text.substring(parts.blockStart, parts.blockEnd).split("\n")) {
+        if (line.startsWith(RUN_FILES) && line.endsWith("-->")) {
+          String names = line.substring(RUN_FILES.length(), line.length() - 3).strip();
+          for (String name : names.split(" ")) {
+            if (!name.isEmpty() && !dataFiles.contains(name)) {
+              dataFiles.add(name);
+            }
+          }
+        }
+      }
+    }
+    boolean declaresData =
+        parts.frontMatter != null
+            && FrontMatter.topLevelKeys(parts.frontMatter).orElse(List.of()).stream()
+                .anyMatch(DATA_KEYS::contains);
     return Optional.of(
         new PreviousCard(
             string(values, "license"),
             string(values, "license_name"),
             string(values, "license_link"),
             string(values, "pretty_name"),
-            dataFiles));
+            dataFiles,
+            declaresData));
   }
 
   private static Optional<String> string(Map<String, Object> values, String key) {

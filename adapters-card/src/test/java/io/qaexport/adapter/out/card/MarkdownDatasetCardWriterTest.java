@@ -180,7 +180,7 @@ class MarkdownDatasetCardWriterTest {
     Files.writeString(readme, edited, StandardCharsets.UTF_8);
 
     Path target = dir.resolve(".README.md.tmp");
-    writer.withdraw(target, readme, "it kept no passed pair");
+    writer.withdraw(target, readme, "it kept no passed pair", List.of("qa_rejected_hf.jsonl"));
     String withdrawn = Files.readString(target, StandardCharsets.UTF_8);
 
     assertEquals(without(edited), without(withdrawn));
@@ -194,7 +194,8 @@ class MarkdownDatasetCardWriterTest {
     assertTrue(withdrawn.contains("wrote no dataset card: it kept no passed pair."), withdrawn);
     // Still qa-export's card: the next export with data fills it in again.
     Files.move(target, readme, StandardCopyOption.REPLACE_EXISTING);
-    assertEquals(List.of(), writer.read(readme).orElseThrow().dataFiles());
+    // It lists the files its run wrote, for a later export to remove if it does not write them.
+    assertEquals(List.of("qa_rejected_hf.jsonl"), writer.read(readme).orElseThrow().dataFiles());
     String again = write(card("jsonl", HubLicense.of("cc-by-4.0"), 4), true);
     assertEquals(
         4,
@@ -206,6 +207,30 @@ class MarkdownDatasetCardWriterTest {
             .get("num_examples")
             .asLong());
     assertEquals(without(edited), without(again));
+  }
+
+  @Test
+  void aWithdrawnCardOfAnEarlierVersionKeepsItsLicenseAndName() throws IOException {
+    Path readme = dir.resolve("README.md");
+    Files.writeString(
+        readme,
+        "---\nlicense: mit\npretty_name: Mitt set\nconfigs:\n  - config_name: default\n"
+            + "    data_files:\n      - split: train\n        path: qa_pairs.jsonl\n---\n"
+            + MarkdownDatasetCardWriter.OLD_MARKER
+            + "\n\n# Old\n");
+
+    Path target = dir.resolve(".README.md.tmp");
+    writer.withdraw(target, readme, "it exported no records", List.of());
+    String withdrawn = Files.readString(target, StandardCharsets.UTF_8);
+
+    JsonNode yaml = frontMatter(withdrawn);
+    assertEquals("mit", yaml.get("license").asString());
+    assertEquals("Mitt set", yaml.get("pretty_name").asString());
+    assertFalse(yaml.has("configs"), withdrawn);
+    Files.move(target, readme, StandardCopyOption.REPLACE_EXISTING);
+    PreviousCard previous = writer.read(readme).orElseThrow();
+    assertFalse(previous.declaresData());
+    assertEquals(Optional.of("mit"), previous.license());
   }
 
   @Test

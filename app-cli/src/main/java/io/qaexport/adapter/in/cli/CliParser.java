@@ -123,7 +123,7 @@ public final class CliParser {
     if (TrainingSetFlags.MAX_SHARD_SIZE.given(line)) {
       for (Path input : Stream.concat(Stream.of(passed), rejected.stream()).toList()) {
         // Shards are sized by a first pass over the file; a stream can be read only once.
-        if (Files.exists(input) && !Files.isRegularFile(input)) {
+        if (Files.exists(input) && !Files.isRegularFile(input) && !Files.isDirectory(input)) {
           throw new CliUsageException(
               "--max-shard-size: "
                   + (input.equals(STDIN) ? "stdin ('-')" : input.toString())

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Hears how far an export has come, and what the user should know. Calls come from the exporting
- * thread.
+ * thread, except {@link Notice.OutputsReleased}, which a shutdown hook (Ctrl-C, SIGTERM) may send
+ * from its own thread.
  */
 public interface ExportProgress {
 

@@ -24,9 +24,11 @@ public interface DatasetCardWriter {
    * Writes to {@code target} the card at {@code previous} (one {@link #read} accepted) without what
    * described an earlier export's data: its configs, features and size are taken out, and
    * qa-export's block says only that this export wrote no dataset card, and {@code why} (a clause,
-   * e.g. "it kept no passed pair"). What the user wrote is kept.
+   * e.g. "it kept no passed pair"). What the user wrote is kept. {@code runFiles} (relative to the
+   * card) are the files this run writes: {@link #read} gives them back among the data files, so
+   * that a later export that does not write them removes them.
    */
-  void withdraw(Path target, Path previous, String why) throws IOException;
+  void withdraw(Path target, Path previous, String why, List<String> runFiles) throws IOException;
 
   /**
    * What an existing file says, if it is a card with qa-export's part; empty for any other file
@@ -50,20 +52,32 @@ public interface DatasetCardWriter {
    * What an earlier card says that the next one carries over or cleans up after.
    *
    * @param license the {@code license} value as written, if any; likewise the others
-   * @param dataFiles every data file its configs name, relative to the card
+   * @param dataFiles every data file its configs name (or a withdrawn card lists), relative to it
+   * @param declaresData whether it declares configs or features, which a withdrawn card does not
    */
   record PreviousCard(
       Optional<String> license,
       Optional<String> licenseName,
       Optional<String> licenseLink,
       Optional<String> prettyName,
-      List<String> dataFiles) {
+      List<String> dataFiles,
+      boolean declaresData) {
     public PreviousCard {
       Objects.requireNonNull(license, "license");
       Objects.requireNonNull(licenseName, "licenseName");
       Objects.requireNonNull(licenseLink, "licenseLink");
       Objects.requireNonNull(prettyName, "prettyName");
       dataFiles = List.copyOf(dataFiles);
+    }
+
+    /** A card whose configs name {@code dataFiles}. */
+    public PreviousCard(
+        Optional<String> license,
+        Optional<String> licenseName,
+        Optional<String> licenseLink,
+        Optional<String> prettyName,
+        List<String> dataFiles) {
+      this(license, licenseName, licenseLink, prettyName, dataFiles, true);
     }
   }
 }

@@ -135,8 +135,10 @@ public final class OutputTransaction implements AutoCloseable {
       throw ExportIoException.of("cannot use output directory " + directory, e);
     }
     var transaction = new OutputTransaction(directory, created, ops, lock, progress);
-    progress.notice(new Notice.OutputsLocked(directory));
-    transaction.undoOnShutdown();
+    if (transaction.undoOnShutdown()) {
+      // Only a transaction that can commit is one a signal's message waits for.
+      progress.notice(new Notice.OutputsLocked(directory));
+    }
     return transaction;
   }
 
@@ -154,11 +156,13 @@ public final class OutputTransaction implements AutoCloseable {
   }
 
   /** Ctrl-C or a kill during the run undoes what it staged; {@link #close()} disarms it. */
-  private void undoOnShutdown() {
+  private boolean undoOnShutdown() {
     try {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
+      return true;
     } catch (IllegalStateException shuttingDown) {
       finished = true; // the JVM is ending: this transaction can never commit
+      return false;
     }
   }
 
