@@ -119,11 +119,18 @@ class BadInputTest {
         Arguments.of(
             "Infinity score",
             utf8(GOOD + "\n{\"validation\": {\"composite_score\": Infinity}}\n"),
-            "2: validation.composite_score is Infinity; a score must be a finite number"),
+            "2: validation.composite_score is Infinity (or a number beyond a double's range, such as"
+                + " 1e400); a score must be a finite number"),
+        Arguments.of(
+            "score beyond a double",
+            utf8("{\"validation\": {\"composite_score\": 1e400}}\n"),
+            "1: validation.composite_score is Infinity (or a number beyond a double's range, such as"
+                + " 1e400); a score must be a finite number"),
         Arguments.of(
             "-Infinity score",
             utf8("{\"validation\": {\"composite_score\": -Infinity}}"),
-            "1: validation.composite_score is -Infinity; a score must be a finite number"),
+            "1: validation.composite_score is -Infinity (or a number beyond a double's range, such"
+                + " as -1e400); a score must be a finite number"),
         Arguments.of(
             "invalid UTF-8",
             concat(utf8(GOOD + "\n{\"question\": \"h"), new byte[] {(byte) 0xC3, '"', '}', '\n'}),

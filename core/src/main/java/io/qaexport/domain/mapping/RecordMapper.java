@@ -116,8 +116,14 @@ public final class RecordMapper {
       return 0.0;
     }
     if (score.isNaN() || score.isInfinite()) {
+      // 1e400 reads as Infinity: say so, or the message would not match the line.
+      String sign = score < 0 ? "-" : "";
+      String what =
+          score.isNaN()
+              ? "NaN"
+              : sign + "Infinity (or a number beyond a double's range, such as " + sign + "1e400)";
       throw new InvalidRecordException(
-          "validation.composite_score is " + score + "; a score must be a finite number");
+          "validation.composite_score is " + what + "; a score must be a finite number");
     }
     return score;
   }
