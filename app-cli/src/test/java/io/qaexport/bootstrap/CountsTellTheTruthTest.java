@@ -202,6 +202,30 @@ class CountsTellTheTruthTest {
     }
   }
 
+  /** An earlier card names its shards by a glob: the files it matches go like named ones. */
+  @Test
+  void shardsAnEarlierCardNamedByAGlobGoWhenTheFormatChanges() throws Exception {
+    String out = dir.resolve("out").toString();
+    CliRun sharded =
+        CliRun.of("--input-dir", EXAMPLES, "--output-dir", out, "--max-shard-size", "2KB");
+    assertEquals(0, sharded.exitCode(), sharded.err());
+    assertTrue(Files.readString(dir.resolve("out/README.md")).contains("-of-0000"));
+
+    CliRun parquet = CliRun.of("--input-dir", EXAMPLES, "--output-dir", out, "--format", "parquet");
+
+    assertEquals(0, parquet.exitCode(), parquet.err());
+    try (var files = Files.list(dir.resolve("out"))) {
+      assertEquals(
+          List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.parquet"),
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> !n.startsWith("."))
+              .sorted()
+              .toList());
+    }
+    assertTrue(parquet.err().contains("-of-0000"), "the summary lists them: " + parquet.err());
+  }
+
   @Test
   void aSplitOutputIsNoFileSoTheJsonNamesNone() throws Exception {
     JsonNode json =

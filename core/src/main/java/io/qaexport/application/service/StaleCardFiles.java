@@ -8,9 +8,13 @@ import io.qaexport.application.service.commit.FileIdentity;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.OutputPaths;
 import io.qaexport.domain.card.DatasetCard;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,25 +50,62 @@ final class StaleCardFiles {
       Path cardDir,
       List<FileSummary> files,
       OutputTransaction outputs) {
+    var written = new HashSet<Path>();
+    for (FileSummary file : files) {
+      written.add(file.output().toAbsolutePath().normalize());
+      file.curation().splits().stream()
+          .flatMap(split -> split.files().stream())
+          .forEach(path -> written.add(path.toAbsolutePath().normalize()));
+    }
     for (String dataFile : previous.dataFiles()) {
       if (current.contains(dataFile)) {
         continue;
       }
-      Path stale = cardDir.resolve(dataFile).normalize();
-      if (!stale.startsWith(cardDir.normalize())
-          || !Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
-          || files.stream()
-              .anyMatch(
-                  f ->
-                      FileIdentity.sameFile(stale, f.input())
-                          || FileIdentity.sameFile(stale, f.output()))) {
-        continue;
+      for (Path stale : named(cardDir, dataFile)) {
+        if (!stale.startsWith(cardDir.normalize())
+            || !Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
+            || written.contains(stale.toAbsolutePath().normalize())
+            || files.stream()
+                .anyMatch(
+                    f ->
+                        FileIdentity.sameFile(stale, f.input())
+                            || FileIdentity.sameFile(stale, f.output()))) {
+          continue;
+        }
+        progress.notice(new Notice.StaleFileRemoved(stale));
+        outputs.removeOnCommit(stale);
+        outputs.removeOnCommit(OutputPaths.errorsLog(stale));
+        earlierLogs(stale, files).forEach(outputs::removeOnCommit);
       }
-      progress.notice(new Notice.StaleFileRemoved(stale));
-      outputs.removeOnCommit(stale);
-      outputs.removeOnCommit(OutputPaths.errorsLog(stale));
-      earlierLogs(stale, files).forEach(outputs::removeOnCommit);
     }
+  }
+
+  /**
+   * The files a card's {@code path} names: the one file, or, for a shard glob ({@code
+   * qa_pairs-*-of-00004.jsonl}), every file its directory holds that the glob matches.
+   */
+  private static List<Path> named(Path cardDir, String dataFile) {
+    Path path = cardDir.resolve(dataFile).normalize();
+    if (!dataFile.contains("*")) {
+      return List.of(path);
+    }
+    Path parent = path.getParent();
+    if (parent == null || parent.toString().contains("*")) {
+      return List.of();
+    }
+    PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + path.getFileName());
+    List<Path> matches = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
+      for (Path entry : entries) {
+        if (glob.matches(entry.getFileName())) {
+          matches.add(entry);
+        }
+      }
+    } catch (IOException unreadable) {
+      return List.of(); // nothing to clean up that can be seen
+    }
+    matches.sort(null);
+    return matches;
   }
 
   /**

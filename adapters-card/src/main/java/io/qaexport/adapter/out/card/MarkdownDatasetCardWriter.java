@@ -75,7 +75,7 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
             + "The latest export to this directory wrote no dataset card: "
             + why
             + ". The configs, features and counts of the export before it were taken out of this"
-            + " card, as its files were replaced or removed.\n"
+            + " card.\n"
             + (runFiles.isEmpty() ? "" : RUN_FILES + " " + String.join(" ", runFiles) + " -->\n")
             + END
             + "\n";
