@@ -191,15 +191,9 @@ class CountsTellTheTruthTest {
     assertEquals(0, again.exitCode(), again.err());
     assertFalse(again.err().contains("no longer declares"), "said once: " + again.err());
     assertEquals(0, jsonl.exitCode(), jsonl.err());
-    try (var files = Files.list(dir.resolve("out"))) {
-      assertEquals(
-          List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
-          files
-              .map(f -> f.getFileName().toString())
-              .filter(n -> !n.startsWith("."))
-              .sorted()
-              .toList());
-    }
+    assertEquals(
+        List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
+        TestFiles.filesIn(dir.resolve("out")));
   }
 
   /** An earlier card names its shards by a glob: the files it matches go like named ones. */
@@ -214,15 +208,9 @@ class CountsTellTheTruthTest {
     CliRun parquet = CliRun.of("--input-dir", EXAMPLES, "--output-dir", out, "--format", "parquet");
 
     assertEquals(0, parquet.exitCode(), parquet.err());
-    try (var files = Files.list(dir.resolve("out"))) {
-      assertEquals(
-          List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.parquet"),
-          files
-              .map(f -> f.getFileName().toString())
-              .filter(n -> !n.startsWith("."))
-              .sorted()
-              .toList());
-    }
+    assertEquals(
+        List.of("README.md", "qa_pairs.parquet", "qa_rejected_hf.parquet"),
+        TestFiles.filesIn(dir.resolve("out")));
     assertTrue(parquet.err().contains("-of-0000"), "the summary lists them: " + parquet.err());
   }
 

@@ -176,18 +176,9 @@ final class CardPlanner {
       }
       Path cardDir = cardFile.toAbsolutePath().getParent();
       List<String> runFiles = new ArrayList<>();
-      for (FileSummary file : files) {
-        List<Path> written =
-            file.curation().splits().isEmpty()
-                ? List.of(file.output())
-                : file.curation().splits().stream()
-                    .flatMap(split -> split.files().stream())
-                    .toList();
-        for (Path path : written) {
-          Path absolute = path.toAbsolutePath().normalize();
-          if (absolute.startsWith(cardDir.normalize())) {
-            runFiles.add(cardDir.normalize().relativize(absolute).toString().replace('\\', '/'));
-          }
+      for (Path written : StaleCardFiles.writtenBy(files)) {
+        if (written.startsWith(cardDir.normalize())) {
+          runFiles.add(cardDir.normalize().relativize(written).toString().replace('\\', '/'));
         }
       }
       StaleCardFiles.removeOnCommit(

@@ -50,13 +50,7 @@ final class StaleCardFiles {
       Path cardDir,
       List<FileSummary> files,
       OutputTransaction outputs) {
-    var written = new HashSet<Path>();
-    for (FileSummary file : files) {
-      written.add(file.output().toAbsolutePath().normalize());
-      file.curation().splits().stream()
-          .flatMap(split -> split.files().stream())
-          .forEach(path -> written.add(path.toAbsolutePath().normalize()));
-    }
+    var written = new HashSet<>(writtenBy(files));
     for (String dataFile : previous.dataFiles()) {
       if (current.contains(dataFile)) {
         continue;
@@ -80,6 +74,20 @@ final class StaleCardFiles {
     }
   }
 
+  /** The data files a run writes (its split and shard files, else its output), absolute. */
+  static List<Path> writtenBy(List<FileSummary> files) {
+    List<Path> written = new ArrayList<>();
+    for (FileSummary file : files) {
+      List<FileSummary.SplitFiles> splits = file.curation().splits();
+      if (splits.isEmpty()) {
+        written.add(file.output().toAbsolutePath().normalize());
+      }
+      splits.forEach(
+          split -> split.files().forEach(f -> written.add(f.toAbsolutePath().normalize())));
+    }
+    return written;
+  }
+
   /**
    * The files a card's {@code path} names: the one file, or, for a shard glob ({@code
    * qa_pairs-*-of-00004.jsonl}), every file its directory holds that the glob matches.
@@ -90,7 +98,10 @@ final class StaleCardFiles {
       return List.of(path);
     }
     Path parent = path.getParent();
-    if (parent == null || parent.toString().contains("*")) {
+    if (parent == null
+        || !parent.startsWith(cardDir.normalize())
+        || parent.toString().contains("*")) {
+      // A card may have been planted: never list a directory outside the card's.
       return List.of();
     }
     PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + path.getFileName());
