@@ -130,7 +130,7 @@ final class LineSplitter {
       // A zero byte in word marks a match; the lowest flagged byte is exact.
       long found = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
       if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        return i + ByteWords.lowestMarkedByte(found);
       }
     }
     for (; i < to; i++) {

@@ -23,7 +23,7 @@ final class Utf8Validation {
           i += Long.BYTES;
           continue;
         }
-        i += Long.numberOfTrailingZeros(high) >>> 3;
+        i += ByteWords.lowestMarkedByte(high);
       }
       int b = bytes[i];
       if (b >= 0) {

@@ -200,6 +200,15 @@ final class JsonlRecordWriter implements RecordWriter {
   }
 
   /**
+   * The index of the lowest byte whose high bit is set in {@code marks} (high bits only, one at
+   * least), as the reader's {@code ByteWords} finds it: JDK 17's C1 calls {@link
+   * Long#numberOfTrailingZeros} instead of inlining it.
+   */
+  private static int lowestMarkedByte(long marks) {
+    return (int) (((marks & -marks) >>> 7) * 0x0001020304050607L >>> 56);
+  }
+
+  /**
    * The first byte in {@code bytes[from, end)} that Jackson escapes, or {@code end}; eight bytes at
    * a time where its escapes are JSON's minimum (a byte at a time was most of the writer's time on
    * LLM-style answers).
@@ -217,7 +226,7 @@ final class JsonlRecordWriter implements RecordWriter {
         long notControl = low + CONTROLS;
         long escaped = ~(notQuote & notBackslash & notControl | v) & HIGH_BITS;
         if (escaped != 0) {
-          return i + (Long.numberOfTrailingZeros(escaped) >>> 3);
+          return i + lowestMarkedByte(escaped);
         }
       }
     }
