@@ -266,7 +266,11 @@ final class ScannedPairParser {
       return NO_VALUE; // NaN and the infinities: rare, the Jackson path spells them
     }
     double value = shortDecimal(line, start, scanner.end(path));
-    return Double.isNaN(value) ? Double.parseDouble(ascii(start, scanner.end(path))) : value;
+    if (Double.isNaN(value)) {
+      value = Double.parseDouble(ascii(start, scanner.end(path)));
+    }
+    // An integer has no negative zero: Jackson (and Python's json) read -0 as 0, so 0.0.
+    return kind == Kind.INTEGER && value == 0 ? 0.0 : value;
   }
 
   private static final double[] POWERS_OF_TEN = {
