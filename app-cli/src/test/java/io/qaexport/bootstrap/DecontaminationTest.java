@@ -172,6 +172,63 @@ class DecontaminationTest {
     assertFalse(card.contains(dir.toString()), "no local path in the card");
   }
 
+  @Test
+  void aReferenceReadOnceFromAFifoOrNamedTwiceCountsOnceAndAnEmptyQuestionMatchesNothing()
+      throws Exception {
+    write(
+        "qa/qa_passed.jsonl",
+        List.of(
+            pair("Vad gör jag om vårdtagaren har ramlat?", 0.9),
+            "{\"answer\": \"Utan fråga.\", \"validation\": {\"composite_score\": 0.9}}",
+            pair("Hur ofta ska jag byta handskar?", 0.9)));
+    // A FIFO can be opened for reading once: a pipe such as <(zcat eval.jsonl.gz) is the same.
+    Path fifo = dir.resolve("eval-fifo.txt");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    byte[] questions =
+        "...\nVad gör jag om vårdtagaren har ramlat?\n".getBytes(StandardCharsets.UTF_8);
+    Thread writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(questions);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.start();
+    Path out = dir.resolve("out");
+    Path summaryJson = dir.resolve("summary.json");
+
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            out.toString(),
+            "--decontaminate",
+            fifo.toString(),
+            "--decontaminate",
+            dir.resolve(".").resolve("eval-fifo.txt").toString(),
+            "--summary-json",
+            summaryJson.toString());
+    writer.join(10_000);
+
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> kept =
+        rows(out.resolve("qa_pairs.jsonl")).stream()
+            .map(row -> row.get("question").asString())
+            .toList();
+    assertEquals(List.of("", "Hur ofta ska jag byta handskar?"), kept, "'...' is no question");
+    JsonNode references = JSON.readTree(summaryJson.toFile()).get("references");
+    assertEquals(1, references.size(), "the same file named twice is read once");
+    assertEquals(1, references.get(0).get("questions").asLong());
+    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(questions));
+    assertEquals(hash, references.get(0).get("sha256").asString(), "of the bytes read");
+    String card = Files.readString(out.resolve("README.md"));
+    assertTrue(card.contains("- `eval-fifo.txt` (1 question), sha256 `" + hash + "`"), card);
+  }
+
   private static List<String> iterable(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.propertyNames().forEach(names::add);
@@ -440,6 +497,10 @@ class DecontaminationTest {
         List.of(
             new String[] {dir.resolve("missing.jsonl").toString(), "no such file or directory"},
             new String[] {write("e/empty.jsonl", List.of("")).toString(), "holds no questions"},
+            new String[] {
+              write("e/punctuation.txt", List.of("...", "[source:a.md]")).toString(),
+              "punctuation.txt holds no questions (its 2 are punctuation or a source tag alone)"
+            },
             new String[] {
               write("e/typed.jsonl", List.of(pair("Ok?", 1), "{\"question\": 5}")).toString(),
               "typed.jsonl:2"

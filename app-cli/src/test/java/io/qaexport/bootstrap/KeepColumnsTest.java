@@ -232,6 +232,9 @@ class KeepColumnsTest {
         "line=question_type|clashes with the field of that name in the duplicates and"
             + " decontaminated logs",
         "x=a,x=b|is kept twice under that name",
+        "Question=question_type|differs from the fixed column 'question' only in case",
+        "x=a,X=b|is kept twice under that name (case aside",
+        "LINE=question_type|clashes with the field of that name in the duplicates",
         "1x=a|is not a valid column name",
         "a-b|is not a valid column name",
       })

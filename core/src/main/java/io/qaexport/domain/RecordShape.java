@@ -3,6 +3,7 @@ package io.qaexport.domain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,6 @@ public record RecordShape(String name, List<Column> columns) {
       return this;
     }
     var names = new HashSet<String>();
-    REJECTED.columns.forEach(column -> names.add(column.name()));
     var all = new ArrayList<>(columns);
     for (int i = 0; i < kept.size(); i++) {
       Column.Kept column = kept.get(i);
@@ -97,26 +97,42 @@ public record RecordShape(String name, List<Column> columns) {
       if (column.index() != i) {
         throw new IllegalArgumentException(column.name() + ": kept columns are indexed in order");
       }
-      names.add(column.name());
+      names.add(column.name().toLowerCase(Locale.ROOT));
       all.add(column);
     }
     return new RecordShape(name, all);
   }
 
+  /**
+   * Names are compared ignoring case: DuckDB (the Hub's viewer and SQL console) does not tell
+   * {@code Question} from {@code question}; {@code taken} holds lower-case names.
+   */
   private static String clashOf(String name, Set<String> taken) {
     if (!COLUMN_NAME.matcher(name).matches()) {
       return "is not a valid column name: it takes letters, digits and _ (not first a digit),"
           + " at most 128; choose one with NAME=PATH";
     }
-    if (REJECTED.columns.stream().anyMatch(column -> column.name().equals(name))) {
-      return "clashes with the fixed column of that name; choose another with NAME=PATH";
+    String fixed =
+        REJECTED.columns.stream()
+            .map(Column::name)
+            .filter(name::equalsIgnoreCase)
+            .findFirst()
+            .orElse(null);
+    if (fixed != null) {
+      return fixed.equals(name)
+          ? "clashes with the fixed column of that name; choose another with NAME=PATH"
+          : "differs from the fixed column '"
+              + fixed
+              + "' only in case, which DuckDB and the Hub's viewer do not tell apart;"
+              + " choose another with NAME=PATH";
     }
-    if (LOG_FIELDS.contains(name)) {
-      return "clashes with the field of that name in the duplicates and decontaminated logs;"
+    if (LOG_FIELDS.stream().anyMatch(name::equalsIgnoreCase)) {
+      return "clashes with the field of that name in the duplicates and decontaminated logs"
+          + " (case aside); choose another with NAME=PATH";
+    }
+    if (taken.contains(name.toLowerCase(Locale.ROOT))) {
+      return "is kept twice under that name (case aside, as DuckDB compares names);"
           + " choose another with NAME=PATH";
-    }
-    if (taken.contains(name)) {
-      return "is kept twice under that name; choose another with NAME=PATH";
     }
     return null;
   }

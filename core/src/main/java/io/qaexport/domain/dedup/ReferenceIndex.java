@@ -36,12 +36,21 @@ public final class ReferenceIndex {
     this.lsh = LshParameters.forThreshold(threshold);
   }
 
-  /** Adds a reference question of reference file {@code source}, at {@code line} (from 1). */
-  public void add(int source, long line, String question) {
+  /**
+   * Adds a reference question of reference file {@code source}, at {@code line} (from 1), unless it
+   * normalises to nothing (punctuation or a source tag alone): that would match every question that
+   * also does, such as a defaulted empty one.
+   *
+   * @return whether it was added
+   */
+  public boolean add(int source, long line, String question) {
     if (buckets != null) {
       throw new IllegalStateException("references are added before the first lookup");
     }
     String normalised = QuestionKey.normalise(question);
+    if (normalised.isEmpty()) {
+      return false;
+    }
     int reference = questions.size();
     byHash.putIfAbsent(QuestionKey.hash(normalised), reference);
     questions.add(question);
@@ -52,6 +61,7 @@ public final class ReferenceIndex {
     for (int key : Shingles.bandKeys(ids, gramIds, lsh)) {
       bandKeys.add(key);
     }
+    return true;
   }
 
   public int size() {
@@ -65,6 +75,9 @@ public final class ReferenceIndex {
       seen = new int[questions.size()];
     }
     String normalised = QuestionKey.normalise(question);
+    if (normalised.isEmpty()) {
+      return null; // no reference is empty
+    }
     Integer equal = byHash.get(QuestionKey.hash(normalised));
     if (equal != null) {
       return match(equal, 1.0);

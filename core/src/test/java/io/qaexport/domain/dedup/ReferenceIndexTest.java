@@ -1,6 +1,7 @@
 package io.qaexport.domain.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,19 @@ class ReferenceIndexTest {
     assertEquals(2, near.line());
     assertTrue(near.similarity() >= 0.8 && near.similarity() < 1.0, near.toString());
     assertNull(index.match("Hur förvarar jag läkemedel hos vårdtagaren?"), "below 0.8");
+  }
+
+  @Test
+  void aReferenceThatNormalisesToNothingIsNoQuestionAndAnEmptyQuestionMatchesNothing() {
+    var index = new ReferenceIndex(0.8);
+    assertFalse(index.add(0, 1, "..."));
+    assertFalse(index.add(0, 2, "[source:a.md]"));
+    assertTrue(index.add(0, 3, "Hur ofta ska jag byta handskar?"));
+
+    assertEquals(1, index.size());
+    assertNull(index.match(""));
+    assertNull(index.match("?!"));
+    assertEquals(3, index.match("hur ofta ska jag byta handskar").line());
   }
 
   @Test

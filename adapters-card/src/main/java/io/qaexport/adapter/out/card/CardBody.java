@@ -190,9 +190,10 @@ final class CardBody {
         md.append(
             String.format(
                 NUMBERS,
-                "- `%s` (%,d questions), sha256 `%s`%n",
+                "- `%s` (%,d %s), sha256 `%s`%n",
                 reference.fileName().replaceAll("[\\p{Cntrl}`]", "?"),
                 reference.questions(),
+                reference.questions() == 1 ? "question" : "questions",
                 reference.sha256()));
       }
       md.append('\n');

@@ -22,14 +22,18 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -53,6 +57,9 @@ final class ReferenceFiles {
   private final QaPairSource jsonl;
   private final Supplier<ReferenceQuestionReader> parquet;
 
+  /** The current file's questions that normalise to nothing, which the index does not take. */
+  private long emptyQuestions;
+
   /**
    * @param parquet obtained only when a Parquet reference is read, so that other runs load no
    *     Parquet class
@@ -64,34 +71,101 @@ final class ReferenceFiles {
     this.parquet = parquet;
   }
 
-  /** Reads every file that {@code given} (the paths as given) names, in order. */
+  /**
+   * Reads every file that {@code given} (the paths as given) names, in order; a file named twice is
+   * read once.
+   */
   List<ReferenceFile> read(List<Path> given) throws ExportException {
     List<ReferenceFile> files = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
     for (Path path : given) {
       for (Path file : filesOf(path)) {
-        long before = index.size();
-        String sha256 = sha256(file);
-        if (isParquet(file)) {
-          readParquet(file, files.size());
-        } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
-          readText(file, files.size());
-        } else {
-          readJsonl(file, files.size());
+        if (seen.add(file.toAbsolutePath().normalize())) {
+          files.add(readOne(file, files.size()));
         }
-        if (index.size() == before) {
-          throw new UsageException("--decontaminate " + file + " holds no questions");
-        }
-        files.add(new ReferenceFile(file, sha256, index.size() - before));
       }
     }
     return files;
   }
 
-  private static List<Path> filesOf(Path given) throws ExportException {
-    if (!Files.exists(given)) {
-      throw new UsageException("--decontaminate " + given + ": no such file or directory");
+  /**
+   * A pipe, a FIFO or {@code /dev/stdin} ({@code <(zcat eval.jsonl.gz)}) can be read only once, so
+   * it is copied to a temporary file first: the hash, the kind and the questions are then all of
+   * the same bytes.
+   */
+  private ReferenceFile readOne(Path file, int source) throws ExportException {
+    boolean stream = !Files.isRegularFile(file);
+    Path readable = stream ? copyOfStream(file) : file;
+    emptyQuestions = 0;
+    try {
+      long before = index.size();
+      String sha256 = sha256(readable, file);
+      if (isParquet(file, readable)) {
+        readParquet(file, readable, source);
+      } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
+        readText(file, readable, source);
+      } else {
+        readJsonl(file, readable, source);
+      }
+      if (index.size() == before) {
+        throw new UsageException(
+            "--decontaminate "
+                + file
+                + " holds no questions"
+                + (emptyQuestions > 0
+                    ? " (its " + emptyQuestions + " are punctuation or a source tag alone)"
+                    : ""));
+      }
+      return new ReferenceFile(file, sha256, index.size() - before);
+    } finally {
+      if (stream) {
+        deleteQuietly(readable);
+      }
     }
-    if (!Files.isDirectory(given)) {
+  }
+
+  private void add(int source, long line, String question) {
+    if (!index.add(source, line, question)) {
+      emptyQuestions++;
+    }
+  }
+
+  private static Path copyOfStream(Path file) throws ExportException {
+    Path copy = null;
+    try {
+      String name = file.getFileName() == null ? "stream" : file.getFileName().toString();
+      copy = Files.createTempFile("qa-export-reference-", "-" + name);
+      try (InputStream in = Files.newInputStream(file)) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return copy;
+    } catch (IOException e) {
+      if (copy != null) {
+        deleteQuietly(copy);
+      }
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temporary file left behind changes nothing the run reports
+    }
+  }
+
+  private static List<Path> filesOf(Path given) throws ExportException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(given, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("--decontaminate " + given + ": no such file or directory");
+    } catch (IOException e) {
+      // e.g. a directory on its path that cannot be searched: unreadable, not missing
+      throw ExportIoException.of("cannot read " + given, e);
+    }
+    if (!attributes.isDirectory()) {
       return List.of(given);
     }
     List<Path> data = new ArrayList<>();
@@ -116,8 +190,8 @@ final class ReferenceFiles {
     return data;
   }
 
-  private void readJsonl(Path file, int source) throws ExportException {
-    try (PairReader reader = jsonl.open(file)) {
+  private void readJsonl(Path file, Path readable, int source) throws ExportException {
+    try (PairReader reader = jsonl.open(readable)) {
       for (SourceLine line = reader.next(); line != null; line = reader.next()) {
         if (line instanceof SourceLine.Pair pair) {
           if (pair.pair().question() == null) {
@@ -128,7 +202,7 @@ final class ReferenceFiles {
                     + pair.lineNumber()
                     + ": the record has no question string");
           }
-          index.add(source, pair.lineNumber(), pair.pair().question().toString());
+          add(source, pair.lineNumber(), pair.pair().question().toString());
         } else if (line instanceof SourceLine.Invalid bad) {
           throw new UsageException(
               "--decontaminate "
@@ -148,18 +222,18 @@ final class ReferenceFiles {
   }
 
   /** A null question is the JSON Lines reference's missing question, said of the row. */
-  private void readParquet(Path file, int source) throws ExportException {
+  private void readParquet(Path file, Path readable, int source) throws ExportException {
     try {
       parquet
           .get()
           .read(
-              file,
+              readable,
               (row, question) -> {
                 if (question == null) {
                   throw new InvalidReferenceException(
                       "row " + row + ": the record has no question string");
                 }
-                index.add(source, row, question);
+                add(source, row, question);
               });
     } catch (InvalidReferenceException e) {
       throw new UsageException("--decontaminate " + file + ": " + e.getMessage());
@@ -170,18 +244,18 @@ final class ReferenceFiles {
     }
   }
 
-  private void readText(Path file, int source) throws ExportException {
+  private void readText(Path file, Path readable, int source) throws ExportException {
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
     long number = 0;
     try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+        new BufferedReader(new InputStreamReader(Files.newInputStream(readable), decoder))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         number++;
         if (number == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1);
         }
         if (!line.isBlank()) {
-          index.add(source, number, line.strip());
+          add(source, number, line.strip());
         }
       }
     } catch (CharacterCodingException e) {
@@ -194,20 +268,21 @@ final class ReferenceFiles {
   /**
    * Named so, or Parquet inside whatever its name: a Parquet file misnamed is still read as one.
    */
-  private static boolean isParquet(Path file) throws ExportException {
+  private static boolean isParquet(Path file, Path readable) throws ExportException {
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
       return true;
     }
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(readable)) {
       return Arrays.equals(in.readNBytes(PARQUET_MAGIC.length), PARQUET_MAGIC);
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + file, e);
     }
   }
 
-  private static String sha256(Path file) throws ExportException {
+  private static String sha256(Path readable, Path file) throws ExportException {
     try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        new DigestInputStream(
+            Files.newInputStream(readable), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (NoSuchAlgorithmException e) {
