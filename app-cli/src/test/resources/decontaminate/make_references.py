@@ -39,6 +39,10 @@ def main():
     pq.write_table(pa.table({"question": ["Vem rapporterar jag till?", None]}),
                    "null_question.parquet")
 
+# corrupt_page.parquet is not made here: it is a small pyarrow file with bytes overwritten at a tenth
+# of its length, kept as an adversarial pass found it; parquet-java meets a null dictionary page in
+# it and throws a NullPointerException, which the reader reports as corrupt data.
+
 
 if __name__ == "__main__":
     main()

@@ -229,6 +229,15 @@ class DecontaminationTest {
     assertTrue(card.contains("- `eval-fifo.txt` (1 question), sha256 `" + hash + "`"), card);
   }
 
+  private Path gzipped(String name) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write("Vad gör jag om vårdtagaren har ramlat?\n".getBytes(StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+
   private static List<String> iterable(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.propertyNames().forEach(names::add);
@@ -499,7 +508,7 @@ class DecontaminationTest {
             new String[] {write("e/empty.jsonl", List.of("")).toString(), "holds no questions"},
             new String[] {
               write("e/punctuation.txt", List.of("...", "[source:a.md]")).toString(),
-              "punctuation.txt holds no questions (its 2 are punctuation or a source tag alone)"
+              "punctuation.txt holds no questions (all its 2 are punctuation or a source tag alone)"
             },
             new String[] {
               write("e/typed.jsonl", List.of(pair("Ok?", 1), "{\"question\": 5}")).toString(),
@@ -528,6 +537,13 @@ class DecontaminationTest {
             new String[] {
               resource("list_question.parquet").toString(),
               "list_question.parquet: the question column holds list, not strings"
+            },
+            new String[] {gzipped("e/gz.txt").toString(), "gz.txt is compressed text"},
+            new String[] {gzipped("e/q.txt.gz").toString(), "q.txt.gz is compressed text"},
+            new String[] {
+              resource("corrupt_page.parquet").toString(),
+              "corrupt_page.parquet: corrupt Parquet data in row group 1: its bytes do not decode"
+                  + " (NullPointerException in parquet-java)"
             },
             new String[] {
               resource("null_question.parquet").toString(),

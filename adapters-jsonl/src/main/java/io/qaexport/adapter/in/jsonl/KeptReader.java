@@ -142,7 +142,8 @@ final class KeptReader {
         double number = json.getDoubleValue();
         if (Double.isNaN(number) || Double.isInfinite(number)) {
           throw PairParser.problem(
-              json, "'" + path + "' is " + json.getString() + "; a float64 must be finite");
+              json,
+              "'" + path + "' is " + spelled(json.getString()) + "; a float64 must be finite");
         }
         yield number;
       }
@@ -152,7 +153,7 @@ final class KeptReader {
         }
         if (json.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
           throw PairParser.problem(
-              json, "'" + path + "' is " + json.getString() + ", outside the int64 range");
+              json, "'" + path + "' is " + spelled(json.getString()) + ", outside the int64 range");
         }
         yield json.getLongValue();
       }
@@ -195,6 +196,16 @@ final class KeptReader {
             parser.lineStart() + start, parser.lineStart() + parser.valueEnd(json, token, start));
       }
     };
+  }
+
+  /**
+   * A number as the line spells it, cut short when long: one of 100,000 digits made a 100 KB
+   * message.
+   */
+  static String spelled(String number) {
+    return number.length() <= 40
+        ? number
+        : number.substring(0, 24) + "... (" + number.length() + " characters)";
   }
 
   private static LineProblem wrongType(JsonParser json, Column.Kept column, JsonToken found) {

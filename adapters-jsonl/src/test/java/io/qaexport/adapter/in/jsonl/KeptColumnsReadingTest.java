@@ -185,6 +185,8 @@ class KeptColumnsReadingTest {
         "{\"t\": [\"a\", 1]}|STRING_LIST|13|'t' must be an array of strings, found a number in it",
         "{\"t\": NaN}|FLOAT64|7|'t' is NaN; a float64 must be finite",
         "{\"t\": 1e999}|FLOAT64|7|'t' is 1e999; a float64 must be finite",
+        "{\"t\": 123456789012345678901234567890123456789012}|INT64|7|'t' is"
+            + " 123456789012345678901234... (42 characters), outside the int64 range",
         "{\"t\": 1, \"t\": 2}|INT64|15|duplicate key 't': which of its values is meant is"
             + " ambiguous",
       })

@@ -193,8 +193,13 @@ final class ParquetQuestionReader implements ReferenceQuestionReader {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (RuntimeException e) {
+      // parquet-java's own exceptions say what is wrong; a JDK one (a null page) only where.
+      String detail =
+          e.getClass().getName().startsWith("org.apache.parquet") && e.getMessage() != null
+              ? e.getMessage()
+              : "its bytes do not decode (" + e.getClass().getSimpleName() + " in parquet-java)";
       throw new InvalidReferenceException(
-          "corrupt Parquet data in row group " + (group + 1) + ": " + e, e);
+          "corrupt Parquet data in row group " + (group + 1) + ": " + detail, e);
     }
   }
 }

@@ -10,6 +10,7 @@ import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.ReferenceQuestionReader;
 import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.domain.dedup.ReferenceIndex;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,16 @@ final class ReferenceFiles {
       Pattern.compile("qa_pairs(-[A-Za-z0-9_.-]+)?\\.(jsonl|parquet)");
 
   private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+
+  private static final Pattern COMPRESSED_TEXT = Pattern.compile(".*\\.txt\\.(gz|zst|xz|bz2)");
+
+  /** The first bytes of gzip, zstd, xz and bzip2 data. */
+  private static final byte[][] COMPRESSION_MAGIC = {
+    {0x1f, (byte) 0x8b},
+    {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd},
+    {(byte) 0xfd, '7', 'z', 'X', 'Z', 0},
+    {'B', 'Z', 'h'}
+  };
 
   private final ReferenceIndex index;
   private final QaPairSource jsonl;
@@ -100,10 +111,14 @@ final class ReferenceFiles {
     try {
       long before = index.size();
       String sha256 = sha256(readable, file);
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       if (isParquet(file, readable)) {
         readParquet(file, readable, source);
-      } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt")) {
+      } else if (name.endsWith(".txt") || COMPRESSED_TEXT.matcher(name).matches()) {
+        refuseCompressedText(file, readable);
         readText(file, readable, source);
+      } else if (name.indexOf('.') < 0 && isPlainText(file, readable)) {
+        readText(file, readable, source); // a pipe (/dev/fd/63), /dev/stdin: no name to go by
       } else {
         readJsonl(file, readable, source);
       }
@@ -112,9 +127,11 @@ final class ReferenceFiles {
             "--decontaminate "
                 + file
                 + " holds no questions"
-                + (emptyQuestions > 0
-                    ? " (its " + emptyQuestions + " are punctuation or a source tag alone)"
-                    : ""));
+                + (emptyQuestions == 1
+                    ? " (its one is punctuation or a source tag alone)"
+                    : emptyQuestions > 1
+                        ? " (all its " + emptyQuestions + " are punctuation or a source tag alone)"
+                        : ""));
       }
       return new ReferenceFile(file, sha256, index.size() - before);
     } finally {
@@ -128,6 +145,69 @@ final class ReferenceFiles {
     if (!index.add(source, line, question)) {
       emptyQuestions++;
     }
+  }
+
+  /**
+   * A text reference is read as plain UTF-8 (JSON Lines ones may be compressed): a compressed one
+   * would be "not UTF-8 text" at line 1, or invalid JSON when named {@code .txt.gz}.
+   */
+  private static void refuseCompressedText(Path file, Path readable) throws ExportException {
+    byte[] start;
+    try (InputStream in = Files.newInputStream(readable)) {
+      start = in.readNBytes(6);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+    boolean compressed =
+        COMPRESSED_TEXT.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT)).matches();
+    for (byte[] magic : COMPRESSION_MAGIC) {
+      compressed |=
+          start.length >= magic.length
+              && Arrays.equals(start, 0, magic.length, magic, 0, magic.length);
+    }
+    if (compressed) {
+      throw new UsageException(
+          "--decontaminate "
+              + file
+              + " is compressed text: a .txt reference is read as plain UTF-8; give it"
+              + " decompressed, e.g. --decontaminate <(zcat "
+              + file
+              + ")");
+    }
+  }
+
+  /**
+   * Text rather than JSON Lines, told by content for a name without an extension: its first byte
+   * past a byte-order mark and whitespace is not the {@code {} every record starts with, nor the
+   * start of compressed data.
+   */
+  private static boolean isPlainText(Path file, Path readable) throws ExportException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(readable))) {
+      in.mark(8);
+      byte[] start = in.readNBytes(6);
+      for (byte[] magic : COMPRESSION_MAGIC) {
+        if (start.length >= magic.length
+            && Arrays.equals(start, 0, magic.length, magic, 0, magic.length)) {
+          return false;
+        }
+      }
+      in.reset();
+      int c = in.read();
+      if (c == 0xEF) { // a byte-order mark, EF BB BF
+        in.skipNBytes(2);
+        c = in.read();
+      }
+      while (isJsonWhitespace(c)) {
+        c = in.read();
+      }
+      return c >= 0 && c != '{';
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+
+  private static boolean isJsonWhitespace(int c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
   private static Path copyOfStream(Path file) throws ExportException {

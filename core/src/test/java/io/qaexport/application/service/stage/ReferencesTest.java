@@ -136,6 +136,22 @@ class ReferencesTest {
   }
 
   @Test
+  void aReferenceWithoutAnExtensionIsTextUnlessItStartsAsJsonLinesOrCompressedData()
+      throws Exception {
+    // A pipe (--decontaminate <(zcat eval.txt.gz)) is named /dev/fd/63: its content decides.
+    Path text = file("63", "\uFEFF  Vem rapporterar jag till?\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, read(text, NO_PARQUET).index().match("Vem rapporterar jag till?").line());
+
+    Path jsonl = file("stdin", "\n {\"question\": \"x\"}\n".getBytes(StandardCharsets.UTF_8));
+    var error = assertThrows(AssertionError.class, () -> read(jsonl, NO_PARQUET));
+    assertEquals("no JSON Lines reference here: " + jsonl, error.getMessage());
+
+    Path gzip = file("62", new byte[] {0x1f, (byte) 0x8b, 8, 0});
+    error = assertThrows(AssertionError.class, () -> read(gzip, NO_PARQUET));
+    assertEquals("no JSON Lines reference here: " + gzip, error.getMessage());
+  }
+
+  @Test
   void aTextReferenceNeverBuildsTheParquetReader() throws Exception {
     Path reference =
         file("questions.txt", "Vem rapporterar jag till?\n".getBytes(StandardCharsets.UTF_8));

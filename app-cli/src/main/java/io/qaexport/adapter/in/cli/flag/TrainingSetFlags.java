@@ -46,8 +46,8 @@ public final class TrainingSetFlags {
           "leave out passed pairs whose question matches a"
               + " reference question (normalised-equal, or verified Jaccard similarity of"
               + " --decontaminate-threshold or more); PATH: a JSONL file with a question per record"
-              + " (compressed too), a Parquet file with a question column, a .txt file of one"
-              + " question per line, or an earlier export's"
+              + " (compressed too), a Parquet file with a question column, a .txt file (or a"
+              + " pipe) of one question per line, or an earlier export's"
               + " directory; repeatable; left-out pairs go to <output>.decontaminated.jsonl",
           FlagValues::path);
 
