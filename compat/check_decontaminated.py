@@ -106,8 +106,9 @@ def main():
     card = DatasetCard.load(os.path.join(args.output_dir, "README.md"))
     for path, questions in files.items():
         sha = hashlib.sha256(open(path, "rb").read()).hexdigest()
-        expected = "- `%s` (%s questions), sha256 `%s`" % (
-            os.path.basename(path), "{:,}".format(len([q for q in questions if q is not None])),
+        count = len([q for q in questions if q is not None])
+        expected = "- `%s` (%s %s), sha256 `%s`" % (
+            os.path.basename(path), "{:,}".format(count), "question" if count == 1 else "questions",
             sha)
         if expected not in card.text:
             sys.exit("the card does not name the reference as %r" % expected)

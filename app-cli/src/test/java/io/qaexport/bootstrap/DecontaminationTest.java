@@ -210,6 +210,8 @@ class DecontaminationTest {
             fifo.toString(),
             "--decontaminate",
             dir.resolve(".").resolve("eval-fifo.txt").toString(),
+            "--decontaminate",
+            write("one.txt", List.of("Något helt annat om trädgården?")).toString(),
             "--summary-json",
             summaryJson.toString());
     writer.join(10_000);
@@ -221,12 +223,13 @@ class DecontaminationTest {
             .toList();
     assertEquals(List.of("", "Hur ofta ska jag byta handskar?"), kept, "'...' is no question");
     JsonNode references = JSON.readTree(summaryJson.toFile()).get("references");
-    assertEquals(1, references.size(), "the same file named twice is read once");
-    assertEquals(1, references.get(0).get("questions").asLong());
+    assertEquals(2, references.size(), "the same file named twice is read once");
+    assertEquals(2, references.get(0).get("questions").asLong(), "questions read, '...' too");
     String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(questions));
     assertEquals(hash, references.get(0).get("sha256").asString(), "of the bytes read");
     String card = Files.readString(out.resolve("README.md"));
-    assertTrue(card.contains("- `eval-fifo.txt` (1 question), sha256 `" + hash + "`"), card);
+    assertTrue(card.contains("- `eval-fifo.txt` (2 questions), sha256 `" + hash + "`"), card);
+    assertTrue(card.contains("- `one.txt` (1 question), sha256 `"), card);
   }
 
   private Path gzipped(String name) throws IOException {

@@ -68,7 +68,9 @@ final class ReferenceFiles {
   private final QaPairSource jsonl;
   private final Supplier<ReferenceQuestionReader> parquet;
 
-  /** The current file's questions that normalise to nothing, which the index does not take. */
+  /** The current file's questions, and of them those that normalise to nothing (not indexed). */
+  private long questionsRead;
+
   private long emptyQuestions;
 
   /**
@@ -107,6 +109,7 @@ final class ReferenceFiles {
   private ReferenceFile readOne(Path file, int source) throws ExportException {
     boolean stream = !Files.isRegularFile(file);
     Path readable = stream ? copyOfStream(file) : file;
+    questionsRead = 0;
     emptyQuestions = 0;
     try {
       long before = index.size();
@@ -133,7 +136,7 @@ final class ReferenceFiles {
                         ? " (all its " + emptyQuestions + " are punctuation or a source tag alone)"
                         : ""));
       }
-      return new ReferenceFile(file, sha256, index.size() - before);
+      return new ReferenceFile(file, sha256, questionsRead);
     } finally {
       if (stream) {
         deleteQuietly(readable);
@@ -142,6 +145,7 @@ final class ReferenceFiles {
   }
 
   private void add(int source, long line, String question) {
+    questionsRead++;
     if (!index.add(source, line, question)) {
       emptyQuestions++;
     }
