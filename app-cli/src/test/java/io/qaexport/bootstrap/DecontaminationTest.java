@@ -181,12 +181,13 @@ class DecontaminationTest {
             pair("Vad gör jag om vårdtagaren har ramlat?", 0.9),
             "{\"answer\": \"Utan fråga.\", \"validation\": {\"composite_score\": 0.9}}",
             pair("Hur ofta ska jag byta handskar?", 0.9)));
-    // A FIFO can be opened for reading once: a pipe such as <(zcat eval.jsonl.gz) is the same.
-    Path fifo = dir.resolve("eval-fifo.txt");
+    // A FIFO can be opened for reading once, and has no extension to tell its kind: a pipe such
+    // as <(zcat eval.txt.gz) is the same.
+    Path fifo = dir.resolve("eval-fifo");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertEquals(0, mkfifo.waitFor());
     byte[] questions =
-        "...\nVad gör jag om vårdtagaren har ramlat?\n".getBytes(StandardCharsets.UTF_8);
+        "\uFEFF...\nVad gör jag om vårdtagaren har ramlat?\n".getBytes(StandardCharsets.UTF_8);
     Thread writer =
         new Thread(
             () -> {
@@ -197,6 +198,7 @@ class DecontaminationTest {
               }
             });
     writer.start();
+    Files.createSymbolicLink(dir.resolve("link-to-fifo"), fifo);
     Path out = dir.resolve("out");
     Path summaryJson = dir.resolve("summary.json");
 
@@ -209,7 +211,7 @@ class DecontaminationTest {
             "--decontaminate",
             fifo.toString(),
             "--decontaminate",
-            dir.resolve(".").resolve("eval-fifo.txt").toString(),
+            dir.resolve("link-to-fifo").toString(),
             "--decontaminate",
             write("one.txt", List.of("Något helt annat om trädgården?")).toString(),
             "--summary-json",
@@ -228,7 +230,7 @@ class DecontaminationTest {
     String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(questions));
     assertEquals(hash, references.get(0).get("sha256").asString(), "of the bytes read");
     String card = Files.readString(out.resolve("README.md"));
-    assertTrue(card.contains("- `eval-fifo.txt` (2 questions), sha256 `" + hash + "`"), card);
+    assertTrue(card.contains("- `eval-fifo` (2 questions), sha256 `" + hash + "`"), card);
     assertTrue(card.contains("- `one.txt` (1 question), sha256 `"), card);
   }
 

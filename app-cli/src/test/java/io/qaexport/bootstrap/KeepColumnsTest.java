@@ -233,7 +233,7 @@ class KeepColumnsTest {
             + " decontaminated logs",
         "x=a,x=b|is kept twice under that name",
         "Question=question_type|differs from the fixed column 'question' only in case",
-        "x=a,X=b|is kept twice under that name (case aside",
+        "x=a,X=b|differs from the kept column 'x' only in case",
         "LINE=question_type|clashes with the field of that name in the duplicates",
         "1x=a|is not a valid column name",
         "a-b|is not a valid column name",

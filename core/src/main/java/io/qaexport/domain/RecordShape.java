@@ -1,9 +1,10 @@
 package io.qaexport.domain;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,7 @@ public record RecordShape(String name, List<Column> columns) {
     if (kept.isEmpty()) {
       return this;
     }
-    var names = new HashSet<String>();
+    var names = new HashMap<String, String>(); // lower case -> as named
     var all = new ArrayList<>(columns);
     for (int i = 0; i < kept.size(); i++) {
       Column.Kept column = kept.get(i);
@@ -97,7 +98,7 @@ public record RecordShape(String name, List<Column> columns) {
       if (column.index() != i) {
         throw new IllegalArgumentException(column.name() + ": kept columns are indexed in order");
       }
-      names.add(column.name().toLowerCase(Locale.ROOT));
+      names.put(column.name().toLowerCase(Locale.ROOT), column.name());
       all.add(column);
     }
     return new RecordShape(name, all);
@@ -105,17 +106,19 @@ public record RecordShape(String name, List<Column> columns) {
 
   /**
    * Names are compared ignoring case: DuckDB (the Hub's viewer and SQL console) does not tell
-   * {@code Question} from {@code question}; {@code taken} holds lower-case names.
+   * {@code Question} from {@code question}; {@code taken} maps the lower-case names kept so far to
+   * their names.
    */
-  private static String clashOf(String name, Set<String> taken) {
+  private static String clashOf(String name, Map<String, String> taken) {
     if (!COLUMN_NAME.matcher(name).matches()) {
       return "is not a valid column name: it takes letters, digits and _ (not first a digit),"
           + " at most 128; choose one with NAME=PATH";
     }
+    String folded = name.toLowerCase(Locale.ROOT);
     String fixed =
         REJECTED.columns.stream()
             .map(Column::name)
-            .filter(name::equalsIgnoreCase)
+            .filter(column -> column.toLowerCase(Locale.ROOT).equals(folded))
             .findFirst()
             .orElse(null);
     if (fixed != null) {
@@ -126,13 +129,17 @@ public record RecordShape(String name, List<Column> columns) {
               + "' only in case, which DuckDB and the Hub's viewer do not tell apart;"
               + " choose another with NAME=PATH";
     }
-    if (LOG_FIELDS.stream().anyMatch(name::equalsIgnoreCase)) {
+    if (LOG_FIELDS.stream().anyMatch(field -> field.toLowerCase(Locale.ROOT).equals(folded))) {
       return "clashes with the field of that name in the duplicates and decontaminated logs"
           + " (case aside); choose another with NAME=PATH";
     }
-    if (taken.contains(name.toLowerCase(Locale.ROOT))) {
-      return "is kept twice under that name (case aside, as DuckDB compares names);"
-          + " choose another with NAME=PATH";
+    if (taken.containsKey(folded)) {
+      return taken.get(folded).equals(name)
+          ? "is kept twice under that name; choose another with NAME=PATH"
+          : "differs from the kept column '"
+              + taken.get(folded)
+              + "' only in case, which DuckDB and the Hub's viewer do not tell apart;"
+              + " choose another with NAME=PATH";
     }
     return null;
   }

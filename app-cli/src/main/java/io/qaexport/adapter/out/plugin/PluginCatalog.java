@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,8 @@ final class PluginCatalog {
     }
     URLClassLoader loader;
     try {
-      loader = new PluginClassLoader(jar.toUri().toURL());
+      loader =
+          new URLClassLoader(new URL[] {jar.toUri().toURL()}, PluginCatalog.class.getClassLoader());
     } catch (MalformedURLException e) {
       problems.add("plugin " + jar + " cannot be opened: " + e.getMessage());
       return;
@@ -121,55 +121,5 @@ final class PluginCatalog {
 
   List<String> problems() {
     return problems;
-  }
-
-  /**
-   * A plugin jar's loader, its parent the application's. Parent-first, as usual, for the Java
-   * platform and qa-export's core (the API the plugin implements) and for every package the
-   * application has already defined; a package of the plugin's own is looked up in its jar first.
-   * Asking the parent for the plugin's classes, and for its service files, made the application's
-   * loader open every jar of the class path (30; the class-data archive spares a run opening most
-   * of them), ~20 ms of every run's start-up, for classes and files none of them has.
-   */
-  private static final class PluginClassLoader extends URLClassLoader {
-    PluginClassLoader(URL jar) {
-      super(new URL[] {jar}, PluginCatalog.class.getClassLoader());
-    }
-
-    @Override
-    public Enumeration<URL> getResources(String name) throws IOException {
-      return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded == null && isPluginsOwn(name)) {
-          try {
-            loaded = findClass(name);
-          } catch (ClassNotFoundException notInTheJar) {
-            // the parent's, then
-          }
-        }
-        if (loaded == null) {
-          return super.loadClass(name, resolve);
-        }
-        if (resolve) {
-          resolveClass(loaded);
-        }
-        return loaded;
-      }
-    }
-
-    private boolean isPluginsOwn(String name) {
-      int dot = name.lastIndexOf('.');
-      return dot > 0
-          && !name.startsWith("java.")
-          && !name.startsWith("javax.")
-          && !name.startsWith("io.qaexport.application.")
-          && !name.startsWith("io.qaexport.domain.")
-          && getParent().getDefinedPackage(name.substring(0, dot)) == null;
-    }
   }
 }

@@ -23,7 +23,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -56,13 +55,15 @@ final class ReferenceFiles {
 
   private static final Pattern COMPRESSED_TEXT = Pattern.compile(".*\\.txt\\.(gz|zst|xz|bz2)");
 
-  /** The first bytes of gzip, zstd, xz and bzip2 data. */
+  /** The first bytes of gzip, zstd, xz and bzip2 data, and the command that decompresses each. */
   private static final byte[][] COMPRESSION_MAGIC = {
     {0x1f, (byte) 0x8b},
     {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd},
     {(byte) 0xfd, '7', 'z', 'X', 'Z', 0},
     {'B', 'Z', 'h'}
   };
+
+  private static final String[] DECOMPRESSORS = {"zcat", "zstdcat", "xzcat", "bzcat"};
 
   private final ReferenceIndex index;
   private final QaPairSource jsonl;
@@ -90,15 +91,25 @@ final class ReferenceFiles {
    */
   List<ReferenceFile> read(List<Path> given) throws ExportException {
     List<ReferenceFile> files = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
+    Set<Object> seen = new HashSet<>();
     for (Path path : given) {
       for (Path file : filesOf(path)) {
-        if (seen.add(file.toAbsolutePath().normalize())) {
+        if (seen.add(identity(file))) {
           files.add(readOne(file, files.size()));
         }
       }
     }
     return files;
+  }
+
+  /** The file itself (device and inode), whatever links or {@code ..} name it. */
+  private static Object identity(Path file) throws ExportException {
+    try {
+      Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      return key != null ? key : file.toRealPath();
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
+    }
   }
 
   /**
@@ -120,7 +131,7 @@ final class ReferenceFiles {
       } else if (name.endsWith(".txt") || COMPRESSED_TEXT.matcher(name).matches()) {
         refuseCompressedText(file, readable);
         readText(file, readable, source);
-      } else if (name.indexOf('.') < 0 && isPlainText(file, readable)) {
+      } else if (stream && name.indexOf('.') < 0 && isPlainText(file, readable)) {
         readText(file, readable, source); // a pipe (/dev/fd/63), /dev/stdin: no name to go by
       } else {
         readJsonl(file, readable, source);
@@ -156,51 +167,64 @@ final class ReferenceFiles {
    * would be "not UTF-8 text" at line 1, or invalid JSON when named {@code .txt.gz}.
    */
   private static void refuseCompressedText(Path file, Path readable) throws ExportException {
-    byte[] start;
-    try (InputStream in = Files.newInputStream(readable)) {
-      start = in.readNBytes(6);
-    } catch (IOException e) {
-      throw ExportIoException.of("cannot read " + file, e);
+    int kind = compression(startOf(file, readable));
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (kind < 0 && COMPRESSED_TEXT.matcher(name).matches()) {
+      kind = List.of("gz", "zst", "xz", "bz2").indexOf(name.substring(name.lastIndexOf('.') + 1));
     }
-    boolean compressed =
-        COMPRESSED_TEXT.matcher(file.getFileName().toString().toLowerCase(Locale.ROOT)).matches();
-    for (byte[] magic : COMPRESSION_MAGIC) {
-      compressed |=
-          start.length >= magic.length
-              && Arrays.equals(start, 0, magic.length, magic, 0, magic.length);
-    }
-    if (compressed) {
+    if (kind >= 0) {
       throw new UsageException(
           "--decontaminate "
               + file
               + " is compressed text: a .txt reference is read as plain UTF-8; give it"
-              + " decompressed, e.g. --decontaminate <(zcat "
+              + " decompressed, e.g. --decontaminate <("
+              + DECOMPRESSORS[kind]
+              + " '"
               + file
-              + ")");
+              + "')");
+    }
+  }
+
+  /** Which of {@link #COMPRESSION_MAGIC} {@code start} begins with, or -1. */
+  private static int compression(byte[] start) {
+    for (int kind = 0; kind < COMPRESSION_MAGIC.length; kind++) {
+      byte[] magic = COMPRESSION_MAGIC[kind];
+      if (start.length >= magic.length
+          && Arrays.equals(start, 0, magic.length, magic, 0, magic.length)) {
+        // "BZh" is also text; bzip2 data goes on with its block size, a digit 1 to 9
+        boolean bzip2 = DECOMPRESSORS[kind].equals("bzcat");
+        if (!bzip2 || start.length > 3 && start[3] >= '1' && start[3] <= '9') {
+          return kind;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static byte[] startOf(Path file, Path readable) throws ExportException {
+    try (InputStream in = Files.newInputStream(readable)) {
+      return in.readNBytes(6);
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot read " + file, e);
     }
   }
 
   /**
-   * Text rather than JSON Lines, told by content for a name without an extension: its first byte
-   * past a byte-order mark and whitespace is not the {@code {} every record starts with, nor the
-   * start of compressed data.
+   * Text rather than JSON Lines, told by content for a stream without an extension to go by (a pipe
+   * such as {@code /dev/fd/63}, {@code /dev/stdin}): its first byte past a byte-order mark and
+   * whitespace is not the <code>{</code> every record starts with, nor is it compressed.
    */
   private static boolean isPlainText(Path file, Path readable) throws ExportException {
+    if (compression(startOf(file, readable)) >= 0) {
+      return false;
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(readable))) {
-      in.mark(8);
-      byte[] start = in.readNBytes(6);
-      for (byte[] magic : COMPRESSION_MAGIC) {
-        if (start.length >= magic.length
-            && Arrays.equals(start, 0, magic.length, magic, 0, magic.length)) {
-          return false;
-        }
+      in.mark(3);
+      byte[] mark = in.readNBytes(3);
+      if (!Arrays.equals(mark, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {
+        in.reset();
       }
-      in.reset();
       int c = in.read();
-      if (c == 0xEF) { // a byte-order mark, EF BB BF
-        in.skipNBytes(2);
-        c = in.read();
-      }
       while (isJsonWhitespace(c)) {
         c = in.read();
       }
@@ -215,19 +239,23 @@ final class ReferenceFiles {
   }
 
   private static Path copyOfStream(Path file) throws ExportException {
-    Path copy = null;
+    String name = file.getFileName() == null ? "stream" : file.getFileName().toString();
+    Path copy;
     try {
-      String name = file.getFileName() == null ? "stream" : file.getFileName().toString();
+      // Owner-only (createTempFile's 0600, kept by writing into it), and removed at exit if a
+      // signal ends the run before the finally that removes it.
       copy = Files.createTempFile("qa-export-reference-", "-" + name);
-      try (InputStream in = Files.newInputStream(file)) {
-        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-      }
+      copy.toFile().deleteOnExit();
+    } catch (IOException e) {
+      throw ExportIoException.of("cannot make a temporary copy of " + file, e);
+    }
+    try (InputStream in = Files.newInputStream(file);
+        OutputStream out = Files.newOutputStream(copy)) {
+      in.transferTo(out);
       return copy;
     } catch (IOException e) {
-      if (copy != null) {
-        deleteQuietly(copy);
-      }
-      throw ExportIoException.of("cannot read " + file, e);
+      deleteQuietly(copy);
+      throw ExportIoException.of("cannot read " + file + " into a temporary copy", e);
     }
   }
 
