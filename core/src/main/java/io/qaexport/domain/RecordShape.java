@@ -124,24 +124,28 @@ public record RecordShape(String name, List<Column> columns) {
     if (fixed != null) {
       return fixed.equals(name)
           ? "clashes with the fixed column of that name; choose another with NAME=PATH"
-          : "differs from the fixed column '"
-              + fixed
-              + "' only in case, which DuckDB and the Hub's viewer do not tell apart;"
-              + " choose another with NAME=PATH";
+          : differsInCaseOnly("the fixed column", fixed);
     }
     if (LOG_FIELDS.stream().anyMatch(field -> field.toLowerCase(Locale.ROOT).equals(folded))) {
       return "clashes with the field of that name in the duplicates and decontaminated logs"
           + " (case aside); choose another with NAME=PATH";
     }
-    if (taken.containsKey(folded)) {
-      return taken.get(folded).equals(name)
+    String kept = taken.get(folded);
+    if (kept != null) {
+      return kept.equals(name)
           ? "is kept twice under that name; choose another with NAME=PATH"
-          : "differs from the kept column '"
-              + taken.get(folded)
-              + "' only in case, which DuckDB and the Hub's viewer do not tell apart;"
-              + " choose another with NAME=PATH";
+          : differsInCaseOnly("the kept column", kept);
     }
     return null;
+  }
+
+  private static String differsInCaseOnly(String what, String other) {
+    return "differs from "
+        + what
+        + " '"
+        + other
+        + "' only in case, which DuckDB and the Hub's viewer do not tell apart;"
+        + " choose another with NAME=PATH";
   }
 
   // equals and hashCode as the generated ones behave, spelled out: those link method-handle trees

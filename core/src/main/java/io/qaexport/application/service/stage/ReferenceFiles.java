@@ -53,17 +53,21 @@ final class ReferenceFiles {
 
   private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
-  private static final Pattern COMPRESSED_TEXT = Pattern.compile(".*\\.txt\\.(gz|zst|xz|bz2)");
+  /** Compressed data a {@code .txt} reference must not hold: its first bytes, name, command. */
+  private record Compression(byte[] magic, String extension, String command) {
+    /** bzip2's "BZh" is also text: its data goes on with the block size, a digit 1 to 9. */
+    boolean starts(byte[] start) {
+      return startsWith(start, magic)
+          && (!extension.equals("bz2") || start.length > 3 && start[3] >= '1' && start[3] <= '9');
+    }
+  }
 
-  /** The first bytes of gzip, zstd, xz and bzip2 data, and the command that decompresses each. */
-  private static final byte[][] COMPRESSION_MAGIC = {
-    {0x1f, (byte) 0x8b},
-    {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd},
-    {(byte) 0xfd, '7', 'z', 'X', 'Z', 0},
-    {'B', 'Z', 'h'}
-  };
-
-  private static final String[] DECOMPRESSORS = {"zcat", "zstdcat", "xzcat", "bzcat"};
+  private static final List<Compression> COMPRESSIONS =
+      List.of(
+          new Compression(new byte[] {0x1f, (byte) 0x8b}, "gz", "zcat"),
+          new Compression(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}, "zst", "zstdcat"),
+          new Compression(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z'}, "xz", "xzcat"),
+          new Compression(new byte[] {'B', 'Z', 'h'}, "bz2", "bzcat"));
 
   private final ReferenceIndex index;
   private final QaPairSource jsonl;
@@ -126,12 +130,18 @@ final class ReferenceFiles {
       long before = index.size();
       String sha256 = sha256(readable, file);
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (isParquet(file, readable)) {
-        readParquet(file, readable, source);
-      } else if (name.endsWith(".txt") || COMPRESSED_TEXT.matcher(name).matches()) {
-        refuseCompressedText(file, readable);
+      byte[] start = startOf(file, readable);
+      Compression compression =
+          COMPRESSIONS.stream().filter(kind -> kind.starts(start)).findFirst().orElse(null);
+      if (name.endsWith(".parquet") || startsWith(start, PARQUET_MAGIC)) {
+        readParquet(file, readable, source); // a Parquet file misnamed is still read as one
+      } else if (name.endsWith(".txt") || compressedText(name) != null) {
+        refuseCompressedText(file, compression != null ? compression : compressedText(name));
         readText(file, readable, source);
-      } else if (stream && name.indexOf('.') < 0 && isPlainText(file, readable)) {
+      } else if (stream
+          && name.indexOf('.') < 0
+          && compression == null
+          && isPlainText(file, readable)) {
         readText(file, readable, source); // a pipe (/dev/fd/63), /dev/stdin: no name to go by
       } else {
         readJsonl(file, readable, source);
@@ -166,44 +176,37 @@ final class ReferenceFiles {
    * A text reference is read as plain UTF-8 (JSON Lines ones may be compressed): a compressed one
    * would be "not UTF-8 text" at line 1, or invalid JSON when named {@code .txt.gz}.
    */
-  private static void refuseCompressedText(Path file, Path readable) throws ExportException {
-    int kind = compression(startOf(file, readable));
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (kind < 0 && COMPRESSED_TEXT.matcher(name).matches()) {
-      kind = List.of("gz", "zst", "xz", "bz2").indexOf(name.substring(name.lastIndexOf('.') + 1));
-    }
-    if (kind >= 0) {
+  private static void refuseCompressedText(Path file, Compression compression)
+      throws UsageException {
+    if (compression != null) {
       throw new UsageException(
           "--decontaminate "
               + file
               + " is compressed text: a .txt reference is read as plain UTF-8; give it"
               + " decompressed, e.g. --decontaminate <("
-              + DECOMPRESSORS[kind]
+              + compression.command()
               + " '"
               + file
               + "')");
     }
   }
 
-  /** Which of {@link #COMPRESSION_MAGIC} {@code start} begins with, or -1. */
-  private static int compression(byte[] start) {
-    for (int kind = 0; kind < COMPRESSION_MAGIC.length; kind++) {
-      byte[] magic = COMPRESSION_MAGIC[kind];
-      if (start.length >= magic.length
-          && Arrays.equals(start, 0, magic.length, magic, 0, magic.length)) {
-        // "BZh" is also text; bzip2 data goes on with its block size, a digit 1 to 9
-        boolean bzip2 = DECOMPRESSORS[kind].equals("bzcat");
-        if (!bzip2 || start.length > 3 && start[3] >= '1' && start[3] <= '9') {
-          return kind;
-        }
-      }
-    }
-    return -1;
+  /** The compression a {@code .txt.gz}-style name says, or null. */
+  private static Compression compressedText(String name) {
+    return COMPRESSIONS.stream()
+        .filter(kind -> name.endsWith(".txt." + kind.extension()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static boolean startsWith(byte[] start, byte[] magic) {
+    return start.length >= magic.length
+        && Arrays.equals(start, 0, magic.length, magic, 0, magic.length);
   }
 
   private static byte[] startOf(Path file, Path readable) throws ExportException {
     try (InputStream in = Files.newInputStream(readable)) {
-      return in.readNBytes(6);
+      return in.readNBytes(6); // enough for each magic number
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + file, e);
     }
@@ -212,12 +215,10 @@ final class ReferenceFiles {
   /**
    * Text rather than JSON Lines, told by content for a stream without an extension to go by (a pipe
    * such as {@code /dev/fd/63}, {@code /dev/stdin}): its first byte past a byte-order mark and
-   * whitespace is not the <code>{</code> every record starts with, nor is it compressed.
+   * whitespace is not the <code>{</code> every record starts with (compressed data is asked about
+   * first).
    */
   private static boolean isPlainText(Path file, Path readable) throws ExportException {
-    if (compression(startOf(file, readable)) >= 0) {
-      return false;
-    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(readable))) {
       in.mark(3);
       byte[] mark = in.readNBytes(3);
@@ -372,20 +373,6 @@ final class ReferenceFiles {
       }
     } catch (CharacterCodingException e) {
       throw new UsageException("--decontaminate " + file + ":" + (number + 1) + ": not UTF-8 text");
-    } catch (IOException e) {
-      throw ExportIoException.of("cannot read " + file, e);
-    }
-  }
-
-  /**
-   * Named so, or Parquet inside whatever its name: a Parquet file misnamed is still read as one.
-   */
-  private static boolean isParquet(Path file, Path readable) throws ExportException {
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
-      return true;
-    }
-    try (InputStream in = Files.newInputStream(readable)) {
-      return Arrays.equals(in.readNBytes(PARQUET_MAGIC.length), PARQUET_MAGIC);
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + file, e);
     }
