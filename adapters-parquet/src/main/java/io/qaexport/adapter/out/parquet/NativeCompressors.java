@@ -2,7 +2,9 @@ package io.qaexport.adapter.out.parquet;
 
 import com.github.luben.zstd.Zstd;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Optional;
+import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -38,8 +40,9 @@ final class NativeCompressors {
                 }
 
                 @Override
-                int compress(byte[] input, byte[] output) throws IOException {
-                  return Snappy.rawCompress(input, 0, input.length, output, 0);
+                int compress(byte[] input, int offset, int length, byte[] output)
+                    throws IOException {
+                  return Snappy.rawCompress(input, offset, length, output, 0);
                 }
               });
         }
@@ -53,14 +56,15 @@ final class NativeCompressors {
                 }
 
                 @Override
-                int compress(byte[] input, byte[] output) throws IOException {
-                  long length =
+                int compress(byte[] input, int offset, int length, byte[] output)
+                    throws IOException {
+                  long compressed =
                       Zstd.compressByteArray(
-                          output, 0, output.length, input, 0, input.length, ZSTD_LEVEL);
-                  if (Zstd.isError(length)) {
-                    throw new IOException("zstd: " + Zstd.getErrorName(length));
+                          output, 0, output.length, input, offset, length, ZSTD_LEVEL);
+                  if (Zstd.isError(compressed)) {
+                    throw new IOException("zstd: " + Zstd.getErrorName(compressed));
                   }
-                  return (int) length;
+                  return (int) compressed;
                 }
               });
         }
@@ -71,10 +75,34 @@ final class NativeCompressors {
     }
   }
 
-  /** Reuses its output buffer: parquet consumes each result before the next call. */
+  /**
+   * Reuses its buffers: parquet consumes each result before the next call. A page held in one array
+   * is compressed where it lies; one in pieces is gathered into a reused array first (a new array
+   * per page was a seventh of a Parquet export's allocation, and so of its collections).
+   */
   private abstract static class Compressing implements BytesInputCompressor {
     private final CompressionCodecName codec;
     private byte[] output = new byte[0];
+    private byte[] gathered = new byte[0];
+
+    private final ByteBufferAllocator gathering =
+        new ByteBufferAllocator() {
+          @Override
+          public ByteBuffer allocate(int size) {
+            if (gathered.length < size) {
+              gathered = new byte[size];
+            }
+            return ByteBuffer.wrap(gathered, 0, size);
+          }
+
+          @Override
+          public void release(ByteBuffer buffer) {}
+
+          @Override
+          public boolean isDirect() {
+            return false;
+          }
+        };
 
     Compressing(CompressionCodecName codec) {
       this.codec = codec;
@@ -82,18 +110,22 @@ final class NativeCompressors {
 
     abstract int bound(int length);
 
-    abstract int compress(byte[] input, byte[] output) throws IOException;
+    abstract int compress(byte[] input, int offset, int length, byte[] output) throws IOException;
 
     @Override
-    // BytesInput.toByteArray is deprecated for buffer-pool users; the codecs need one array.
-    @SuppressWarnings("deprecation")
     public BytesInput compress(BytesInput bytes) throws IOException {
-      byte[] input = bytes.toByteArray();
-      int bound = bound(input.length);
+      ByteBuffer page = bytes.toByteBuffer(gathering, nothingToRelease -> {});
+      int length = page.remaining();
+      if (!page.hasArray()) { // read-only: its array cannot be handed out
+        page.get(gathering.allocate(length).array(), 0, length);
+        page = ByteBuffer.wrap(gathered, 0, length);
+      }
+      int bound = bound(length);
       if (output.length < bound) {
         output = new byte[bound];
       }
-      return BytesInput.from(output, 0, compress(input, output));
+      return BytesInput.from(
+          output, 0, compress(page.array(), page.arrayOffset() + page.position(), length, output));
     }
 
     @Override
@@ -104,6 +136,7 @@ final class NativeCompressors {
     @Override
     public void release() {
       output = new byte[0];
+      gathered = new byte[0];
     }
   }
 }

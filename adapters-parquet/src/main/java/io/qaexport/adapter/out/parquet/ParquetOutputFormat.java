@@ -86,6 +86,7 @@ final class ParquetOutputFormat implements OutputFormat {
 
   @Override
   public RecordWriter open(Path file, RecordShape shape) throws IOException {
+    FooterClassesWarmUp.start();
     return new ParquetRecordWriter(file, shape, compression);
   }
 }

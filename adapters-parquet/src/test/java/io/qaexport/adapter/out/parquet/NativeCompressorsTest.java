@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -39,5 +42,44 @@ class NativeCompressorsTest {
             .decompress(BytesInput.from(compressed), TEXT.length)
             .toByteArray();
     assertArrayEquals(TEXT, back);
+  }
+
+  /**
+   * A page as parquet-java hands it: in one array at an offset, in pieces, read-only, off-heap; a
+   * smaller page after a larger one reuses the compressor's buffers and still gives its own bytes.
+   */
+  @SuppressWarnings("deprecation") // BytesInput.toByteArray: one array to compare is the point
+  @ParameterizedTest
+  @EnumSource(
+      value = CompressionCodecName.class,
+      names = {"SNAPPY", "ZSTD"})
+  void aPageInAnyShapeCompressesToItsOwnBytes(CompressionCodecName codec) throws IOException {
+    BytesInputCompressor compressor = NativeCompressors.nativeFor(codec).orElseThrow();
+    byte[] padded = new byte[TEXT.length + 20];
+    System.arraycopy(TEXT, 0, padded, 7, TEXT.length);
+    ByteBuffer direct = ByteBuffer.allocateDirect(TEXT.length).put(TEXT).flip();
+    byte[] small = "Tvätta händerna.".getBytes(StandardCharsets.UTF_8);
+    int half = TEXT.length / 2;
+    Map<String, BytesInput> pages = new LinkedHashMap<>();
+    pages.put("whole", BytesInput.from(TEXT));
+    pages.put("at an offset", BytesInput.from(padded, 7, TEXT.length));
+    pages.put(
+        "in pieces",
+        BytesInput.concat(
+            BytesInput.from(TEXT, 0, half), BytesInput.from(TEXT, half, TEXT.length - half)));
+    pages.put("read-only", BytesInput.from(ByteBuffer.wrap(TEXT).asReadOnlyBuffer()));
+    pages.put("off-heap", BytesInput.from(direct));
+    pages.put("small after large", BytesInput.from(small));
+
+    for (Map.Entry<String, BytesInput> page : pages.entrySet()) {
+      byte[] expected = page.getKey().equals("small after large") ? small : TEXT;
+      byte[] compressed = compressor.compress(page.getValue()).toByteArray();
+      byte[] back =
+          new AircompressorCodecs()
+              .getDecompressor(codec)
+              .decompress(BytesInput.from(compressed), expected.length)
+              .toByteArray();
+      assertArrayEquals(expected, back, page.getKey());
+    }
   }
 }
