@@ -190,7 +190,11 @@ public final class Utf8Text {
     return hash;
   }
 
-  /** A JSON body's text: the runs between backslashes copied whole, each escape resolved. */
+  /**
+   * A JSON body's text: the runs between backslashes copied whole, each escape resolved. Found
+   * eight bytes at a time: a byte at a time, this was a tenth of a Parquet export of LLM-style
+   * answers, on the writer thread it waits for.
+   */
   private byte[] resolved() {
     byte[] text = resolved;
     if (text != null) {
@@ -200,10 +204,9 @@ public final class Utf8Text {
     int n = 0;
     int from = offset;
     int end = offset + bodyLength;
-    for (int i = from; i < end; i++) {
-      if (bytes[i] != '\\') {
-        continue;
-      }
+    for (int i = ByteWords.nextBackslash(bytes, from, end);
+        i < end;
+        i = ByteWords.nextBackslash(bytes, i + 1, end)) {
       System.arraycopy(bytes, from, text, n, i - from);
       n += i - from;
       byte escape = bytes[++i];

@@ -50,30 +50,41 @@ class ShortEscapedJsonTextTest {
     }
   }
 
-  @Test
-  void randomTextsResolveToWhatTheirEscapesStandFor() {
-    Random random = new Random(21);
-    for (int round = 0; round < 2_000; round++) {
+  /** A text, the JSON body that stands for it, and how many escapes the body holds. */
+  private record Sample(String text, String body, int escapes) {
+    /**
+     * Up to {@code pieces} pieces, one in {@code oneIn} an escape, the others from {@code plain}.
+     */
+    static Sample random(Random random, int pieces, int oneIn, String[] plain) {
       var text = new StringBuilder();
       var body = new StringBuilder();
       int escapes = 0;
-      for (int piece = random.nextInt(12); piece > 0; piece--) {
-        if (random.nextInt(3) == 0) {
+      for (int piece = random.nextInt(pieces); piece > 0; piece--) {
+        if (random.nextInt(oneIn) == 0) {
           String[] escape = ESCAPES[random.nextInt(ESCAPES.length)];
           text.append(escape[0]);
           body.append(escape[1]);
           escapes++;
         } else {
-          String plain = PLAIN[random.nextInt(PLAIN.length)];
-          text.append(plain);
-          body.append(plain);
+          String chosen = plain[random.nextInt(plain.length)];
+          text.append(chosen);
+          body.append(chosen);
         }
       }
-      byte[] bytes = utf8(body.toString());
-      Utf8Text escaped = Utf8Text.ofShortEscapedJson(bytes, 0, bytes.length, escapes);
-      assertEquals(utf8(text.toString()).length, escaped.length(), body.toString());
-      assertEquals(Utf8Text.of(text.toString()), escaped, body.toString());
-      assertEquals(text.toString(), escaped.toString());
+      return new Sample(text.toString(), body.toString(), escapes);
+    }
+  }
+
+  @Test
+  void randomTextsResolveToWhatTheirEscapesStandFor() {
+    Random random = new Random(21);
+    for (int round = 0; round < 2_000; round++) {
+      Sample sample = Sample.random(random, 12, 3, PLAIN);
+      byte[] bytes = utf8(sample.body());
+      Utf8Text escaped = Utf8Text.ofShortEscapedJson(bytes, 0, bytes.length, sample.escapes());
+      assertEquals(utf8(sample.text()).length, escaped.length(), sample.body());
+      assertEquals(Utf8Text.of(sample.text()), escaped, sample.body());
+      assertEquals(sample.text(), escaped.toString());
     }
   }
 
@@ -102,5 +113,30 @@ class ShortEscapedJsonTextTest {
     assertThrows(
         IllegalStateException.class,
         () -> Utf8Text.ofShortEscapedJson(unicode, 0, unicode.length, 1).toString());
+  }
+
+  /**
+   * Long bodies at any offset of a larger array, so escapes fall anywhere in an eight-byte word,
+   * among bytes whose low seven bits are a backslash's (U+071C is 0xdc 0x9c in UTF-8).
+   */
+  @Test
+  void longBodiesAtAnyOffsetResolveAsTheirEscapesSay() {
+    Random random = new Random(8);
+    String[] plain = {"a", "å", "\u071c", "Ü", "😀", "xxxxxxxx", "/"};
+    for (int round = 0; round < 2_000; round++) {
+      Sample sample = Sample.random(random, 60, 4, plain);
+      byte[] bodyBytes = utf8(sample.body());
+      int before = random.nextInt(9);
+      byte[] padded = new byte[before + bodyBytes.length + random.nextInt(9)];
+      Arrays.fill(padded, (byte) '\\');
+      System.arraycopy(bodyBytes, 0, padded, before, bodyBytes.length);
+      Utf8Text escaped =
+          Utf8Text.ofShortEscapedJson(padded, before, bodyBytes.length, sample.escapes());
+      assertArrayEquals(
+          utf8(sample.text()),
+          Arrays.copyOfRange(
+              escaped.array(), escaped.offset(), escaped.offset() + escaped.length()),
+          sample.body());
+    }
   }
 }

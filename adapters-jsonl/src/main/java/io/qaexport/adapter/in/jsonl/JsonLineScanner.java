@@ -1,8 +1,12 @@
 package io.qaexport.adapter.in.jsonl;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static io.qaexport.domain.ByteWords.BACKSLASHES;
+import static io.qaexport.domain.ByteWords.HIGH_BITS;
+import static io.qaexport.domain.ByteWords.LONGS;
+import static io.qaexport.domain.ByteWords.LOW_BITS;
+import static io.qaexport.domain.ByteWords.QUOTES;
+
+import io.qaexport.domain.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,12 +102,6 @@ final class JsonLineScanner {
   private static final byte OBJECT = 6;
   private static final byte ARRAY = 7;
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long QUOTES = 0x2222222222222222L;
-  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long CONTROLS = 0x6060606060606060L;
   private static final long LEAD_PAYLOAD = 0x1E1E1E1E1E1E1E1EL;
   private static final long LOW_6_BITS = 0x7E7E7E7E7E7E7E7EL;

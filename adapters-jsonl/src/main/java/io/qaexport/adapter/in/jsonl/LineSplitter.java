@@ -1,10 +1,10 @@
 package io.qaexport.adapter.in.jsonl;
 
+import static io.qaexport.domain.ByteWords.LONGS;
+
+import io.qaexport.domain.ByteWords;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,8 +13,6 @@ import java.util.Arrays;
  * reported as {@link #tooLong()}, keeping only its first bytes.
  */
 final class LineSplitter {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   static final int TOO_LONG_PREFIX_BYTES = 1024;
   private static final int INITIAL_BUFFER = 1 << 20;
 

@@ -1,15 +1,12 @@
 package io.qaexport.adapter.in.jsonl;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static io.qaexport.domain.ByteWords.HIGH_BITS;
+import static io.qaexport.domain.ByteWords.LONGS;
+
+import io.qaexport.domain.ByteWords;
 
 /** Finds the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
 final class Utf8Validation {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long HIGH_BITS = 0x8080808080808080L;
-
   private Utf8Validation() {}
 
   /** Returns the offset of the first invalid byte in {@code [from, to)}, or -1 if all is valid. */

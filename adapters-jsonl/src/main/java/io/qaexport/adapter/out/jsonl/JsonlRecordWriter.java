@@ -1,5 +1,12 @@
 package io.qaexport.adapter.out.jsonl;
 
+import static io.qaexport.domain.ByteWords.BACKSLASHES;
+import static io.qaexport.domain.ByteWords.HIGH_BITS;
+import static io.qaexport.domain.ByteWords.LONGS;
+import static io.qaexport.domain.ByteWords.LOW_BITS;
+import static io.qaexport.domain.ByteWords.QUOTES;
+import static io.qaexport.domain.ByteWords.lowestMarkedByte;
+
 import io.qaexport.application.port.out.RecordWriter;
 import io.qaexport.domain.Column;
 import io.qaexport.domain.HfRecord;
@@ -9,9 +16,6 @@ import io.qaexport.domain.Utf8Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,12 +54,6 @@ final class JsonlRecordWriter implements RecordWriter {
           && ESCAPES['\r'] == 'r'
           && ESCAPES['\t'] == 't';
 
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
-  private static final long HIGH_BITS = 0x8080808080808080L;
-  private static final long QUOTES = 0x2222222222222222L;
-  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
   private static final long CONTROLS = 0x6060606060606060L;
 
   private static final byte[] HEX = CharTypes.copyHexBytes(true);
@@ -197,15 +195,6 @@ final class JsonlRecordWriter implements RecordWriter {
     copy(bytes, from, end - from);
     room(1);
     buffer[used++] = '"';
-  }
-
-  /**
-   * The index of the lowest byte whose high bit is set in {@code marks} (high bits only, one at
-   * least), as the reader's {@code ByteWords} finds it: JDK 17's C1 calls {@link
-   * Long#numberOfTrailingZeros} instead of inlining it.
-   */
-  private static int lowestMarkedByte(long marks) {
-    return (int) (((marks & -marks) >>> 7) * 0x0001020304050607L >>> 56);
   }
 
   /**
