@@ -234,6 +234,72 @@ class DecontaminationTest {
     assertTrue(card.contains("- `one.txt` (1 question), sha256 `"), card);
   }
 
+  /**
+   * A text reference's lines end as {@code BufferedReader} ends them (LF, CRLF, a lone CR, the last
+   * without one), and one longer than {@code --max-line-bytes} is refused with its line number
+   * rather than read whole: a file without line ends cannot fill the memory.
+   */
+  @Test
+  void textReferenceLinesEndAtAnyLineEndAndKeepTheLineLimit() throws Exception {
+    passed();
+    Path mixed = dir.resolve("e/mixed.txt");
+    Files.createDirectories(mixed.getParent());
+    String exactly400 = "Q" + "x".repeat(398) + "?";
+    Files.writeString(
+        mixed,
+        "Fråga ett?\rFråga två?\r\nVad gör jag om vårdtagaren har ramlat?\n\n"
+            + exactly400
+            + "\r\n\rsista",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("out");
+    Path summaryJson = dir.resolve("summary.json");
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            out.toString(),
+            "--max-line-bytes",
+            "400",
+            "--decontaminate",
+            mixed.toString(),
+            "--summary-json",
+            summaryJson.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode reference = JSON.readTree(summaryJson.toFile()).get("references").get(0);
+    assertEquals(5, reference.get("questions").asLong(), "two blank lines are no questions");
+    assertFalse(
+        rows(out.resolve("qa_pairs.jsonl")).stream()
+            .anyMatch(
+                row ->
+                    row.get("question")
+                        .asString()
+                        .equals("Vad gör jag om vårdtagaren har ramlat?")),
+        "the question after a CRLF is read whole");
+
+    Path tooLong = write("e/long.txt", List.of("Kort fråga?", "x".repeat(401), "Sista?"));
+    Path refused = dir.resolve("refused");
+    CliRun longLine =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--output-dir",
+            refused.toString(),
+            "--max-line-bytes",
+            "400",
+            "--decontaminate",
+            tooLong.toString());
+    assertEquals(2, longLine.exitCode(), longLine.err());
+    assertTrue(
+        longLine
+            .err()
+            .contains(
+                "long.txt:2: line is longer than the limit of 400 bytes (raise it with"
+                    + " --max-line-bytes)"),
+        longLine.err());
+    assertFalse(Files.exists(refused), "nothing written");
+  }
+
   private Path gzipped(String name) throws IOException {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());

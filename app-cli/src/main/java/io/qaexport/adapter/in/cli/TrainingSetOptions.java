@@ -120,6 +120,8 @@ final class TrainingSetOptions {
       return Decontamination.NONE;
     }
     return new Decontamination(
-        references, DECONTAMINATE_THRESHOLD.optional(line).orElse(dedupThreshold));
+        references,
+        DECONTAMINATE_THRESHOLD.optional(line).orElse(dedupThreshold),
+        Flags.MAX_LINE_BYTES.value(line));
   }
 }

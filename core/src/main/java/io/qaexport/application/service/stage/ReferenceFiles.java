@@ -11,12 +11,13 @@ import io.qaexport.application.port.out.ReferenceQuestionReader;
 import io.qaexport.application.port.out.SourceLine;
 import io.qaexport.domain.dedup.ReferenceIndex;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -72,6 +73,7 @@ final class ReferenceFiles {
   private final ReferenceIndex index;
   private final QaPairSource jsonl;
   private final Supplier<ReferenceQuestionReader> parquet;
+  private final int maxLineBytes;
 
   /** The current file's questions, and of them those that normalise to nothing (not indexed). */
   private long questionsRead;
@@ -83,10 +85,14 @@ final class ReferenceFiles {
    *     Parquet class
    */
   ReferenceFiles(
-      ReferenceIndex index, QaPairSource jsonl, Supplier<ReferenceQuestionReader> parquet) {
+      ReferenceIndex index,
+      QaPairSource jsonl,
+      Supplier<ReferenceQuestionReader> parquet,
+      int maxLineBytes) {
     this.index = index;
     this.jsonl = jsonl;
     this.parquet = parquet;
+    this.maxLineBytes = maxLineBytes;
   }
 
   /**
@@ -357,24 +363,82 @@ final class ReferenceFiles {
     }
   }
 
+  /**
+   * One question a line; a line ends at LF, CRLF or a lone CR, as {@code BufferedReader} ends them,
+   * but is read only up to {@code maxLineBytes}: a file with no line end (a binary file named
+   * {@code .txt}) is refused, not read whole into memory.
+   */
   private void readText(Path file, Path readable, int source) throws ExportException {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     long number = 0;
-    try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(readable), decoder))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        number++;
-        if (number == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
+    try (InputStream in = Files.newInputStream(readable)) {
+      var line = new ByteArrayOutputStream();
+      byte[] buffer = new byte[1 << 16];
+      boolean afterCr = false;
+      for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+        int start = 0;
+        for (int i = 0; i < read; i++) {
+          byte b = buffer[i];
+          if (b != '\n' && b != '\r') {
+            afterCr = false;
+            continue;
+          }
+          if (b == '\n' && afterCr) {
+            start = i + 1; // the LF of a CRLF: its line ended at the CR
+          } else {
+            append(file, number, line, buffer, start, i);
+            addLine(file, source, ++number, line, decoder);
+            start = i + 1;
+          }
+          afterCr = b == '\r';
         }
-        if (!line.isBlank()) {
-          add(source, number, line.strip());
-        }
+        append(file, number, line, buffer, start, read);
       }
-    } catch (CharacterCodingException e) {
-      throw new UsageException("--decontaminate " + file + ":" + (number + 1) + ": not UTF-8 text");
+      if (line.size() > 0) {
+        addLine(file, source, ++number, line, decoder);
+      }
     } catch (IOException e) {
       throw ExportIoException.of("cannot read " + file, e);
+    }
+  }
+
+  /** Adds {@code buffer[from, to)} to the line after line {@code number}, up to the limit. */
+  private void append(
+      Path file, long number, ByteArrayOutputStream line, byte[] buffer, int from, int to)
+      throws UsageException {
+    if (line.size() + (to - from) > maxLineBytes) {
+      throw new UsageException(
+          "--decontaminate "
+              + file
+              + ":"
+              + (number + 1)
+              + ": line is longer than the limit of "
+              + maxLineBytes
+              + " bytes (raise it with --max-line-bytes)");
+    }
+    line.write(buffer, from, to - from);
+  }
+
+  /** Line {@code number}'s question, if it holds one; {@code line} is emptied for the next. */
+  private void addLine(
+      Path file, int source, long number, ByteArrayOutputStream line, CharsetDecoder decoder)
+      throws ExportException {
+    String text;
+    try {
+      text = decoder.decode(ByteBuffer.wrap(line.toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      throw new UsageException("--decontaminate " + file + ":" + number + ": not UTF-8 text");
+    }
+    line.reset();
+    if (number == 1 && text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (!text.isBlank()) {
+      add(source, number, text.strip());
     }
   }
 

@@ -73,7 +73,8 @@ public final class References {
       throws ExportException {
     var index = new ReferenceIndex(decontamination.threshold());
     List<ReferenceFile> files =
-        new ReferenceFiles(index, jsonl, parquet).read(decontamination.references());
+        new ReferenceFiles(index, jsonl, parquet, decontamination.maxLineBytes())
+            .read(decontamination.references());
     return new References(index, files);
   }
 }

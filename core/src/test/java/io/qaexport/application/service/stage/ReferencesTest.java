@@ -59,7 +59,8 @@ class ReferencesTest {
 
   private static References read(Path reference, Supplier<ReferenceQuestionReader> parquet)
       throws Exception {
-    return References.read(new Decontamination(List.of(reference), 0.8), NO_JSONL, parquet);
+    return References.read(
+        new Decontamination(List.of(reference), 0.8, 1 << 20), NO_JSONL, parquet);
   }
 
   @Test
