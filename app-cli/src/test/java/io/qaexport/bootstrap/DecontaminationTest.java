@@ -41,6 +41,14 @@ class DecontaminationTest {
         + "}}";
   }
 
+  /** A run on the passed pairs in {@code qa/} into {@code out}, with {@code more} arguments. */
+  private CliRun exportTo(Path out, String... more) {
+    List<String> args = new ArrayList<>(List.of("--input-dir", dir.resolve("qa").toString()));
+    args.addAll(List.of("--output-dir", out.toString()));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   private Path write(String name, List<String> lines) throws IOException {
     Path file = dir.resolve(name);
     Files.createDirectories(file.getParent());
@@ -98,15 +106,8 @@ class DecontaminationTest {
     Path summaryJson = dir.resolve("summary.json");
 
     CliRun run =
-        CliRun.of(
-            "--input-dir",
-            dir.resolve("qa").toString(),
-            "--output-dir",
-            out.toString(),
-            "--decontaminate",
-            reference.toString(),
-            "--summary-json",
-            summaryJson.toString());
+        exportTo(
+            out, "--decontaminate", reference.toString(), "--summary-json", summaryJson.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     List<String> kept =
@@ -203,11 +204,8 @@ class DecontaminationTest {
     Path summaryJson = dir.resolve("summary.json");
 
     CliRun run =
-        CliRun.of(
-            "--input-dir",
-            dir.resolve("qa").toString(),
-            "--output-dir",
-            out.toString(),
+        exportTo(
+            out,
             "--decontaminate",
             fifo.toString(),
             "--decontaminate",
@@ -254,11 +252,8 @@ class DecontaminationTest {
     Path out = dir.resolve("out");
     Path summaryJson = dir.resolve("summary.json");
     CliRun run =
-        CliRun.of(
-            "--input-dir",
-            dir.resolve("qa").toString(),
-            "--output-dir",
-            out.toString(),
+        exportTo(
+            out,
             "--max-line-bytes",
             "400",
             "--decontaminate",
@@ -280,15 +275,7 @@ class DecontaminationTest {
     Path tooLong = write("e/long.txt", List.of("Kort fråga?", "x".repeat(401), "Sista?"));
     Path refused = dir.resolve("refused");
     CliRun longLine =
-        CliRun.of(
-            "--input-dir",
-            dir.resolve("qa").toString(),
-            "--output-dir",
-            refused.toString(),
-            "--max-line-bytes",
-            "400",
-            "--decontaminate",
-            tooLong.toString());
+        exportTo(refused, "--max-line-bytes", "400", "--decontaminate", tooLong.toString());
     assertEquals(2, longLine.exitCode(), longLine.err());
     assertTrue(
         longLine
@@ -347,11 +334,8 @@ class DecontaminationTest {
     assertEquals(0, earlier.exitCode(), earlier.err());
 
     CliRun run =
-        CliRun.of(
-            "--input-dir",
-            dir.resolve("qa").toString(),
-            "--output-dir",
-            dir.resolve("out").toString(),
+        exportTo(
+            dir.resolve("out"),
             "--decontaminate",
             text.toString(),
             "--decontaminate",
@@ -404,14 +388,7 @@ class DecontaminationTest {
             Files.createDirectories(dir.resolve("eval")).resolve("eval.parquet"));
     Path out = dir.resolve("out");
 
-    CliRun run =
-        CliRun.of(
-            "--input-dir",
-            dir.resolve("qa").toString(),
-            "--output-dir",
-            out.toString(),
-            "--decontaminate",
-            reference.toString());
+    CliRun run = exportTo(out, "--decontaminate", reference.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(
@@ -483,11 +460,8 @@ class DecontaminationTest {
     Path summaryJson = dir.resolve("summary.json");
 
     CliRun run =
-        CliRun.of(
-            "--input-dir",
-            dir.resolve("qa").toString(),
-            "--output-dir",
-            dir.resolve("out").toString(),
+        exportTo(
+            dir.resolve("out"),
             "--decontaminate",
             release.toString(),
             "--summary-json",
@@ -621,14 +595,7 @@ class DecontaminationTest {
               "null_question.parquet: row 2: the record has no question string"
             });
     for (String[] bad : cases) {
-      CliRun run =
-          CliRun.of(
-              "--input-dir",
-              dir.resolve("qa").toString(),
-              "--output-dir",
-              out.toString(),
-              "--decontaminate",
-              bad[0]);
+      CliRun run = exportTo(out, "--decontaminate", bad[0]);
       assertEquals(2, run.exitCode(), bad[0] + ": " + run.err());
       assertTrue(run.err().contains(bad[1]), run.err());
       assertFalse(Files.exists(out), "nothing written");
