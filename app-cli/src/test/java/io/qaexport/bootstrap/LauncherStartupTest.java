@@ -99,6 +99,24 @@ class LauncherStartupTest {
   }
 
   @Test
+  void aMaximumHeapTheUserSetsDropsTheInitialOne() throws Exception {
+    Path launcher = LauncherCopy.releaseInto(dir.resolve("opt/qa-export-0.1.0"));
+
+    List<String> plain = traced(launcher, Map.of(), "--version").javaArguments();
+    assertTrue(plain.contains("-Xms128m"), plain.toString());
+    for (String variable :
+        List.of("QA_EXPORT_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+      for (String maximum : List.of("-Xmx100m", "-XX:MaxHeapSize=100m", "-XX:MaxRAM=150m")) {
+        List<String> arguments =
+            traced(launcher, Map.of(variable, maximum), "--version").javaArguments();
+        assertTrue(
+            arguments.stream().noneMatch(argument -> argument.startsWith("-Xms")),
+            variable + "=" + maximum + ": " + arguments);
+      }
+    }
+  }
+
+  @Test
   void aLocaleThatIsNotUtf8GivesWayToCUtf8WithoutAnExtraCommand() throws Exception {
     Path launcher = builtTreeWithSources();
 
@@ -147,6 +165,8 @@ class LauncherStartupTest {
     builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     builder.environment().remove("JAVA_HOME");
     builder.environment().remove("QA_EXPORT_JAVA_OPTS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -43,8 +43,9 @@ public final class ByteWords {
     int i = from;
     for (; i + Long.BYTES <= end; i += Long.BYTES) {
       long word = (long) LONGS.get(bytes, i);
-      // A byte's low seven bits plus 0x7f reach its high bit unless they were a backslash's (no
-      // carry into the next byte); a byte of 0x80 or more is no backslash whatever its low bits.
+      // A byte's low seven bits XOR a backslash's are zero only for a backslash's; plus 0x7f, any
+      // other value reaches the high bit (without a carry into the next byte). A byte of 0x80 or
+      // more is no backslash whatever its low bits.
       long notBackslash = ((word & LOW_BITS) ^ BACKSLASHES) + LOW_BITS;
       long backslashes = ~(notBackslash | word) & HIGH_BITS;
       if (backslashes != 0) {

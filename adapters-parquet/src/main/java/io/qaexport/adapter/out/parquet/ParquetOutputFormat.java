@@ -86,7 +86,6 @@ final class ParquetOutputFormat implements OutputFormat {
 
   @Override
   public RecordWriter open(Path file, RecordShape shape) throws IOException {
-    FooterClassesWarmUp.start();
     return new ParquetRecordWriter(file, shape, compression);
   }
 }

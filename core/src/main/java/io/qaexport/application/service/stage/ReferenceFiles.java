@@ -369,11 +369,7 @@ final class ReferenceFiles {
    * {@code .txt}) is refused, not read whole into memory.
    */
   private void readText(Path file, Path readable, int source) throws ExportException {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
     long number = 0;
     try (InputStream in = Files.newInputStream(readable)) {
       var line = new ByteArrayOutputStream();
@@ -410,7 +406,7 @@ final class ReferenceFiles {
   private void append(
       Path file, long number, ByteArrayOutputStream line, byte[] buffer, int from, int to)
       throws UsageException {
-    if (line.size() + (to - from) > maxLineBytes) {
+    if ((long) line.size() + (to - from) > maxLineBytes) {
       throw new UsageException(
           "--decontaminate "
               + file
