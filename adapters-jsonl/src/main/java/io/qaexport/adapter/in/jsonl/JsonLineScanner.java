@@ -5,8 +5,8 @@ import static io.qaexport.domain.ByteWords.HIGH_BITS;
 import static io.qaexport.domain.ByteWords.LONGS;
 import static io.qaexport.domain.ByteWords.LOW_BITS;
 import static io.qaexport.domain.ByteWords.QUOTES;
+import static io.qaexport.domain.ByteWords.lowestMarkedByte;
 
-import io.qaexport.domain.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -704,7 +704,7 @@ final class JsonLineScanner {
       long marks = special | high;
       int next = at + Long.BYTES;
       while (marks != 0) {
-        int i = at + ByteWords.lowestMarkedByte(marks);
+        int i = at + lowestMarkedByte(marks);
         byte c = b[i];
         int after;
         if (c == '"') {
@@ -995,7 +995,7 @@ final class JsonLineScanner {
       long v = (long) LONGS.get(b, at);
       long marks = marks(v);
       if (marks != 0) {
-        return at + ByteWords.lowestMarkedByte(marks);
+        return at + lowestMarkedByte(marks);
       }
       at += Long.BYTES;
     }

@@ -1,8 +1,8 @@
 package io.qaexport.adapter.in.jsonl;
 
 import static io.qaexport.domain.ByteWords.LONGS;
+import static io.qaexport.domain.ByteWords.lowestMarkedByte;
 
-import io.qaexport.domain.ByteWords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -128,7 +128,7 @@ final class LineSplitter {
       // A zero byte in word marks a match; the lowest flagged byte is exact.
       long found = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
       if (found != 0) {
-        return i + ByteWords.lowestMarkedByte(found);
+        return i + lowestMarkedByte(found);
       }
     }
     for (; i < to; i++) {

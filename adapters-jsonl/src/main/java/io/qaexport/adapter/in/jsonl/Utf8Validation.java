@@ -2,8 +2,7 @@ package io.qaexport.adapter.in.jsonl;
 
 import static io.qaexport.domain.ByteWords.HIGH_BITS;
 import static io.qaexport.domain.ByteWords.LONGS;
-
-import io.qaexport.domain.ByteWords;
+import static io.qaexport.domain.ByteWords.lowestMarkedByte;
 
 /** Finds the first byte that breaks UTF-8 (RFC 3629: no overlongs, surrogates or > U+10FFFF). */
 final class Utf8Validation {
@@ -20,7 +19,7 @@ final class Utf8Validation {
           i += Long.BYTES;
           continue;
         }
-        i += ByteWords.lowestMarkedByte(high);
+        i += lowestMarkedByte(high);
       }
       int b = bytes[i];
       if (b >= 0) {

@@ -116,9 +116,10 @@ final class NativeCompressors {
     public BytesInput compress(BytesInput bytes) throws IOException {
       ByteBuffer page = bytes.toByteBuffer(gathering, nothingToRelease -> {});
       int length = page.remaining();
-      if (!page.hasArray()) { // read-only: its array cannot be handed out
-        page.get(gathering.allocate(length).array(), 0, length);
-        page = ByteBuffer.wrap(gathered, 0, length);
+      if (!page.hasArray()) { // read-only: its array cannot be handed out, so copy it
+        ByteBuffer copy = gathering.allocate(length);
+        copy.put(page).flip();
+        page = copy;
       }
       int bound = bound(length);
       if (output.length < bound) {
