@@ -160,7 +160,7 @@ final class JsonLineScanner {
   private int invalidAt;
   private int duplicate;
   private int duplicateAt;
-  private int plusSignedAt;
+  private int foreignInfinityAt;
 
   // Second results of the token methods.
   private boolean sawEscape;
@@ -284,7 +284,7 @@ final class JsonLineScanner {
     }
     duplicate = -1;
     duplicateAt = -1;
-    plusSignedAt = -1;
+    foreignInfinityAt = -1;
     invalidAt = -1;
     int end = offset + length;
     if (maxDocumentLength >= 0 && length > maxDocumentLength) {
@@ -357,11 +357,12 @@ final class JsonLineScanner {
   }
 
   /**
-   * The first {@code +INF} or {@code +Infinity} anywhere on the line, or -1. Jackson takes both as
-   * numbers; the reader refuses a plus sign.
+   * The first {@code +INF}, {@code -INF} or {@code +Infinity} anywhere on the line, or -1. Jackson
+   * takes them as numbers; the reader refuses them, as Python's json does (it reads NaN, Infinity
+   * and -Infinity only).
    */
-  int plusSignedAt() {
-    return plusSignedAt;
+  int foreignInfinityAt() {
+    return foreignInfinityAt;
   }
 
   private boolean invalid(int at) {
@@ -510,8 +511,8 @@ final class JsonLineScanner {
         }
         case '+' -> {
           at = signedInfinity(b, at, end);
-          if (at >= 0 && plusSignedAt < 0) {
-            plusSignedAt = start;
+          if (at >= 0 && foreignInfinityAt < 0) {
+            foreignInfinityAt = start;
           }
           kind = FLOAT;
         }
@@ -604,7 +605,11 @@ final class JsonLineScanner {
       at++;
       if (at < end && b[at] == 'I') {
         isFloat = true;
-        return signedInfinity(b, start, end);
+        int after = signedInfinity(b, start, end);
+        if (after == start + 4 && foreignInfinityAt < 0) {
+          foreignInfinityAt = start; // -INF; -Infinity is Python's
+        }
+        return after;
       }
     }
     int intStart = at;

@@ -111,7 +111,7 @@ final class KeptReader {
     } catch (LineProblem problem) {
       throw new LineProblem(problem.column() + start, problem.getMessage());
     } catch (JacksonException e) {
-      throw new LineProblem(start + 1, "invalid JSON: " + e.getOriginalMessage());
+      throw new LineProblem(start + 1, PairParser.syntaxReason(e));
     }
   }
 

@@ -124,8 +124,8 @@ final class LineDecoder {
     try {
       SourceLine.Pair pair =
           new SourceLine.Pair(lineNumber, parser.parse(line, 0, line.length), line::clone);
-      if (mayHavePlusInfinity(buffer, start, end)) {
-        parser.refusePlusInfinity(buffer, start, end - start);
+      if (mayHaveForeignInfinity(buffer, start, end)) {
+        parser.refuseForeignInfinity(buffer, start, end - start);
       }
       return pair;
     } catch (LineProblem problem) {
@@ -144,12 +144,16 @@ final class LineDecoder {
         && b[start + 2] == (byte) 0xBF;
   }
 
-  /** Whether "+Infinity" occurs anywhere; rare, so the exact check runs only then. */
-  private static boolean mayHavePlusInfinity(byte[] b, int start, int end) {
-    for (int plus = LineSplitter.indexOf(b, (byte) '+', start, end);
-        plus >= 0;
-        plus = LineSplitter.indexOf(b, (byte) '+', plus + 1, end)) {
-      if (end - plus > 8 && b[plus + 1] == 'I' && b[plus + 8] == 'y') {
+  /**
+   * Whether "+I" or "-IN" occurs anywhere (+INF, +Infinity, -INF); rare, so the exact check runs
+   * only then.
+   */
+  private static boolean mayHaveForeignInfinity(byte[] b, int start, int end) {
+    for (int at = LineSplitter.indexOf(b, (byte) 'I', start, end);
+        at >= 0;
+        at = LineSplitter.indexOf(b, (byte) 'I', at + 1, end)) {
+      if (at > start
+          && (b[at - 1] == '+' || b[at - 1] == '-' && end - at > 1 && b[at + 1] == 'N')) {
         return true;
       }
     }

@@ -28,6 +28,27 @@ final class PairParser {
   /** Lines up to this long are kept whole by their texts' views (a typical pair is ~1.5 KB). */
   static final int VIEW_LINES_UP_TO = 8 * 1024;
 
+  /**
+   * Jackson's messages name its own settings and sources, which mean nothing to a user of this tool
+   * ("enable `JsonReadFeature...`", "[Source: REDACTED ...]"): each pattern and its replacement.
+   */
+  private static final String[][] JACKSON_WORDING = {
+    // Where an unclosed object or array began, located in a source it does not show.
+    {" \\((?:for \\w+ starting|start marker) at \\[Source:[^\\]]*\\]\\)", ""},
+    {", from `StreamReadConstraints[^`]*`", ""},
+    {": enable `JsonReadFeature\\.\\w+` to allow", ""},
+    {" \\(consider enabling `JsonReadFeature\\.\\w+`[^)]*\\)\\)?", ""},
+    {
+      " \\(not recognized as one since Feature '\\w+' not enabled for parser\\)", " (JSON has none)"
+    },
+    {
+      "hexadecimal number literals require enabling `JsonReadFeature\\.\\w+`",
+      "JSON numbers are decimal"
+    },
+    // The words for non-finite numbers this reader takes, as Python's json does.
+    {"'NaN'/'\\+INF'/'-INF'", "'NaN'/'Infinity'/'-Infinity'"},
+  };
+
   private final JsonFactory json;
 
   /** Passed pairs export no failure_reason: its type is then none of our business. */
@@ -105,17 +126,27 @@ final class PairParser {
   }
 
   /**
-   * Refuses {@code +Infinity} anywhere on the line. NaN, Infinity and -Infinity are let through as
-   * some JSON writers emit them (Python's json reads them back); no writer emits +Infinity, and no
-   * reader but a lenient one takes it. Run only on lines holding the text.
+   * Refuses {@code +Infinity}, {@code +INF} and {@code -INF} anywhere on the line. NaN, Infinity
+   * and -Infinity are let through as some JSON writers emit them (Python's json reads them back);
+   * no common writer emits the others, and Python's json refuses them. Run only on lines that may
+   * hold them.
    */
-  void refusePlusInfinity(byte[] bytes, int offset, int length) throws LineProblem {
+  void refuseForeignInfinity(byte[] bytes, int offset, int length) throws LineProblem {
     try (JsonParser parser = json.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token == JsonToken.VALUE_NUMBER_FLOAT && parser.getString().startsWith("+")) {
+        if (token != JsonToken.VALUE_NUMBER_FLOAT) {
+          continue;
+        }
+        String text = parser.getString();
+        if (text.startsWith("+")) {
           throw problem(
               parser,
-              "invalid JSON: +Infinity is not a number (JSON numbers take no" + " plus sign)");
+              "invalid JSON: " + text + " is not a number (JSON numbers take no plus sign)");
+        }
+        if (text.equals("-INF")) {
+          throw problem(
+              parser,
+              "invalid JSON: -INF is not a number (write -Infinity, which Python's json reads)");
         }
       }
     } catch (JacksonException e) {
@@ -472,16 +503,13 @@ final class PairParser {
     };
   }
 
-  private static String syntaxReason(JacksonException e) {
+  static String syntaxReason(JacksonException e) {
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');
     String reason = newline < 0 ? message : message.substring(0, newline);
-    // Jackson points at where an unclosed object or array began with a location that is only
-    // noise without the source ("[Source: REDACTED ...; byte offset: #UNKNOWN]"): drop it.
-    int startMarker = reason.indexOf(" (start marker at [Source:");
-    reason = startMarker < 0 ? reason : reason.substring(0, startMarker);
-    // Limits name the parser's settings ("from `StreamReadConstraints.get...()`"): not ours.
-    reason = reason.replaceAll(", from `StreamReadConstraints[^`]*`", "");
+    for (String[] rewrite : JACKSON_WORDING) {
+      reason = reason.replaceAll(rewrite[0], rewrite[1]);
+    }
     return "invalid JSON: " + reason;
   }
 }

@@ -121,7 +121,7 @@ final class ScannedPairParser {
     if (!scanner.scan(bytes, offset, length)
         || scanner.rootKind() != Kind.OBJECT
         || scanner.duplicate() >= 0
-        || scanner.plusSignedAt() >= 0) {
+        || scanner.foreignInfinityAt() >= 0) {
       return null;
     }
     line = bytes;

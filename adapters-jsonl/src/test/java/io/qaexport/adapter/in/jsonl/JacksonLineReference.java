@@ -37,7 +37,7 @@ final class JacksonLineReference {
   /**
    * @param values by dotted path, for every path and prefix present
    * @param duplicateAt offset of the first repeated key on a path, -1 for none
-   * @param plusSignedAt offset of the first +INF or +Infinity, -1 for none
+   * @param foreignInfinityAt offset of the first +INF, -INF or +Infinity, -1 for none
    */
   record Outcome(
       boolean valid,
@@ -45,7 +45,7 @@ final class JacksonLineReference {
       Map<String, Value> values,
       String duplicate,
       long duplicateAt,
-      long plusSignedAt) {
+      long foreignInfinityAt) {
     static final Outcome INVALID = new Outcome(false, null, Map.of(), null, -1, -1);
   }
 
@@ -133,7 +133,7 @@ final class JacksonLineReference {
         values,
         duplicate < 0 ? null : scanner.path(duplicate),
         duplicate < 0 ? -1 : scanner.duplicateAt() - offset,
-        scanner.plusSignedAt() < 0 ? -1 : scanner.plusSignedAt() - offset);
+        scanner.foreignInfinityAt() < 0 ? -1 : scanner.foreignInfinityAt() - offset);
   }
 
   private static final class Frame {
@@ -171,7 +171,7 @@ final class JacksonLineReference {
     JsonLineScanner.Kind root = null;
     String duplicate = null;
     long duplicateAt = -1;
-    long plusSignedAt = -1;
+    long foreignInfinityAt = -1;
     try (JsonParser parser = json.createParser(ObjectReadContext.empty(), line, 0, line.length)) {
       Deque<Frame> stack = new ArrayDeque<>();
       List<String> pending = List.of(); // the path of the next value; the root's is empty
@@ -228,8 +228,9 @@ final class JacksonLineReference {
             }
           }
           default -> {
-            if (token == JsonToken.VALUE_NUMBER_FLOAT && line[(int) at] == '+') {
-              plusSignedAt = plusSignedAt < 0 ? at : plusSignedAt;
+            if (token == JsonToken.VALUE_NUMBER_FLOAT
+                && (line[(int) at] == '+' || parser.getString().equals("-INF"))) {
+              foreignInfinityAt = foreignInfinityAt < 0 ? at : foreignInfinityAt;
             }
             Value value = scalar(parser, token, line, at);
             if (pending != null && pending.isEmpty()) {
@@ -254,7 +255,7 @@ final class JacksonLineReference {
     } catch (JacksonException e) {
       return Outcome.INVALID;
     }
-    return new Outcome(true, root, values, duplicate, duplicateAt, plusSignedAt);
+    return new Outcome(true, root, values, duplicate, duplicateAt, foreignInfinityAt);
   }
 
   private static Value scalar(JsonParser parser, JsonToken token, byte[] line, long at) {

@@ -188,14 +188,18 @@ class JsonLineScannerTest {
   }
 
   @Test
-  void aPlusSignedInfinityIsValidJsonForJacksonAndIsPointedOut() {
-    byte[] line = utf8("{\"a\":[-INF,+INF],\"b\":+Infinity}");
+  void infinitiesPythonDoesNotReadAreValidJsonForJacksonAndArePointedOut() {
+    byte[] line = utf8("{\"a\":[-Infinity,-INF,+INF],\"b\":+Infinity}");
     assertTrue(scanner.scan(line, 0, line.length));
-    assertEquals(11, scanner.plusSignedAt());
+    assertEquals(16, scanner.foreignInfinityAt());
+    assertSameAsJackson(line);
+    byte[] plus = utf8("{\"a\":[NaN,+INF]}");
+    assertTrue(scanner.scan(plus, 0, plus.length));
+    assertEquals(10, scanner.foreignInfinityAt());
     assertSameAsJackson(line);
     byte[] none = utf8("{\"a\":-Infinity}");
     assertTrue(scanner.scan(none, 0, none.length));
-    assertEquals(-1, scanner.plusSignedAt());
+    assertEquals(-1, scanner.foreignInfinityAt());
   }
 
   @Test

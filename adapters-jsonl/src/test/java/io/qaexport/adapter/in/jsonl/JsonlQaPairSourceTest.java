@@ -2,6 +2,7 @@ package io.qaexport.adapter.in.jsonl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -462,6 +463,48 @@ class JsonlQaPairSourceTest {
 
     RecordedLines handler = read("{\"confidence\": -Infinity, \"answer\": \"C+Infinity\"}\n");
     assertEquals(List.of("1:pair"), handler.events);
+  }
+
+  @Test
+  void infWordsArePythonsOnlyInvalidJsonWhereverTheyStand() throws IOException {
+    // Jackson reads +INF and -INF as numbers; Python's json reads neither, so neither may pass.
+    RecordedLines.Invalid plus = onlyInvalid("{\"question\": \"q\", \"meta\": {\"x\": +INF}}");
+    assertEquals(
+        "invalid JSON: +INF is not a number (JSON numbers take no plus sign)", plus.reason());
+    assertEquals(33, plus.column());
+    RecordedLines.Invalid minus =
+        onlyInvalid("{\"question\": \"q\", \"validation\": {\"composite_score\": -INF}}");
+    assertEquals(
+        "invalid JSON: -INF is not a number (write -Infinity, which Python's json reads)",
+        minus.reason());
+    assertEquals(53, minus.column());
+
+    RecordedLines handler =
+        read("{\"question\": \"-INF +INF\", \"a\": [NaN, Infinity, -Infinity], \"-INF\": 1}\n");
+    assertEquals(List.of("1:pair"), handler.events);
+  }
+
+  @Test
+  void syntaxMessagesNameNoneOfJacksonsSettings() throws IOException {
+    List<String> lines =
+        List.of(
+            "{\"question\": \"q\", \"a\": [1, 2}",
+            "{\"question\": \"q\", \"a\": {\"b\": 1]}",
+            "{\"question\": \"q\", \"a\": +1}",
+            "{\"question\": \"q\", \"a\": x}",
+            "{\"question\": \"q\", \"a\": /* c */ 1}",
+            "{\"question\": \"q\", \"a\": 0x10}",
+            "{\"question\": \"q\", \"a\": .5}",
+            "{\"question\": \"q\", \"a\": \"" + (char) 0x1E + "\"}",
+            "{\"question\": \"q\"," + (char) 0x1E + "\"a\": 1}",
+            "{\"question\": \"q\"");
+    for (String line : lines) {
+      String reason = onlyInvalid(line).reason();
+      assertTrue(reason.startsWith("invalid JSON: "), reason);
+      for (String jacksonWord : List.of("Feature", "REDACTED", "`", "Source:", "INF'", "enabl")) {
+        assertFalse(reason.contains(jacksonWord), line + " -> " + reason);
+      }
+    }
   }
 
   @Test
