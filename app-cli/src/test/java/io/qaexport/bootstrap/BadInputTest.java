@@ -82,7 +82,7 @@ class BadInputTest {
             "not JSON",
             utf8(GOOD + "\nnot json\n"),
             "2:1: invalid JSON: Unrecognized token 'not': was expecting (JSON String, Number (or"
-                + " 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')"),
+                + " 'NaN'/'Infinity'/'-Infinity'), Array, Object or token 'null', 'true' or 'false')"),
         Arguments.of(
             "truncated last line",
             utf8(GOOD + "\n" + GOOD.substring(0, 40)),

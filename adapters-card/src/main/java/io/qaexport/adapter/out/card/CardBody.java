@@ -365,11 +365,6 @@ final class CardBody {
       } else {
         value = Double.toString(((Column.Float64) column).of(sample.get()));
       }
-      if (value.length() > SAMPLE_CHARS) {
-        value =
-            value.substring(0, value.offsetByCodePoints(0, value.codePointCount(0, SAMPLE_CHARS)))
-                + "…";
-      }
       md.append("| `")
           .append(column.name())
           .append("` | ")
@@ -379,13 +374,33 @@ final class CardBody {
     return md.append('\n').toString();
   }
 
+  /**
+   * A value as one table cell: cut to {@link #SAMPLE_CHARS} (a persona may be megabytes), Markdown
+   * escaped, line breaks as spaces and other control characters spelled out ({@code \\u0000}): a
+   * NUL byte makes git and grep take the whole card for a binary file.
+   */
   private static String markdownCell(String text) {
+    if (text.length() > SAMPLE_CHARS) {
+      text =
+          text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, SAMPLE_CHARS))) + "…";
+    }
     String escaped =
         text.replace("\\", "\\\\")
             .replace("|", "\\|")
             .replace("`", "\\`")
             .replace("<", "&lt;")
             .replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
-    return escaped.isBlank() ? "(blank)" : escaped;
+    var cell = new StringBuilder(escaped.length());
+    for (int i = 0; i < escaped.length(); i++) {
+      char c = escaped.charAt(i);
+      if (c == '\t') {
+        cell.append(' ');
+      } else if (Character.getType(c) == Character.CONTROL) {
+        cell.append(String.format(NUMBERS, "\\u%04X", (int) c));
+      } else {
+        cell.append(c);
+      }
+    }
+    return cell.toString().isBlank() ? "(blank)" : cell.toString();
   }
 }

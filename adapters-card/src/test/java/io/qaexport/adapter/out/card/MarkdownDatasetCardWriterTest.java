@@ -374,4 +374,44 @@ class MarkdownDatasetCardWriterTest {
                 + " `qa_pairs.short.jsonl`.\n\n2 pairs were left out as long answers.\n"),
         text);
   }
+
+  @Test
+  void aPersonaIsShownCutAndWithItsControlCharactersSpelledOut() throws IOException {
+    DatasetCard.Config plain = config("default", RecordShape.PASSED, "qa_pairs.jsonl", 10);
+    String odd = "nul\u0000bs\bff\fdel\u007fnel\u0085tab\tend";
+    String huge = "å".repeat(1_000_000);
+    var config =
+        new DatasetCard.Config(
+            plain.name(),
+            plain.shape(),
+            plain.features(),
+            plain.layoutIsShape(),
+            plain.splits(),
+            plain.inputFile(),
+            List.of(Map.entry(odd, 6L), Map.entry(huge, 4L)),
+            plain.scores(),
+            plain.defaultsApplied(),
+            Optional.of(new HfRecord("q\u0000", "a", "s", odd, 0.9, null)),
+            plain.curation());
+    var card =
+        new DatasetCard(
+            DatasetFacts.CARE_WORKER_QA,
+            "Vårdfrågor",
+            HubLicense.UNKNOWN,
+            Optional.empty(),
+            "jsonl",
+            "json",
+            HubTask.QUESTION_ANSWERING,
+            List.of(config));
+
+    String text = write(card, false);
+
+    assertTrue(
+        text.contains("| nul\\u0000bs\\u0008ff\\u000Cdel\\u007Fnel\\u0085tab end | 6 | 60.0% |"),
+        text.substring(0, Math.min(text.length(), 4000)));
+    assertTrue(text.contains("| `question` | q\\u0000 |"));
+    assertTrue(text.chars().noneMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n'));
+    assertTrue(text.contains("| " + "å".repeat(300) + "… | 4 | 40.0% |"));
+    assertTrue(text.length() < 20_000, "card of " + text.length() + " characters");
+  }
 }
