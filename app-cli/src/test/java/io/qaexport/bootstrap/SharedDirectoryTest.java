@@ -250,6 +250,51 @@ class SharedDirectoryTest {
   }
 
   @Test
+  void anEditedOrPlantedCardMakesARunRemoveOnlyQaExportsDataFilesDirectlyInTheDirectory()
+      throws IOException {
+    assertEquals(0, export().exitCode());
+    Path elsewhere = Files.createDirectories(dir.resolve("root-only"));
+    Path outside = Files.writeString(elsewhere.resolve("important.jsonl"), "keep\n");
+    Path outsideShard = Files.writeString(elsewhere.resolve("qa_pairs-00000-of-00002.jsonl"), "x");
+    Files.createSymbolicLink(out().resolve("sub"), elsewhere);
+    Path inSubdirectory =
+        Files.writeString(
+            Files.createDirectories(out().resolve("real")).resolve("user.jsonl"), "u");
+    Path usersOwn = Files.writeString(out().resolve("notes.jsonl"), "mine\n");
+    Path backup = Files.writeString(out().resolve("qa_pairs.jsonl.bak"), "old\n");
+    Path earlierSplit = Files.writeString(out().resolve("qa_pairs-test.jsonl"), "{}\n");
+    Path card = out().resolve("README.md");
+    String paths =
+        String.join(
+            "\n",
+            "        path: \"sub/*\"",
+            "      - split: a",
+            "        path: \"sub/qa_pairs-*-of-00002.jsonl\"",
+            "      - split: b",
+            "        path: \"*\"",
+            "      - split: c",
+            "        path: \"qa_pairs*\"",
+            "      - split: d",
+            "        path: real/user.jsonl",
+            "      - split: e",
+            "        path: ../root-only/important.jsonl",
+            "      - split: f",
+            "        path: qa_pairs-test.jsonl");
+    Files.writeString(
+        card, Files.readString(card).replaceFirst("        path: qa_pairs.jsonl", paths));
+
+    CliRun run = export();
+
+    assertEquals(0, run.exitCode(), run.err());
+    for (Path kept : List.of(outside, outsideShard, inSubdirectory, usersOwn, backup)) {
+      assertTrue(Files.exists(kept), kept + " is not qa-export's to remove");
+    }
+    assertEquals("keep\n", Files.readString(outside));
+    assertFalse(Files.exists(earlierSplit), "an earlier split file qa-export wrote goes");
+    assertTrue(Files.readString(out().resolve("qa_pairs.jsonl")).contains("Hur?"));
+  }
+
+  @Test
   void aJournalWrittenByAnotherUserIsNotActedOn() throws IOException {
     plantJournal("-\tqa_pairs.jsonl\t.qa_pairs.jsonl.previous.1.qa-export-tmp");
     Path journal = out().resolve(JOURNAL);

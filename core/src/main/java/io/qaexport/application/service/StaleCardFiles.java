@@ -1,5 +1,6 @@
 package io.qaexport.application.service;
 
+import io.qaexport.application.port.in.ExportJob;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.FileSummary;
 import io.qaexport.application.port.in.Notice;
@@ -19,16 +20,43 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The files an earlier dataset card named that this run no longer writes. */
 final class StaleCardFiles {
+  /**
+   * The names qa-export gives data files: an output's stem, a split, a shard, an extension. A card
+   * may have been edited or planted (a shared directory): a path it names is removed only when it
+   * is such a file directly in the output directory, never anything else it may name or match.
+   */
+  private static final Pattern DATA_FILE =
+      Pattern.compile(
+          "(?:"
+              + Pattern.quote(ExportJob.PASSED_OUTPUT)
+              + "|"
+              + Pattern.quote(ExportJob.REJECTED_OUTPUT)
+              + ")(?:-[A-Za-z][A-Za-z0-9_]*)?(?:-\\d{5}-of-\\d{5})?\\.[A-Za-z0-9]+");
+
+  /**
+   * The one glob a card of qa-export's holds: a split's shards ({@code
+   * qa_pairs-train-*-of-00003.jsonl}).
+   */
+  private static final Pattern SHARD_GLOB =
+      Pattern.compile(
+          "(?:"
+              + Pattern.quote(ExportJob.PASSED_OUTPUT)
+              + "|"
+              + Pattern.quote(ExportJob.REJECTED_OUTPUT)
+              + ")(?:-[A-Za-z][A-Za-z0-9_]*)?-\\*-of-\\d{5}\\.[A-Za-z0-9]+");
+
   private StaleCardFiles() {}
 
   /**
    * The data files the earlier card named that this export does not write (e.g. its JSONL after a
    * Parquet export), and their errors logs: qa-export wrote them, and left in place they would be
-   * published with the dataset. Removed when this run's outputs land. Only regular files in the
-   * card's directory or below are considered, never a file this run writes or reads.
+   * published with the dataset. Removed when this run's outputs land. Only regular files with the
+   * names qa-export gives, directly in the output directory, are considered, never a file this run
+   * writes or reads.
    */
   static void removeOnCommit(
       ExportProgress progress,
@@ -56,7 +84,8 @@ final class StaleCardFiles {
         continue;
       }
       for (Path stale : named(cardDir, dataFile)) {
-        if (!stale.startsWith(cardDir.normalize())
+        if (!DATA_FILE.matcher(stale.getFileName().toString()).matches()
+            || !directlyIn(outputs.directory(), stale)
             || !Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
             || written.contains(stale.toAbsolutePath().normalize())
             || files.stream()
@@ -71,6 +100,16 @@ final class StaleCardFiles {
         outputs.removeOnCommit(OutputPaths.errorsLog(stale));
         earlierLogs(stale, files).forEach(outputs::removeOnCommit);
       }
+    }
+  }
+
+  /** Whether {@code file}'s directory, links resolved, is {@code directory}. */
+  private static boolean directlyIn(Path directory, Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      return parent != null && Files.isSameFile(parent.toRealPath(), directory.toRealPath());
+    } catch (IOException unresolvable) {
+      return false;
     }
   }
 
@@ -99,8 +138,8 @@ final class StaleCardFiles {
     }
     Path parent = path.getParent();
     if (parent == null
-        || !parent.startsWith(cardDir.normalize())
-        || parent.toString().contains("*")) {
+        || parent.toString().contains("*")
+        || !SHARD_GLOB.matcher(path.getFileName().toString()).matches()) {
       // A card may have been planted: never list a directory outside the card's.
       return List.of();
     }
