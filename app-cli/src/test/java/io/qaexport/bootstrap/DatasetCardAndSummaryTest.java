@@ -4,6 +4,7 @@ import static io.qaexport.bootstrap.TestFiles.filesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -294,6 +295,30 @@ class DatasetCardAndSummaryTest {
     assertEquals(0.6, file.get("validation_score").get("median").asDouble());
     assertEquals(0.8, file.get("validation_score").get("max").asDouble());
     assertTrue(summary.get("elapsed_seconds").asDouble() > 0);
+  }
+
+  @Test
+  void aSummaryThatCannotBeWrittenIsAnIoFailureThatSaysTheDatasetIsInPlace() throws IOException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.exists(full), "needs /dev/full");
+    input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.9)));
+
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            dir.resolve("qa").toString(),
+            "--summary-json",
+            full.toString(),
+            "--quiet");
+
+    assertEquals(3, run.exitCode(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "the dataset was exported, but the summary could not be written to /dev/full:"
+                    + " No space left on device"),
+        run.err());
+    assertTrue(Files.exists(dir.resolve("qa/qa_pairs.jsonl")));
   }
 
   @Test

@@ -239,6 +239,31 @@ class SharedDirectoryTest {
   }
 
   @Test
+  void theSummarysTemporaryIsNeverWrittenThroughAPlantedLink() throws Exception {
+    Path victim = Files.writeString(dir.resolve("victim"), "untouched\n");
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    long pid = ProcessHandle.current().pid();
+    Files.createSymbolicLink(shared.resolve(".s.json." + pid + ".qa-export-tmp"), victim);
+    Path qa = Files.createDirectories(dir.resolve("qa"));
+    Files.writeString(qa.resolve("qa_passed.jsonl"), GOOD);
+
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            qa.toString(),
+            "--output-dir",
+            out().toString(),
+            "--quiet",
+            "--summary-json",
+            shared.resolve("s.json").toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("untouched\n", Files.readString(victim));
+    assertFalse(Files.isSymbolicLink(shared.resolve("s.json")));
+    assertTrue(Files.readString(shared.resolve("s.json")).contains("\"exported\""));
+  }
+
+  @Test
   void aDirectoryNamedLikeADeadRunsTemporaryDoesNotBlockLaterRuns() throws IOException {
     Path odd = Files.createDirectories(out().resolve(".qa_pairs.jsonl.99999999.qa-export-tmp"));
     Files.writeString(odd.resolve("inside"), "x");

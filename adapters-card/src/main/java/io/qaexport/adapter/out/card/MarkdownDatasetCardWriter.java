@@ -6,7 +6,9 @@ import io.qaexport.domain.card.HubLicense;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,7 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
     if (text == null) {
       text = "---\n" + String.join("", keys.values()) + "---\n" + CardBody.initial(card, block);
     }
-    Files.writeString(target, text, StandardCharsets.UTF_8);
+    writeNotThroughALink(target, text);
   }
 
   /** The owned keys that describe an export's data, which a withdrawn card no longer has. */
@@ -100,7 +102,7 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
               + block
               + text.substring(parts.blockEnd);
     }
-    Files.writeString(target, withdrawn, StandardCharsets.UTF_8);
+    writeNotThroughALink(target, withdrawn);
   }
 
   /** Opens the line of a withdrawn card's block that lists the files its run wrote. */
@@ -252,5 +254,20 @@ final class MarkdownDatasetCardWriter implements DatasetCardWriter {
 
   private static void put(LinkedHashMap<String, String> keys, String key, Object value) {
     keys.put(key, CardYaml.entry(key, value));
+  }
+
+  /**
+   * The card's staged file may sit in a directory others can write to: a link planted under its
+   * name (even after it was created) is refused, never written through.
+   */
+  private static void writeNotThroughALink(Path target, String text) throws IOException {
+    Files.writeString(
+        target,
+        text,
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING,
+        LinkOption.NOFOLLOW_LINKS);
   }
 }

@@ -2,6 +2,7 @@ package io.qaexport.adapter.out.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.application.port.out.DatasetCardWriter.PreviousCard;
@@ -413,5 +414,18 @@ class MarkdownDatasetCardWriterTest {
     assertTrue(text.chars().noneMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n'));
     assertTrue(text.contains("| " + "å".repeat(300) + "… | 4 | 40.0% |"));
     assertTrue(text.length() < 20_000, "card of " + text.length() + " characters");
+  }
+
+  @Test
+  void aLinkPlantedUnderTheStagedNameIsRefusedNotWrittenThrough() throws IOException {
+    Path victim = Files.writeString(dir.resolve("passwd"), "root:x:0:0\n");
+    Path staged = dir.resolve(".README.md.1.qa-export-tmp");
+    Files.createSymbolicLink(staged, victim);
+
+    assertThrows(
+        IOException.class,
+        () -> writer.write(staged, card("jsonl", HubLicense.UNKNOWN, 3), Optional.empty()));
+
+    assertEquals("root:x:0:0\n", Files.readString(victim));
   }
 }

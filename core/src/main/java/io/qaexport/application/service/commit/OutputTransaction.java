@@ -7,12 +7,15 @@ import io.qaexport.application.port.in.failure.ExportIoException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -71,6 +74,13 @@ public final class OutputTransaction implements AutoCloseable {
   private final FileOps ops;
   private final DirectoryLock lock;
   private final Map<Path, Path> temporaryToFinal = new LinkedHashMap<>();
+
+  /**
+   * Each staged file's identity (device and inode) when this run created it: in a directory others
+   * may write to, one could be replaced by a file of theirs while this run writes, and that file
+   * must not be moved into place as this run's output.
+   */
+  private final Map<Path, Object> stagedIdentity = new HashMap<>();
 
   /**
    * Staged files already written, being synced on a thread of their own while the run goes on:
@@ -203,6 +213,7 @@ public final class OutputTransaction implements AutoCloseable {
     Path temporary = temporaryBeside(finalPath, "");
     Durability.createExclusively(temporary);
     temporaryToFinal.put(temporary, finalPath);
+    stagedIdentity.put(temporary, identity(temporary));
     return temporary;
   }
 
@@ -254,13 +265,29 @@ public final class OutputTransaction implements AutoCloseable {
     if (finished) {
       throw new IOException("export interrupted");
     }
+    for (Path temporary : temporaryToFinal.keySet()) {
+      if (!Objects.equals(identity(temporary), stagedIdentity.get(temporary))) {
+        throw new IOException(
+            temporary
+                + " was replaced by another file while this run wrote it (can others write to "
+                + temporary.getParent()
+                + "?)");
+      }
+    }
     new Commit(directory, ops)
         .run(temporaryToFinal, removeOnCommit, inputs, syncedAhead, () -> stopRequested);
     temporaryToFinal.clear();
+    stagedIdentity.clear();
     syncedAhead.clear();
     finished = true;
     committed = true;
     progress.notice(new Notice.OutputsCommitted(directory));
+  }
+
+  /** A file's identity, its link not followed; null where the file system has none. */
+  private static Object identity(Path file) throws IOException {
+    return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+        .fileKey();
   }
 
   private static Path temporaryBeside(Path finalPath, String kind) {

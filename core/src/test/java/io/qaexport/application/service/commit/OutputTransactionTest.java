@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -184,6 +185,26 @@ class OutputTransactionTest {
       assertThrows(ExportIoException.class, outputs::commit);
     }
     assertEquals("passed", Files.readString(out.resolve("qa_pairs.jsonl")));
+  }
+
+  @Test
+  void aStagedFileReplacedByAnotherWhileTheRunWroteIsNeverMovedIntoPlace() throws Exception {
+    Path out = dir.resolve("swapped");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("qa_pairs.jsonl"), "earlier");
+    try (OutputTransaction outputs = OutputTransaction.begin(out)) {
+      Path staged = outputs.stage(out.resolve("qa_pairs.jsonl"));
+      Files.writeString(staged, "this run's");
+      // Another user of a shared directory puts a file of theirs under the staged name.
+      // (Moved over it, not created after a delete, which could reuse the inode number.)
+      Path theirs = Files.writeString(out.resolve("planted"), "");
+      Files.move(theirs, staged, StandardCopyOption.REPLACE_EXISTING);
+      ExportIoException refused = assertThrows(ExportIoException.class, outputs::commit);
+      assertTrue(
+          refused.getMessage().contains("was replaced by another file"), refused.getMessage());
+    }
+    assertEquals("earlier", Files.readString(out.resolve("qa_pairs.jsonl")));
+    assertEquals(List.of("qa_pairs.jsonl"), allNames(out));
   }
 
   @Test

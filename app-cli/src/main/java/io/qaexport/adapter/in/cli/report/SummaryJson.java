@@ -4,13 +4,16 @@ import io.qaexport.application.port.in.ExportSummary;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -58,6 +61,10 @@ public final class SummaryJson {
     if (isStdout(file)) {
       writeTo(stdout, summary);
       stdout.flush();
+      if (stdout instanceof PrintStream print && print.checkError()) {
+        // A PrintStream keeps its errors to itself: a full disk behind > must not pass unseen.
+        throw new IOException("stdout cannot be written (a full disk, or a closed pipe?)");
+      }
       return;
     }
     if (writtenInPlace(file)) {
@@ -75,7 +82,14 @@ public final class SummaryJson {
         target.resolveSibling(
             "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".qa-export-tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temporary)) {
+      // Created new, never through a link planted under its name (the directory may be shared).
+      Files.deleteIfExists(temporary);
+      try (OutputStream out =
+          Files.newOutputStream(
+              temporary,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS)) {
         writeTo(out, summary);
       }
       Files.move(
@@ -105,6 +119,9 @@ public final class SummaryJson {
               }
             })) {
       SummaryJsonBody.render(json, summary);
+    } catch (JacksonIOException e) {
+      // Jackson's exceptions are unchecked: a full disk is an I/O failure, not a bug.
+      throw e.getCause() != null ? e.getCause() : new IOException(e.getMessage(), e);
     }
   }
 }
