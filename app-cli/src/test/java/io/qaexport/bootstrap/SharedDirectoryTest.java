@@ -320,6 +320,40 @@ class SharedDirectoryTest {
   }
 
   @Test
+  void aKilledCommitOfACardElsewhereIsUndoneByTheRunThatWritesThatCardAgain() throws IOException {
+    Path cards = Files.createDirectories(dir.resolve("cards"));
+    Path card = cards.resolve("CARD.md");
+    Path backup = cards.resolve(".CARD.md.previous.123.qa-export-tmp");
+    Files.writeString(card, "the killed run's card\n");
+    Files.writeString(backup, "the earlier card\n");
+    plantJournal(
+        "-\t" + enc(card.toString()) + "\t" + enc(backup.toString()), "-\tqa_pairs.jsonl\t-");
+
+    CliRun elsewhere = export();
+    assertEquals(3, elsewhere.exitCode(), elsewhere.err());
+    assertTrue(
+        elsewhere.err().contains("run again with --dataset-card " + card + " to undo its commit"),
+        elsewhere.err());
+    assertTrue(Files.exists(backup), "nothing moved");
+
+    Path qa = dir.resolve("qa");
+    CliRun again =
+        CliRun.of(
+            "--input-dir",
+            qa.toString(),
+            "--output-dir",
+            out().toString(),
+            "--dataset-card",
+            card.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(again.err().contains("its moves were undone"), again.err());
+    assertFalse(Files.exists(backup));
+    assertFalse(Files.exists(out().resolve(JOURNAL)));
+    // Put back; not qa-export's card (no block of its own), so this run leaves it as it is.
+    assertEquals("the earlier card\n", Files.readString(card));
+  }
+
+  @Test
   void aJournalWrittenByAnotherUserIsNotActedOn() throws IOException {
     plantJournal("-\tqa_pairs.jsonl\t.qa_pairs.jsonl.previous.1.qa-export-tmp");
     Path journal = out().resolve(JOURNAL);

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -97,7 +98,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
                 command.outputDir(),
                 command.progress(),
                 OutputTransaction.FileOps.REAL,
-                ownNames(command));
+                ownNames(command),
+                cardOutside(command));
         RejectedOutput rejected = new RejectedOutput(format, command, outputs, rejectedLayout)) {
       long started = System.nanoTime(); // after any wait for another run's lock
       outputs.protect(command.jobs().stream().map(ExportJob::input).toList());
@@ -164,6 +166,17 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   @Override
   public void checkOutputs(ExportCommand command, List<Path> callerOutputs) throws ExportException {
     OutputPaths.requireFree(command, formats.find(command.formatName()), callerOutputs);
+  }
+
+  /** The dataset card, when this run writes it outside the output directory. */
+  private static Set<Path> cardOutside(ExportCommand command) {
+    Path directory = command.outputDir().toAbsolutePath().normalize();
+    return command
+        .datasetCard()
+        .map(card -> card.file().toAbsolutePath().normalize())
+        .filter(card -> !directory.equals(card.getParent()))
+        .map(Set::of)
+        .orElse(Set.of());
   }
 
   /** The names of this run's outputs: each output's base name (and its logs, splits, shards). */

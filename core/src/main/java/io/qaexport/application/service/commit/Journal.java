@@ -15,8 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -101,6 +103,15 @@ final class Journal {
    * @throws RefusedException if the journal may not be acted on
    */
   static Optional<List<Entry>> read(Path directory, Predicate<String> ownName) throws IOException {
+    return read(directory, ownName, Set.of());
+  }
+
+  /**
+   * As above; an entry may also name one of {@code outsideFiles} (absolute), the files this run
+   * writes outside the directory (a card elsewhere), or a temporary or backup beside it.
+   */
+  static Optional<List<Entry>> read(
+      Path directory, Predicate<String> ownName, Set<Path> outsideFiles) throws IOException {
     Path journal = directory.resolve(FILE);
     BasicFileAttributes attributes;
     try {
@@ -125,14 +136,20 @@ final class Journal {
       throw new RefusedException(journal, "is not a journal qa-export can read");
     }
     Path base = directory.toAbsolutePath().normalize();
+    Set<Path> outside = new HashSet<>();
+    outsideFiles.forEach(file -> outside.add(file.toAbsolutePath().normalize()));
     List<Entry> entries = new ArrayList<>();
     for (int i = 1; i < lines.size() - 1; i++) {
       String[] fields = lines.get(i).split("\t", -1);
       if (fields.length != 3) {
         throw new RefusedException(journal, "is damaged at line " + (i + 1));
       }
-      var reading = new JournalEntryReading(journal, i + 1, directory, base);
+      var reading = new JournalEntryReading(journal, i + 1, directory, base, outside);
       Path target = reading.path(fields[1]).orElseThrow(() -> reading.refused("names no target"));
+      if (!base.equals(target.toAbsolutePath().normalize().getParent())
+          && !outside.contains(target)) {
+        throw reading.refused("names " + target + ", which this run does not write");
+      }
       String name = target.getFileName().toString();
       if (name.endsWith(TEMP_SUFFIX) || !ownName.test(name)) {
         throw reading.refused("names " + name + ", which is not an output of qa-export");

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the paths of one entry, each resolved against the directory and confined to it. */
-record JournalEntryReading(Path journal, int line, Path directory, Path base) {
+record JournalEntryReading(
+    Path journal, int line, Path directory, Path base, Set<Path> outsideFiles) {
   Journal.RefusedException refused(String problem) {
     return new Journal.RefusedException(journal, "line " + line + " " + problem);
   }
@@ -36,16 +38,36 @@ record JournalEntryReading(Path journal, int line, Path directory, Path base) {
         path.isAbsolute()
             ? base.equals(path.normalize().getParent()) && path.normalize().equals(path)
             : path.getNameCount() == 1;
+    if (!inside && path.isAbsolute() && path.normalize().equals(path) && besideOutsideFile(path)) {
+      return Optional.of(path); // a card elsewhere, its temporary or backup: checked by the caller
+    }
     if (!inside || name.isEmpty() || name.equals(".") || name.equals("..")) {
-      throw refused("names " + decoded + ", which is not a file directly in " + directory);
+      throw refused(
+          "names "
+              + decoded
+              + ", which is not a file directly in "
+              + directory
+              + (path.isAbsolute()
+                  ? " (if the killed run wrote its dataset card there, run again with"
+                      + " --dataset-card "
+                      + decoded
+                      + " to undo its commit)"
+                  : ""));
     }
     return Optional.of(directory.resolve(name));
+  }
+
+  private boolean besideOutsideFile(Path path) {
+    return outsideFiles.stream().anyMatch(file -> file.getParent().equals(path.getParent()));
   }
 
   void requireDerived(Optional<Path> file, Path target, String kind)
       throws Journal.RefusedException {
     if (file.isEmpty()) {
       return;
+    }
+    if (!file.get().getParent().equals(target.getParent())) {
+      throw refused("names " + file.get() + ", which is not beside " + target);
     }
     String name = file.get().getFileName().toString();
     String prefix = "." + target.getFileName() + kind + ".";

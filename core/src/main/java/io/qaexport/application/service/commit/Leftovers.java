@@ -33,6 +33,29 @@ public final class Leftovers {
   }
 
   /**
+   * Deletes the temporary and backup files that killed runs left beside {@code file} (a dataset
+   * card outside the output directory), and nothing else in its directory.
+   */
+  public static void removeOf(Path file) throws IOException {
+    Path directory = file.toAbsolutePath().getParent();
+    if (directory == null || !Files.isDirectory(directory)) {
+      return;
+    }
+    String prefix = "." + file.getFileName() + ".";
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(directory, "*" + Journal.TEMP_SUFFIX)) {
+      for (Path leftover : files) {
+        boolean besideFile = leftover.getFileName().toString().startsWith(prefix);
+        boolean regular =
+            FileKinds.of(leftover).map(BasicFileAttributes::isRegularFile).orElse(false);
+        if (besideFile && regular && writerPid(leftover).map(Leftovers::isGone).orElse(false)) {
+          Files.deleteIfExists(leftover);
+        }
+      }
+    }
+  }
+
+  /**
    * Whether the process is gone: none with that pid, or a zombie (killed and not yet reaped, as
    * under an init that does not reap, in a container), which writes nothing more.
    */

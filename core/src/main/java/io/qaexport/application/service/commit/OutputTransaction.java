@@ -119,6 +119,20 @@ public final class OutputTransaction implements AutoCloseable {
   public static OutputTransaction begin(
       Path directory, ExportProgress progress, FileOps ops, Predicate<String> ownNames)
       throws ExportIoException {
+    return begin(directory, progress, ops, ownNames, Set.of());
+  }
+
+  /**
+   * As above; {@code outsideFiles} are files outside the directory this run writes too (a dataset
+   * card elsewhere): a journal left by a killed run may name them, and only them, outside it.
+   */
+  public static OutputTransaction begin(
+      Path directory,
+      ExportProgress progress,
+      FileOps ops,
+      Predicate<String> ownNames,
+      Set<Path> outsideFiles)
+      throws ExportIoException {
     boolean created = !Files.exists(directory);
     try {
       Files.createDirectories(directory);
@@ -136,10 +150,13 @@ public final class OutputTransaction implements AutoCloseable {
       throw ExportIoException.of("cannot lock output directory " + directory, e);
     }
     try {
-      if (Recovery.recover(directory, ops, ownNames)) {
+      if (Recovery.recover(directory, ops, ownNames, outsideFiles)) {
         progress.notice(new Notice.InterruptedCommitUndone(directory));
       }
       Leftovers.remove(directory);
+      for (Path outside : outsideFiles) {
+        Leftovers.removeOf(outside);
+      }
     } catch (IOException e) {
       lock.release();
       throw ExportIoException.of("cannot use output directory " + directory, e);

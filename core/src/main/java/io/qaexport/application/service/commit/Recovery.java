@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -44,8 +45,18 @@ final class Recovery {
    */
   static boolean recover(Path directory, OutputTransaction.FileOps ops, Predicate<String> ownNames)
       throws IOException {
+    return recover(directory, ops, ownNames, Set.of());
+  }
+
+  /** As above; the journal may also name {@code outsideFiles} (a card elsewhere). */
+  static boolean recover(
+      Path directory,
+      OutputTransaction.FileOps ops,
+      Predicate<String> ownNames,
+      Set<Path> outsideFiles)
+      throws IOException {
     Path journal = directory.resolve(Journal.FILE);
-    Optional<List<Journal.Entry>> entries = Journal.read(directory, ownNames);
+    Optional<List<Journal.Entry>> entries = Journal.read(directory, ownNames, outsideFiles);
     if (entries.isEmpty()) {
       return false;
     }
