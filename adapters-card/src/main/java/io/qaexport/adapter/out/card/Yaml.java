@@ -16,6 +16,8 @@ final class Yaml {
   static final YAMLFactory FACTORY =
       YAMLFactory.builder()
           .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          // A name or licence such as 123 stays a string: unquoted, YAML reads a number.
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
           .disable(YAMLWriteFeature.SPLIT_LINES)
           .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)

@@ -1,9 +1,12 @@
 package io.qaexport.adapter.out.card;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 class CardYamlTest {
   @Test
@@ -30,5 +33,17 @@ class CardYamlTest {
     assertEquals(missing, CardYaml.shardGlob(missing), "a glob would promise three");
     List<String> twoSets = List.of("x-00000-of-00002.jsonl", "y-00001-of-00002.jsonl");
     assertEquals(twoSets, CardYaml.shardGlob(twoSets));
+  }
+
+  @Test
+  void aStringThatLooksLikeANumberStaysAStringInTheYaml() {
+    for (String text : List.of("123", "1.0", "0x1F", "1e3", "-7", ".5")) {
+      String yaml = CardYaml.entry("pretty_name", text);
+      JsonNode read = new YAMLMapper().readTree(yaml).get("pretty_name");
+      assertTrue(read.isString(), yaml);
+      assertEquals(text, read.asString(), yaml);
+    }
+    assertEquals("license: mit\n", CardYaml.entry("license", "mit"));
+    assertEquals("num_bytes: 123\n", CardYaml.entry("num_bytes", 123L));
   }
 }
