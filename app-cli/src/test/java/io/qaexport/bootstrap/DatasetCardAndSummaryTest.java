@@ -322,6 +322,33 @@ class DatasetCardAndSummaryTest {
   }
 
   @Test
+  void aFileThatASplitExportReplacesIsListedAsRemovedEvenWithoutACard() throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.9), pair("\"x\"", 0.8)));
+    String qa = dir.resolve("qa").toString();
+    Path out = dir.resolve("out");
+    assertEquals(
+        0,
+        CliRun.of("--input-dir", qa, "--output-dir", out.toString(), "--no-dataset-card")
+            .exitCode());
+
+    CliRun split =
+        CliRun.of(
+            "--input-dir",
+            qa,
+            "--output-dir",
+            out.toString(),
+            "--no-dataset-card",
+            "--split",
+            "train=0.5,test=0.5");
+
+    assertEquals(0, split.exitCode(), split.err());
+    assertFalse(Files.exists(out.resolve("qa_pairs.jsonl")));
+    assertTrue(
+        split.err().contains("removed " + out.resolve("qa_pairs.jsonl") + ": an earlier export"),
+        split.err());
+  }
+
+  @Test
   void theJsonSummaryNamesTheToolVersionAndEveryPathAbsolutelyWhereverItRan() throws IOException {
     input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.2), "{\"question\": 1}"));
     Path here = Path.of("").toAbsolutePath();

@@ -134,7 +134,10 @@ final class FileExport {
                 training.minScore().getAsDouble(), read.maxScore()));
       }
       try {
-        output.staleFiles().forEach(outputs::removeOnCommit);
+        for (Path stale : output.staleFiles()) {
+          progress.notice(new Notice.StaleFileRemoved(stale));
+          outputs.removeOnCommit(stale);
+        }
       } catch (IOException e) {
         throw ExportIoException.of("cannot list " + command.outputDir(), e);
       }

@@ -3,6 +3,10 @@ package io.qaexport.adapter.in.cli;
 import io.qaexport.adapter.in.cli.CliOptions.FormatArgument;
 import io.qaexport.adapter.in.cli.flag.CliUsageException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,13 +88,18 @@ public final class InputResolver {
     return launcherPluginDir;
   }
 
+  /** The longest value {@code NAME=@FILE} reads. */
+  static final int MAX_FILE_VALUE_BYTES = 1 << 20;
+
   private static String value(FormatArgument argument) throws CliUsageException {
     if (!argument.readsFile()) {
       return argument.value();
     }
     Path file = Path.of(argument.value());
-    try {
-      return Files.readString(file).strip();
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      // Bounded: a value is a prompt or a template, and @/dev/zero must not fill the memory.
+      bytes = in.readNBytes(MAX_FILE_VALUE_BYTES + 1);
     } catch (IOException e) {
       throw new CliUsageException(
           "--"
@@ -100,6 +109,15 @@ public final class InputResolver {
               + ": cannot read it ("
               + e.getClass().getSimpleName()
               + ")");
+    }
+    String prefix = "--" + argument.flag() + " " + file + ": ";
+    if (bytes.length > MAX_FILE_VALUE_BYTES) {
+      throw new CliUsageException(prefix + "longer than 1 MiB, more than an option's value");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().strip();
+    } catch (CharacterCodingException e) {
+      throw new CliUsageException(prefix + "not UTF-8 text");
     }
   }
 }

@@ -81,6 +81,27 @@ class InputResolverTest {
   }
 
   @Test
+  void anOptionFileIsReadBoundedAndStrictly() throws Exception {
+    Path huge =
+        Files.write(dir.resolve("huge.txt"), new byte[InputResolver.MAX_FILE_VALUE_BYTES + 1]);
+    assertEquals(
+        "--format-option system_prompt "
+            + huge
+            + ": longer than 1 MiB, more than an option's value",
+        assertThrows(
+                CliUsageException.class,
+                () -> resolver.resolve(parsed("--format-option", "system_prompt=@" + huge)))
+            .getMessage());
+    Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'h', (byte) 0xE4, 'j'});
+    assertEquals(
+        "--format-option system_prompt " + latin1 + ": not UTF-8 text",
+        assertThrows(
+                CliUsageException.class,
+                () -> resolver.resolve(parsed("--format-option", "system_prompt=@" + latin1)))
+            .getMessage());
+  }
+
+  @Test
   void plainOptionValuesPassAsGiven() throws CliUsageException {
     assertEquals(
         Map.of("compression", "ZSTD"),

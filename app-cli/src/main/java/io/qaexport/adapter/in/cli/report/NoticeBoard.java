@@ -119,11 +119,11 @@ public final class NoticeBoard implements ExportProgress {
           "the dataset card's license is 'unknown', which the Hub flags: choose one with"
               + " --license (e.g. cc-by-4.0)");
     } else if (notice instanceof Notice.StaleFileRemoved stale) {
-      notes.add(
-          "removed "
-              + stale.file()
-              + ": an earlier export wrote it, and this export"
-              + " replaces it");
+      String note =
+          "removed " + stale.file() + ": an earlier export wrote it, and this export replaces it";
+      if (!notes.contains(note)) { // the card and the split layout may both name it
+        notes.add(note);
+      }
     } else if (notice instanceof Notice.CardConfigLeftOut leftOut) {
       notes.add(
           "the dataset card has no config for "
