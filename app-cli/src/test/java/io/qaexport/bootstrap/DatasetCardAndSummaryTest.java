@@ -349,6 +349,36 @@ class DatasetCardAndSummaryTest {
   }
 
   @Test
+  void anEarlierLicenseTheCardCannotKeepIsReportedAndAnUnquotedNameIsKept() throws IOException {
+    input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.9)));
+    String qa = dir.resolve("qa").toString();
+    Path out = dir.resolve("out");
+    assertEquals(
+        0,
+        CliRun.of("--input-dir", qa, "--output-dir", out.toString(), "--license", "mit")
+            .exitCode());
+    Path card = out.resolve("README.md");
+    Files.writeString(
+        card,
+        Files.readString(card)
+            .replace("license: mit\n", "license:\n  - mit\n  - apache-2.0\n")
+            .replaceFirst("pretty_name: [^\n]*", "pretty_name: 123"));
+
+    CliRun again = CliRun.of("--input-dir", qa, "--output-dir", out.toString());
+
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(
+        again
+            .err()
+            .contains(card + " gave the license [mit, apache-2.0], which is not one license"),
+        again.err());
+    JsonNode yaml = frontMatter(card);
+    assertEquals("unknown", yaml.get("license").asString());
+    assertEquals("123", yaml.get("pretty_name").asString());
+    assertTrue(yaml.get("pretty_name").isString());
+  }
+
+  @Test
   void theJsonSummaryNamesTheToolVersionAndEveryPathAbsolutelyWhereverItRan() throws IOException {
     input("qa_passed.jsonl", List.of(pair("\"anhörig\"", 0.2), "{\"question\": 1}"));
     Path here = Path.of("").toAbsolutePath();

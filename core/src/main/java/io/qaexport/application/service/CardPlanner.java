@@ -125,7 +125,7 @@ final class CardPlanner {
           new DatasetCard(
               DatasetFacts.CARE_WORKER_QA,
               prettyName(request.get(), previous),
-              license(request.get(), previous),
+              license(request.get(), previous, cardFile),
               request.get().repoId(),
               format.name(),
               format.hfBuilderName(),
@@ -204,7 +204,7 @@ final class CardPlanner {
    * The license given on this run, else the earlier card's (set by an earlier run or by hand) if
    * the Hub accepts it, else unknown.
    */
-  private static HubLicense license(CardRequest request, Optional<PreviousCard> previous) {
+  private HubLicense license(CardRequest request, Optional<PreviousCard> previous, Path cardFile) {
     if (request.license().isPresent()) {
       return request.license().get();
     }
@@ -215,6 +215,7 @@ final class CardPlanner {
     try {
       return new HubLicense(earlier.license().get(), earlier.licenseName(), earlier.licenseLink());
     } catch (IllegalArgumentException notAcceptedByTheHub) {
+      progress.notice(new Notice.EarlierLicenseDropped(cardFile, earlier.license().get()));
       return HubLicense.UNKNOWN;
     }
   }

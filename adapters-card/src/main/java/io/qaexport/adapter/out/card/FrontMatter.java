@@ -75,10 +75,13 @@ final class FrontMatter {
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String key = parser.currentName();
         JsonToken value = parser.nextToken();
-        if (value == JsonToken.VALUE_STRING) {
+        if (value != null && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+          // As written: a name or licence an earlier version left unquoted (123) is still text.
           values.put(key, parser.getString());
         } else if (key.equals("configs") && value == JsonToken.START_ARRAY) {
           values.put(key, dataFilePaths(parser));
+        } else if (key.equals("license") && value == JsonToken.START_ARRAY) {
+          values.put(key, scalars(parser).toString()); // several: reported, not one to keep
         } else {
           parser.skipChildren();
         }
@@ -87,6 +90,21 @@ final class FrontMatter {
       return Map.of();
     }
     return values;
+  }
+
+  /** The scalars of the array the parser is at the start of, as text; nested ones skipped. */
+  private static List<String> scalars(JsonParser parser) {
+    List<String> items = new ArrayList<>();
+    for (JsonToken token = parser.nextToken();
+        token != null && token != JsonToken.END_ARRAY;
+        token = parser.nextToken()) {
+      if (token.isScalarValue()) {
+        items.add(parser.getString());
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return items;
   }
 
   /** Every {@code path} string under {@code configs} (the parser is at its array's start). */

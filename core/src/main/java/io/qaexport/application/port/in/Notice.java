@@ -77,6 +77,12 @@ public sealed interface Notice {
   record NoLicense(Path card) implements Notice {}
 
   /**
+   * The earlier card's license (a list, or an id the Hub does not take) cannot be kept as the
+   * card's one license id: the card says {@code unknown} instead.
+   */
+  record EarlierLicenseDropped(Path card, String license) implements Notice {}
+
+  /**
    * A data file an earlier export wrote (the earlier card names it) that this export does not
    * write: it is removed when the outputs land, so the directory holds one dataset.
    */

@@ -114,6 +114,14 @@ public final class NoticeBoard implements ExportProgress {
               far.total(),
               100.0 * far.rows() / far.total(),
               plain(far.fraction() * 100)));
+    } else if (notice instanceof Notice.EarlierLicenseDropped dropped) {
+      warn(
+          dropped.card()
+              + " gave the license "
+              + dropped.license()
+              + ", which is not one license id the Hub takes; the card now says 'unknown':"
+              + " choose one with --license (e.g. cc-by-4.0, or other with --license-name and"
+              + " --license-link)");
     } else if (notice instanceof Notice.NoLicense) {
       notes.add(
           "the dataset card's license is 'unknown', which the Hub flags: choose one with"
