@@ -69,6 +69,9 @@ final class LineDecoder {
     }
     if (tooLong) {
       int kept = Math.min(end - start, Math.min(LineSplitter.TOO_LONG_PREFIX_BYTES, maxLineBytes));
+      while (kept > 0 && kept < end - start && (buffer[start + kept] & 0xC0) == 0x80) {
+        kept--; // not inside a character: a UTF-8 line's start stays text in the errors log
+      }
       return new SourceLine.Invalid(
           lineNumber,
           0,

@@ -330,7 +330,7 @@ class JsonlQaPairSourceTest {
   @Test
   void aLineOverTheLimitIsReportedAndReadingGoesOnAfterIt() throws IOException {
     var small = new JsonlQaPairSource(64);
-    String longLine = "{\"question\": \"" + "å".repeat(200) + "\"}";
+    String longLine = "{\"question\": \"x" + "å".repeat(200) + "\"}";
     Path file =
         Files.writeString(
             dir.resolve("long.jsonl"),
@@ -341,6 +341,8 @@ class JsonlQaPairSourceTest {
     assertEquals(
         "line is longer than the limit of 64 bytes (raise it with --max-line-bytes)",
         handler.invalid.get(0).reason());
+    // Its start is logged, cut before the å that byte 64 would split: still UTF-8 text.
+    assertEquals("{\"question\": \"x" + "å".repeat(24), handler.invalid.get(0).rawText());
     assertEquals("b", handler.pairs.get(1).question().toString());
   }
 
