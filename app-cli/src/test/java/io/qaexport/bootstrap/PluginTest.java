@@ -114,6 +114,36 @@ class PluginTest {
     assertTrue(lines.get(4).contains("\"validation_score\":1.0}"), lines.get(4));
   }
 
+  @Test
+  void aJsonlExportAfterAChatOneRemovesTheChatFilesTheCardNamed() throws IOException {
+    PluginJars.chatPlugin(dir, plugins().resolve("qa-export-chat-plugin.jar"));
+    Path out = dir.resolve("out");
+    CliRun chat =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            out.toString(),
+            "--plugin-dir",
+            plugins().toString(),
+            "--format",
+            "chat");
+    assertEquals(0, chat.exitCode(), chat.err());
+
+    CliRun jsonl =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            out.toString(),
+            "--plugin-dir",
+            plugins().toString());
+
+    assertEquals(0, jsonl.exitCode(), jsonl.err());
+    assertEquals(
+        List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"), filesIn(out), jsonl.err());
+  }
+
   /** A system prompt every row repeats counts in the shards' size, not only the pair's text. */
   @Test
   void chatShardsKeepToTheShardSizeWithALongSystemPrompt() throws IOException {

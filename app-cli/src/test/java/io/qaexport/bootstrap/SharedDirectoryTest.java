@@ -320,6 +320,34 @@ class SharedDirectoryTest {
   }
 
   @Test
+  void aCardPathThroughALinkToTheDirectoryNeverRemovesAFileThisRunWrites() throws IOException {
+    Path qa = Files.createDirectories(dir.resolve("qa"));
+    Files.writeString(qa.resolve("qa_passed.jsonl"), GOOD + GOOD.replace("Hur?", "Var?"));
+    String[] split = {
+      "--input-dir",
+      qa.toString(),
+      "--output-dir",
+      out().toString(),
+      "--split",
+      "train=0.5,test=0.5"
+    };
+    assertEquals(0, CliRun.of(split).exitCode());
+    Files.createSymbolicLink(out().resolve("link"), Path.of("."));
+    Path card = out().resolve("README.md");
+    Files.writeString(
+        card,
+        Files.readString(card)
+            .replace("path: qa_pairs-test.jsonl", "path: link/qa_pairs-test.jsonl")
+            .replace("path: qa_pairs-train.jsonl", "path: link/qa_pairs-train.jsonl"));
+
+    CliRun run = CliRun.of(split);
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.exists(out().resolve("qa_pairs-test.jsonl")), run.err());
+    assertTrue(Files.exists(out().resolve("qa_pairs-train.jsonl")), run.err());
+  }
+
+  @Test
   void aKilledCommitOfACardElsewhereIsUndoneByTheRunThatWritesThatCardAgain() throws IOException {
     Path cards = Files.createDirectories(dir.resolve("cards"));
     Path card = cards.resolve("CARD.md");

@@ -24,30 +24,32 @@ import java.util.regex.Pattern;
 
 /** The files an earlier dataset card named that this run no longer writes. */
 final class StaleCardFiles {
+  private static final String STEMS =
+      "(?:"
+          + Pattern.quote(ExportJob.PASSED_OUTPUT)
+          + "|"
+          + Pattern.quote(ExportJob.REJECTED_OUTPUT)
+          + ")";
+
+  /** After the stem: a plugin format's inner extension ({@code .chat}), a split, a shard. */
+  private static final String PARTS = "(?:\\.[A-Za-z0-9_-]+)*(?:-[A-Za-z][A-Za-z0-9_]*)?";
+
+  private static final String EXTENSION = "\\.[A-Za-z0-9_-]+";
+
   /**
    * The names qa-export gives data files: an output's stem, a split, a shard, an extension. A card
    * may have been edited or planted (a shared directory): a path it names is removed only when it
    * is such a file directly in the output directory, never anything else it may name or match.
    */
   private static final Pattern DATA_FILE =
-      Pattern.compile(
-          "(?:"
-              + Pattern.quote(ExportJob.PASSED_OUTPUT)
-              + "|"
-              + Pattern.quote(ExportJob.REJECTED_OUTPUT)
-              + ")(?:-[A-Za-z][A-Za-z0-9_]*)?(?:-\\d{5}-of-\\d{5})?\\.[A-Za-z0-9]+");
+      Pattern.compile(STEMS + PARTS + "(?:-\\d{5}-of-\\d{5})?" + EXTENSION);
 
   /**
    * The one glob a card of qa-export's holds: a split's shards ({@code
    * qa_pairs-train-*-of-00003.jsonl}).
    */
   private static final Pattern SHARD_GLOB =
-      Pattern.compile(
-          "(?:"
-              + Pattern.quote(ExportJob.PASSED_OUTPUT)
-              + "|"
-              + Pattern.quote(ExportJob.REJECTED_OUTPUT)
-              + ")(?:-[A-Za-z][A-Za-z0-9_]*)?-\\*-of-\\d{5}\\.[A-Za-z0-9]+");
+      Pattern.compile(STEMS + PARTS + "-\\*-of-\\d{5}" + EXTENSION);
 
   private StaleCardFiles() {}
 
@@ -83,16 +85,22 @@ final class StaleCardFiles {
       if (current.contains(dataFile)) {
         continue;
       }
-      for (Path stale : named(cardDir, dataFile)) {
-        if (!DATA_FILE.matcher(stale.getFileName().toString()).matches()
-            || !directlyIn(outputs.directory(), stale)
-            || !Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
+      for (Path named : named(cardDir, dataFile)) {
+        if (!DATA_FILE.matcher(named.getFileName().toString()).matches()
+            || !directlyIn(outputs.directory(), named)) {
+          continue;
+        }
+        // By its name in the output directory, not the card's path to it, which may pass through
+        // a link (out/link/NAME with link -> .) that could be turned elsewhere before the commit.
+        Path stale = outputs.directory().resolve(named.getFileName());
+        if (!Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
             || written.contains(stale.toAbsolutePath().normalize())
             || files.stream()
                 .anyMatch(
                     f ->
                         FileIdentity.sameFile(stale, f.input())
-                            || FileIdentity.sameFile(stale, f.output()))) {
+                            || FileIdentity.sameFile(stale, f.output()))
+            || written.stream().anyMatch(path -> FileIdentity.sameFile(stale, path))) {
           continue;
         }
         progress.notice(new Notice.StaleFileRemoved(stale));
