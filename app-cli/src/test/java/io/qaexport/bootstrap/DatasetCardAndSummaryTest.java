@@ -232,7 +232,7 @@ class DatasetCardAndSummaryTest {
             "--output-dir",
             dir.resolve("c").toString(),
             "--pretty-name",
-            "Vårdfrågor: svenska",
+            "Vårdfrågor (svenska) #1",
             "--quiet");
 
     Predicate<String> yamlLibrary =

@@ -15,6 +15,7 @@ import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.PairReader;
 import io.qaexport.application.port.out.QaPairSource;
+import io.qaexport.application.service.commit.FileIdentity;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.InvalidLines;
@@ -135,7 +136,9 @@ final class FileExport {
       }
       try {
         for (Path stale : output.staleFiles()) {
-          progress.notice(new Notice.StaleFileRemoved(stale));
+          if (command.jobs().stream().noneMatch(j -> FileIdentity.sameFile(stale, j.input()))) {
+            progress.notice(new Notice.StaleFileRemoved(stale)); // an input is kept: no notice
+          }
           outputs.removeOnCommit(stale);
         }
       } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * The front matter's {@code configs} and {@code dataset_info}, as {@code datasets} reads them, as
@@ -22,8 +23,19 @@ final class CardYaml {
    * start-up); anything else is written by Jackson's YAML generator.
    */
   static String entry(String key, Object value) {
+    if (value instanceof String text && NOT_TEXT_IN_YAML_1_1.matcher(text).find()) {
+      // Double quotes, JSON's escapes (a subset of YAML's): huggingface_hub reads cards with
+      // PyYAML, whose YAML 1.1 takes 0x1F, 1_000, 1:20, .nan and 2024-01-01 for numbers or a
+      // date, where Jackson leaves them plain.
+      var quoted = new StringBuilder(key).append(": \"");
+      JsonStringEncoder.getInstance().quoteAsString(text, quoted);
+      return quoted.append("\"\n").toString();
+    }
     return BlockYaml.entry(key, value).orElseGet(() -> Yaml.entry(key, value));
   }
+
+  /** A start or a colon by which YAML 1.1 may read a string as a number, a date or null. */
+  private static final Pattern NOT_TEXT_IN_YAML_1_1 = Pattern.compile("^[-+.0-9~]|:");
 
   private static final Pattern SHARD = Pattern.compile("(.*)-\\d{5}-of-(\\d{5})(\\.[^/]*)");
 

@@ -81,7 +81,9 @@ final class FrontMatter {
         } else if (key.equals("configs") && value == JsonToken.START_ARRAY) {
           values.put(key, dataFilePaths(parser));
         } else if (key.equals("license") && value == JsonToken.START_ARRAY) {
-          values.put(key, scalars(parser).toString()); // several: reported, not one to keep
+          List<String> licenses = scalars(parser);
+          // One in a list is that license; several are reported, as the card takes one.
+          values.put(key, licenses.size() == 1 ? licenses.get(0) : licenses.toString());
         } else {
           parser.skipChildren();
         }

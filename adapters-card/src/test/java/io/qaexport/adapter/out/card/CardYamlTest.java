@@ -37,12 +37,28 @@ class CardYamlTest {
 
   @Test
   void aStringThatLooksLikeANumberStaysAStringInTheYaml() {
-    for (String text : List.of("123", "1.0", "0x1F", "1e3", "-7", ".5")) {
+    for (String text :
+        List.of(
+            "123",
+            "1.0",
+            "0x1F",
+            "1e3",
+            "-7",
+            ".5",
+            ".NaN",
+            "1_000",
+            "1:20",
+            "2024-01-01",
+            "~",
+            "a: b",
+            "-",
+            "Vård: \"citat\" \\ \u0001")) {
       String yaml = CardYaml.entry("pretty_name", text);
       JsonNode read = new YAMLMapper().readTree(yaml).get("pretty_name");
       assertTrue(read.isString(), yaml);
       assertEquals(text, read.asString(), yaml);
     }
+    assertEquals("pretty_name: \"0x1F\"\n", CardYaml.entry("pretty_name", "0x1F"));
     assertEquals("license: mit\n", CardYaml.entry("license", "mit"));
     assertEquals("num_bytes: 123\n", CardYaml.entry("num_bytes", 123L));
   }

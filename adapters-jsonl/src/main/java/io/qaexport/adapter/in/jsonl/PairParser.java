@@ -138,6 +138,11 @@ final class PairParser {
           continue;
         }
         String text = parser.getString();
+        if (text.equals("+INF")) {
+          throw problem(
+              parser,
+              "invalid JSON: +INF is not a number (write Infinity, which Python's json reads)");
+        }
         if (text.startsWith("+")) {
           throw problem(
               parser,

@@ -196,7 +196,7 @@ class JsonLineScannerTest {
     byte[] plus = utf8("{\"a\":[NaN,+INF]}");
     assertTrue(scanner.scan(plus, 0, plus.length));
     assertEquals(10, scanner.foreignInfinityAt());
-    assertSameAsJackson(line);
+    assertSameAsJackson(plus);
     byte[] none = utf8("{\"a\":-Infinity}");
     assertTrue(scanner.scan(none, 0, none.length));
     assertEquals(-1, scanner.foreignInfinityAt());

@@ -472,7 +472,8 @@ class JsonlQaPairSourceTest {
     // Jackson reads +INF and -INF as numbers; Python's json reads neither, so neither may pass.
     RecordedLines.Invalid plus = onlyInvalid("{\"question\": \"q\", \"meta\": {\"x\": +INF}}");
     assertEquals(
-        "invalid JSON: +INF is not a number (JSON numbers take no plus sign)", plus.reason());
+        "invalid JSON: +INF is not a number (write Infinity, which Python's json reads)",
+        plus.reason());
     assertEquals(33, plus.column());
     RecordedLines.Invalid minus =
         onlyInvalid("{\"question\": \"q\", \"validation\": {\"composite_score\": -INF}}");

@@ -145,7 +145,7 @@ final class Journal {
         throw new RefusedException(journal, "is damaged at line " + (i + 1));
       }
       var reading = new JournalEntryReading(journal, i + 1, directory, base, outside);
-      Path target = reading.path(fields[1]).orElseThrow(() -> reading.refused("names no target"));
+      Path target = reading.target(fields[1]).orElseThrow(() -> reading.refused("names no target"));
       if (!base.equals(target.toAbsolutePath().normalize().getParent())
           && !outside.contains(target)) {
         throw reading.refused("names " + target + ", which this run does not write");

@@ -15,6 +15,15 @@ record JournalEntryReading(
   }
 
   Optional<Path> path(String field) throws Journal.RefusedException {
+    return path(field, false);
+  }
+
+  /** The target of an entry: one outside the directory may be the killed run's card elsewhere. */
+  Optional<Path> target(String field) throws Journal.RefusedException {
+    return path(field, true);
+  }
+
+  private Optional<Path> path(String field, boolean target) throws Journal.RefusedException {
     if (field.equals(Journal.NONE)) {
       return Optional.empty();
     }
@@ -47,8 +56,8 @@ record JournalEntryReading(
               + decoded
               + ", which is not a file directly in "
               + directory
-              + (path.isAbsolute()
-                  ? " (if the killed run wrote its dataset card there, run again with"
+              + (target && path.isAbsolute() && name.endsWith(".md")
+                  ? " (if that was the killed run's --dataset-card, run again with"
                       + " --dataset-card "
                       + decoded
                       + " to undo its commit)"

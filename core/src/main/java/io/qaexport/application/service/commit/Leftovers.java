@@ -1,6 +1,7 @@
 package io.qaexport.application.service.commit;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,11 @@ public final class Leftovers {
         boolean regular =
             FileKinds.of(leftover).map(BasicFileAttributes::isRegularFile).orElse(false);
         if (besideFile && regular && writerPid(leftover).map(Leftovers::isGone).orElse(false)) {
-          Files.deleteIfExists(leftover);
+          try {
+            Files.deleteIfExists(leftover);
+          } catch (AccessDeniedException othersFile) {
+            // Another user's, in a shared directory: not this run's to sweep, nor to stop it.
+          }
         }
       }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,7 +81,7 @@ public final class OutputTransaction implements AutoCloseable {
    * may write to, one could be replaced by a file of theirs while this run writes, and that file
    * must not be moved into place as this run's output.
    */
-  private final Map<Path, Object> stagedIdentity = new HashMap<>();
+  private final Map<Path, List<Object>> stagedIdentity = new HashMap<>();
 
   /**
    * Staged files already written, being synced on a thread of their own while the run goes on:
@@ -288,7 +289,7 @@ public final class OutputTransaction implements AutoCloseable {
             temporary
                 + " was replaced by another file while this run wrote it (can others write to "
                 + temporary.getParent()
-                + "?)");
+                + "? or an output format replaced the file it was given)");
       }
     }
     new Commit(directory, ops)
@@ -301,10 +302,20 @@ public final class OutputTransaction implements AutoCloseable {
     progress.notice(new Notice.OutputsCommitted(directory));
   }
 
-  /** A file's identity, its link not followed; null where the file system has none. */
-  private static Object identity(Path file) throws IOException {
-    return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-        .fileKey();
+  /**
+   * A file's identity, its link not followed: device and inode (null where the file system has
+   * none) and owner; another user's file never has this user as owner, even on a reused inode.
+   */
+  private static List<Object> identity(Path file) throws IOException {
+    Object key =
+        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    Object owner;
+    try {
+      owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException noOwners) {
+      owner = "";
+    }
+    return Arrays.asList(key, owner);
   }
 
   private static Path temporaryBeside(Path finalPath, String kind) {
