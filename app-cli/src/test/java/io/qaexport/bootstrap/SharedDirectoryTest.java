@@ -382,6 +382,27 @@ class SharedDirectoryTest {
   }
 
   @Test
+  void aBackupAnotherUserPlantedIsNeverMovedOverAnOutput() throws IOException {
+    plantJournal("-\tqa_pairs.jsonl\t.qa_pairs.jsonl.previous.1.qa-export-tmp");
+    Path planted =
+        Files.writeString(out().resolve(".qa_pairs.jsonl.previous.1.qa-export-tmp"), "planted\n");
+    try {
+      Files.setOwner(
+          planted,
+          planted.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+    } catch (IOException | UnsupportedOperationException cannot) {
+      assumeTrue(false, "cannot give a file to another user here: " + cannot);
+    }
+    assumeTrue(
+        !Files.getOwner(planted, LinkOption.NOFOLLOW_LINKS)
+            .getName()
+            .equals(System.getProperty("user.name")));
+
+    assertRefused(export(), "belongs to another user");
+    assertEquals("planted\n", Files.readString(planted));
+  }
+
+  @Test
   void aJournalWrittenByAnotherUserIsNotActedOn() throws IOException {
     plantJournal("-\tqa_pairs.jsonl\t.qa_pairs.jsonl.previous.1.qa-export-tmp");
     Path journal = out().resolve(JOURNAL);

@@ -163,6 +163,16 @@ final class Journal {
     return Optional.of(entries);
   }
 
+  /** Whether {@code file} (a link itself, not followed) belongs to the user who runs qa-export. */
+  static boolean isThisUsers(Path file) throws IOException {
+    try {
+      String user = System.getProperty("user.name");
+      return user == null || Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName().equals(user);
+    } catch (UnsupportedOperationException noOwners) {
+      return true; // a file system without owners has no other users either
+    }
+  }
+
   private static void requireOwnedByThisUser(Path journal) throws IOException {
     UserPrincipal owner;
     try {

@@ -60,6 +60,17 @@ final class Recovery {
     if (entries.isEmpty()) {
       return false;
     }
+    for (Journal.Entry entry : entries.get()) {
+      // A backup is moved back over its target: in a directory others may write to, a file they
+      // planted under a backup's name the killed run never made must not become an output.
+      if (entry.backup().isPresent()
+          && Files.exists(entry.backup().get(), LinkOption.NOFOLLOW_LINKS)
+          && !Journal.isThisUsers(entry.backup().get())) {
+        throw new Journal.RefusedException(
+            journal,
+            "names the backup " + entry.backup().get() + ", which belongs to another user");
+      }
+    }
     undo(entries.get(), ops);
     Durability.syncDirectory(directory);
     ops.delete(journal);

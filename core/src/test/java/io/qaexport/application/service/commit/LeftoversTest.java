@@ -58,4 +58,30 @@ class LeftoversTest {
       parent.waitFor();
     }
   }
+
+  @Test
+  void besideACardElsewhereOnlyThatCardsLeftoversOfGoneWritersGo() throws IOException {
+    long gone = 999_999_999L; // above any pid_max
+    Path card = dir.resolve("CARD.md");
+    Path cardTemporary =
+        Files.writeString(dir.resolve(".CARD.md." + gone + Journal.TEMP_SUFFIX), "");
+    Path cardBackup =
+        Files.writeString(dir.resolve(".CARD.md.previous." + gone + Journal.TEMP_SUFFIX), "");
+    Path live =
+        Files.writeString(
+            dir.resolve(".CARD.md." + ProcessHandle.current().pid() + Journal.TEMP_SUFFIX), "");
+    Path another = Files.writeString(dir.resolve(".notes.md." + gone + Journal.TEMP_SUFFIX), "");
+    Path target = Files.writeString(dir.resolve("elsewhere"), "keep");
+    Path link =
+        Files.createSymbolicLink(dir.resolve(".CARD.md.1." + gone + Journal.TEMP_SUFFIX), target);
+
+    Leftovers.removeOf(card);
+
+    assertFalse(Files.exists(cardTemporary));
+    assertFalse(Files.exists(cardBackup));
+    assertTrue(Files.exists(live), "a live writer's file stays");
+    assertTrue(Files.exists(another), "not beside the card");
+    assertTrue(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a link is never ours");
+    assertTrue(Files.exists(target));
+  }
 }
