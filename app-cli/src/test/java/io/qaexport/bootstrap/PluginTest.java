@@ -54,6 +54,21 @@ class PluginTest {
         .formatted(className(name), name, writeBody);
   }
 
+  /** The bundled examples exported into {@code out} with this test's plugins and {@code flags}. */
+  private CliRun exportExamples(Path out, String... flags) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input-dir",
+                EXAMPLES,
+                "--output-dir",
+                out.toString(),
+                "--plugin-dir",
+                plugins().toString()));
+    args.addAll(List.of(flags));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   private static String className(String name) {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Format";
   }
@@ -118,26 +133,10 @@ class PluginTest {
   void aJsonlExportAfterAChatOneRemovesTheChatFilesTheCardNamed() throws IOException {
     PluginJars.chatPlugin(dir, plugins().resolve("qa-export-chat-plugin.jar"));
     Path out = dir.resolve("out");
-    CliRun chat =
-        CliRun.of(
-            "--input-dir",
-            EXAMPLES,
-            "--output-dir",
-            out.toString(),
-            "--plugin-dir",
-            plugins().toString(),
-            "--format",
-            "chat");
+    CliRun chat = exportExamples(out, "--format", "chat");
     assertEquals(0, chat.exitCode(), chat.err());
 
-    CliRun jsonl =
-        CliRun.of(
-            "--input-dir",
-            EXAMPLES,
-            "--output-dir",
-            out.toString(),
-            "--plugin-dir",
-            plugins().toString());
+    CliRun jsonl = exportExamples(out);
 
     assertEquals(0, jsonl.exitCode(), jsonl.err());
     assertEquals(
@@ -151,13 +150,8 @@ class PluginTest {
     Path out = dir.resolve("out");
 
     CliRun run =
-        CliRun.of(
-            "--input-dir",
-            EXAMPLES,
-            "--output-dir",
-            out.toString(),
-            "--plugin-dir",
-            plugins().toString(),
+        exportExamples(
+            out,
             "--format",
             "chat",
             "--format-option",

@@ -73,6 +73,19 @@ class MarkdownDatasetCardWriterTest {
             config("rejected", RecordShape.REJECTED, "qa_rejected_hf." + extension, 2)));
   }
 
+  /** A JSONL card of one config, without a license or repository. */
+  private static DatasetCard jsonlCard(DatasetCard.Config config) {
+    return new DatasetCard(
+        DatasetFacts.CARE_WORKER_QA,
+        "Vårdfrågor",
+        HubLicense.UNKNOWN,
+        Optional.empty(),
+        "jsonl",
+        "json",
+        HubTask.QUESTION_ANSWERING,
+        List.of(config));
+  }
+
   private String write(DatasetCard card, boolean update) throws IOException {
     Path file = dir.resolve("README.md");
     Path target = dir.resolve(".README.md.tmp");
@@ -356,16 +369,7 @@ class MarkdownDatasetCardWriterTest {
             plain.defaultsApplied(),
             plain.sample(),
             curation);
-    var card =
-        new DatasetCard(
-            DatasetFacts.CARE_WORKER_QA,
-            "Vårdfrågor",
-            HubLicense.UNKNOWN,
-            Optional.empty(),
-            "jsonl",
-            "json",
-            HubTask.QUESTION_ANSWERING,
-            List.of(curated));
+    var card = jsonlCard(curated);
 
     String text = write(card, false);
 
@@ -394,16 +398,7 @@ class MarkdownDatasetCardWriterTest {
             plain.defaultsApplied(),
             Optional.of(new HfRecord("q\u0000", "a", "s", odd, 0.9, null)),
             plain.curation());
-    var card =
-        new DatasetCard(
-            DatasetFacts.CARE_WORKER_QA,
-            "Vårdfrågor",
-            HubLicense.UNKNOWN,
-            Optional.empty(),
-            "jsonl",
-            "json",
-            HubTask.QUESTION_ANSWERING,
-            List.of(config));
+    var card = jsonlCard(config);
 
     String text = write(card, false);
 
