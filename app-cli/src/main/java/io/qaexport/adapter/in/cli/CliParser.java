@@ -210,6 +210,10 @@ public final class CliParser {
       return Optional.empty();
     }
     Path file = DATASET_CARD.optional(line).orElse(outputDir.resolve(CliSyntax.CARD_FILE));
+    if (file.toString().equals("-")) {
+      throw new CliUsageException(
+          "--dataset-card takes a file (the card is part of the dataset), not - for stdout");
+    }
     Optional<String> repoId = REPO_ID.optional(line);
     Optional<String> prettyName = PRETTY_NAME.optional(line);
     return Optional.of(new CliOptions.Card(file, license(line), prettyName, repoId));

@@ -343,9 +343,36 @@ class CliParserTest {
   }
 
   @Test
-  void aRepoIdIsOrgSlashName() {
-    var e = assertThrows(CliUsageException.class, () -> export("--repo-id", "vardfragor"));
-    assertTrue(e.getMessage().startsWith("--repo-id takes ORG/NAME"), e.getMessage());
+  void aRepoIdIsOrgSlashNameAsTheHubTakesIt() throws CliUsageException {
+    for (String refused :
+        List.of(
+            "vardfragor",
+            "org/name.git",
+            "org/x..y",
+            "org/x--y",
+            "org/x-",
+            "-org/x",
+            "org/.x",
+            "org/" + "n".repeat(97))) {
+      var e = assertThrows(CliUsageException.class, () -> export("--repo-id", refused));
+      assertTrue(e.getMessage().startsWith("--repo-id takes ORG/NAME"), e.getMessage());
+    }
+    for (String taken : List.of("my-org/vardfragor", "a_b/c.d-e_", "org/" + "n".repeat(96))) {
+      assertEquals(Optional.of(taken), export("--repo-id", taken).card().orElseThrow().repoId());
+    }
+  }
+
+  @Test
+  void theDatasetCardIsAFileNotStdout() {
+    var e = assertThrows(CliUsageException.class, () -> export("--dataset-card", "-"));
+    assertTrue(e.getMessage().startsWith("--dataset-card takes a file"), e.getMessage());
+  }
+
+  @Test
+  void fractionsThatDoNotAddUpAreShownAsWritten() {
+    var e =
+        assertThrows(CliUsageException.class, () -> export("--split", "a=0.333,b=0.333,c=0.333"));
+    assertTrue(e.getMessage().endsWith("the fractions add up to 0.999, not 1"), e.getMessage());
   }
 
   @Test

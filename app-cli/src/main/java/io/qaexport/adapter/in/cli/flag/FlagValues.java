@@ -4,6 +4,7 @@ import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.TrainingSet;
 import io.qaexport.domain.SplitAssignment;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,12 +173,25 @@ public final class FlagValues {
     }
   }
 
+  /**
+   * The Hub's rule for repository ids (huggingface_hub's {@code validate_repo_id}): each part
+   * letters, digits, '-', '_', '.', starting and ending with a letter, digit or '_'; no "--" or
+   * ".."; no ".git" at the end; a name of at most 96 characters.
+   */
   static String repoId(String flag, String text) throws CliUsageException {
-    if (!text.matches("[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")) {
+    String part = "[A-Za-z0-9_](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?";
+    int slash = text.indexOf('/');
+    if (!text.matches(part + "/" + part)
+        || text.contains("--")
+        || text.contains("..")
+        || text.endsWith(".git")
+        || text.length() - slash - 1 > 96) {
       throw new CliUsageException(
           "--"
               + flag
-              + " takes ORG/NAME, the Hub repository (e.g. my-org/vardfragor), not '"
+              + " takes ORG/NAME, the Hub repository (e.g. my-org/vardfragor: letters, digits, -, _"
+              + " and ., not first or last, no -- or .., no .git at the end, a name of at most 96"
+              + " characters), not '"
               + text
               + "'");
     }
@@ -289,7 +303,10 @@ public final class FlagValues {
               Locale.ROOT,
               "--%s: the fractions add up to %s, not 1",
               flag,
-              BigDecimal.valueOf(sum).stripTrailingZeros().toPlainString()));
+              BigDecimal.valueOf(sum)
+                  .round(new MathContext(12)) // 0.333 three times: 0.999, not 0.9990000000000001
+                  .stripTrailingZeros()
+                  .toPlainString()));
     }
     // Exactly 1, so the assignment's own check holds: the last split takes the rounding.
     double others = 0;

@@ -3,6 +3,7 @@ package io.qaexport.adapter.in.cli.report;
 import io.qaexport.application.port.in.ExportProgress;
 import io.qaexport.application.port.in.Notice;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,8 +146,12 @@ public final class NoticeBoard implements ExportProgress {
     return List.copyOf(notes);
   }
 
+  /** A fraction as a person wrote it: 10, not 10.000000000000009 (0.1 * 100 in binary). */
   private static String plain(double value) {
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value)
+        .round(new MathContext(12))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private void warn(String message) {
