@@ -80,7 +80,7 @@ final class StaleCardFiles {
       Path cardDir,
       List<FileSummary> files,
       OutputTransaction outputs) {
-    var written = new HashSet<>(writtenBy(files));
+    List<Path> written = writtenBy(files);
     for (String dataFile : previous.dataFiles()) {
       if (current.contains(dataFile)) {
         continue;
@@ -94,7 +94,6 @@ final class StaleCardFiles {
         // a link (out/link/NAME with link -> .) that could be turned elsewhere before the commit.
         Path stale = outputs.directory().resolve(named.getFileName());
         if (!Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)
-            || written.contains(stale.toAbsolutePath().normalize())
             || files.stream()
                 .anyMatch(
                     f ->

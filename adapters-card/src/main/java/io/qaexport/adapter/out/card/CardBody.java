@@ -401,6 +401,7 @@ final class CardBody {
         cell.append(c);
       }
     }
-    return cell.toString().isBlank() ? "(blank)" : cell.toString();
+    String shown = cell.toString();
+    return shown.isBlank() ? "(blank)" : shown;
   }
 }

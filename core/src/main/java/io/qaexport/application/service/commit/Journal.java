@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -174,20 +173,13 @@ final class Journal {
   }
 
   private static void requireOwnedByThisUser(Path journal) throws IOException {
-    UserPrincipal owner;
-    try {
-      owner = Files.getOwner(journal, LinkOption.NOFOLLOW_LINKS);
-    } catch (UnsupportedOperationException noOwners) {
-      return; // a file system without owners has no other users either
-    }
-    String user = System.getProperty("user.name");
-    if (user != null && !owner.getName().equals(user)) {
+    if (!isThisUsers(journal)) {
       throw new RefusedException(
           journal,
           "belongs to "
-              + owner.getName()
+              + Files.getOwner(journal, LinkOption.NOFOLLOW_LINKS).getName()
               + ", not to "
-              + user
+              + System.getProperty("user.name")
               + " who runs qa-export (like git, qa-export acts only on its own user's journal)");
     }
   }

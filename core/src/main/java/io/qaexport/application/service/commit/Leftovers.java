@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /** What killed runs left in an output directory: their temporary files, swept by the next run. */
 public final class Leftovers {
@@ -17,20 +18,8 @@ public final class Leftovers {
    * process that wrote them is gone.
    */
   public static void remove(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      return;
-    }
-    try (DirectoryStream<Path> files =
-        Files.newDirectoryStream(directory, "*" + Journal.TEMP_SUFFIX)) {
-      for (Path file : files) {
-        // Only files and links: qa-export never makes a directory under such a name.
-        boolean directoryNamedLikeOurs =
-            FileKinds.of(file).map(BasicFileAttributes::isDirectory).orElse(false);
-        if (!directoryNamedLikeOurs && writerPid(file).map(Leftovers::isGone).orElse(false)) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
+    // Files and links: qa-export never makes a directory under such a name.
+    sweep(directory, (name, kind) -> !kind.isDirectory());
   }
 
   /**
@@ -39,19 +28,29 @@ public final class Leftovers {
    */
   public static void removeOf(Path file) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
-    if (directory == null || !Files.isDirectory(directory)) {
+    if (directory != null) {
+      String prefix = "." + file.getFileName() + ".";
+      sweep(directory, (name, kind) -> name.startsWith(prefix) && kind.isRegularFile());
+    }
+  }
+
+  /**
+   * Deletes the temporaries in {@code directory} that are {@code ours} and whose writer is gone.
+   */
+  private static void sweep(Path directory, BiPredicate<String, BasicFileAttributes> ours)
+      throws IOException {
+    if (!Files.isDirectory(directory)) {
       return;
     }
-    String prefix = "." + file.getFileName() + ".";
     try (DirectoryStream<Path> files =
         Files.newDirectoryStream(directory, "*" + Journal.TEMP_SUFFIX)) {
-      for (Path leftover : files) {
-        boolean besideFile = leftover.getFileName().toString().startsWith(prefix);
-        boolean regular =
-            FileKinds.of(leftover).map(BasicFileAttributes::isRegularFile).orElse(false);
-        if (besideFile && regular && writerPid(leftover).map(Leftovers::isGone).orElse(false)) {
+      for (Path file : files) {
+        Optional<BasicFileAttributes> kind = FileKinds.of(file);
+        if (kind.isPresent()
+            && ours.test(file.getFileName().toString(), kind.get())
+            && writerPid(file).map(Leftovers::isGone).orElse(false)) {
           try {
-            Files.deleteIfExists(leftover);
+            Files.deleteIfExists(file);
           } catch (AccessDeniedException othersFile) {
             // Another user's, in a shared directory: not this run's to sweep, nor to stop it.
           }
