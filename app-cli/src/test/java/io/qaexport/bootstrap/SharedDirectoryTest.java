@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +41,15 @@ class SharedDirectoryTest {
     return dir.resolve("out");
   }
 
-  private CliRun export() throws IOException {
+  private CliRun export(String... more) throws IOException {
     Path qa = dir.resolve("qa");
     Files.createDirectories(qa);
     Files.writeString(qa.resolve("qa_passed.jsonl"), GOOD);
-    return CliRun.of("--input-dir", qa.toString(), "--output-dir", out().toString(), "--quiet");
+    List<String> args =
+        new ArrayList<>(
+            List.of("--input-dir", qa.toString(), "--output-dir", out().toString(), "--quiet"));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private void plantJournal(String... entries) throws IOException {
@@ -244,18 +249,8 @@ class SharedDirectoryTest {
     Path shared = Files.createDirectories(dir.resolve("shared"));
     long pid = ProcessHandle.current().pid();
     Files.createSymbolicLink(shared.resolve(".s.json." + pid + ".qa-export-tmp"), victim);
-    Path qa = Files.createDirectories(dir.resolve("qa"));
-    Files.writeString(qa.resolve("qa_passed.jsonl"), GOOD);
 
-    CliRun run =
-        CliRun.of(
-            "--input-dir",
-            qa.toString(),
-            "--output-dir",
-            out().toString(),
-            "--quiet",
-            "--summary-json",
-            shared.resolve("s.json").toString());
+    CliRun run = export("--summary-json", shared.resolve("s.json").toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("untouched\n", Files.readString(victim));
