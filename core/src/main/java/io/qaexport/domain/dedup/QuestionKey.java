@@ -5,8 +5,10 @@ import java.util.Locale;
 
 /**
  * The form in which questions are compared for deduplication and split assignment (SPEC §6):
- * Unicode NFC, case-folded, {@code [source:…]} markers and punctuation left out, whitespace
- * collapsed to one space and trimmed. Symbols, digits and letters stay.
+ * Unicode NFC, case-folded, {@code [source:…]} markers, punctuation and invisible format characters
+ * (soft hyphen, zero-width space and joiners, word joiner, a byte-order mark: text pasted from
+ * documents and LLM output carries them unseen) left out, whitespace collapsed to one space and
+ * trimmed. Symbols, digits and letters stay.
  */
 public final class QuestionKey {
   private static final String MARKER = "[source:";
@@ -38,7 +40,7 @@ public final class QuestionKey {
       i += Character.charCount(cp);
       if (isWhiteSpace(cp)) {
         space = true;
-      } else if (!isPunctuation(cp)) {
+      } else if (!isPunctuation(cp) && Character.getType(cp) != Character.FORMAT) {
         if (space && out.length() > 0) {
           out.append(' ');
         }

@@ -68,4 +68,18 @@ class QuestionKeyTest {
         QuestionKey.of("Hur ofta ska jag byta handskar?"),
         QuestionKey.of("Hur ofta ska jag byta handskarna?"));
   }
+
+  @Test
+  void invisibleFormatCharactersAreLeftOut() {
+    // A soft hyphen from a word processor, zero-width spaces and joiners from LLM output, a word
+    // joiner, a byte-order mark pasted mid-text: unseen, so the question is the same question.
+    assertEquals("vårdtagare", QuestionKey.normalise("vård\u00adtagare"));
+    for (String invisible : new String[] {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}) {
+      assertEquals(
+          "hur ofta ska jag",
+          QuestionKey.normalise("Hur" + invisible + " ofta ska" + invisible + " jag" + invisible),
+          "U+" + Integer.toHexString(invisible.charAt(0)));
+    }
+    assertEquals(QuestionKey.of("Får jag?"), QuestionKey.of("F\u200bår jag?"));
+  }
 }

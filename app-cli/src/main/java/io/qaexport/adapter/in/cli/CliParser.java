@@ -120,6 +120,16 @@ public final class CliParser {
     if (passed.equals(STDIN) && rejected.equals(Optional.of(STDIN))) {
       throw new CliUsageException("--passed and --rejected cannot both read stdin ('-')");
     }
+    if (TrainingSetFlags.DECONTAMINATE.values(line).contains(STDIN)) {
+      String reader =
+          passed.equals(STDIN)
+              ? "--passed"
+              : rejected.equals(Optional.of(STDIN)) ? "--rejected" : null;
+      if (reader != null) {
+        throw new CliUsageException(
+            "--decontaminate and " + reader + " cannot both read stdin ('-'): give one a file");
+      }
+    }
     if (TrainingSetFlags.MAX_SHARD_SIZE.given(line)) {
       for (Path input : Stream.concat(Stream.of(passed), rejected.stream()).toList()) {
         // Shards are sized by a first pass over the file; a stream can be read only once.

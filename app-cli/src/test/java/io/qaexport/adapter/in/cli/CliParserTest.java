@@ -569,5 +569,17 @@ class CliParserTest {
     assertEquals(
         "--passed and --rejected cannot both read stdin ('-')",
         usageError("--passed", "-", "--rejected", "-"));
+    assertEquals(
+        List.of(CliParser.STDIN),
+        export("--passed", "p.jsonl", "--decontaminate", "-")
+            .trainingSet()
+            .decontamination()
+            .references());
+    assertEquals(
+        "--decontaminate and --passed cannot both read stdin ('-'): give one a file",
+        usageError("--passed", "-", "--output-dir", "out", "--decontaminate", "-"));
+    assertEquals(
+        "--decontaminate and --rejected cannot both read stdin ('-'): give one a file",
+        usageError("--passed", "p.jsonl", "--rejected", "-", "--decontaminate", "-"));
   }
 }

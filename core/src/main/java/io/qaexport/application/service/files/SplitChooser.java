@@ -6,6 +6,7 @@ import io.qaexport.domain.SplitAssignment;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Which split a record goes to, by its question's hash: {@link SplitAssignment} as it is, or, with
@@ -55,18 +56,22 @@ public interface SplitChooser {
       Map<String, double[]> unitsByStratum,
       Map<Long, String> stratumOfQuestion) {
     Map<String, double[]> cuts = new HashMap<>();
-    unitsByStratum.forEach(
-        (stratum, units) -> {
-          Arrays.sort(units);
-          double[] stratumCuts = new double[assignment.size() - 1];
-          double share = 0;
-          for (int i = 0; i < stratumCuts.length; i++) {
-            share += assignment.splits().get(i).fraction();
-            int boundary = (int) Math.round(units.length * share);
-            stratumCuts[i] = boundary < units.length ? units[boundary] : Double.POSITIVE_INFINITY;
-          }
-          cuts.put(stratum, stratumCuts);
-        });
+    StratumApportionment apportionment = new StratumApportionment(assignment);
+    // In name order, so the same input gets the same cuts whatever the maps' order.
+    new TreeMap<>(unitsByStratum)
+        .forEach(
+            (stratum, units) -> {
+              Arrays.sort(units);
+              int[] counts = apportionment.next(units.length);
+              double[] stratumCuts = new double[counts.length - 1];
+              int boundary = 0;
+              for (int i = 0; i < stratumCuts.length; i++) {
+                boundary += counts[i];
+                stratumCuts[i] =
+                    boundary < units.length ? units[boundary] : Double.POSITIVE_INFINITY;
+              }
+              cuts.put(stratum, stratumCuts);
+            });
     return (record, hash) -> {
       String stratum = stratumOfQuestion.get(hash);
       double[] stratumCuts = cuts.get(stratum != null ? stratum : stratumOf(stratifyBy, record));

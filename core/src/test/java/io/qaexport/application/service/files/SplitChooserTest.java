@@ -1,6 +1,7 @@
 package io.qaexport.application.service.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.domain.HfRecord;
 import io.qaexport.domain.RecordShape;
@@ -55,5 +56,61 @@ class SplitChooserTest {
             assertEquals(
                 chooser.splitOf(askedBy(persona), question),
                 chooser.splitOf(askedBy("someone else"), question)));
+  }
+
+  @Test
+  void manySmallStrataStillFillEverySplitByItsShare() {
+    // Stratified on a column of many values (an id, a free-text field): each stratum of one or
+    // two questions, rounded on its own, went whole to the largest split and left the others
+    // empty. Each split must get its share of the whole, and each stratum its fractions to one.
+    var assignment =
+        new SplitAssignment(
+            List.of(
+                new SplitAssignment.Split("train", 0.8),
+                new SplitAssignment.Split("validation", 0.1),
+                new SplitAssignment.Split("test", 0.1)),
+            7);
+    Map<Long, String> stratumOf = new HashMap<>();
+    Map<String, double[]> units = new HashMap<>();
+    Map<String, Integer> sizes = new HashMap<>();
+    long hash = 11;
+    int total = 0;
+    for (int s = 0; s < 500; s++) {
+      int size = 1 + s % 3;
+      double[] stratumUnits = new double[size];
+      for (int i = 0; i < size; i++, hash = hash * 6364136223846793005L + 1442695040888963407L) {
+        stratumOf.put(hash, "value " + s);
+        stratumUnits[i] = assignment.unit(hash);
+      }
+      units.put("value " + s, stratumUnits);
+      sizes.put("value " + s, size);
+      total += size;
+    }
+    SplitChooser chooser =
+        SplitChooser.stratified(assignment, RecordShape.PERSONA, units, stratumOf);
+
+    int[] perSplit = new int[3];
+    Map<String, int[]> perStratum = new HashMap<>();
+    stratumOf.forEach(
+        (question, stratum) -> {
+          int split = chooser.splitOf(askedBy(stratum), question);
+          perSplit[split]++;
+          perStratum.computeIfAbsent(stratum, k -> new int[3])[split]++;
+        });
+    double[] fractions = {0.8, 0.1, 0.1};
+    for (int split = 0; split < 3; split++) {
+      assertTrue(
+          Math.abs(perSplit[split] - total * fractions[split]) <= 1,
+          "split " + split + ": " + perSplit[split] + " of " + total);
+    }
+    perStratum.forEach(
+        (stratum, counts) -> {
+          for (int split = 0; split < 3; split++) {
+            double share = sizes.get(stratum) * fractions[split];
+            assertTrue(
+                counts[split] >= Math.floor(share) && counts[split] <= Math.ceil(share),
+                stratum + " split " + split + ": " + counts[split]);
+          }
+        });
   }
 }

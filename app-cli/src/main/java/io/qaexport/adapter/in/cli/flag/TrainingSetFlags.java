@@ -48,8 +48,9 @@ public final class TrainingSetFlags {
               + " --decontaminate-threshold or more); PATH: a JSONL file with a question per record"
               + " (compressed too), a Parquet file with a question column, a .txt file (or a"
               + " pipe) of one question per line, or an earlier export's"
-              + " directory; repeatable; left-out pairs go to <output>.decontaminated.jsonl",
-          FlagValues::path);
+              + " directory, or - for stdin; repeatable; left-out pairs go to"
+              + " <output>.decontaminated.jsonl",
+          FlagValues::input);
 
   public static final Flag<Double> DECONTAMINATE_THRESHOLD =
       Flag.valued(
