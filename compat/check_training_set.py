@@ -50,7 +50,7 @@ def normalise(question):
             if word:
                 words.append("".join(word))
                 word = []
-        elif not cat.startswith("P"):
+        elif not cat.startswith("P") and cat != "Cf":
             word.append(ch)
     if word:
         words.append("".join(word))
