@@ -99,6 +99,8 @@ public final class PassedSurvey {
         training.dedup() == TrainingSet.Dedup.NEAR
             ? new NearGroups(training.dedupThreshold())
             : null;
+    boolean needsQuestionKey =
+        assignment != null || exact != null || near != null || clusters != null;
     Predicate<HfRecord> leftOutBefore = Stages.firstPassLeavesOut(training, references);
     var mapper = new RecordMapper(strict);
     long lines = 0;
@@ -121,8 +123,9 @@ public final class PassedSurvey {
         if (leftOutBefore.test(record)) {
           continue;
         }
-        String normalised = QuestionKey.normalise(record.question());
-        long hash = QuestionKey.hash(normalised);
+        // Sizing shards alone needs no question key: normalising is most of this pass's cost.
+        String normalised = needsQuestionKey ? QuestionKey.normalise(record.question()) : null;
+        long hash = needsQuestionKey ? QuestionKey.hash(normalised) : 0;
         int ordinal = sizes.size();
         sizes.add(
             (int) Math.min(Integer.MAX_VALUE, (long) record.estimatedBytes() + extraBytesPerRow));
