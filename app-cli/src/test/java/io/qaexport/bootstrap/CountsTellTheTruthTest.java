@@ -196,6 +196,44 @@ class CountsTellTheTruthTest {
         TestFiles.filesIn(dir.resolve("out")));
   }
 
+  /**
+   * A run that writes no card in the output directory withdraws qa-export's card of an earlier
+   * export there, and the files it named go: else {@code load_dataset(dir)} loads the earlier ones.
+   */
+  @Test
+  void noCardOrACardElsewhereWithdrawsTheEarlierCardInTheDirectory() throws Exception {
+    for (String[] cardFlags :
+        List.of(
+            new String[] {"--no-dataset-card"},
+            new String[] {"--dataset-card", dir.resolve("card-elsewhere.md").toString()})) {
+      Path out = dir.resolve("out-" + cardFlags.length);
+      String[] parquet = {
+        "--input-dir", EXAMPLES, "--output-dir", out.toString(), "--format", "parquet"
+      };
+      assertEquals(0, CliRun.of(parquet).exitCode());
+      Files.writeString(
+          out.resolve("README.md"),
+          Files.readString(out.resolve("README.md")) + "\nNotes the team wrote.\n");
+      String[] jsonl = new String[4 + cardFlags.length];
+      System.arraycopy(
+          new String[] {"--input-dir", EXAMPLES, "--output-dir", out.toString()}, 0, jsonl, 0, 4);
+      System.arraycopy(cardFlags, 0, jsonl, 4, cardFlags.length);
+
+      CliRun run = CliRun.of(jsonl);
+
+      assertEquals(0, run.exitCode(), run.err());
+      assertTrue(run.err().contains("no longer declares"), run.err());
+      assertEquals(
+          List.of("README.md", "qa_pairs.jsonl", "qa_rejected_hf.jsonl"),
+          TestFiles.filesIn(out),
+          run.err());
+      String card = Files.readString(out.resolve("README.md"));
+      assertFalse(card.contains("qa_pairs.parquet"), card);
+      assertFalse(card.contains("dataset_info"), card);
+      assertTrue(card.contains("Notes the team wrote."), card);
+    }
+  }
+
   /** An earlier card names its shards by a glob: the files it matches go like named ones. */
   @Test
   void shardsAnEarlierCardNamedByAGlobGoWhenTheFormatChanges() throws Exception {

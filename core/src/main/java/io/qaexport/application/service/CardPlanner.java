@@ -47,7 +47,12 @@ final class CardPlanner {
     this.references = references;
   }
 
-  /** The card staged for this run's files, or empty when there is none (and why, as a notice). */
+  /**
+   * The card staged for this run's files, or empty when there is none (and why, as a notice). When
+   * the run writes no card in the output directory (none at all, or one elsewhere), qa-export's
+   * card of an earlier export there is withdrawn: left as it was, {@code load_dataset(dir)} would
+   * load the earlier export's files, which this run's cleanup then leaves in place.
+   */
   Optional<Path> stage(
       Optional<CardRequest> request,
       OutputFormat format,
@@ -55,12 +60,28 @@ final class CardPlanner {
       TrainingSet training,
       OutputTransaction outputs)
       throws ExportException {
+    Path inDirectory = outputs.directory().resolve(CardRequest.FILE_NAME);
     if (request.isEmpty()) {
+      withdrawInDirectory(inDirectory, files, outputs, "it was asked to write none");
       return Optional.empty();
     }
+    Path cardFile = request.get().file();
+    if (!FileIdentity.sameFile(cardFile, inDirectory)) {
+      withdrawInDirectory(inDirectory, files, outputs, "its card was written to another file");
+    }
+    return stageRequested(request.get(), format, files, training, outputs);
+  }
+
+  private Optional<Path> stageRequested(
+      CardRequest request,
+      OutputFormat format,
+      List<FileSummary> files,
+      TrainingSet training,
+      OutputTransaction outputs)
+      throws ExportException {
     if (files.stream().allMatch(file -> file.rows() == 0)) {
       progress.notice(new Notice.NoCardForEmptyDataset());
-      withdrawEarlier(request.get(), files, outputs, "it exported no records");
+      withdrawEarlier(request.file(), files, outputs, "it exported no records");
       return Optional.empty();
     }
     Optional<FileSummary> passed =
@@ -68,7 +89,7 @@ final class CardPlanner {
     if (passed.isPresent() && passed.get().rows() == 0) {
       progress.notice(new Notice.NoCardWithoutPassedPairs(passed.get().input()));
       withdrawEarlier(
-          request.get(),
+          request.file(),
           files,
           outputs,
           "it kept no passed pair, and a card of the rejected pairs alone would make"
@@ -79,7 +100,7 @@ final class CardPlanner {
       if (format.features(file.shape()).isEmpty()) {
         progress.notice(new Notice.NoCardForOwnLayout(format.name()));
         withdrawEarlier(
-            request.get(),
+            request.file(),
             files,
             outputs,
             "its format, '"
@@ -89,7 +110,7 @@ final class CardPlanner {
         return Optional.empty();
       }
     }
-    Path cardFile = request.get().file();
+    Path cardFile = request.file();
     requireFree(cardFile, files);
     try {
       Optional<PreviousCard> previous = Optional.empty();
@@ -124,9 +145,9 @@ final class CardPlanner {
       var card =
           new DatasetCard(
               DatasetFacts.CARE_WORKER_QA,
-              prettyName(request.get(), previous),
-              license(request.get(), previous, cardFile),
-              request.get().repoId(),
+              prettyName(request, previous),
+              license(request, previous, cardFile),
+              request.repoId(),
               format.name(),
               format.hfBuilderName(),
               format.hubTask(),
@@ -155,9 +176,8 @@ final class CardPlanner {
    * them (or count rows that are gone). A card qa-export did not write, or cannot update, is left.
    */
   private void withdrawEarlier(
-      CardRequest request, List<FileSummary> files, OutputTransaction outputs, String why)
+      Path cardFile, List<FileSummary> files, OutputTransaction outputs, String why)
       throws ExportException {
-    Path cardFile = request.file();
     try {
       Optional<BasicFileAttributes> existing = FileKinds.of(cardFile);
       if (existing.isEmpty() || !existing.get().isRegularFile()) {
@@ -185,11 +205,24 @@ final class CardPlanner {
           progress, previous.get(), Set.copyOf(runFiles), cardDir, files, outputs);
       writer.withdraw(outputs.stage(cardFile), cardFile, why, runFiles);
       if (previous.get().declaresData()) {
-        progress.notice(new Notice.CardWithdrawn(cardFile));
+        progress.notice(new Notice.CardWithdrawn(cardFile, why));
       }
     } catch (IOException e) {
       throw ExportIoException.of("cannot update the dataset card " + cardFile, e);
     }
+  }
+
+  /**
+   * {@link #withdrawEarlier} for the output directory's card when the run was not asked for it: a
+   * file there that cannot be read, or that the run reads or writes, is left as it is.
+   */
+  private void withdrawInDirectory(
+      Path cardFile, List<FileSummary> files, OutputTransaction outputs, String why)
+      throws ExportException {
+    if (!Files.isReadable(cardFile) || taken(cardFile, files)) {
+      return;
+    }
+    withdrawEarlier(cardFile, files, outputs, why);
   }
 
   /** The name given on this run, else the earlier card's, else the default. */
@@ -217,6 +250,15 @@ final class CardPlanner {
     } catch (IllegalArgumentException notAcceptedByTheHub) {
       progress.notice(new Notice.EarlierLicenseDropped(cardFile, earlier.license().get()));
       return HubLicense.UNKNOWN;
+    }
+  }
+
+  private static boolean taken(Path cardFile, List<FileSummary> files) {
+    try {
+      requireFree(cardFile, files);
+      return false;
+    } catch (CardPathTakenException taken) {
+      return true;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.qaexport.application.service;
 
+import io.qaexport.application.port.in.CardRequest;
 import io.qaexport.application.port.in.ExportCommand;
 import io.qaexport.application.port.in.ExportDatasetUseCase;
 import io.qaexport.application.port.in.ExportJob;
@@ -185,6 +186,8 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
     command.jobs().forEach(job -> stems.add(job.outputBaseName()));
     stems.add(command.trainingSet().rejectedOutputBaseName());
     command.datasetCard().ifPresent(card -> stems.add(card.file().getFileName().toString()));
+    stems.add(CardRequest.FILE_NAME); // an earlier card there is withdrawn when none is written
+
     return name -> stems.stream().anyMatch(name::startsWith);
   }
 

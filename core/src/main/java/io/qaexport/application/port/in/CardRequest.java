@@ -16,6 +16,9 @@ public record CardRequest(
     Path file, Optional<HubLicense> license, Optional<String> prettyName, Optional<String> repoId) {
   public static final String DEFAULT_PRETTY_NAME = "Swedish care-work QA pairs";
 
+  /** The card's name in the output directory, where {@code load_dataset(dir)} reads it. */
+  public static final String FILE_NAME = "README.md";
+
   public CardRequest {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(license, "license");

@@ -36,7 +36,7 @@ public sealed interface Notice {
    * No card for this export, but qa-export's card of an earlier one was there: its configs,
    * features and counts were taken out, so it does not describe files this export replaced.
    */
-  record CardWithdrawn(Path card) implements Notice {}
+  record CardWithdrawn(Path card, String why) implements Notice {}
 
   /** {@code --min-score} is above every passed pair's score: it keeps none of them. */
   record ThresholdAboveEveryScore(double minScore, double maxScore) implements Notice {}

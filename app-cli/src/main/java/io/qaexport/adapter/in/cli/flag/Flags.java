@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public final class Flags {
   public static final String PASSED_FILE = "qa_passed.jsonl";
   public static final String REJECTED_FILE = "qa_rejected.jsonl";
-  public static final String CARD_FILE = "README.md";
+  public static final String CARD_FILE = CardRequest.FILE_NAME;
   public static final String DEFAULT_INPUT_DIR = "qa";
   public static final String DEFAULT_FORMAT = "jsonl";
   public static final String DEFAULT_ON_ERROR = "fail";

@@ -100,9 +100,10 @@ public final class NoticeBoard implements ExportProgress {
     } else if (notice instanceof Notice.CardWithdrawn withdrawn) {
       notes.add(
           withdrawn.card()
-              + " no longer declares the earlier export's configs, features or counts, as this"
-              + " export wrote no card for its files (what you wrote outside qa-export's part is"
-              + " kept)");
+              + " no longer declares the earlier export's configs, features or counts: this"
+              + " export wrote no card there, as "
+              + withdrawn.why()
+              + " (what you wrote outside qa-export's part is kept)");
     } else if (notice instanceof Notice.SplitFarFromItsShare far) {
       warn(
           String.format(
