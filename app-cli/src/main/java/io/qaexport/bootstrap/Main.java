@@ -13,6 +13,7 @@ import io.qaexport.adapter.in.cli.report.TerminalWidth;
 import io.qaexport.adapter.in.cli.report.ToolVersion;
 import io.qaexport.adapter.in.jsonl.JsonlInputModule;
 import io.qaexport.adapter.out.plugin.PluginDirectory;
+import io.qaexport.application.port.in.ErrorPolicy;
 import io.qaexport.application.port.in.TrainingSet;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -85,7 +86,9 @@ public final class Main {
       if (request instanceof CliRequest.ListFormats list) {
         verbose = list.verbose();
         return component(
-                console, inputs.pluginDir(list.pluginDir()), CliParser.DEFAULT_MAX_LINE_BYTES)
+                console,
+                inputs.pluginDir(list.pluginDir()),
+                new JsonlInputModule(CliParser.DEFAULT_MAX_LINE_BYTES))
             .commandLine()
             .listFormats()
             .code();
@@ -101,7 +104,12 @@ public final class Main {
       }
       ResolvedOptions options = inputs.resolve(parsed);
       QaExportComponent component =
-          component(console, options.pluginDir(), parsed.reading().maxLineBytes());
+          component(
+              console,
+              options.pluginDir(),
+              new JsonlInputModule(
+                  parsed.reading().maxLineBytes(),
+                  parsed.reading().errorPolicy() == ErrorPolicy.FAIL));
       component.formatOptionCheck().check(parsed.format().name(), options.formatOptions());
       return component.commandLine().export(options).code();
     } catch (CliUsageException e) {
@@ -182,9 +190,8 @@ public final class Main {
   }
 
   private static QaExportComponent component(
-      Console console, Optional<Path> pluginDir, int maxLineBytes) {
-    return DaggerQaExportComponent.factory()
-        .create(console, new PluginDirectory(pluginDir), new JsonlInputModule(maxLineBytes));
+      Console console, Optional<Path> pluginDir, JsonlInputModule input) {
+    return DaggerQaExportComponent.factory().create(console, new PluginDirectory(pluginDir), input);
   }
 
   static String version() {

@@ -170,7 +170,24 @@ class CountsTellTheTruthTest {
     assertEquals(0, run.exitCode(), run.err());
     // One question 40 times is one duplicate group, kept whole in one split.
     assertTrue(
-        run.err().contains("got 0 of 40 passed pairs (0.0 %), not the 50 % asked for"), run.err());
+        run.err().contains("is empty: it got none of the 40 passed pairs (50 % asked for)"),
+        run.err());
+  }
+
+  @Test
+  void aSplitLeftEmptyByTooFewPairsIsAWarning() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "--input-dir",
+            EXAMPLES,
+            "--output-dir",
+            dir.resolve("out").toString(),
+            "--split",
+            "train=0.98,test=0.01,validation=0.01");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("split 'test' is empty: it got none of the 8"), run.err());
+    assertTrue(run.err().contains("split 'validation' is empty"), run.err());
   }
 
   /** The files a run wrote under a withdrawn card are still qa-export's to clean up later. */

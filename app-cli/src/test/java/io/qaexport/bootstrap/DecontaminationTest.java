@@ -55,6 +55,20 @@ class DecontaminationTest {
     return Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
   }
 
+  @Test
+  void thePassedFileItselfAsTheReferenceIsAUsageError() throws IOException {
+    Path passed = passed();
+    Path out = dir.resolve("out");
+
+    CliRun run =
+        exportTo(out, "--decontaminate", dir.resolve("qa/../qa/qa_passed.jsonl").toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("is the passed file itself"), run.err());
+    assertFalse(Files.exists(out));
+    assertTrue(Files.exists(passed));
+  }
+
   /** The passed pairs: line 1 kept, 2–6 each match the reference in another way, 7 is close. */
   private Path passed() throws IOException {
     return write(

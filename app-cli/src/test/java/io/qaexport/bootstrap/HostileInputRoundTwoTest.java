@@ -2,6 +2,7 @@ package io.qaexport.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,9 @@ class HostileInputRoundTwoTest {
             "--passed", passed.toString(), "--output-dir", out.toString(), "--on-error", "skip");
 
     assertEquals(1, skip.exitCode(), skip.err());
-    assertTrue(skip.err().contains("qa-export: error: every record was invalid: "), skip.err());
+    assertTrue(
+        skip.err().contains("qa-export: error: every record of " + passed + " was invalid: "),
+        skip.err());
     assertTrue(skip.err().contains("No output was written or replaced."), skip.err());
     assertTrue(skip.err().contains("give --max-errors"), skip.err());
     assertFalse(Files.exists(out));
@@ -80,6 +84,70 @@ class HostileInputRoundTwoTest {
             "--quiet");
     assertEquals(0, accepted.exitCode(), accepted.err());
     assertEquals(0, Files.size(out.resolve("qa_pairs.jsonl")));
+  }
+
+  @Test
+  void aMisspeltInputDirWithANamedPassedFileIsAUsageErrorNotAnOutputDirectory() throws IOException {
+    Path passed = Files.writeString(dir.resolve("qa_passed.jsonl"), "{\"question\":\"q\"}\n");
+    Path typo = dir.resolve("inptu");
+
+    CliRun run = CliRun.of("--input-dir", typo.toString(), "--passed", passed.toString());
+    CliRun alone = CliRun.of("--passed", passed.toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("--input-dir " + typo + ": no such directory"), run.err());
+    assertFalse(Files.exists(typo));
+    assertEquals(0, alone.exitCode(), alone.err());
+    assertTrue(
+        alone.err().startsWith("qa-export: no " + dir.resolve("qa_rejected.jsonl") + ";"),
+        "names the file it looked for: " + alone.err());
+  }
+
+  /** Under --on-error fail an over-long line ends the run at once, even an endless one. */
+  @Test
+  void anEndlessLineStopsARunThatFailsOnInvalidRecords() {
+    assumeTrue(Files.exists(Path.of("/dev/zero")));
+    Path out = dir.resolve("out");
+
+    CliRun run =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                CliRun.of(
+                    "--passed",
+                    "/dev/zero",
+                    "--output-dir",
+                    out.toString(),
+                    "--max-line-bytes",
+                    "1K"));
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("/dev/zero:1"), run.err());
+    assertTrue(run.err().contains("longer than the limit"), run.err());
+    assertFalse(Files.exists(out));
+  }
+
+  /** The rule holds per file: the rejected file's records do not make a foreign passed file. */
+  @Test
+  void aPassedFileOfOnlyInvalidRecordsFailsTheRunThoughTheRejectedFileHasSome() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.write(
+        in.resolve("qa_passed.jsonl"),
+        "{\"question\":\"q\"}\n".repeat(5).getBytes(StandardCharsets.UTF_16LE));
+    Files.writeString(
+        in.resolve("qa_rejected.jsonl"),
+        "{\"question\":\"q\",\"validation\":{\"composite_score\":0.2}}\n");
+    Path out = dir.resolve("out");
+
+    CliRun skip =
+        CliRun.of(
+            "--input-dir", in.toString(), "--output-dir", out.toString(), "--on-error", "skip");
+
+    assertEquals(1, skip.exitCode(), skip.err());
+    assertTrue(
+        skip.err().contains("every record of " + in.resolve("qa_passed.jsonl") + " was invalid"),
+        skip.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test

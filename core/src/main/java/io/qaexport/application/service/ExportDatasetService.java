@@ -17,6 +17,7 @@ import io.qaexport.application.port.out.LeftOutLog;
 import io.qaexport.application.port.out.OutputFormat;
 import io.qaexport.application.port.out.QaPairSource;
 import io.qaexport.application.port.out.ReferenceQuestionReader;
+import io.qaexport.application.service.commit.FileIdentity;
 import io.qaexport.application.service.commit.OutputTransaction;
 import io.qaexport.application.service.files.DatasetFiles;
 import io.qaexport.application.service.files.OutputPaths;
@@ -78,6 +79,7 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   public ExportSummary export(ExportCommand command) throws ExportException {
     OutputFormat format = formats.find(command.formatName());
     requireInputs(command.jobs());
+    requireReferencesApart(command);
     format = FormatCatalog.configured(format, command.formatOptions());
     OutputPaths.requireFree(command, format, List.of());
     List<ExportJob> jobs = jobsTheFormatTakes(command, format);
@@ -136,8 +138,9 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
   }
 
   /**
-   * Splits at least ten rows away from their share, and under half or over one and a half times it:
-   * a user who asked for 50/50 and got 99/1 should hear of it, not find it in the card.
+   * Splits at least ten rows away from their share, and under half or over one and a half times it,
+   * and splits left empty: a user who asked for 50/50 and got 99/1, or a test split of nothing,
+   * should hear of it, not find it in the card.
    */
   private static void tellSplitsFarFromTheirShare(
       SplitAssignment split, List<FileSummary> files, ExportProgress progress) {
@@ -155,7 +158,9 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
       for (int i = 0; i < splits.size(); i++) {
         double expected = split.splits().get(i).fraction() * total;
         long rows = splits.get(i).rows();
-        if (Math.abs(rows - expected) >= 10 && (rows < expected / 2 || rows > expected * 1.5)) {
+        boolean far =
+            Math.abs(rows - expected) >= 10 && (rows < expected / 2 || rows > expected * 1.5);
+        if (far || (rows == 0 && total > 0)) {
           progress.notice(
               new Notice.SplitFarFromItsShare(
                   splits.get(i).name(), rows, total, split.splits().get(i).fraction()));
@@ -199,6 +204,25 @@ public final class ExportDatasetService implements ExportDatasetUseCase {
         throw new UsageException(job.input() + ": no such file");
       } catch (IOException e) {
         throw ExportIoException.of("cannot read " + job.input(), e); // e.g. permission denied
+      }
+    }
+  }
+
+  /**
+   * A decontamination reference that is the passed file itself would leave out every passed pair: a
+   * mistake, not a dataset.
+   */
+  private static void requireReferencesApart(ExportCommand command) throws UsageException {
+    for (Path reference : command.trainingSet().decontamination().references()) {
+      for (ExportJob job : command.jobs()) {
+        if (!job.shape().hasFailureReason()
+            && Files.isRegularFile(reference)
+            && FileIdentity.sameFile(reference, job.input())) {
+          throw new UsageException(
+              "the decontamination reference "
+                  + reference
+                  + " is the passed file itself: every passed pair would be left out");
+        }
       }
     }
   }

@@ -68,9 +68,12 @@ final class FileExport {
     this.summaries = new FileSummaries(command, outputs);
   }
 
-  /** After the last file: a run that skipped records must have exported some, unless limited. */
+  /** After the last file: each file that had records skipped must have had valid ones. */
   void requireRecordsExported(List<FileSummary> files) throws ExportException {
-    skips.requireRecordsExported(files.stream().mapToLong(FileSummary::exported).sum());
+    for (FileSummary file : files) {
+      skips.requireValidRecords(
+          file.input(), file.skipped(), file.exported() + file.curation().leftOut());
+    }
   }
 
   /**

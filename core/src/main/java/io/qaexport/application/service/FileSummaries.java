@@ -44,8 +44,8 @@ final class FileSummaries {
       // A log from an earlier run would describe other data: it goes when these outputs land.
       outputs.removeOnCommit(invalid.logPath());
     }
-    if (lines.total() == 0) {
-      command.progress().notice(new Notice.EmptyInput(job.input()));
+    if (lines.total() == lines.blank()) {
+      command.progress().notice(new Notice.EmptyInput(job.input(), lines.blank()));
     }
     command.progress().fileFinished(job.input());
     List<Column.Kept> kept = job.shape().keptColumns();

@@ -406,8 +406,27 @@ class ExportDatasetServiceTest {
     ExportSummary summary = service().export(command);
 
     assertEquals(0, summary.exported());
-    assertEquals(List.of(new Notice.EmptyInput(passed)), notices);
+    assertEquals(List.of(new Notice.EmptyInput(passed, 0)), notices);
     assertEquals("", Files.readString(dir.resolve("out/qa.txt")));
+  }
+
+  @Test
+  void aFileOfBlankLinesOnlyIsEmptyWithAWarningThatSaysSo() throws Exception {
+    Path passed = input("p.jsonl", "BLANK", "BLANK", "BLANK");
+    List<Notice> notices = new ArrayList<>();
+    var command =
+        new ExportCommand(
+            List.of(new ExportJob(passed, RecordShape.PASSED, "qa")),
+            dir.resolve("out"),
+            "text",
+            ErrorPolicy.FAIL,
+            false,
+            collecting(notices));
+
+    ExportSummary summary = service().export(command);
+
+    assertEquals(0, summary.exported());
+    assertEquals(List.of(new Notice.EmptyInput(passed, 3)), notices);
   }
 
   @Test
@@ -537,7 +556,9 @@ class ExportDatasetServiceTest {
 
     assertEquals(card, summary.datasetCard().orElseThrow());
     assertEquals("card: [default=qa_pairs.txt:2]\n", Files.readString(card));
-    assertEquals(List.of(new Notice.CardConfigLeftOut(rejected)), notices);
+    assertEquals(
+        List.of(new Notice.EmptyInput(rejected, 1), new Notice.CardConfigLeftOut(rejected)),
+        notices);
   }
 
   @Test

@@ -26,6 +26,7 @@ final class JsonlQaPairSource implements QaPairSource {
   private final int maxLineBytes;
   private final boolean bytesThrough;
   private final Parallelism parallelism;
+  private final boolean longLineEndsReading;
   private final JsonFactory json;
 
   JsonlQaPairSource(int maxLineBytes) {
@@ -44,9 +45,22 @@ final class JsonlQaPairSource implements QaPairSource {
   }
 
   JsonlQaPairSource(int maxLineBytes, boolean bytesThrough, Parallelism parallelism) {
+    this(maxLineBytes, bytesThrough, parallelism, false);
+  }
+
+  /**
+   * @param longLineEndsReading whether a line over {@code maxLineBytes} is the last line given (the
+   *     run stops at it) instead of being read past to its end
+   */
+  JsonlQaPairSource(
+      int maxLineBytes,
+      boolean bytesThrough,
+      Parallelism parallelism,
+      boolean longLineEndsReading) {
     this.maxLineBytes = maxLineBytes;
     this.bytesThrough = bytesThrough;
     this.parallelism = parallelism;
+    this.longLineEndsReading = longLineEndsReading;
     this.json = jsonFactory(maxLineBytes);
   }
 
@@ -116,7 +130,7 @@ final class JsonlQaPairSource implements QaPairSource {
 
   private LineSplitter splitter(InputStream in) {
     // One byte more than the limit: the CR of a CRLF line end is not part of the line.
-    return new LineSplitter(in, maxLineBytes + 1);
+    return new LineSplitter(in, maxLineBytes + 1, longLineEndsReading);
   }
 
   /**

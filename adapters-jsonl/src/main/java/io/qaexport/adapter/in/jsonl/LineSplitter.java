@@ -18,6 +18,7 @@ final class LineSplitter {
 
   private final InputStream in;
   private final int maxLineBytes;
+  private final boolean longLineEndsReading;
   private byte[] buffer;
   private int lineStart;
   private int lineEnd;
@@ -29,8 +30,18 @@ final class LineSplitter {
   private long bytesRead;
 
   LineSplitter(InputStream in, int maxLineBytes) {
+    this(in, maxLineBytes, false);
+  }
+
+  /**
+   * @param longLineEndsReading whether a line over the limit is the last one given, its rest never
+   *     read: when it stops the run anyway, reading an endless line ({@code /dev/zero}) to its end
+   *     would hang it
+   */
+  LineSplitter(InputStream in, int maxLineBytes, boolean longLineEndsReading) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
+    this.longLineEndsReading = longLineEndsReading;
     this.buffer = new byte[(int) Math.min(INITIAL_BUFFER, (long) maxLineBytes + 1)];
   }
 
@@ -71,7 +82,7 @@ final class LineSplitter {
     lineStart = 0;
     lineEnd = kept;
     int read;
-    while ((read = in.read(buffer, kept, buffer.length - kept)) >= 0) {
+    while (!longLineEndsReading && (read = in.read(buffer, kept, buffer.length - kept)) >= 0) {
       bytesRead += read;
       int newline = indexOf((byte) '\n', kept, kept + read);
       if (newline >= 0) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qaexport.domain.Persona;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -344,6 +346,26 @@ class JsonlQaPairSourceTest {
     // Its start is logged, cut before the å that byte 64 would split: still UTF-8 text.
     assertEquals("{\"question\": \"x" + "å".repeat(24), handler.invalid.get(0).rawText());
     assertEquals("b", handler.pairs.get(1).question().toString());
+  }
+
+  @Test
+  void whenALongLineStopsTheRunItIsTheLastLineAndItsRestIsNeverRead() throws IOException {
+    var stopping =
+        new JsonlQaPairSource(64, true, JsonlQaPairSource.Parallelism.fromMachine(), true);
+    Path file =
+        Files.writeString(
+            dir.resolve("long.jsonl"),
+            "{\"question\": \"a\"}\n{\"question\": \"" + "x".repeat(100) + "\"}\n{}\n");
+
+    assertEquals(List.of("1:pair", "2:invalid"), RecordedLines.read(stopping, file).events);
+    // An endless line: read to its end, it would never end.
+    RecordedLines endless =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> RecordedLines.read(stopping, Path.of("/dev/zero")));
+    assertEquals(List.of("1:invalid"), endless.events);
+    assertEquals(
+        "line is longer than the limit of 64 bytes (raise it with --max-line-bytes)",
+        endless.invalid.get(0).reason());
   }
 
   @Test

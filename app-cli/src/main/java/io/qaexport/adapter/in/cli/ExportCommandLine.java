@@ -117,9 +117,7 @@ public final class ExportCommandLine {
                       + options.inputs().passed()
                       + "; no --rejected given, so exporting passed pairs only"
                   : "qa-export: no "
-                      + CliSyntax.REJECTED_FILE
-                      + " beside "
-                      + options.inputs().passed()
+                      + options.inputs().rejectedBeside()
                       + "; exporting passed pairs only");
     }
     var command =

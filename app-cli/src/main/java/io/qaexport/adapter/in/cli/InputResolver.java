@@ -31,6 +31,18 @@ public final class InputResolver {
   public ResolvedOptions resolve(CliOptions options) throws CliUsageException {
     CliOptions.Inputs inputs = options.inputs();
     boolean passedIsStream = isStream(inputs.passed());
+    if (inputs.passedNamed()
+        && Files.exists(inputs.passed())
+        && !Files.isDirectory(inputs.directory())) {
+      // --input-dir with --passed: where the rejected file is looked for and the outputs go by
+      // default; a misspelt one must not be made the output directory.
+      throw new CliUsageException(
+          "--input-dir "
+              + inputs.directory()
+              + ": no such directory (with --passed it is where "
+              + CliSyntax.REJECTED_FILE
+              + " is looked for)");
+    }
     if (passedIsStream && outputsGoBesideThePassedFile(options)) {
       throw new CliUsageException(
           "--passed "

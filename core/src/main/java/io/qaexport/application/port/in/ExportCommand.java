@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  * only if all succeed.
  *
  * @param maxErrors under the skip policy, the most invalid records the run may skip; when empty,
- *     any number, unless every record was invalid (a run that exports nothing fails)
+ *     any number, unless every record of a file was invalid (a file of nothing valid fails)
  */
 public record ExportCommand(
     List<ExportJob> jobs,

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  */
 public sealed interface Notice {
 
-  /** An input file holds no lines at all. */
-  record EmptyInput(Path input) implements Notice {}
+  /** An input file holds no records: no lines at all, or {@code blankLines} blank ones only. */
+  record EmptyInput(Path input, long blankLines) implements Notice {}
 
   /**
    * A kept column ({@code --keep-columns}) is null in every row written from {@code input}: its
@@ -62,7 +62,8 @@ public sealed interface Notice {
 
   /**
    * A split got far from its share of the passed pairs (under half or over one and a half times
-   * it): duplicate groups are kept whole in one split, and large groups tip the ratios.
+   * it), or none of them: duplicate groups are kept whole in one split, and large groups tip the
+   * ratios; a few pairs cannot fill every split.
    */
   record SplitFarFromItsShare(String split, long rows, long total, double fraction)
       implements Notice {}

@@ -24,10 +24,16 @@ public final class SkipBudget {
     }
   }
 
-  /** Fails a run without a limit that skipped records and exported none. */
-  public void requireRecordsExported(long exported) throws InvalidRecordsLimitException {
-    if (limit.isEmpty() && skipped > 0 && exported == 0) {
-      throw new InvalidRecordsLimitException(skipped, limit, "");
+  /**
+   * Without a limit, fails a run with a file whose every record was skipped: a foreign file (the
+   * wrong one, gzipped, UTF-16) is no empty dataset, even when the run's other file has records.
+   *
+   * @param valid the file's records that were valid (exported or left out by a stage)
+   */
+  public void requireValidRecords(Path input, long skippedInFile, long valid)
+      throws InvalidRecordsLimitException {
+    if (limit.isEmpty() && skippedInFile > 0 && valid == 0) {
+      throw new InvalidRecordsLimitException(skippedInFile, limit, input.toString());
     }
   }
 }

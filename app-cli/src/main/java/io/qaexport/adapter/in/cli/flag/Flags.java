@@ -96,8 +96,8 @@ public final class Flags {
           "max-errors",
           "N",
           "with --on-error skip: more than N invalid records stop the"
-              + " run, nothing is written; without it any number may be skipped, but a run that"
-              + " skips records and exports none fails",
+              + " run, nothing is written; without it any number may be skipped, but a file"
+              + " whose every record is skipped fails the run",
           FlagValues::maxErrors);
 
   public static final Flag<Boolean> STRICT =

@@ -37,7 +37,15 @@ public final class NoticeBoard implements ExportProgress {
       return;
     }
     if (notice instanceof Notice.EmptyInput empty) {
-      warn(empty.input() + " is empty: it holds no records");
+      warn(
+          empty.blankLines() == 0
+              ? empty.input() + " is empty: it holds no records"
+              : String.format(
+                  Locale.US,
+                  "%s holds no records: its %,d line%s blank",
+                  empty.input(),
+                  empty.blankLines(),
+                  empty.blankLines() == 1 ? " is" : "s are"));
     } else if (notice instanceof Notice.KeptColumnAlwaysNull always) {
       warn(
           "kept column '"
@@ -104,6 +112,15 @@ public final class NoticeBoard implements ExportProgress {
               + " export wrote no card there, as "
               + withdrawn.why()
               + " (what you wrote outside qa-export's part is kept)");
+    } else if (notice instanceof Notice.SplitFarFromItsShare far && far.rows() == 0) {
+      warn(
+          String.format(
+              Locale.US,
+              "split '%s' is empty: it got none of the %,d passed pairs (%s %% asked for), as"
+                  + " there are too few, or duplicate groups are kept whole in other splits",
+              far.split(),
+              far.total(),
+              plain(far.fraction() * 100)));
     } else if (notice instanceof Notice.SplitFarFromItsShare far) {
       warn(
           String.format(
@@ -164,6 +181,11 @@ public final class NoticeBoard implements ExportProgress {
   @Override
   public void fileStarted(Path input, long sizeBytes) {
     bar.fileStarted(input, sizeBytes);
+  }
+
+  @Override
+  public void firstPassStarted(Path input, long sizeBytes) {
+    bar.firstPassStarted(input, sizeBytes);
   }
 
   @Override

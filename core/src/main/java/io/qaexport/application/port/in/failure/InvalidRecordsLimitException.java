@@ -19,7 +19,7 @@ public final class InvalidRecordsLimitException extends ExportException {
                 + limit.getAsLong()
                 + " invalid records (the limit); the run stopped at "
                 + where
-            : "every record was invalid: " + skipped + " skipped, none exported",
+            : "every record of " + where + " was invalid: " + skipped + " skipped, none exported",
         null);
     this.skipped = skipped;
     this.limit = limit;
